@@ -1,0 +1,50 @@
+package io.duecall.domain.attempt;
+
+import io.duecall.domain.account.AccountId;
+import io.duecall.domain.account.E164;
+import io.duecall.domain.account.Money;
+import io.duecall.domain.campaign.CampaignId;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * One line of the attempt ledger: a dial and everything that happened to it.
+ * Fields that did not happen (no answer, no bridge, no promise) are null.
+ */
+public record Attempt(
+        String callId,
+        CampaignId campaign,
+        AccountId account,
+        E164 number,
+        ZoneId zone,
+        LocalDateTime debtorLocalTime,
+        Instant originatedAt,
+        Instant answeredAt,
+        Instant bridgedAt,
+        Instant endedAt,
+        CallOutcome outcome,
+        Disposition disposition,
+        String agent,
+        boolean abandoned,
+        Money promiseAmount,
+        LocalDate promiseDate) {
+
+    public Attempt {
+        Objects.requireNonNull(callId, "callId");
+        Objects.requireNonNull(campaign, "campaign");
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(number, "number");
+        Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(debtorLocalTime, "debtorLocalTime");
+        Objects.requireNonNull(originatedAt, "originatedAt");
+        Objects.requireNonNull(endedAt, "endedAt");
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(disposition, "disposition");
+        if ((promiseAmount == null) != (promiseDate == null)) {
+            throw new IllegalArgumentException("promise: amount and date must be given together");
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.duecall.port;
+
+import io.duecall.domain.account.Account;
+import io.duecall.domain.account.AccountId;
+import io.duecall.domain.campaign.CampaignId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Overdue accounts and each campaign's queue of them, ordered by the instant each becomes eligible to dial.
+ * Claims are atomic: two dialers can never hold the same account at once.
+ */
+public interface AccountStore {
+
+    /**
+     * Stores all the accounts and queues them in the campaign, eligible from {@code eligibleFrom}; all or nothing.
+     * An account already stored is replaced; one already queued keeps its place unless it is leased.
+     */
+    void importAccounts(CampaignId campaign, List<Account> accounts, Instant eligibleFrom);
+
+    /**
+     * Takes up to {@code max} accounts whose eligible time is at or before {@code now}, earliest first, and leases
+     * them for {@code lease}. Accounts whose lease had expired by {@code now} return to the queue first.
+     */
+    List<Claim> claim(CampaignId campaign, int max, Instant now, Duration lease);
+
+    /** Returns a claimed account to the queue, eligible again from {@code nextEligible}; false if the lease was lost. */
+    boolean release(Claim claim, Instant nextEligible);
+
+    /** Takes a claimed account out of the campaign's queue for good (done, paid, out of attempts); false if the lease was lost. */
+    boolean finish(Claim claim);
+
+    /** Takes an account out of a campaign's queue whatever its state, for example when it is paid. */
+    void remove(CampaignId campaign, AccountId account);
+
+    Optional<Account> find(AccountId id);
+
+    /** Accounts waiting in the queue (eligible now or later), not counting leased ones. */
+    long queued(CampaignId campaign);
+
+    /** Accounts currently leased by some dialer. */
+    long leased(CampaignId campaign);
+
+    /** The earliest eligible time in the queue, if any; lets a dialer sleep instead of spinning. */
+    Optional<Instant> nextEligible(CampaignId campaign);
+}

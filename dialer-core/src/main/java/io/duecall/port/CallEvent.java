@@ -1,0 +1,23 @@
+package io.duecall.port;
+
+import io.duecall.domain.attempt.CallOutcome;
+import java.time.Instant;
+
+/** What the telephony side reports about a call placed with {@link CallOriginator}, keyed by our call id. */
+public sealed interface CallEvent {
+    String callId();
+
+    Instant at();
+
+    /** The call was answered; {@code channel} is the PBX's name for the debtor's leg. */
+    record Answered(String callId, Instant at, String channel) implements CallEvent {}
+
+    /** The call never connected. */
+    record NotConnected(String callId, Instant at, CallOutcome outcome) implements CallEvent {}
+
+    /** The debtor's leg joined a bridge with an agent. */
+    record Bridged(String callId, Instant at, String agentExtension) implements CallEvent {}
+
+    /** The debtor's leg hung up. */
+    record Ended(String callId, Instant at) implements CallEvent {}
+}

@@ -1,0 +1,2 @@
+/** The Asterisk side of a deployment. */
+package io.duecall;
