@@ -1,0 +1,23 @@
+package io.duecall.app;
+
+import io.duecall.domain.account.Money;
+import io.duecall.domain.attempt.Disposition;
+import io.duecall.domain.promise.PromiseToPay;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/** What the IVR asks of the dialer while it serves an answered call. Methods may block; each IVR call has its own thread. */
+public interface CallSessions {
+
+    /** The call with this id, if the dialer placed it and it is still up. */
+    Optional<IvrCall> find(String callId);
+
+    /** Stores the promise durably and returns the stored one; a second call for the same call id returns the first promise. */
+    PromiseToPay recordPromise(String callId, Money amount, LocalDate payBy);
+
+    /** Waits up to the campaign's agent wait for a free agent and asks the PBX to bridge the call to them. */
+    AgentHandoff requestAgent(String callId);
+
+    /** The IVR's verdict on the call, given once when its flow ends (before or after the caller hangs up). */
+    void finished(String callId, Disposition disposition);
+}
