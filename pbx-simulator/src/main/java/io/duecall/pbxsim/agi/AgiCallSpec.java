@@ -1,0 +1,38 @@
+package io.duecall.pbxsim.agi;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One FastAGI session as Asterisk would open it from the dialplan {@code AGI(agi://host:port/script,args...)}:
+ * the channel it runs on, its channel variables (for GET VARIABLE), and the simulated caller on the line.
+ *
+ * @param timeScale multiplies every simulated duration (prompt playback, key-press delay, silence); 1.0 is real time
+ */
+public record AgiCallSpec(
+        URI agiUrl,
+        String channel,
+        String uniqueId,
+        String context,
+        List<String> args,
+        Map<String, String> variables,
+        CallerScript caller,
+        double timeScale) {
+    public AgiCallSpec {
+        Objects.requireNonNull(agiUrl, "agiUrl");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(uniqueId, "uniqueId");
+        Objects.requireNonNull(context, "context");
+        Objects.requireNonNull(caller, "caller");
+        args = List.copyOf(args);
+        variables = Map.copyOf(variables);
+        if (!"agi".equals(agiUrl.getScheme()) || agiUrl.getHost() == null) {
+            throw new IllegalArgumentException("agiUrl: '" + agiUrl + "' (expected agi://host:port/script)");
+        }
+        if (!(timeScale > 0)) {
+            throw new IllegalArgumentException("timeScale: " + timeScale + " (expected > 0)");
+        }
+    }
+}

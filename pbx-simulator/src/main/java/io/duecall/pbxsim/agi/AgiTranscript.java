@@ -1,0 +1,22 @@
+package io.duecall.pbxsim.agi;
+
+import java.util.List;
+
+/** What was said in one FastAGI session: each command the script sent, the reply it got, and how the session ended. */
+public record AgiTranscript(List<String> commands, List<String> replies, End end) {
+    public AgiTranscript {
+        commands = List.copyOf(commands);
+        replies = List.copyOf(replies);
+    }
+
+    public enum End {
+        /** The script sent HANGUP. */
+        SCRIPT_HANGUP,
+        /** The script closed the connection; the dialplan would go on to its next priority. */
+        SCRIPT_CLOSED,
+        /** The simulated caller hung up. */
+        CALLER_HANGUP,
+        /** The channel left the AGI from outside (a Redirect or a Hangup action). */
+        INTERRUPTED
+    }
+}
