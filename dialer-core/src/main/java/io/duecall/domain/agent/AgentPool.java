@@ -1,0 +1,157 @@
+package io.duecall.domain.agent;
+
+import io.duecall.domain.campaign.CampaignId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The agents of one dialer and their states. Calls go to the ready agent who has been idle longest; wrap-up ends
+ * by itself once its time has passed, judged against the {@code now} each method is given. Thread-safe.
+ */
+public final class AgentPool {
+    private final Map<AgentId, Desk> desks = new LinkedHashMap<>();
+    private final Duration wrapUp;
+
+    public AgentPool(List<AgentSeat> seats, Duration wrapUp) {
+        if (wrapUp == null || wrapUp.isNegative()) {
+            throw new IllegalArgumentException("agents.wrapUp: " + wrapUp + " (expected >= 0)");
+        }
+        this.wrapUp = wrapUp;
+        for (var seat : seats) {
+            if (desks.putIfAbsent(seat.id(), new Desk(seat)) != null) {
+                throw new IllegalArgumentException("agents: agent " + seat.id() + " is listed twice");
+            }
+        }
+    }
+
+    public synchronized void login(AgentId agent, Instant now) {
+        desk(agent).move(AgentState.READY, now);
+    }
+
+    public synchronized void logout(AgentId agent, Instant now) {
+        desk(agent).move(AgentState.LOGGED_OUT, now);
+    }
+
+    public synchronized void pause(AgentId agent, Instant now) {
+        desk(agent).move(AgentState.PAUSED, now);
+    }
+
+    /** Reserves the longest-idle ready agent of the campaign, if any. */
+    public synchronized Optional<AgentId> reserveLongestIdle(CampaignId campaign, Instant now) {
+        var chosen = desks.values().stream()
+                .peek(d -> d.settle(now, wrapUp))
+                .filter(d -> d.state == AgentState.READY && d.seat.campaigns().contains(campaign))
+                .min(Comparator.comparing((Desk d) -> d.idleSince).thenComparing(d -> d.seat.id().value()));
+        chosen.ifPresent(d -> d.move(AgentState.RESERVED, now));
+        return chosen.map(d -> d.seat.id());
+    }
+
+    /** A reserved agent's call did not reach them (the bridge failed): they are ready again, keeping their place. */
+    public synchronized void unreserve(AgentId agent, Instant now) {
+        var desk = desk(agent);
+        var idleSince = desk.idleSince;
+        desk.move(AgentState.READY, now);
+        desk.idleSince = idleSince;
+    }
+
+    public synchronized void connected(AgentId agent, Instant now) {
+        desk(agent).move(AgentState.ON_CALL, now);
+    }
+
+    public synchronized void callEnded(AgentId agent, Instant now) {
+        var desk = desk(agent);
+        desk.move(AgentState.WRAP_UP, now);
+        desk.idleSince = now.plus(wrapUp);
+    }
+
+    public synchronized int ready(CampaignId campaign, Instant now) {
+        int n = 0;
+        for (var d : desks.values()) {
+            d.settle(now, wrapUp);
+            if (d.state == AgentState.READY && d.seat.campaigns().contains(campaign)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    public synchronized AgentState state(AgentId agent, Instant now) {
+        var desk = desk(agent);
+        desk.settle(now, wrapUp);
+        return desk.state;
+    }
+
+    /** Time spent in each state by all agents so far, for occupancy figures. */
+    public synchronized Map<AgentState, Duration> timeInStates(Instant now) {
+        var totals = new EnumMap<AgentState, Duration>(AgentState.class);
+        for (var d : desks.values()) {
+            d.settle(now, wrapUp);
+            d.accrue(now);
+            d.totals.forEach((state, time) -> totals.merge(state, time, Duration::plus));
+        }
+        return totals;
+    }
+
+    private Desk desk(AgentId agent) {
+        var desk = desks.get(agent);
+        if (desk == null) {
+            throw new IllegalArgumentException("agent: '" + agent + "' is not configured");
+        }
+        return desk;
+    }
+
+    private static final class Desk {
+        final AgentSeat seat;
+        final Map<AgentState, Duration> totals = new EnumMap<>(AgentState.class);
+        AgentState state = AgentState.LOGGED_OUT;
+        Instant since = Instant.EPOCH;
+        Instant idleSince = Instant.EPOCH;
+        Instant wrapUntil;
+
+        Desk(AgentSeat seat) {
+            this.seat = seat;
+        }
+
+        void move(AgentState next, Instant now) {
+            if (!state.canMoveTo(next)) {
+                throw new IllegalStateTransitionException(seat.id(), state, next);
+            }
+            accrue(now);
+            if (next == AgentState.READY) {
+                idleSince = now;
+            }
+            wrapUntil = null;
+            state = next;
+        }
+
+        void settle(Instant now, Duration wrapUp) {
+            if (state == AgentState.WRAP_UP) {
+                if (wrapUntil == null) {
+                    wrapUntil = since.plus(wrapUp);
+                }
+                if (!now.isBefore(wrapUntil)) {
+                    var end = wrapUntil;
+                    accrue(end);
+                    state = AgentState.READY;
+                    idleSince = end;
+                    wrapUntil = null;
+                }
+            }
+        }
+
+        void accrue(Instant now) {
+            if (state != AgentState.LOGGED_OUT && now.isAfter(since)) {
+                totals.merge(state, Duration.between(since, now), Duration::plus);
+            }
+            if (now.isAfter(since)) {
+                since = now;
+            }
+        }
+    }
+}
