@@ -1,0 +1,122 @@
+package io.duecall.adapter.quartz;
+
+import io.duecall.app.DialerEngine;
+import io.duecall.domain.campaign.CampaignId;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TimeZone;
+import org.quartz.JobBuilder;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.impl.calendar.HolidayCalendar;
+
+/**
+ * Quartz drives each running campaign's dial cycle: one repeating trigger per campaign, between its start and end
+ * instants, skipping the holidays of its calendar. Quartz only wakes the engine up; every decision about who may
+ * be dialed is the engine's, made against its own clock.
+ */
+public final class QuartzDialCycle implements AutoCloseable {
+    private static final String GROUP = "campaigns";
+    private final Scheduler scheduler;
+    private final Duration tickInterval;
+
+    public QuartzDialCycle(DialerEngine engine, Duration tickInterval, Set<LocalDate> holidays, ZoneId holidayZone) {
+        if (tickInterval == null || tickInterval.toMillis() < 10) {
+            throw new IllegalArgumentException("scheduler.tickInterval: " + tickInterval + " (expected >= PT0.01S)");
+        }
+        this.tickInterval = tickInterval;
+        try {
+            var properties = new Properties();
+            properties.setProperty("org.quartz.scheduler.instanceName", "duecall-" + System.identityHashCode(this));
+            properties.setProperty("org.quartz.threadPool.threadCount", "4");
+            properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
+            properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+            scheduler = new StdSchedulerFactory(properties).getScheduler();
+            // Quartz wants public no-argument jobs; the factory hands each one the engine instead.
+            scheduler.setJobFactory((bundle, owner) -> new CampaignTickJob(engine));
+            var calendar = new HolidayCalendar();
+            calendar.setTimeZone(TimeZone.getTimeZone(holidayZone));
+            for (var day : holidays) {
+                calendar.addExcludedDate(Date.from(day.atStartOfDay(holidayZone).toInstant()));
+            }
+            scheduler.addCalendar("holidays", calendar, false, false);
+            scheduler.start();
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("the scheduler could not start: " + e.getMessage(), e);
+        }
+    }
+
+    /** Starts ticking a campaign from {@code startAt} (null: now) until {@code endAt} (null: until stopped). */
+    public void start(CampaignId campaign, Instant startAt, Instant endAt) {
+        var job = JobBuilder.newJob(CampaignTickJob.class)
+                .withIdentity(campaign.value(), GROUP)
+                .usingJobData(CampaignTickJob.CAMPAIGN, campaign.value())
+                .build();
+        var trigger = TriggerBuilder.newTrigger()
+                .withIdentity(campaign.value(), GROUP)
+                .startAt(startAt == null ? new Date() : Date.from(startAt))
+                .endAt(endAt == null ? null : Date.from(endAt))
+                .modifiedByCalendar("holidays")
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                        .withIntervalInMilliseconds(tickInterval.toMillis())
+                        .repeatForever()
+                        .withMisfireHandlingInstructionNextWithRemainingCount())
+                .build();
+        try {
+            scheduler.scheduleJob(job, trigger);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("campaign " + campaign + " could not be scheduled: " + e.getMessage(), e);
+        }
+    }
+
+    public void pause(CampaignId campaign) {
+        run(() -> scheduler.pauseTrigger(TriggerKey.triggerKey(campaign.value(), GROUP)), campaign);
+    }
+
+    public void resume(CampaignId campaign) {
+        run(() -> scheduler.resumeTrigger(TriggerKey.triggerKey(campaign.value(), GROUP)), campaign);
+    }
+
+    public void stop(CampaignId campaign) {
+        run(() -> scheduler.deleteJob(JobKey.jobKey(campaign.value(), GROUP)), campaign);
+    }
+
+    public boolean running(CampaignId campaign) {
+        try {
+            return scheduler.checkExists(JobKey.jobKey(campaign.value(), GROUP));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("the scheduler did not answer: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            scheduler.shutdown(/* waitForJobsToComplete= */ true);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("the scheduler did not stop cleanly: " + e.getMessage(), e);
+        }
+    }
+
+    private interface SchedulerAction {
+        void run() throws SchedulerException;
+    }
+
+    private static void run(SchedulerAction action, CampaignId campaign) {
+        try {
+            action.run();
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("campaign " + campaign + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.duecall.app;
+
+import io.duecall.domain.attempt.Attempt;
+import io.duecall.domain.attempt.CallOutcome;
+import io.duecall.domain.attempt.Disposition;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Running counts for one campaign, fed by the ledger lines as they are written. Thread-safe. */
+public final class CampaignFigures {
+    private final AtomicLong dials = new AtomicLong();
+    private final AtomicLong humanAnswers = new AtomicLong();
+    private final AtomicLong machines = new AtomicLong();
+    private final AtomicLong rightPartyContacts = new AtomicLong();
+    private final AtomicLong promises = new AtomicLong();
+    private final AtomicLong promisedMinor = new AtomicLong();
+    private final AtomicLong bridged = new AtomicLong();
+    private final AtomicLong abandoned = new AtomicLong();
+    private final AtomicLong skippedOutsideWindow = new AtomicLong();
+    private final AtomicLong skippedNoZone = new AtomicLong();
+    private final AtomicLong closed = new AtomicLong();
+
+    void dialed() {
+        dials.incrementAndGet();
+    }
+
+    void skippedOutsideWindow() {
+        skippedOutsideWindow.incrementAndGet();
+    }
+
+    void skippedNoZone() {
+        skippedNoZone.incrementAndGet();
+    }
+
+    void closed(Attempt attempt) {
+        closed.incrementAndGet();
+        if (attempt.outcome() == CallOutcome.MACHINE) {
+            machines.incrementAndGet();
+        } else if (attempt.outcome() == CallOutcome.ANSWERED) {
+            humanAnswers.incrementAndGet();
+        }
+        if (isRightParty(attempt.disposition())) {
+            rightPartyContacts.incrementAndGet();
+        }
+        if (attempt.promiseAmount() != null) {
+            promises.incrementAndGet();
+            promisedMinor.addAndGet(attempt.promiseAmount().minor());
+        }
+        if (attempt.bridgedAt() != null) {
+            bridged.incrementAndGet();
+        }
+        if (attempt.abandoned()) {
+            abandoned.incrementAndGet();
+        }
+    }
+
+    /** A conversation with the verified debtor: what the contact caps count. */
+    public static boolean isRightParty(Disposition d) {
+        return d == Disposition.PROMISE_TO_PAY || d == Disposition.NO_COMMITMENT
+                || d == Disposition.AGENT_CONVERSATION || d == Disposition.OPTED_OUT;
+    }
+
+    public Snapshot snapshot() {
+        return new Snapshot(dials.get(), closed.get(), humanAnswers.get(), machines.get(), rightPartyContacts.get(),
+                promises.get(), promisedMinor.get(), bridged.get(), abandoned.get(), skippedOutsideWindow.get(),
+                skippedNoZone.get());
+    }
+
+    /** The figures at one moment. The abandon rate is abandoned calls over live (human) answers. */
+    public record Snapshot(long dials, long closed, long humanAnswers, long machines, long rightPartyContacts,
+            long promises, long promisedMinor, long bridged, long abandoned, long skippedOutsideWindow,
+            long skippedNoZone) {
+        public double abandonRate() {
+            return humanAnswers == 0 ? 0 : (double) abandoned / humanAnswers;
+        }
+    }
+}

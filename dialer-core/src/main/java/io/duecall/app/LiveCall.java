@@ -1,0 +1,95 @@
+package io.duecall.app;
+
+import io.duecall.domain.account.E164;
+import io.duecall.domain.agent.AgentId;
+import io.duecall.domain.attempt.Attempt;
+import io.duecall.domain.attempt.CallOutcome;
+import io.duecall.domain.attempt.Disposition;
+import io.duecall.domain.campaign.Campaign;
+import io.duecall.domain.promise.PromiseToPay;
+import io.duecall.port.Claim;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+
+/**
+ * One call from originate to its ledger line. The telephony events, the IVR and the agent side each fill in
+ * their part; the call is closed once the line is down and the IVR (if it ran) has given its verdict.
+ */
+final class LiveCall {
+    final String callId;
+    final Claim claim;
+    final Campaign campaign;
+    final E164 number;
+    final ZonedDateTime debtorTimeAtDial;
+    final Instant originatedAt;
+    Instant answeredAt;
+    Instant bridgedAt;
+    Instant endedAt;
+    CallOutcome outcome;
+    Disposition ivrVerdict;
+    AgentId agent;
+    boolean agentRequested;
+    boolean abandoned;
+    PromiseToPay promise;
+    boolean ivrRunning;
+    boolean ivrDone;
+    boolean closed;
+
+    LiveCall(String callId, Claim claim, Campaign campaign, E164 number, ZonedDateTime debtorTimeAtDial, Instant at) {
+        this.callId = callId;
+        this.claim = claim;
+        this.campaign = campaign;
+        this.number = number;
+        this.debtorTimeAtDial = debtorTimeAtDial;
+        this.originatedAt = at;
+    }
+
+    boolean ringing() {
+        return answeredAt == null && outcome == null;
+    }
+
+    boolean waitingForAgent() {
+        return agentRequested && agent == null && !abandoned && endedAt == null;
+    }
+
+    /** True once nothing more can happen to the call. */
+    boolean readyToClose() {
+        if (closed) {
+            return false;
+        }
+        if (outcome != null && outcome != CallOutcome.ANSWERED && outcome != CallOutcome.MACHINE) {
+            return true;
+        }
+        return endedAt != null && (ivrDone || !ivrRunning);
+    }
+
+    Disposition disposition() {
+        if (outcome != null && !outcome.connected()) {
+            return Disposition.NOT_CONNECTED;
+        }
+        if (promise != null) {
+            return Disposition.PROMISE_TO_PAY;
+        }
+        if (abandoned) {
+            return Disposition.ABANDONED;
+        }
+        if (bridgedAt != null) {
+            return Disposition.AGENT_CONVERSATION;
+        }
+        return ivrVerdict != null ? ivrVerdict : Disposition.HUNG_UP;
+    }
+
+    CallOutcome finalOutcome() {
+        if (outcome == null) {
+            return ivrVerdict == Disposition.MACHINE ? CallOutcome.MACHINE : CallOutcome.ANSWERED;
+        }
+        return outcome;
+    }
+
+    Attempt toAttempt() {
+        return new Attempt(callId, campaign.id(), claim.account().id(), number, debtorTimeAtDial.getZone(),
+                debtorTimeAtDial.toLocalDateTime(), originatedAt, answeredAt, bridgedAt, endedAt, finalOutcome(),
+                disposition(), agent == null ? null : agent.value(), abandoned,
+                promise == null ? null : promise.amount(), promise == null ? null : promise.payBy());
+    }
+}
