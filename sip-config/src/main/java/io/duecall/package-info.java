@@ -1,2 +1,0 @@
-/** The Asterisk side of a deployment. */
-package io.duecall;
