@@ -1,0 +1,66 @@
+package io.duecall.adapter.redis;
+
+import io.duecall.domain.account.Account;
+import io.duecall.domain.account.AccountId;
+import io.duecall.domain.account.E164;
+import io.duecall.domain.account.Money;
+import io.duecall.domain.account.Phone;
+import io.duecall.domain.account.PhoneType;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Writes an account as a flat Redis hash and reads it back, naming the key and field of anything malformed. */
+final class AccountCodec {
+    private AccountCodec() {}
+
+    static Map<String, String> encode(Account account) {
+        var fields = new LinkedHashMap<String, String>();
+        fields.put("id", account.id().value());
+        fields.put("debtorName", account.debtorName());
+        var phones = new StringBuilder();
+        for (var phone : account.phones()) {
+            phones.append(phones.isEmpty() ? "" : ";").append(phone.type()).append(':').append(phone.number());
+        }
+        fields.put("phones", phones.toString());
+        account.zone().ifPresent(zone -> fields.put("zone", zone.getId()));
+        fields.put("amountMinor", Long.toString(account.amountDue().minor()));
+        fields.put("currency", account.amountDue().currency().getCurrencyCode());
+        fields.put("dueDate", account.dueDate().toString());
+        fields.put("daysPastDue", Integer.toString(account.daysPastDue()));
+        return fields;
+    }
+
+    static Account decode(String key, Map<String, String> fields) {
+        try {
+            var phones = new ArrayList<Phone>();
+            for (var pair : required(fields, "phones").split(";")) {
+                var typeAndNumber = pair.split(":", 2);
+                phones.add(new Phone(new E164(typeAndNumber[1]), PhoneType.valueOf(typeAndNumber[0])));
+            }
+            return new Account(
+                    new AccountId(required(fields, "id")),
+                    required(fields, "debtorName"),
+                    phones,
+                    Optional.ofNullable(fields.get("zone")).map(ZoneId::of),
+                    new Money(Long.parseLong(required(fields, "amountMinor")),
+                            Currency.getInstance(required(fields, "currency"))),
+                    LocalDate.parse(required(fields, "dueDate")),
+                    Integer.parseInt(required(fields, "daysPastDue")));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("redis: account hash " + key + " is malformed: " + e.getMessage(), e);
+        }
+    }
+
+    private static String required(Map<String, String> fields, String name) {
+        var value = fields.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("field '" + name + "' is missing");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,92 @@
+package io.duecall.adapter.redis;
+
+import io.duecall.domain.account.AccountId;
+import io.duecall.domain.account.E164;
+import io.duecall.domain.account.Money;
+import io.duecall.domain.attempt.Attempt;
+import io.duecall.domain.attempt.CallOutcome;
+import io.duecall.domain.attempt.Disposition;
+import io.duecall.domain.campaign.CampaignId;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/** One stream field per attempt component, nulls omitted; money as minor units plus currency, times as ISO-8601. */
+final class AttemptCodec {
+    private AttemptCodec() {}
+
+    static Map<String, String> encode(Attempt attempt) {
+        var fields = new LinkedHashMap<String, String>();
+        put(fields, "callId", attempt.callId());
+        put(fields, "campaign", attempt.campaign().value());
+        put(fields, "account", attempt.account().value());
+        put(fields, "number", attempt.number().value());
+        put(fields, "zone", attempt.zone().getId());
+        put(fields, "debtorLocalTime", attempt.debtorLocalTime());
+        put(fields, "originatedAt", attempt.originatedAt());
+        put(fields, "answeredAt", attempt.answeredAt());
+        put(fields, "bridgedAt", attempt.bridgedAt());
+        put(fields, "endedAt", attempt.endedAt());
+        put(fields, "outcome", attempt.outcome());
+        put(fields, "disposition", attempt.disposition());
+        put(fields, "agent", attempt.agent());
+        put(fields, "abandoned", attempt.abandoned());
+        if (attempt.promiseAmount() != null) {
+            put(fields, "promiseAmountMinor", attempt.promiseAmount().minor());
+            put(fields, "promiseCurrency", attempt.promiseAmount().currency().getCurrencyCode());
+        }
+        put(fields, "promiseDate", attempt.promiseDate());
+        return fields;
+    }
+
+    static Attempt decode(String where, Map<String, String> fields) {
+        try {
+            var promiseMinor = get(fields, "promiseAmountMinor", Long::parseLong);
+            var promiseAmount = promiseMinor == null ? null
+                    : new Money(promiseMinor, Currency.getInstance(required(fields, "promiseCurrency")));
+            return new Attempt(
+                    required(fields, "callId"),
+                    new CampaignId(required(fields, "campaign")),
+                    new AccountId(required(fields, "account")),
+                    new E164(required(fields, "number")),
+                    ZoneId.of(required(fields, "zone")),
+                    LocalDateTime.parse(required(fields, "debtorLocalTime")),
+                    Instant.parse(required(fields, "originatedAt")),
+                    get(fields, "answeredAt", Instant::parse),
+                    get(fields, "bridgedAt", Instant::parse),
+                    Instant.parse(required(fields, "endedAt")),
+                    CallOutcome.valueOf(required(fields, "outcome")),
+                    Disposition.valueOf(required(fields, "disposition")),
+                    fields.get("agent"),
+                    Boolean.parseBoolean(required(fields, "abandoned")),
+                    promiseAmount,
+                    get(fields, "promiseDate", LocalDate::parse));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("redis: attempt " + where + " is malformed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void put(Map<String, String> fields, String name, Object value) {
+        if (value != null) {
+            fields.put(name, value.toString());
+        }
+    }
+
+    private static <T> T get(Map<String, String> fields, String name, Function<String, T> parse) {
+        var value = fields.get(name);
+        return value == null ? null : parse.apply(value);
+    }
+
+    private static String required(Map<String, String> fields, String name) {
+        var value = fields.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("field '" + name + "' is missing");
+        }
+        return value;
+    }
+}

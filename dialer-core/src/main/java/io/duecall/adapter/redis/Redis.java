@@ -1,0 +1,18 @@
+package io.duecall.adapter.redis;
+
+import io.duecall.port.StoreUnavailableException;
+import java.util.function.Supplier;
+import redis.clients.jedis.exceptions.JedisException;
+
+/** Runs one Redis operation and turns Jedis failures into the port's {@link StoreUnavailableException}. */
+final class Redis {
+    private Redis() {}
+
+    static <T> T call(String operation, Supplier<T> command) {
+        try {
+            return command.get();
+        } catch (JedisException e) {
+            throw new StoreUnavailableException("redis: " + operation + " failed: " + e.getMessage(), e);
+        }
+    }
+}

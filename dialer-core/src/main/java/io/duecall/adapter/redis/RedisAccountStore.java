@@ -1,0 +1,184 @@
+package io.duecall.adapter.redis;
+
+import io.duecall.domain.account.Account;
+import io.duecall.domain.account.AccountId;
+import io.duecall.domain.campaign.CampaignId;
+import io.duecall.port.AccountStore;
+import io.duecall.port.Claim;
+import io.duecall.port.StoreUnavailableException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * {@link AccountStore} on Redis: accounts as hashes, and per campaign a queue ZSET scored by eligible time, a lease
+ * ZSET scored by expiry and a hash of lease tokens. Claims, releases and finishes are single Lua scripts; the
+ * only time they know is the {@code now} they are given.
+ */
+public final class RedisAccountStore implements AccountStore {
+    private static final Logger log = LoggerFactory.getLogger(RedisAccountStore.class);
+    private static final int IDS_PER_SCRIPT_CALL = 1_000;
+
+    private final UnifiedJedis jedis;
+    private final RedisKeys keys;
+    private final SecureRandom random = new SecureRandom();
+
+    public RedisAccountStore(UnifiedJedis jedis, RedisKeys keys) {
+        this.jedis = jedis;
+        this.keys = keys;
+    }
+
+    @Override
+    public void importAccounts(CampaignId campaign, List<Account> given, Instant eligibleFrom) {
+        var accounts = List.copyOf(given);
+        if (accounts.isEmpty()) {
+            return;
+        }
+        var queueKeys = List.of(keys.queue(campaign), keys.leases(campaign));
+        var enqueue = AccountScripts.ENQUEUE.source();
+        List<Object> results = Redis.call("import into " + keys.queue(campaign), () -> {
+            try (var tx = jedis.multi()) {
+                for (var account : accounts) {
+                    var key = keys.account(account.id());
+                    tx.del(key);
+                    tx.hset(key, AccountCodec.encode(account));
+                }
+                for (int from = 0; from < accounts.size(); from += IDS_PER_SCRIPT_CALL) {
+                    var args = new ArrayList<String>();
+                    args.add(Long.toString(eligibleFrom.toEpochMilli()));
+                    accounts.subList(from, Math.min(from + IDS_PER_SCRIPT_CALL, accounts.size()))
+                            .forEach(account -> args.add(account.id().value()));
+                    tx.eval(enqueue, queueKeys, args);
+                }
+                return tx.exec();
+            }
+        });
+        if (results == null) {
+            throw new StoreUnavailableException("redis: import into " + keys.queue(campaign) + " was aborted", null);
+        }
+        for (var result : results) {
+            if (result instanceof Exception e) {
+                throw new StoreUnavailableException("redis: import into " + keys.queue(campaign)
+                        + " partly failed inside its transaction: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Override
+    public List<Claim> claim(CampaignId campaign, int max, Instant now, Duration lease) {
+        if (max <= 0) {
+            throw new IllegalArgumentException("max: " + max + " (expected > 0)");
+        }
+        var expires = now.plus(lease);
+        var tokenBase = HexFormat.of().formatHex(randomBytes());
+        var reply = (List<?>) Redis.call("claim from " + keys.queue(campaign), () -> AccountScripts.CLAIM.run(
+                jedis, campaignKeys(campaign),
+                List.of(Long.toString(now.toEpochMilli()), Integer.toString(max),
+                        Long.toString(expires.toEpochMilli()), tokenBase)));
+        if (reply.isEmpty()) {
+            return List.of();
+        }
+        var loaded = loadAccounts(reply);
+        var claims = new ArrayList<Claim>();
+        for (int i = 0; i < reply.size(); i += 2) {
+            var id = (String) reply.get(i);
+            var token = (String) reply.get(i + 1);
+            var fields = loaded.get(i / 2).get();
+            if (fields.isEmpty()) {
+                log.warn("Account {} was queued in campaign {} but {} is missing; dropping it from the campaign",
+                        id, campaign, keys.account(new AccountId(id)));
+                finish(campaign, id, token);
+                continue;
+            }
+            claims.add(new Claim(campaign, AccountCodec.decode(keys.account(new AccountId(id)), fields), token, expires));
+        }
+        return claims;
+    }
+
+    private byte[] randomBytes() {
+        var bytes = new byte[16];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
+    private List<Response<Map<String, String>>> loadAccounts(List<?> idsAndTokens) {
+        return Redis.call("load claimed accounts", () -> {
+            var responses = new ArrayList<Response<Map<String, String>>>();
+            try (var pipeline = jedis.pipelined()) {
+                for (int i = 0; i < idsAndTokens.size(); i += 2) {
+                    responses.add(pipeline.hgetAll(keys.account(new AccountId((String) idsAndTokens.get(i)))));
+                }
+                pipeline.sync();
+            }
+            return responses;
+        });
+    }
+
+    @Override
+    public boolean release(Claim claim, Instant nextEligible) {
+        var id = claim.account().id().value();
+        var reply = Redis.call("release " + id + " in " + keys.queue(claim.campaign()), () -> AccountScripts.RELEASE.run(
+                jedis, campaignKeys(claim.campaign()),
+                List.of(id, claim.leaseToken(), Long.toString(nextEligible.toEpochMilli()))));
+        return Long.valueOf(1).equals(reply);
+    }
+
+    @Override
+    public boolean finish(Claim claim) {
+        return finish(claim.campaign(), claim.account().id().value(), claim.leaseToken());
+    }
+
+    private boolean finish(CampaignId campaign, String id, String token) {
+        var reply = Redis.call("finish " + id + " in " + keys.queue(campaign), () -> AccountScripts.FINISH.run(
+                jedis, campaignKeys(campaign), List.of(id, token)));
+        return Long.valueOf(1).equals(reply);
+    }
+
+    @Override
+    public void remove(CampaignId campaign, AccountId account) {
+        Redis.call("remove " + account + " from " + keys.queue(campaign), () -> {
+            try (var tx = jedis.multi()) {
+                tx.zrem(keys.queue(campaign), account.value());
+                tx.zrem(keys.leases(campaign), account.value());
+                tx.hdel(keys.leaseOwners(campaign), account.value());
+                return tx.exec();
+            }
+        });
+    }
+
+    @Override
+    public Optional<Account> find(AccountId id) {
+        var key = keys.account(id);
+        var fields = Redis.call("read " + key, () -> jedis.hgetAll(key));
+        return fields.isEmpty() ? Optional.empty() : Optional.of(AccountCodec.decode(key, fields));
+    }
+
+    @Override
+    public long queued(CampaignId campaign) {
+        return Redis.call("count " + keys.queue(campaign), () -> jedis.zcard(keys.queue(campaign)));
+    }
+
+    @Override
+    public long leased(CampaignId campaign) {
+        return Redis.call("count " + keys.leases(campaign), () -> jedis.zcard(keys.leases(campaign)));
+    }
+
+    @Override
+    public Optional<Instant> nextEligible(CampaignId campaign) {
+        var head = Redis.call("read head of " + keys.queue(campaign), () -> jedis.zrangeWithScores(keys.queue(campaign), 0, 0));
+        return head.stream().findFirst().map(tuple -> Instant.ofEpochMilli((long) tuple.getScore()));
+    }
+
+    private List<String> campaignKeys(CampaignId campaign) {
+        return List.of(keys.queue(campaign), keys.leases(campaign), keys.leaseOwners(campaign));
+    }
+}

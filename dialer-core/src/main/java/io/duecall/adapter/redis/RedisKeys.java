@@ -1,0 +1,86 @@
+package io.duecall.adapter.redis;
+
+import io.duecall.domain.account.AccountId;
+import io.duecall.domain.campaign.CampaignId;
+import java.util.regex.Pattern;
+
+/**
+ * Every Redis key DueCall uses, under one prefix. A campaign's queue, leases and lease owners share the hash tag
+ * {@code {c:<campaign>}} and the promise keys share {@code {promises}}, so each Lua script touches one Cluster slot.
+ */
+public final class RedisKeys {
+    public static final String DEFAULT_PREFIX = "duecall";
+    /** No glob characters, so {@code prefix + ":*"} matches exactly this key space. */
+    private static final Pattern PREFIX_SHAPE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    private final String prefix;
+
+    public RedisKeys(String prefix) {
+        this.prefix = requireValidPrefix(prefix);
+    }
+
+    public static RedisKeys defaults() {
+        return new RedisKeys(DEFAULT_PREFIX);
+    }
+
+    static String requireValidPrefix(String prefix) {
+        if (prefix == null || !PREFIX_SHAPE.matcher(prefix).matches()) {
+            throw new IllegalArgumentException(
+                    "redis.keyPrefix: '" + prefix + "' (expected 1-64 characters of A-Z a-z 0-9 . _ -)");
+        }
+        return prefix;
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+
+    /** Glob pattern matching every key under this prefix (used by {@link KeyspaceCleaner}). */
+    public String everything() {
+        return prefix + ":*";
+    }
+
+    /** Hash of one account's fields; accounts are shared between campaigns, so they carry no campaign tag. */
+    public String account(AccountId id) {
+        return prefix + ":account:" + id.value();
+    }
+
+    /** ZSET of queued account ids scored by the epoch millis from which each may be dialled. */
+    public String queue(CampaignId campaign) {
+        return campaignTag(campaign) + ":queue";
+    }
+
+    /** ZSET of leased account ids scored by the epoch millis at which each lease expires. */
+    public String leases(CampaignId campaign) {
+        return campaignTag(campaign) + ":leases";
+    }
+
+    /** Hash from leased account id to the token of the dialer holding the lease. */
+    public String leaseOwners(CampaignId campaign) {
+        return campaignTag(campaign) + ":lease-owner";
+    }
+
+    /** Stream of every attempt, in append order. */
+    public String attempts() {
+        return prefix + ":attempts";
+    }
+
+    /** Hash holding the one promise made on a call. */
+    public String promise(String callId) {
+        return prefix + ":{promises}:call:" + callId;
+    }
+
+    /** List of call ids with a promise, in the order the promises were made. */
+    public String promiseLog() {
+        return prefix + ":{promises}:log";
+    }
+
+    private String campaignTag(CampaignId campaign) {
+        return prefix + ":{c:" + campaign.value() + "}";
+    }
+
+    @Override
+    public String toString() {
+        return "RedisKeys[" + prefix + "]";
+    }
+}

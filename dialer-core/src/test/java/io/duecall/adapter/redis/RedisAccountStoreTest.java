@@ -1,0 +1,82 @@
+package io.duecall.adapter.redis;
+
+import static io.duecall.port.Fixtures.CAMPAIGN;
+import static io.duecall.port.Fixtures.T0;
+import static io.duecall.port.Fixtures.account;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.duecall.domain.account.Account;
+import io.duecall.port.AccountStore;
+import io.duecall.port.AccountStoreContract;
+import io.duecall.port.Claim;
+import io.duecall.port.StoreUnavailableException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.JedisPooled;
+
+class RedisAccountStoreTest extends AccountStoreContract {
+    @RegisterExtension
+    final RedisTestSupport redis = new RedisTestSupport();
+
+    @Override
+    protected AccountStore newStore() {
+        return new RedisAccountStore(redis.jedis(), redis.keys());
+    }
+
+    @Test
+    void eightDialersClaimingConcurrentlyGetEveryAccountExactlyOnce() throws Exception {
+        List<Account> accounts = IntStream.range(0, 3_000).mapToObj(i -> account("acct-" + i)).toList();
+        store.importAccounts(CAMPAIGN, accounts, T0);
+        Callable<List<String>> dialer = () -> {
+            var mine = new ArrayList<String>();
+            List<Claim> batch;
+            while (!(batch = store.claim(CAMPAIGN, 25, T0, LEASE)).isEmpty()) {
+                mine.addAll(ids(batch));
+            }
+            return mine;
+        };
+        var pool = Executors.newFixedThreadPool(8);
+
+        var futures = pool.invokeAll(java.util.Collections.nCopies(8, dialer), 60, TimeUnit.SECONDS);
+
+        pool.shutdown();
+        var timesClaimed = new HashMap<String, Integer>();
+        for (var future : futures) {
+            future.get().forEach(id -> timesClaimed.merge(id, 1, Integer::sum));
+        }
+        assertEquals(3_000, timesClaimed.size());
+        assertEquals(List.of(1), timesClaimed.values().stream().distinct().toList());
+        assertEquals(3_000, store.leased(CAMPAIGN));
+        assertEquals(0, store.queued(CAMPAIGN));
+    }
+
+    @Test
+    void keysShareTheCampaignHashTagUnderTheConfiguredPrefix() {
+        var keys = new RedisKeys("duecall");
+
+        var queue = keys.queue(CAMPAIGN);
+
+        assertEquals("duecall:{c:reminders}:queue", queue);
+        assertEquals("duecall:{c:reminders}:leases", keys.leases(CAMPAIGN));
+    }
+
+    @Test
+    void unreachableRedisIsReportedAsStoreUnavailable() {
+        var port = RedisProvisioner.freeLoopbackPort();
+        try (var nowhere = new JedisPooled("127.0.0.1", port)) {
+            var unreachable = new RedisAccountStore(nowhere, redis.keys());
+
+            var error = assertThrows(StoreUnavailableException.class, () -> unreachable.queued(CAMPAIGN));
+
+            assertEquals(true, error.getMessage().contains(redis.keys().queue(CAMPAIGN)), error.getMessage());
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package io.duecall.adapter.redis;
+
+import io.duecall.port.PromiseStore;
+import io.duecall.port.PromiseStoreContract;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class RedisPromiseStoreTest extends PromiseStoreContract {
+    @RegisterExtension
+    final RedisTestSupport redis = new RedisTestSupport();
+
+    @Override
+    protected PromiseStore newStore() {
+        return new RedisPromiseStore(redis.jedis(), redis.keys());
+    }
+}

@@ -1,0 +1,64 @@
+package io.duecall.port;
+
+import static io.duecall.port.Fixtures.fullAttempt;
+import static io.duecall.port.Fixtures.minimalAttempt;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.duecall.domain.attempt.Attempt;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The behaviour every {@link AttemptLedger} must have; subclasses only supply a fresh, empty ledger. */
+public abstract class AttemptLedgerContract {
+    protected AttemptLedger ledger;
+
+    protected abstract AttemptLedger newLedger();
+
+    @BeforeEach
+    void createLedger() {
+        ledger = newLedger();
+    }
+
+    @Test
+    void fullyPopulatedAttemptReadsBackEqual() {
+        ledger.append(fullAttempt("c-full"));
+
+        var read = ledger.readAll();
+
+        assertEquals(List.of(fullAttempt("c-full")), read);
+    }
+
+    @Test
+    void minimalAttemptReadsBackWithItsNullsIntact() {
+        ledger.append(minimalAttempt("c-min"));
+
+        var read = ledger.readAll();
+
+        assertEquals(List.of(minimalAttempt("c-min")), read);
+    }
+
+    @Test
+    void readsEveryAttemptInAppendOrderAcrossManyPages() {
+        var appended = new ArrayList<Attempt>();
+        for (int i = 0; i < 1_203; i++) {
+            var attempt = i % 2 == 0 ? fullAttempt("c-" + i) : minimalAttempt("c-" + i);
+            appended.add(attempt);
+            ledger.append(attempt);
+        }
+
+        var read = ledger.readAll();
+
+        assertEquals(appended, read);
+        assertEquals(1_203, ledger.size());
+    }
+
+    @Test
+    void emptyLedgerReadsEmpty() {
+        var read = ledger.readAll();
+
+        assertEquals(List.of(), read);
+        assertEquals(0, ledger.size());
+    }
+}

@@ -1,0 +1,59 @@
+package io.duecall.port;
+
+import io.duecall.domain.account.Account;
+import io.duecall.domain.account.AccountId;
+import io.duecall.domain.account.E164;
+import io.duecall.domain.account.Money;
+import io.duecall.domain.account.Phone;
+import io.duecall.domain.account.PhoneType;
+import io.duecall.domain.attempt.Attempt;
+import io.duecall.domain.attempt.CallOutcome;
+import io.duecall.domain.attempt.Disposition;
+import io.duecall.domain.campaign.CampaignId;
+import io.duecall.domain.promise.PromiseToPay;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+
+/** Sample values for the port contract tests. */
+public final class Fixtures {
+    public static final CampaignId CAMPAIGN = new CampaignId("reminders");
+    public static final Instant T0 = Instant.parse("2025-03-10T14:00:00Z");
+    public static final Currency USD = Currency.getInstance("USD");
+
+    private Fixtures() {}
+
+    public static Account account(String id) {
+        return new Account(new AccountId(id), "Dana Example " + id,
+                List.of(new Phone(new E164("+14155550123"), PhoneType.MOBILE), new Phone(new E164("+14155550124"), PhoneType.WORK)),
+                Optional.of(ZoneId.of("America/Los_Angeles")), new Money(12_550, USD), LocalDate.of(2025, 2, 1), 37);
+    }
+
+    public static Account accountWithoutZone(String id) {
+        return new Account(new AccountId(id), "Sam Other", List.of(new Phone(new E164("+442079460000"), PhoneType.HOME)),
+                Optional.empty(), new Money(0, Currency.getInstance("GBP")), LocalDate.of(2025, 1, 5), 0);
+    }
+
+    public static Attempt fullAttempt(String callId) {
+        return new Attempt(callId, CAMPAIGN, new AccountId("acct-1"), new E164("+14155550123"),
+                ZoneId.of("America/Los_Angeles"), LocalDateTime.of(2025, 3, 10, 7, 0, 0, 123_000_000),
+                T0, T0.plusSeconds(9), T0.plusSeconds(31).plusNanos(5), T0.plusSeconds(200),
+                CallOutcome.ANSWERED, Disposition.PROMISE_TO_PAY, "agent-7", true,
+                new Money(5_025, USD), LocalDate.of(2025, 3, 20));
+    }
+
+    public static Attempt minimalAttempt(String callId) {
+        return new Attempt(callId, CAMPAIGN, new AccountId("acct-2"), new E164("+14155550124"), ZoneId.of("UTC"),
+                LocalDateTime.of(2025, 3, 10, 14, 0), T0, null, null, T0.plusSeconds(30),
+                CallOutcome.NO_ANSWER, Disposition.NOT_CONNECTED, null, false, null, null);
+    }
+
+    public static PromiseToPay promise(String callId, long minor) {
+        return new PromiseToPay(callId, new AccountId("acct-1"), CAMPAIGN, new Money(minor, USD),
+                LocalDate.of(2025, 3, 20), T0.plusSeconds(60));
+    }
+}
