@@ -273,25 +273,27 @@ public final class DialerEngine implements CallSessions, Consumer<CallEvent> {
         while (true) {
             var now = clock.instant();
             var agent = agents.reserveLongestIdle(call.campaign.id(), now);
-            if (agent.isPresent() && bridge(call, agent.get(), now)) {
-                return new AgentHandoff.Bridging(agent.get().value());
+            if (agent.isPresent()) {
+                // A refused redirect almost always means the caller's leg is gone; another agent would not help.
+                return bridge(call, agent.get(), now) ? new AgentHandoff.Bridging(agent.get().value()) : abandon(call);
             }
             if (!now.isBefore(deadline)) {
-                synchronized (call) {
-                    call.abandoned = true;
-                }
-                return new AgentHandoff.NoAgent();
+                return abandon(call);
             }
             try {
                 pause.sleep(min(AGENT_POLL, Duration.between(now, deadline)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                synchronized (call) {
-                    call.abandoned = true;
-                }
-                return new AgentHandoff.NoAgent();
+                return abandon(call);
             }
         }
+    }
+
+    private static AgentHandoff abandon(LiveCall call) {
+        synchronized (call) {
+            call.abandoned = true;
+        }
+        return new AgentHandoff.NoAgent();
     }
 
     private boolean bridge(LiveCall call, AgentId agent, Instant now) {
@@ -305,7 +307,7 @@ public final class DialerEngine implements CallSessions, Consumer<CallEvent> {
             }
             return true;
         } catch (TelephonyUnavailableException e) {
-            LOG.warn("bridge to agent {} failed: {}", agent, e.getMessage(), e);
+            LOG.warn("bridge of call {} to agent {} refused: {}", call.callId, agent, e.getMessage());
             synchronized (call) {
                 call.agent = null;
             }

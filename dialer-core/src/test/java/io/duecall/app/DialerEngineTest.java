@@ -1,0 +1,235 @@
+package io.duecall.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.duecall.adapter.memory.InMemoryAccountStore;
+import io.duecall.adapter.memory.InMemoryAttemptLedger;
+import io.duecall.adapter.memory.InMemoryPromiseStore;
+import io.duecall.domain.account.Account;
+import io.duecall.domain.account.AccountId;
+import io.duecall.domain.account.E164;
+import io.duecall.domain.account.Money;
+import io.duecall.domain.account.Phone;
+import io.duecall.domain.account.PhoneType;
+import io.duecall.domain.agent.AgentId;
+import io.duecall.domain.agent.AgentPool;
+import io.duecall.domain.agent.AgentSeat;
+import io.duecall.domain.agent.AgentState;
+import io.duecall.domain.attempt.CallOutcome;
+import io.duecall.domain.attempt.Disposition;
+import io.duecall.domain.campaign.Campaign;
+import io.duecall.domain.campaign.CampaignId;
+import io.duecall.domain.campaign.CampaignMode;
+import io.duecall.domain.campaign.RetryPolicy;
+import io.duecall.domain.window.CallingWindow;
+import io.duecall.port.CallEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class DialerEngineTest {
+    private static final Instant NOON_NEW_YORK = Instant.parse("2026-03-03T17:00:00Z");
+    private static final CampaignId IVR = new CampaignId("reminders");
+    private static final CampaignId DESK = new CampaignId("desk");
+    private static final Currency USD = Currency.getInstance("USD");
+
+    private final MutableClock clock = new MutableClock(NOON_NEW_YORK);
+    private final InMemoryAccountStore accounts = new InMemoryAccountStore();
+    private final InMemoryAttemptLedger ledger = new InMemoryAttemptLedger();
+    private final InMemoryPromiseStore promises = new InMemoryPromiseStore();
+    private final ScriptedTelephony pbx = new ScriptedTelephony();
+    private final AgentId agent101 = new AgentId("101");
+    private final AgentId agent102 = new AgentId("102");
+    private final AgentPool agents = new AgentPool(List.of(
+            new AgentSeat(agent101, Set.of(IVR, DESK)), new AgentSeat(agent102, Set.of(DESK))), Duration.ofSeconds(20));
+    private final DialerEngine engine = new DialerEngine(clock, clock::advance, accounts, ledger, promises, pbx, agents,
+            List.of(campaign(IVR, CampaignMode.IVR_REMINDER, 3), campaign(DESK, CampaignMode.AGENT, 10)), 50);
+
+    @Test
+    void agentlessCampaignPlacesNoMoreCallsThanItsChannels() {
+        accounts.importAccounts(IVR, accounts(5, "America/New_York"), NOON_NEW_YORK);
+
+        int placed = engine.tick(IVR);
+
+        assertEquals(3, placed);
+        assertEquals(0, engine.tick(IVR));
+    }
+
+    @Test
+    void agentCampaignPlacesOneCallPerReadyAgent() {
+        accounts.importAccounts(DESK, accounts(5, "America/New_York"), NOON_NEW_YORK);
+        agents.login(agent101, NOON_NEW_YORK);
+        agents.login(agent102, NOON_NEW_YORK);
+
+        assertEquals(2, engine.tick(DESK));
+        assertEquals(0, engine.tick(DESK));
+    }
+
+    @Test
+    void agentCampaignPlacesNothingWithoutAgents() {
+        accounts.importAccounts(DESK, accounts(5, "America/New_York"), NOON_NEW_YORK);
+
+        assertEquals(0, engine.tick(DESK));
+    }
+
+    @Test
+    void debtorBeforeLocalOpeningIsRequeuedForTheirNineOClock() {
+        accounts.importAccounts(IVR, accounts(1, "Pacific/Honolulu"), NOON_NEW_YORK); // 07:00 in Honolulu
+
+        int placed = engine.tick(IVR);
+
+        assertEquals(0, placed);
+        assertEquals(Optional.of(Instant.parse("2026-03-03T19:00:00Z")), accounts.nextEligible(IVR));
+        assertEquals(1, engine.figures(IVR).skippedOutsideWindow());
+    }
+
+    @Test
+    void callThatNeverConnectsIsOneLedgerLineAndRetriesAfterTheOutcomeDelay() {
+        accounts.importAccounts(IVR, accounts(1, "America/New_York"), NOON_NEW_YORK);
+        engine.tick(IVR);
+        var callId = pbx.originated.getFirst().callId();
+        clock.advance(Duration.ofSeconds(30));
+
+        pbx.emit(new CallEvent.NotConnected(callId, clock.instant(), CallOutcome.BUSY));
+
+        var line = ledger.readAll().getFirst();
+        assertEquals(Disposition.NOT_CONNECTED, line.disposition());
+        assertEquals(CallOutcome.BUSY, line.outcome());
+        assertEquals(Optional.of(clock.instant().plus(Duration.ofHours(2))), accounts.nextEligible(IVR));
+        assertEquals(0, engine.callsInFlight());
+    }
+
+    @Test
+    void promiseIsStoredBeforeTheCallEndsAndTheAccountLeavesTheQueue() {
+        accounts.importAccounts(IVR, accounts(1, "America/New_York"), NOON_NEW_YORK);
+        engine.tick(IVR);
+        var callId = answer();
+        var call = engine.find(callId).orElseThrow();
+
+        var promise = engine.recordPromise(callId, call.account().amountDue(), LocalDate.of(2026, 3, 6));
+        engine.finished(callId, Disposition.PROMISE_TO_PAY);
+        pbx.emit(new CallEvent.Ended(callId, clock.instant()));
+
+        assertEquals(Optional.of(promise), promises.forCall(callId));
+        var line = ledger.readAll().getFirst();
+        assertEquals(Disposition.PROMISE_TO_PAY, line.disposition());
+        assertEquals(promise.amount(), line.promiseAmount());
+        assertEquals(0, accounts.queued(IVR) + accounts.leased(IVR));
+    }
+
+    @Test
+    void ledgerLineWaitsForTheIvrVerdictWhenTheLineDropsFirst() {
+        accounts.importAccounts(IVR, accounts(1, "America/New_York"), NOON_NEW_YORK);
+        engine.tick(IVR);
+        var callId = answer();
+        engine.find(callId);
+
+        pbx.emit(new CallEvent.Ended(callId, clock.instant()));
+        assertEquals(0, ledger.size());
+        engine.finished(callId, Disposition.THIRD_PARTY);
+
+        assertEquals(Disposition.THIRD_PARTY, ledger.readAll().getFirst().disposition());
+    }
+
+    @Test
+    void promiseBeyondTheHorizonIsRefusedNamingTheField() {
+        accounts.importAccounts(IVR, accounts(1, "America/New_York"), NOON_NEW_YORK);
+        engine.tick(IVR);
+        var callId = answer();
+
+        var error = assertThrows(IllegalArgumentException.class,
+                () -> engine.recordPromise(callId, new Money(100, USD), LocalDate.of(2026, 3, 7)));
+
+        assertTrue(error.getMessage().startsWith("promise.payBy: 2026-03-07"), error.getMessage());
+    }
+
+    @Test
+    void callerAskingForAnAgentIsBridgedToTheLongestIdleOne() {
+        accounts.importAccounts(IVR, accounts(1, "America/New_York"), NOON_NEW_YORK);
+        agents.login(agent101, NOON_NEW_YORK);
+        engine.tick(IVR);
+        var callId = answer();
+
+        var handoff = engine.requestAgent(callId);
+        pbx.emit(new CallEvent.Bridged(callId, clock.instant(), "101"));
+        clock.advance(Duration.ofSeconds(60));
+        pbx.emit(new CallEvent.Ended(callId, clock.instant()));
+
+        assertEquals(new AgentHandoff.Bridging("101"), handoff);
+        assertEquals(List.of(callId + "->101"), pbx.bridges);
+        var line = ledger.readAll().getFirst();
+        assertEquals(Disposition.AGENT_CONVERSATION, line.disposition());
+        assertEquals("101", line.agent());
+        assertEquals(AgentState.WRAP_UP, agents.state(agent101, clock.instant()));
+    }
+
+    @Test
+    void callerWithNoAgentFreeIsAbandonedAfterTheWaitAndLockedOutFor72Hours() {
+        accounts.importAccounts(IVR, accounts(1, "America/New_York"), NOON_NEW_YORK);
+        engine.tick(IVR);
+        var callId = answer();
+        var asked = clock.instant();
+
+        var handoff = engine.requestAgent(callId);
+        engine.finished(callId, Disposition.ABANDONED);
+        pbx.emit(new CallEvent.Ended(callId, clock.instant()));
+
+        assertInstanceOf(AgentHandoff.NoAgent.class, handoff);
+        assertEquals(Duration.ofSeconds(2), Duration.between(asked, clock.instant()));
+        var line = ledger.readAll().getFirst();
+        assertTrue(line.abandoned());
+        assertEquals(Disposition.ABANDONED, line.disposition());
+        assertEquals(Optional.of(clock.instant().plus(Duration.ofHours(72))), accounts.nextEligible(IVR));
+    }
+
+    @Test
+    void failedBridgeFreesTheAgentAndTheCallIsAbandoned() {
+        accounts.importAccounts(IVR, accounts(1, "America/New_York"), NOON_NEW_YORK);
+        agents.login(agent101, NOON_NEW_YORK);
+        pbx.refuseBridges = true;
+        engine.tick(IVR);
+        var callId = answer();
+
+        var handoff = engine.requestAgent(callId);
+
+        assertInstanceOf(AgentHandoff.NoAgent.class, handoff);
+        assertEquals(AgentState.READY, agents.state(agent101, clock.instant()));
+    }
+
+    @Test
+    void unknownCallIdFindsNothing() {
+        assertEquals(Optional.empty(), engine.find("c-unknown"));
+    }
+
+    private String answer() {
+        var callId = pbx.originated.getLast().callId();
+        clock.advance(Duration.ofSeconds(8));
+        pbx.emit(new CallEvent.Answered(callId, clock.instant(), "Local/x@debtors-00000001;1"));
+        return callId;
+    }
+
+    private static Campaign campaign(CampaignId id, CampaignMode mode, int channels) {
+        return new Campaign(id, id.value(), mode, CallingWindow.defaults(), "Acme Lending", "18005550100", channels,
+                Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofMinutes(5), 3, RetryPolicy.defaults());
+    }
+
+    private static List<Account> accounts(int count, String zone) {
+        var list = new ArrayList<Account>();
+        for (int i = 0; i < count; i++) {
+            list.add(new Account(new AccountId("a-" + i), "Dana Example",
+                    List.of(new Phone(new E164("+1212555" + String.format("%04d", 100 + i)), PhoneType.MOBILE)),
+                    Optional.of(ZoneId.of(zone)), new Money(12_550, USD), LocalDate.of(2026, 2, 20), 11));
+        }
+        return list;
+    }
+}

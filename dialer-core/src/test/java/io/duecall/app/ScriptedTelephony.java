@@ -1,0 +1,45 @@
+package io.duecall.app;
+
+import io.duecall.port.CallEvent;
+import io.duecall.port.CallOriginator;
+import io.duecall.port.CallRequest;
+import io.duecall.port.TelephonyUnavailableException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** A PBX stand-in for engine tests: it records what the engine asks for, and the test plays the PBX's events. */
+final class ScriptedTelephony implements CallOriginator {
+    final List<CallRequest> originated = new ArrayList<>();
+    final List<String> bridges = new ArrayList<>();
+    boolean refuseBridges;
+    private Consumer<CallEvent> listener = e -> {};
+
+    @Override
+    public void onEvent(Consumer<CallEvent> listener) {
+        this.listener = listener;
+    }
+
+    @Override
+    public void originate(CallRequest request) {
+        originated.add(request);
+    }
+
+    @Override
+    public void bridgeToAgent(String callId, String agentExtension) throws TelephonyUnavailableException {
+        if (refuseBridges) {
+            throw new TelephonyUnavailableException("Redirect refused: Channel does not exist");
+        }
+        bridges.add(callId + "->" + agentExtension);
+    }
+
+    @Override
+    public void hangup(String callId) {}
+
+    void emit(CallEvent event) {
+        listener.accept(event);
+    }
+
+    @Override
+    public void close() {}
+}
