@@ -1,0 +1,97 @@
+package io.duecall.engine;
+
+import io.duecall.adapter.csv.AttemptCsvWriter;
+import io.duecall.adapter.redis.ProvisionedRedis;
+import io.duecall.adapter.redis.RedisAccountStore;
+import io.duecall.adapter.redis.RedisAttemptLedger;
+import io.duecall.adapter.redis.RedisKeys;
+import io.duecall.adapter.redis.RedisProvisioner;
+import io.duecall.app.ImportAccounts;
+import io.duecall.domain.campaign.CampaignId;
+import io.duecall.sipconfig.DialplanRenderer;
+import io.duecall.sipconfig.DialplanSettings;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import redis.clients.jedis.JedisPooled;
+
+/** The commands that work on a configured deployment rather than the demo. */
+final class Commands {
+    private Commands() {}
+
+    static int run(Options options, PrintStream out) throws Exception {
+        var config = EngineConfig.load(Path.of(options.required("config"))).validate();
+        options.rejectUnknown();
+        var clock = Clock.systemUTC();
+        var stopped = new CountDownLatch(1);
+        try (var redis = redis(config);
+                var engine = Engine.start(config, clock, d -> Thread.sleep(d), redis, agiPort -> config.ami())) {
+            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+            out.printf("duecall: redis %s; AMI %s:%d; IVR at %s%n", redis.description(), config.ami().host(),
+                    config.ami().port(), engine.agiUrl());
+            engine.loginAllAgents();
+            engine.startCampaigns();
+            stopped.await();
+            engine.stopCampaigns();
+        }
+        return 0;
+    }
+
+    static int importAccounts(Options options, PrintStream out) throws Exception {
+        var config = EngineConfig.load(Path.of(options.required("config"))).validate();
+        var campaign = new CampaignId(options.required("campaign"));
+        var file = Path.of(options.required("file"));
+        var region = options.text("region", null);
+        options.rejectUnknown();
+        if (config.campaigns().stream().noneMatch(c -> c.id().equals(campaign))) {
+            throw new Main.UsageException("campaign '" + campaign + "' is not in the configuration");
+        }
+        try (var redis = redis(config); var jedis = new JedisPooled(redis.uri())) {
+            var store = new RedisAccountStore(jedis, new RedisKeys(config.keyPrefix()));
+            int imported = new ImportAccounts(store).importFile(campaign, file, region, Clock.systemUTC().instant());
+            out.printf("imported %d accounts into %s%n", imported, campaign);
+        }
+        return 0;
+    }
+
+    static int exportLedger(Options options, PrintStream out) throws Exception {
+        var config = EngineConfig.load(Path.of(options.required("config"))).validate();
+        var target = Path.of(options.required("out"));
+        options.rejectUnknown();
+        try (var redis = redis(config); var jedis = new JedisPooled(redis.uri())) {
+            var ledger = new RedisAttemptLedger(jedis, new RedisKeys(config.keyPrefix())).readAll();
+            try (var writer = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+                AttemptCsvWriter.write(ledger, writer);
+            }
+            out.printf("wrote %d attempts to %s%n", ledger.size(), target);
+        }
+        return 0;
+    }
+
+    static int dialplan(Options options, PrintStream out) throws Exception {
+        var file = options.text("config", null);
+        options.rejectUnknown();
+        var settings = DialplanSettings.defaults();
+        if (file != null) {
+            var config = EngineConfig.load(Path.of(file)).validate();
+            settings = new DialplanSettings(config.ami().outboundContext(), config.ami().agentContext(),
+                    settings.agentDial(), URI.create("agi://" + config.agiBindHost() + ":" + config.agiPort() + "/reminder"),
+                    settings.amd());
+        }
+        out.print(DialplanRenderer.render(settings));
+        return 0;
+    }
+
+    /** A deployment's Redis must already run: importing into a throwaway server would lose the data. */
+    private static ProvisionedRedis redis(EngineConfig.Resolved config) {
+        var url = Optional.ofNullable(config.redisUrl())
+                .or(() -> Optional.ofNullable(System.getenv(RedisProvisioner.URL_ENV)).filter(u -> !u.isBlank()))
+                .map(URI::create);
+        return RedisProvisioner.provision(url, Optional.of(RedisProvisioner.Mode.EXISTING));
+    }
+}

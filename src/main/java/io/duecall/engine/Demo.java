@@ -1,0 +1,169 @@
+package io.duecall.engine;
+
+import io.duecall.adapter.ami.AmiConfig;
+import io.duecall.adapter.csv.AttemptCsvWriter;
+import io.duecall.adapter.csv.PromiseCsvWriter;
+import io.duecall.adapter.redis.KeyspaceCleaner;
+import io.duecall.adapter.redis.RedisProvisioner;
+import io.duecall.app.ImportAccounts;
+import io.duecall.domain.agent.AgentId;
+import io.duecall.domain.agent.AgentSeat;
+import io.duecall.domain.campaign.Campaign;
+import io.duecall.domain.campaign.CampaignId;
+import io.duecall.domain.campaign.CampaignMode;
+import io.duecall.domain.campaign.RetryPolicy;
+import io.duecall.domain.window.CallingWindow;
+import io.duecall.pbxsim.PbxSimulator;
+import io.duecall.pbxsim.SimulatorConfig;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The demo: a few thousand generated accounts in two campaigns (an IVR reminder campaign with agents for callers
+ * who press 0, and an agent campaign for later-stage accounts) dialed through the embedded PBX simulator, on a clock
+ * that runs {@code speed} times faster than real time, with the same engine wiring a real deployment uses.
+ */
+public final class Demo {
+    static final CampaignId REMINDERS = new CampaignId("reminders");
+    static final CampaignId DESK = new CampaignId("desk");
+    private static final String KEY_PREFIX = "duecall-demo";
+
+    /** Demo settings; {@code start} is the campaign-time instant the demo clock starts from. */
+    public record Options(int accounts, Duration duration, double speed, long seed, Instant start, Path outDir) {
+        public static Options defaults() {
+            return new Options(3000, Duration.ofSeconds(60), 30, 7, Instant.parse("2026-11-24T17:45:00Z"), Path.of("run"));
+        }
+    }
+
+    private Demo() {}
+
+    public static DemoReport run(Options options, PrintStream out) throws Exception {
+        Files.createDirectories(options.outDir());
+        var clock = new ScaledClock(options.start(), options.speed());
+        var config = config();
+        try (var redis = RedisProvisioner.provision()) {
+            out.println("redis: " + redis.description());
+            new KeyspaceCleaner(redis.uri()).deleteAll(KEY_PREFIX);
+            var simulator = new AtomicReference<PbxSimulator>();
+            try (var engine = Engine.start(config, clock, new ScaledPause(options.speed()), redis,
+                    agiPort -> startSimulator(simulator, agiPort, options, config))) {
+                try {
+                    out.printf("pbx: embedded simulator, AMI on 127.0.0.1:%d, IVR at %s%n",
+                            simulator.get().amiPort(), engine.agiUrl());
+                    importAccounts(engine, options, out);
+                    return runCampaigns(engine, options, out);
+                } finally {
+                    if (simulator.get() != null) {
+                        simulator.get().close();
+                    }
+                }
+            }
+        }
+    }
+
+    private static AmiConfig startSimulator(AtomicReference<PbxSimulator> holder, int agiPort, Options options,
+            EngineConfig.Resolved config) {
+        var agents = config.seats().stream().map(s -> s.id().value()).toList();
+        var simulatorConfig = SimulatorConfig.defaults(URI.create("agi://127.0.0.1:" + agiPort + "/reminder"))
+                .withAmiPort(0)
+                .withAgents(agents)
+                .withTimeScale(1 / options.speed())
+                .withSeed(options.seed());
+        var simulator = PbxSimulator.start(simulatorConfig);
+        holder.set(simulator);
+        return config.ami().withEndpoint("127.0.0.1", simulator.amiPort())
+                .withCredentials(simulatorConfig.amiUsername(), simulatorConfig.amiSecret());
+    }
+
+    private static void importAccounts(Engine engine, Options options, PrintStream out) throws IOException {
+        int desk = options.accounts() / 6;
+        int reminders = options.accounts() - desk;
+        var today = options.start().atZone(ZoneOffset.UTC).toLocalDate();
+        var importer = new ImportAccounts(engine.accounts());
+        for (var part : List.of(new Object[] {REMINDERS, reminders, 1, 29}, new Object[] {DESK, desk, 30, 90})) {
+            var campaign = (CampaignId) part[0];
+            var file = options.outDir().resolve("demo-accounts-" + campaign + ".csv");
+            try (var writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                DemoAccounts.write(writer, campaign.value(), (int) part[1], (int) part[2], (int) part[3], today,
+                        options.seed() + campaign.hashCode());
+            }
+            int imported = importer.importFile(campaign, file, null, engine.clock().instant());
+            out.printf("imported %d accounts into %s from %s%n", imported, campaign, file);
+        }
+    }
+
+    private static DemoReport runCampaigns(Engine engine, Options options, PrintStream out) throws Exception {
+        var dialer = engine.dialer();
+        engine.loginAllAgents();
+        var started = engine.clock().instant();
+        engine.startCampaigns();
+        long endNanos = System.nanoTime() + options.duration().toNanos();
+        while (System.nanoTime() < endNanos) {
+            Thread.sleep(Math.min(5_000, Math.max(1, (endNanos - System.nanoTime()) / 1_000_000)));
+            out.println(progressLine(engine));
+        }
+        engine.stopCampaigns();
+        long drainUntil = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (dialer.callsInFlight() > 0 && System.nanoTime() < drainUntil) {
+            Thread.sleep(100);
+        }
+        var finished = engine.clock().instant();
+        var ledger = engine.ledger().readAll();
+        try (var writer = Files.newBufferedWriter(options.outDir().resolve("ledger.csv"), StandardCharsets.UTF_8)) {
+            AttemptCsvWriter.write(ledger, writer);
+        }
+        try (var writer = Files.newBufferedWriter(options.outDir().resolve("promises.csv"), StandardCharsets.UTF_8)) {
+            PromiseCsvWriter.write(engine.promises().all(), writer);
+        }
+        long dials = 0;
+        for (var c : dialer.campaigns()) {
+            dials += dialer.figures(c.id()).dials();
+        }
+        var report = DemoReport.of(dialer.campaigns(), ledger, dials, dialer.callsInFlight(),
+                engine.agents().timeInStates(finished), started, finished, options.outDir());
+        report.print(out);
+        return report;
+    }
+
+    private static String progressLine(Engine engine) {
+        var sb = new StringBuilder();
+        sb.append(engine.clock().instant().atZone(ZoneOffset.UTC).toLocalTime().withNano(0)).append(" UTC");
+        for (var c : engine.dialer().campaigns()) {
+            var f = engine.dialer().figures(c.id());
+            sb.append(String.format("  | %s: %d dials, %d answered, %d promises, %d bridged, %d abandoned",
+                    c.id(), f.dials(), f.humanAnswers(), f.promises(), f.bridged(), f.abandoned()));
+        }
+        sb.append("  | in flight ").append(engine.dialer().callsInFlight());
+        return sb.toString();
+    }
+
+    static EngineConfig.Resolved config() {
+        var window = CallingWindow.defaults();
+        var campaigns = List.of(
+                new Campaign(REMINDERS, "Early-stage reminders", CampaignMode.IVR_REMINDER, window, "Northwind Lending",
+                        "18005550199", 40, Duration.ofSeconds(25), Duration.ofSeconds(2), Duration.ofMinutes(10), 3,
+                        RetryPolicy.defaults()),
+                new Campaign(DESK, "Late-stage agent desk", CampaignMode.AGENT, window, "Northwind Lending",
+                        "18005550199", 20, Duration.ofSeconds(25), Duration.ofSeconds(2), Duration.ofMinutes(10), 3,
+                        RetryPolicy.defaults()));
+        var seats = new ArrayList<AgentSeat>();
+        for (int ext = 101; ext <= 108; ext++) {
+            seats.add(new AgentSeat(new AgentId(Integer.toString(ext)), Set.of(DESK)));
+        }
+        seats.add(new AgentSeat(new AgentId("109"), Set.of(REMINDERS)));
+        seats.add(new AgentSeat(new AgentId("110"), Set.of(REMINDERS)));
+        return new EngineConfig.Resolved(null, KEY_PREFIX, AmiConfig.defaults(), "127.0.0.1", 0,
+                Duration.ofMillis(50), 10, Set.of(), ZoneOffset.UTC, Duration.ofSeconds(20), seats, campaigns);
+    }
+}

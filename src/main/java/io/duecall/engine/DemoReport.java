@@ -1,0 +1,85 @@
+package io.duecall.engine;
+
+import io.duecall.app.LedgerAudit;
+import io.duecall.domain.agent.AgentState;
+import io.duecall.domain.attempt.Attempt;
+import io.duecall.domain.attempt.CallOutcome;
+import io.duecall.domain.campaign.Campaign;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The demo's closing summary, read back from the ledger, with the checks that make a run trustworthy. */
+public record DemoReport(
+        List<LedgerAudit.CampaignAudit> campaigns,
+        long dialsPlaced,
+        long ledgerLines,
+        int callsStillInFlight,
+        double agentOccupancy,
+        Duration campaignTime,
+        Path outDir) {
+
+    static DemoReport of(List<Campaign> campaigns, List<Attempt> ledger, long dialsPlaced, int inFlight,
+            Map<AgentState, Duration> agentTimes, Instant started, Instant finished, Path outDir) {
+        var busy = agentTimes.getOrDefault(AgentState.ON_CALL, Duration.ZERO)
+                .plus(agentTimes.getOrDefault(AgentState.WRAP_UP, Duration.ZERO));
+        var staffed = busy.plus(agentTimes.getOrDefault(AgentState.READY, Duration.ZERO))
+                .plus(agentTimes.getOrDefault(AgentState.RESERVED, Duration.ZERO));
+        double occupancy = staffed.isZero() ? 0 : (double) busy.toMillis() / staffed.toMillis();
+        return new DemoReport(LedgerAudit.audit(campaigns, ledger), dialsPlaced, ledger.size(), inFlight, occupancy,
+                Duration.between(started, finished), outDir);
+    }
+
+    public long callsOutsideWindow() {
+        return campaigns.stream().mapToLong(LedgerAudit.CampaignAudit::outsideWindow).sum();
+    }
+
+    public long promises() {
+        return campaigns.stream().mapToLong(LedgerAudit.CampaignAudit::promises).sum();
+    }
+
+    public long bridged() {
+        return campaigns.stream().mapToLong(LedgerAudit.CampaignAudit::bridged).sum();
+    }
+
+    /** Every dial placed is one ledger line, and nothing is left half-done. */
+    public boolean ledgerAccountsForEveryDial() {
+        return ledgerLines == dialsPlaced && callsStillInFlight == 0;
+    }
+
+    public boolean healthy() {
+        return ledgerAccountsForEveryDial() && callsOutsideWindow() == 0;
+    }
+
+    void print(PrintStream out) {
+        out.println();
+        out.printf("Summary after %s of campaign time%n", format(campaignTime));
+        for (var c : campaigns) {
+            out.printf("  %s%n", c.campaign());
+            out.printf("    dials %d: answered %d, machines %d, no answer %d, busy %d, congestion/failed %d%n",
+                    c.dials(), c.humanAnswers(), count(c, CallOutcome.MACHINE), count(c, CallOutcome.NO_ANSWER),
+                    count(c, CallOutcome.BUSY), count(c, CallOutcome.CONGESTION) + count(c, CallOutcome.FAILED));
+            out.printf("    right-party contacts %d, promises %d totalling %s%n", c.rightPartyContacts(), c.promises(),
+                    c.promisedByCurrency().isEmpty() ? "0" : c.promisedByCurrency().toString());
+            out.printf("    bridged to agents %d, abandoned %d (%.2f%% of live answers)%n", c.bridged(), c.abandoned(),
+                    100 * c.abandonRate());
+            out.printf("    calls outside the calling window: %d%n", c.outsideWindow());
+        }
+        out.printf("  agent occupancy %.1f%%%n", 100 * agentOccupancy);
+        out.printf("  ledger: %d lines for %d dials%s; written to %s and %s%n", ledgerLines, dialsPlaced,
+                callsStillInFlight == 0 ? "" : " (" + callsStillInFlight + " calls still up)",
+                outDir.resolve("ledger.csv"), outDir.resolve("promises.csv"));
+        out.println(healthy() ? "  checks: OK" : "  checks: FAILED");
+    }
+
+    private static long count(LedgerAudit.CampaignAudit c, CallOutcome outcome) {
+        return c.outcomes().getOrDefault(outcome, 0L);
+    }
+
+    private static String format(Duration d) {
+        return String.format("%dh%02dm", d.toHours(), d.toMinutesPart());
+    }
+}

@@ -1,0 +1,141 @@
+package io.duecall.engine;
+
+import io.duecall.adapter.ami.AmiCallOriginator;
+import io.duecall.adapter.ami.AmiConfig;
+import io.duecall.adapter.quartz.QuartzDialCycle;
+import io.duecall.adapter.redis.ProvisionedRedis;
+import io.duecall.adapter.redis.RedisAccountStore;
+import io.duecall.adapter.redis.RedisAttemptLedger;
+import io.duecall.adapter.redis.RedisKeys;
+import io.duecall.adapter.redis.RedisPromiseStore;
+import io.duecall.app.DialerEngine;
+import io.duecall.domain.agent.AgentPool;
+import io.duecall.domain.agent.AgentSeat;
+import io.duecall.ivr.adapter.agi.IvrServer;
+import io.duecall.port.Pause;
+import io.duecall.port.TelephonyUnavailableException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+import redis.clients.jedis.JedisPooled;
+
+/**
+ * One running dialer, wired from a validated configuration: Redis stores, the IVR's FastAGI server, the AMI
+ * connection, the engine and its Quartz dial cycle. Closing it stops them in the reverse order.
+ */
+public final class Engine implements AutoCloseable {
+    private final List<AutoCloseable> parts = new ArrayList<>();
+    private final EngineConfig.Resolved config;
+    private final Clock clock;
+    private ProvisionedRedis redis;
+    private JedisPooled jedis;
+    private RedisAccountStore accounts;
+    private RedisAttemptLedger ledger;
+    private RedisPromiseStore promises;
+    private IvrServer ivr;
+    private AmiCallOriginator telephony;
+    private AgentPool agents;
+    private DialerEngine dialer;
+    private QuartzDialCycle cycle;
+
+    private Engine(EngineConfig.Resolved config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /**
+     * Starts everything but the dial cycle. {@code pbxFor} is given the IVR's FastAGI port and returns the AMI
+     * settings to use: the configured PBX, or an embedded simulator started to call back into that port.
+     */
+    public static Engine start(EngineConfig.Resolved config, Clock clock, Pause pause, ProvisionedRedis redis,
+            IntFunction<AmiConfig> pbxFor) throws TelephonyUnavailableException {
+        var engine = new Engine(config, clock);
+        try {
+            engine.wire(pause, redis, pbxFor);
+            return engine;
+        } catch (RuntimeException | TelephonyUnavailableException e) {
+            engine.close();
+            throw e;
+        }
+    }
+
+    private void wire(Pause pause, ProvisionedRedis provisioned, IntFunction<AmiConfig> pbxFor)
+            throws TelephonyUnavailableException {
+        redis = provisioned;
+        jedis = new JedisPooled(redis.uri());
+        parts.add(jedis);
+        var keys = new RedisKeys(config.keyPrefix());
+        accounts = new RedisAccountStore(jedis, keys);
+        ledger = new RedisAttemptLedger(jedis, keys);
+        promises = new RedisPromiseStore(jedis, keys);
+        var sessions = new DeferredCallSessions();
+        ivr = IvrServer.start(config.agiBindHost(), config.agiPort(), sessions);
+        parts.add(ivr);
+        telephony = AmiCallOriginator.connect(pbxFor.apply(ivr.port()), clock);
+        parts.add(telephony);
+        agents = new AgentPool(config.seats(), config.wrapUp());
+        dialer = new DialerEngine(clock, pause, accounts, ledger, promises, telephony, agents, config.campaigns(),
+                config.maxOriginatesPerTick());
+        sessions.set(dialer);
+        cycle = new QuartzDialCycle(dialer, config.tickInterval(), config.holidays(), config.holidayZone());
+        parts.add(cycle);
+    }
+
+    /** Logs every configured agent in, as a desk would at the start of a shift. */
+    public void loginAllAgents() {
+        for (AgentSeat seat : config.seats()) {
+            agents.login(seat.id(), clock.instant());
+        }
+    }
+
+    /** Starts the dial cycle of every configured campaign. */
+    public void startCampaigns() {
+        config.campaigns().forEach(c -> cycle.start(c.id(), null, null));
+    }
+
+    public void stopCampaigns() {
+        config.campaigns().forEach(c -> cycle.stop(c.id()));
+    }
+
+    public URI agiUrl() {
+        return URI.create("agi://" + config.agiBindHost() + ":" + ivr.port() + "/reminder");
+    }
+
+    public DialerEngine dialer() {
+        return dialer;
+    }
+
+    public AgentPool agents() {
+        return agents;
+    }
+
+    public RedisAccountStore accounts() {
+        return accounts;
+    }
+
+    public RedisAttemptLedger ledger() {
+        return ledger;
+    }
+
+    public RedisPromiseStore promises() {
+        return promises;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public void close() {
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            try {
+                parts.get(i).close();
+            } catch (Exception e) {
+                System.err.println("duecall: stopping " + parts.get(i).getClass().getSimpleName() + " failed: " + e.getMessage());
+            }
+        }
+        parts.clear();
+    }
+}

@@ -1,0 +1,205 @@
+package io.duecall.engine;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.duecall.adapter.ami.AmiConfig;
+import io.duecall.domain.agent.AgentId;
+import io.duecall.domain.agent.AgentSeat;
+import io.duecall.domain.campaign.Campaign;
+import io.duecall.domain.campaign.CampaignId;
+import io.duecall.domain.campaign.CampaignMode;
+import io.duecall.domain.campaign.RetryPolicy;
+import io.duecall.domain.window.CallingWindow;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The engine's configuration file (YAML). Every key is optional but {@code campaigns}; a missing key takes the
+ * default shown in the README. {@link #validate()} reports every problem at once, each naming its key.
+ */
+public record EngineConfig(
+        RedisSettings redis,
+        AmiSettings ami,
+        AgiSettings agi,
+        SchedulerSettings scheduler,
+        AgentSettings agents,
+        List<CampaignSettings> campaigns) {
+
+    /** {@code url} empty: use REDIS_URL, else a Redis on 127.0.0.1:6379, else start one. */
+    public record RedisSettings(String url, String keyPrefix) {}
+
+    public record AmiSettings(String host, Integer port, String username, String secret, String dialTemplate,
+            String outboundContext, String agentContext) {}
+
+    /** Where the IVR's FastAGI server listens; the PBX's dialplan must point at it. */
+    public record AgiSettings(String bindHost, Integer port) {}
+
+    public record SchedulerSettings(Duration tickInterval, Integer maxOriginatesPerTick, List<LocalDate> holidays,
+            String holidayZone) {}
+
+    public record AgentSettings(Duration wrapUp, List<SeatSettings> seats) {}
+
+    public record SeatSettings(String id, List<String> campaigns) {}
+
+    public record CampaignSettings(String id, String name, CampaignMode mode, LocalTime opens, LocalTime closes,
+            Duration closingMargin, String companyName, String callbackNumber, Integer channelLimit,
+            Duration ringTimeout, Duration agentWait, Duration lease, Integer promiseHorizonDays) {}
+
+    /** What a validated configuration yields: the domain objects, ready to wire. */
+    public record Resolved(String redisUrl, String keyPrefix, AmiConfig ami, String agiBindHost, int agiPort,
+            Duration tickInterval, int maxOriginatesPerTick, Set<LocalDate> holidays, java.time.ZoneId holidayZone,
+            Duration wrapUp, List<AgentSeat> seats, List<Campaign> campaigns) {}
+
+    public static EngineConfig load(Path file) throws IOException {
+        var mapper = new ObjectMapper(new YAMLFactory())
+                .registerModule(new JavaTimeModule())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        try {
+            return mapper.readValue(Files.readAllBytes(file), EngineConfig.class);
+        } catch (JacksonException e) {
+            throw new ConfigException(file + ": " + e.getOriginalMessage() + locate(e));
+        }
+    }
+
+    private static String locate(JacksonException e) {
+        var where = e.getLocation();
+        return where == null ? "" : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")";
+    }
+
+    /** Checks every key and builds the domain objects; throws one {@link ConfigException} listing every problem. */
+    public Resolved validate() {
+        var errors = new ArrayList<String>();
+        var redisSettings = redis == null ? new RedisSettings(null, null) : redis;
+        var ami = resolveAmi(errors);
+        var agiSettings = agi == null ? new AgiSettings(null, null) : agi;
+        int agiPort = agiSettings.port() == null ? 4573 : agiSettings.port();
+        if (agiPort < 0 || agiPort > 65535) {
+            errors.add("agi.port was '" + agiPort + "' but it must be between 0 and 65535");
+        }
+        var sched = scheduler == null ? new SchedulerSettings(null, null, null, null) : scheduler;
+        var tick = sched.tickInterval() == null ? Duration.ofMillis(500) : sched.tickInterval();
+        int perTick = sched.maxOriginatesPerTick() == null ? 20 : sched.maxOriginatesPerTick();
+        if (perTick <= 0) {
+            errors.add("scheduler.maxOriginatesPerTick was '" + perTick + "' but it must be > 0");
+        }
+        java.time.ZoneId holidayZone = java.time.ZoneOffset.UTC;
+        try {
+            holidayZone = sched.holidayZone() == null ? java.time.ZoneOffset.UTC : java.time.ZoneId.of(sched.holidayZone());
+        } catch (java.time.DateTimeException e) {
+            errors.add("scheduler.holidayZone was '" + sched.holidayZone() + "' but it must be an IANA zone id");
+        }
+        var campaignList = resolveCampaigns(errors);
+        var agentSettings = agents == null ? new AgentSettings(null, List.of()) : agents;
+        var wrapUp = agentSettings.wrapUp() == null ? Duration.ofSeconds(20) : agentSettings.wrapUp();
+        var seats = resolveSeats(errors, agentSettings, campaignList);
+        if (!errors.isEmpty()) {
+            throw new ConfigException("configuration has " + errors.size() + " problem(s):\n  " + String.join("\n  ", errors));
+        }
+        return new Resolved(blankToNull(redisSettings.url()),
+                redisSettings.keyPrefix() == null ? "duecall" : redisSettings.keyPrefix(), ami,
+                agiSettings.bindHost() == null ? "127.0.0.1" : agiSettings.bindHost(), agiPort, tick, perTick,
+                sched.holidays() == null ? Set.of() : Set.copyOf(sched.holidays()), holidayZone, wrapUp, seats,
+                campaignList);
+    }
+
+    private AmiConfig resolveAmi(List<String> errors) {
+        var d = AmiConfig.defaults();
+        if (ami == null) {
+            return d;
+        }
+        try {
+            return new AmiConfig(or(ami.host(), d.host()), ami.port() == null ? d.port() : ami.port(),
+                    or(ami.username(), d.username()), or(ami.secret(), d.secret()),
+                    or(ami.dialTemplate(), d.dialTemplate()), or(ami.outboundContext(), d.outboundContext()),
+                    or(ami.agentContext(), d.agentContext()), d.actionTimeout(), d.pingInterval(),
+                    d.eventQueueCapacity());
+        } catch (IllegalArgumentException e) {
+            errors.add(e.getMessage());
+            return d;
+        }
+    }
+
+    private List<Campaign> resolveCampaigns(List<String> errors) {
+        if (campaigns == null || campaigns.isEmpty()) {
+            errors.add("campaigns is missing (expected at least one campaign)");
+            return List.of();
+        }
+        var list = new ArrayList<Campaign>();
+        for (int i = 0; i < campaigns.size(); i++) {
+            var c = campaigns.get(i);
+            try {
+                var defaults = CallingWindow.defaults();
+                var window = new CallingWindow(c.opens() == null ? defaults.opens() : c.opens(),
+                        c.closes() == null ? defaults.closes() : c.closes(),
+                        c.closingMargin() == null ? defaults.closingMargin() : c.closingMargin());
+                list.add(new Campaign(new CampaignId(c.id()), c.name() == null ? c.id() : c.name(),
+                        c.mode() == null ? CampaignMode.IVR_REMINDER : c.mode(), window, c.companyName(),
+                        c.callbackNumber(), c.channelLimit() == null ? 30 : c.channelLimit(),
+                        c.ringTimeout() == null ? Duration.ofSeconds(25) : c.ringTimeout(),
+                        c.agentWait() == null ? Duration.ofSeconds(2) : c.agentWait(),
+                        c.lease() == null ? Duration.ofMinutes(10) : c.lease(),
+                        c.promiseHorizonDays() == null ? 3 : c.promiseHorizonDays(), RetryPolicy.defaults()));
+            } catch (IllegalArgumentException e) {
+                errors.add("campaigns[" + i + "]: " + e.getMessage());
+            }
+        }
+        var ids = new HashSet<CampaignId>();
+        list.forEach(c -> {
+            if (!ids.add(c.id())) {
+                errors.add("campaigns: id '" + c.id() + "' is used twice");
+            }
+        });
+        return list;
+    }
+
+    private static List<AgentSeat> resolveSeats(List<String> errors, AgentSettings settings, List<Campaign> campaigns) {
+        var known = new HashSet<CampaignId>();
+        campaigns.forEach(c -> known.add(c.id()));
+        var seats = new ArrayList<AgentSeat>();
+        var seatList = settings.seats() == null ? List.<SeatSettings>of() : settings.seats();
+        for (int i = 0; i < seatList.size(); i++) {
+            var s = seatList.get(i);
+            try {
+                var ids = new HashSet<CampaignId>();
+                for (var name : s.campaigns() == null ? List.<String>of() : s.campaigns()) {
+                    var id = new CampaignId(name);
+                    if (!known.contains(id)) {
+                        throw new IllegalArgumentException("campaign '" + name + "' is not configured");
+                    }
+                    ids.add(id);
+                }
+                seats.add(new AgentSeat(new AgentId(s.id()), ids));
+            } catch (IllegalArgumentException e) {
+                errors.add("agents.seats[" + i + "]: " + e.getMessage());
+            }
+        }
+        return seats;
+    }
+
+    private static String or(String value, String fallback) {
+        return value == null ? fallback : value;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    /** The configuration cannot be used; the message lists every problem. */
+    public static final class ConfigException extends RuntimeException {
+        public ConfigException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.duecall.engine;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/** The command line: {@code demo}, {@code run}, {@code import}, {@code export-ledger}, {@code dialplan}. */
+public final class Main {
+    private static final String USAGE = """
+            usage: ./duecall <command> [options]
+              demo [--accounts N] [--seconds S] [--speed X] [--seed N] [--start INSTANT] [--out DIR]
+                   run two campaigns on the embedded PBX simulator and print a summary (default: 3000 accounts,
+                   60 s at 30x speed from 2026-11-24T17:45:00Z, output in ./run)
+              run --config FILE        run the configured campaigns against the configured PBX until stopped
+              import --config FILE --campaign ID --file CSV [--region CC]
+                                       validate and import an accounts CSV (all or nothing)
+              export-ledger --config FILE --out CSV
+                                       write the attempt ledger as CSV
+              dialplan [--config FILE] print the extensions.conf contexts the engine expects
+              test                     build and run every test (handled by ./duecall)
+            """;
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(List.of(args), System.out, System.err));
+    }
+
+    static int run(List<String> args, PrintStream out, PrintStream err) {
+        var queue = new ArrayDeque<>(args);
+        var command = queue.isEmpty() ? "help" : queue.pop();
+        try {
+            return switch (command) {
+                case "demo" -> demo(queue, out);
+                case "run" -> Commands.run(options(queue), out);
+                case "import" -> Commands.importAccounts(options(queue), out);
+                case "export-ledger" -> Commands.exportLedger(options(queue), out);
+                case "dialplan" -> Commands.dialplan(options(queue), out);
+                case "help", "--help", "-h" -> {
+                    out.print(USAGE);
+                    yield 0;
+                }
+                default -> {
+                    err.println("duecall: unknown command '" + command + "'");
+                    err.print(USAGE);
+                    yield 2;
+                }
+            };
+        } catch (UsageException | EngineConfig.ConfigException e) {
+            err.println("duecall: " + e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            err.println("duecall: " + command + " failed: " + e.getMessage());
+            e.printStackTrace(err);
+            return 1;
+        }
+    }
+
+    private static int demo(Deque<String> args, PrintStream out) throws Exception {
+        var o = options(args);
+        var d = Demo.Options.defaults();
+        var options = new Demo.Options(
+                o.integer("accounts", d.accounts()),
+                Duration.ofSeconds(o.integer("seconds", (int) d.duration().toSeconds())),
+                o.decimal("speed", d.speed()),
+                o.integer("seed", (int) d.seed()),
+                o.has("start") ? Instant.parse(o.required("start")) : d.start(),
+                Path.of(o.text("out", d.outDir().toString())));
+        o.rejectUnknown();
+        var report = Demo.run(options, out);
+        return report.healthy() ? 0 : 1;
+    }
+
+    static Options options(Deque<String> args) {
+        return Options.parse(args);
+    }
+
+    /** A command line that cannot be understood; the message says which option. */
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

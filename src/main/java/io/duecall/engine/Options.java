@@ -1,0 +1,78 @@
+package io.duecall.engine;
+
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** {@code --name value} options of one command; every option must be known to the command that reads it. */
+final class Options {
+    private final Map<String, String> values;
+    private final java.util.Set<String> read = new java.util.HashSet<>();
+
+    private Options(Map<String, String> values) {
+        this.values = values;
+    }
+
+    static Options parse(Deque<String> args) {
+        var values = new LinkedHashMap<String, String>();
+        while (!args.isEmpty()) {
+            var name = args.pop();
+            if (!name.startsWith("--") || name.length() < 3) {
+                throw new Main.UsageException("unexpected argument '" + name + "' (expected --option value)");
+            }
+            if (args.isEmpty()) {
+                throw new Main.UsageException("option " + name + " needs a value");
+            }
+            if (values.put(name.substring(2), args.pop()) != null) {
+                throw new Main.UsageException("option " + name + " is given twice");
+            }
+        }
+        return new Options(values);
+    }
+
+    boolean has(String name) {
+        read.add(name);
+        return values.containsKey(name);
+    }
+
+    String required(String name) {
+        read.add(name);
+        var value = values.get(name);
+        if (value == null) {
+            throw new Main.UsageException("option --" + name + " is required");
+        }
+        return value;
+    }
+
+    String text(String name, String fallback) {
+        read.add(name);
+        return values.getOrDefault(name, fallback);
+    }
+
+    int integer(String name, int fallback) {
+        var value = text(name, null);
+        try {
+            return value == null ? fallback : Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new Main.UsageException("option --" + name + " was '" + value + "' but it must be a whole number");
+        }
+    }
+
+    double decimal(String name, double fallback) {
+        var value = text(name, null);
+        try {
+            return value == null ? fallback : Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new Main.UsageException("option --" + name + " was '" + value + "' but it must be a number");
+        }
+    }
+
+    /** Fails on any option the command did not ask for, so a typo is never silently ignored. */
+    void rejectUnknown() {
+        for (var name : values.keySet()) {
+            if (!read.contains(name)) {
+                throw new Main.UsageException("unknown option --" + name);
+            }
+        }
+    }
+}
