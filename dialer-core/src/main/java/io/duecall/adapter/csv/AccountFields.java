@@ -1,0 +1,83 @@
+package io.duecall.adapter.csv;
+
+import io.duecall.domain.account.E164;
+import io.duecall.domain.account.Phone;
+import io.duecall.domain.account.PhoneType;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Parsers for the account file's fields; each throws IllegalArgumentException with the value and what was expected. */
+final class AccountFields {
+    private AccountFields() {}
+
+    static List<Phone> phones(String raw, String defaultRegion) {
+        var phones = new ArrayList<Phone>();
+        for (var pair : raw.split(";")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            var typeAndNumber = pair.split(":", 2);
+            if (typeAndNumber.length != 2) {
+                throw new IllegalArgumentException("'" + pair.strip() + "' (expected type:number, type mobile, home or work)");
+            }
+            var type = switch (typeAndNumber[0].strip().toLowerCase(Locale.ROOT)) {
+                case "mobile" -> PhoneType.MOBILE;
+                case "home" -> PhoneType.HOME;
+                case "work" -> PhoneType.WORK;
+                default -> throw new IllegalArgumentException(
+                        "type '" + typeAndNumber[0].strip() + "' in '" + pair.strip() + "' (expected mobile, home or work)");
+            };
+            phones.add(new Phone(E164.parse(typeAndNumber[1].strip(), defaultRegion), type));
+        }
+        if (phones.isEmpty()) {
+            throw new IllegalArgumentException("none given (expected one or more type:number separated by ;)");
+        }
+        return phones;
+    }
+
+    static String debtorName(String raw) {
+        if (raw.isEmpty() || raw.length() > 120) {
+            throw new IllegalArgumentException("'" + raw + "' (expected 1-120 characters)");
+        }
+        return raw;
+    }
+
+    static Optional<ZoneId> zone(String raw) {
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ZoneId.of(raw));
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("'" + raw + "' is not an IANA time zone (expected such as America/Chicago)", e);
+        }
+    }
+
+    static Currency currency(String raw) {
+        if (raw.matches("[A-Z]{3}") && Currency.getAvailableCurrencies().stream().anyMatch(c -> c.getCurrencyCode().equals(raw))) {
+            return Currency.getInstance(raw);
+        }
+        throw new IllegalArgumentException("'" + raw + "' (expected an ISO 4217 code such as USD)");
+    }
+
+    static LocalDate date(String raw) {
+        try {
+            return LocalDate.parse(raw);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("'" + raw + "' (expected a date as yyyy-MM-dd)", e);
+        }
+    }
+
+    static int daysPastDue(String raw) {
+        if (raw.matches("[0-9]{1,9}")) {
+            return Integer.parseInt(raw);
+        }
+        throw new IllegalArgumentException("'" + raw + "' (expected a whole number >= 0)");
+    }
+}

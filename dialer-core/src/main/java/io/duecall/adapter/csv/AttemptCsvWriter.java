@@ -1,0 +1,31 @@
+package io.duecall.adapter.csv;
+
+import io.duecall.domain.attempt.Attempt;
+import java.io.Writer;
+
+/** Writes the attempt ledger as CSV: one column per attempt field, ISO-8601 times, amounts as decimals. */
+public final class AttemptCsvWriter {
+    private static final CsvTable<Attempt> TABLE = new CsvTable<Attempt>()
+            .column("call_id", Attempt::callId)
+            .column("campaign", Attempt::campaign)
+            .column("account_id", Attempt::account)
+            .column("number", Attempt::number)
+            .column("time_zone", Attempt::zone)
+            .column("debtor_local_time", Attempt::debtorLocalTime)
+            .column("originated_at", Attempt::originatedAt)
+            .column("answered_at", Attempt::answeredAt)
+            .column("bridged_at", Attempt::bridgedAt)
+            .column("ended_at", Attempt::endedAt)
+            .column("outcome", Attempt::outcome)
+            .column("disposition", Attempt::disposition)
+            .column("agent", Attempt::agent)
+            .column("abandoned", Attempt::abandoned)
+            .column("promise_amount", a -> a.promiseAmount() == null ? null : a.promiseAmount().toDecimal().toPlainString())
+            .column("promise_currency", a -> a.promiseAmount() == null ? null : a.promiseAmount().currency().getCurrencyCode())
+            .column("promise_date", Attempt::promiseDate);
+
+    /** Writes a header and one row per attempt; the writer is flushed and closed. */
+    public void write(Iterable<Attempt> attempts, Writer out) {
+        TABLE.write(attempts, out);
+    }
+}

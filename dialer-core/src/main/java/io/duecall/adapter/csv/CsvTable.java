@@ -1,0 +1,41 @@
+package io.duecall.adapter.csv;
+
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** Writes rows under a header with Jackson's CSV generator, which does the quoting; null values become empty cells. */
+final class CsvTable<T> {
+    private static final CsvMapper MAPPER = new CsvMapper();
+
+    private final List<String> names = new ArrayList<>();
+    private final List<Function<T, Object>> getters = new ArrayList<>();
+
+    CsvTable<T> column(String name, Function<T, Object> getter) {
+        names.add(name);
+        getters.add(getter);
+        return this;
+    }
+
+    void write(Iterable<T> items, Writer out) {
+        var schema = CsvSchema.builder().addColumns(names, CsvSchema.ColumnType.STRING).build().withHeader();
+        try (SequenceWriter rows = MAPPER.writer(schema).writeValues(out)) {
+            for (var item : items) {
+                var row = new ArrayList<String>(getters.size());
+                for (var getter : getters) {
+                    var value = getter.apply(item);
+                    row.add(value == null ? "" : value.toString());
+                }
+                rows.write(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing CSV", e);
+        }
+    }
+}

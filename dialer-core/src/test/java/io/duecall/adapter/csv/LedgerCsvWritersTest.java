@@ -1,0 +1,48 @@
+package io.duecall.adapter.csv;
+
+import static io.duecall.port.Fixtures.fullAttempt;
+import static io.duecall.port.Fixtures.minimalAttempt;
+import static io.duecall.port.Fixtures.promise;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.duecall.domain.account.AccountId;
+import io.duecall.domain.promise.PromiseToPay;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LedgerCsvWritersTest {
+
+    /** Jackson quotes cells it could mistake for other tokens (a leading +, long values); CSV readers unquote them. */
+    @Test
+    void attemptsAreWrittenWithEveryFieldIsoTimesAndDecimalAmounts() {
+        var out = new StringWriter();
+
+        new AttemptCsvWriter().write(List.of(fullAttempt("c-1"), minimalAttempt("c-2")), out);
+
+        assertEquals("""
+                call_id,campaign,account_id,number,time_zone,debtor_local_time,originated_at,answered_at,bridged_at,\
+                ended_at,outcome,disposition,agent,abandoned,promise_amount,promise_currency,promise_date
+                c-1,reminders,acct-1,"+14155550123",America/Los_Angeles,2025-03-10T07:00:00.123,2025-03-10T14:00:00Z,\
+                2025-03-10T14:00:09Z,"2025-03-10T14:00:31.000000005Z",2025-03-10T14:03:20Z,ANSWERED,PROMISE_TO_PAY,agent-7,\
+                true,50.25,USD,2025-03-20
+                c-2,reminders,acct-2,"+14155550124",UTC,2025-03-10T14:00,2025-03-10T14:00:00Z,,,2025-03-10T14:00:30Z,\
+                NO_ANSWER,NOT_CONNECTED,,false,,,
+                """, out.toString());
+    }
+
+    @Test
+    void promisesAreWrittenWithDecimalAmountsAndValuesNeedingQuotesAreQuoted() {
+        var quoted = new PromiseToPay("c-2,\"x\"", new AccountId("acct-3"), promise("c-1", 5).campaign(),
+                promise("c-1", 5).amount(), promise("c-1", 5).payBy(), promise("c-1", 5).promisedAt());
+        var out = new StringWriter();
+
+        new PromiseCsvWriter().write(List.of(promise("c-1", 5_000), quoted), out);
+
+        assertEquals("""
+                call_id,account_id,campaign,amount,currency,pay_by,promised_at
+                c-1,acct-1,reminders,50.00,USD,2025-03-20,2025-03-10T14:01:00Z
+                "c-2,""x""\",acct-3,reminders,0.05,USD,2025-03-20,2025-03-10T14:01:00Z
+                """, out.toString());
+    }
+}

@@ -1,0 +1,67 @@
+package io.duecall.adapter.redis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.duecall.adapter.redis.RedisProvisioner.Mode;
+import io.duecall.port.StoreUnavailableException;
+import java.net.URI;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Jedis;
+
+class RedisProvisionerTest {
+
+    @Test
+    void embeddedModeStartsTheBundledServerAndStopsItOnClose() {
+        var redis = RedisProvisioner.provision(Optional.empty(), Optional.of(Mode.EMBEDDED));
+
+        try (redis; var jedis = new Jedis(redis.uri())) {
+            assertEquals("PONG", jedis.ping());
+            assertTrue(redis.description().startsWith("embedded redis on port " + redis.uri().getPort()), redis.description());
+        }
+        assertFalse(RedisProvisioner.answersPing(redis.uri()));
+    }
+
+    @Test
+    void localBinaryModeStartsRedisServerFromPathAndStopsItOnClose() {
+        var redis = RedisProvisioner.provision(Optional.empty(), Optional.of(Mode.LOCAL_BINARY));
+
+        try (redis; var jedis = new Jedis(redis.uri())) {
+            assertEquals("PONG", jedis.ping());
+            assertTrue(redis.description().matches("started redis-server pid \\d+ on port \\d+"), redis.description());
+            assertEquals("", jedis.configGet("save").get("save"));
+            assertEquals("no", jedis.configGet("appendonly").get("appendonly"));
+        }
+        assertFalse(RedisProvisioner.answersPing(redis.uri()));
+    }
+
+    @Test
+    void givenUrlIsUsedAsItIs() {
+        var redis = RedisProvisioner.provision(Optional.of(RedisProvisioner.DEFAULT_LOCAL), Optional.empty());
+
+        assertEquals(RedisProvisioner.DEFAULT_LOCAL, redis.uri());
+        assertEquals("existing redis at 127.0.0.1:6379", redis.description());
+    }
+
+    @Test
+    void existingModeRefusesAServerThatDoesNotAnswer() {
+        var nowhere = URI.create("redis://127.0.0.1:" + RedisProvisioner.freeLoopbackPort());
+
+        var error = assertThrows(StoreUnavailableException.class,
+                () -> RedisProvisioner.provision(Optional.of(nowhere), Optional.of(Mode.EXISTING)));
+
+        assertTrue(error.getMessage().contains("does not answer PING"), error.getMessage());
+    }
+
+    @Test
+    void modeNamesAreParsedAndUnknownOnesNamed() {
+        var mode = Mode.parse("local-binary");
+
+        assertEquals(Mode.LOCAL_BINARY, mode);
+        var error = assertThrows(IllegalArgumentException.class, () -> Mode.parse("cluster"));
+        assertEquals("duecall.redis.mode: 'cluster' (expected existing, local-binary or embedded)", error.getMessage());
+    }
+}
