@@ -1,5 +1,6 @@
 package io.duecall.engine;
 
+import io.duecall.adapter.csv.AccountCsvReader;
 import io.duecall.adapter.csv.AttemptCsvWriter;
 import io.duecall.adapter.redis.ProvisionedRedis;
 import io.duecall.adapter.redis.RedisAccountStore;
@@ -53,7 +54,7 @@ final class Commands {
         }
         try (var redis = redis(config); var jedis = new JedisPooled(redis.uri())) {
             var store = new RedisAccountStore(jedis, new RedisKeys(config.keyPrefix()));
-            int imported = new ImportAccounts(store).importFile(campaign, file, region, Clock.systemUTC().instant());
+            int imported = new ImportAccounts(new AccountCsvReader(region), store, Clock.systemUTC()).fromFile(campaign, file);
             out.printf("imported %d accounts into %s%n", imported, campaign);
         }
         return 0;
@@ -66,7 +67,7 @@ final class Commands {
         try (var redis = redis(config); var jedis = new JedisPooled(redis.uri())) {
             var ledger = new RedisAttemptLedger(jedis, new RedisKeys(config.keyPrefix())).readAll();
             try (var writer = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
-                AttemptCsvWriter.write(ledger, writer);
+                new AttemptCsvWriter().write(ledger, writer);
             }
             out.printf("wrote %d attempts to %s%n", ledger.size(), target);
         }

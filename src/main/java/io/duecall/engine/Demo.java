@@ -1,6 +1,7 @@
 package io.duecall.engine;
 
 import io.duecall.adapter.ami.AmiConfig;
+import io.duecall.adapter.csv.AccountCsvReader;
 import io.duecall.adapter.csv.AttemptCsvWriter;
 import io.duecall.adapter.csv.PromiseCsvWriter;
 import io.duecall.adapter.redis.KeyspaceCleaner;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import redis.clients.jedis.JedisPooled;
 
 /**
  * The demo: a few thousand generated accounts in two campaigns (an IVR reminder campaign with agents for callers
@@ -54,7 +56,9 @@ public final class Demo {
         var config = config();
         try (var redis = RedisProvisioner.provision()) {
             out.println("redis: " + redis.description());
-            new KeyspaceCleaner(redis.uri()).deleteAll(KEY_PREFIX);
+            try (var jedis = new JedisPooled(redis.uri())) {
+                KeyspaceCleaner.deleteAll(jedis, KEY_PREFIX);
+            }
             var simulator = new AtomicReference<PbxSimulator>();
             try (var engine = Engine.start(config, clock, new ScaledPause(options.speed()), redis,
                     agiPort -> startSimulator(simulator, agiPort, options, config))) {
@@ -90,7 +94,7 @@ public final class Demo {
         int desk = options.accounts() / 6;
         int reminders = options.accounts() - desk;
         var today = options.start().atZone(ZoneOffset.UTC).toLocalDate();
-        var importer = new ImportAccounts(engine.accounts());
+        var importer = new ImportAccounts(new AccountCsvReader(null), engine.accounts(), engine.clock());
         for (var part : List.of(new Object[] {REMINDERS, reminders, 1, 29}, new Object[] {DESK, desk, 30, 90})) {
             var campaign = (CampaignId) part[0];
             var file = options.outDir().resolve("demo-accounts-" + campaign + ".csv");
@@ -98,7 +102,7 @@ public final class Demo {
                 DemoAccounts.write(writer, campaign.value(), (int) part[1], (int) part[2], (int) part[3], today,
                         options.seed() + campaign.hashCode());
             }
-            int imported = importer.importFile(campaign, file, null, engine.clock().instant());
+            int imported = importer.fromFile(campaign, file);
             out.printf("imported %d accounts into %s from %s%n", imported, campaign, file);
         }
     }
@@ -121,10 +125,10 @@ public final class Demo {
         var finished = engine.clock().instant();
         var ledger = engine.ledger().readAll();
         try (var writer = Files.newBufferedWriter(options.outDir().resolve("ledger.csv"), StandardCharsets.UTF_8)) {
-            AttemptCsvWriter.write(ledger, writer);
+            new AttemptCsvWriter().write(ledger, writer);
         }
         try (var writer = Files.newBufferedWriter(options.outDir().resolve("promises.csv"), StandardCharsets.UTF_8)) {
-            PromiseCsvWriter.write(engine.promises().all(), writer);
+            new PromiseCsvWriter().write(engine.promises().all(), writer);
         }
         long dials = 0;
         for (var c : dialer.campaigns()) {
