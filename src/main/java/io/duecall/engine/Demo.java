@@ -39,12 +39,28 @@ import redis.clients.jedis.JedisPooled;
 public final class Demo {
     static final CampaignId REMINDERS = new CampaignId("reminders");
     static final CampaignId DESK = new CampaignId("desk");
-    private static final String KEY_PREFIX = "duecall-demo";
 
-    /** Demo settings; {@code start} is the campaign-time instant the demo clock starts from. */
-    public record Options(int accounts, Duration duration, double speed, long seed, Instant start, Path outDir) {
+    /**
+     * Demo settings; {@code start} is the campaign-time instant the demo clock starts from, {@code duration} is real
+     * time, and everything the demo stores lives under {@code keyPrefix}, which it clears first.
+     */
+    public record Options(int accounts, Duration duration, double speed, long seed, Instant start, Path outDir,
+            String keyPrefix) {
+        public Options {
+            if (accounts < 6) {
+                throw new IllegalArgumentException("accounts: " + accounts + " (expected at least 6)");
+            }
+            if (duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException("seconds: " + duration.toSeconds() + " (expected > 0)");
+            }
+            if (!(speed >= 1 && speed <= 120)) {
+                throw new IllegalArgumentException("speed: " + speed + " (expected 1 to 120)");
+            }
+        }
+
         public static Options defaults() {
-            return new Options(3000, Duration.ofSeconds(60), 30, 7, Instant.parse("2026-11-24T17:45:00Z"), Path.of("run"));
+            return new Options(3000, Duration.ofSeconds(60), 30, 7, Instant.parse("2026-11-24T17:45:00Z"),
+                    Path.of("run"), "duecall-demo");
         }
     }
 
@@ -53,11 +69,11 @@ public final class Demo {
     public static DemoReport run(Options options, PrintStream out) throws Exception {
         Files.createDirectories(options.outDir());
         var clock = new ScaledClock(options.start(), options.speed());
-        var config = config();
+        var config = config(options.keyPrefix());
         try (var redis = RedisProvisioner.provision()) {
             out.println("redis: " + redis.description());
             try (var jedis = new JedisPooled(redis.uri())) {
-                KeyspaceCleaner.deleteAll(jedis, KEY_PREFIX);
+                KeyspaceCleaner.deleteAll(jedis, options.keyPrefix());
             }
             var simulator = new AtomicReference<PbxSimulator>();
             try (var engine = Engine.start(config, clock, new ScaledPause(options.speed()), redis,
@@ -152,7 +168,7 @@ public final class Demo {
         return sb.toString();
     }
 
-    static EngineConfig.Resolved config() {
+    static EngineConfig.Resolved config(String keyPrefix) {
         var window = CallingWindow.defaults();
         var campaigns = List.of(
                 new Campaign(REMINDERS, "Early-stage reminders", CampaignMode.IVR_REMINDER, window, "Northwind Lending",
@@ -167,7 +183,7 @@ public final class Demo {
         }
         seats.add(new AgentSeat(new AgentId("109"), Set.of(REMINDERS)));
         seats.add(new AgentSeat(new AgentId("110"), Set.of(REMINDERS)));
-        return new EngineConfig.Resolved(null, KEY_PREFIX, AmiConfig.defaults(), "127.0.0.1", 0,
+        return new EngineConfig.Resolved(null, keyPrefix, AmiConfig.defaults(), "127.0.0.1", 0,
                 Duration.ofMillis(50), 10, Set.of(), ZoneOffset.UTC, Duration.ofSeconds(20), seats, campaigns);
     }
 }

@@ -69,7 +69,8 @@ public final class Main {
                 o.decimal("speed", d.speed()),
                 o.integer("seed", (int) d.seed()),
                 o.has("start") ? Instant.parse(o.required("start")) : d.start(),
-                Path.of(o.text("out", d.outDir().toString())));
+                Path.of(o.text("out", d.outDir().toString())),
+                d.keyPrefix());
         o.rejectUnknown();
         var report = Demo.run(options, out);
         return report.healthy() ? 0 : 1;
