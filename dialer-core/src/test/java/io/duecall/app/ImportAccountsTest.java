@@ -14,7 +14,9 @@ import io.duecall.domain.account.AccountId;
 import java.io.StringReader;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +53,7 @@ class ImportAccountsTest {
         var cursor = ScanParams.SCAN_POINTER_START;
         do {
             var page = redis.jedis().scan(cursor, new ScanParams().match(redis.keys().everything()).count(500));
-            page.getResult().forEach(key -> snapshot.put(key, java.util.HexFormat.of().formatHex(redis.jedis().dump(key))));
+            page.getResult().forEach(key -> snapshot.put(key, HexFormat.of().formatHex(redis.jedis().dump(key))));
             cursor = page.getCursor();
         } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
         return snapshot;
@@ -63,7 +65,7 @@ class ImportAccountsTest {
 
         assertEquals(5, imported);
         assertEquals(5, store.queued(CAMPAIGN));
-        assertEquals(java.util.Optional.of(T0), store.nextEligible(CAMPAIGN));
+        assertEquals(Optional.of(T0), store.nextEligible(CAMPAIGN));
         assertEquals("Dana 3", store.find(new AccountId("A-3")).orElseThrow().debtorName());
     }
 

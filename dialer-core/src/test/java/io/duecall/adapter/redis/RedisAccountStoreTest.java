@@ -12,6 +12,7 @@ import io.duecall.port.AccountStoreContract;
 import io.duecall.port.Claim;
 import io.duecall.port.StoreUnavailableException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -45,7 +46,7 @@ class RedisAccountStoreTest extends AccountStoreContract {
         };
         var pool = Executors.newFixedThreadPool(8);
 
-        var futures = pool.invokeAll(java.util.Collections.nCopies(8, dialer), 60, TimeUnit.SECONDS);
+        var futures = pool.invokeAll(Collections.nCopies(8, dialer), 60, TimeUnit.SECONDS);
 
         pool.shutdown();
         var timesClaimed = new HashMap<String, Integer>();
@@ -56,16 +57,6 @@ class RedisAccountStoreTest extends AccountStoreContract {
         assertEquals(List.of(1), timesClaimed.values().stream().distinct().toList());
         assertEquals(3_000, store.leased(CAMPAIGN));
         assertEquals(0, store.queued(CAMPAIGN));
-    }
-
-    @Test
-    void keysShareTheCampaignHashTagUnderTheConfiguredPrefix() {
-        var keys = new RedisKeys("duecall");
-
-        var queue = keys.queue(CAMPAIGN);
-
-        assertEquals("duecall:{c:reminders}:queue", queue);
-        assertEquals("duecall:{c:reminders}:leases", keys.leases(CAMPAIGN));
     }
 
     @Test
