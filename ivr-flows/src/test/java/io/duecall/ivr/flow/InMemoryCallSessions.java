@@ -22,6 +22,7 @@ public final class InMemoryCallSessions implements CallSessions {
     private final Map<String, PromiseToPay> promises = new ConcurrentHashMap<>();
     private final List<String> finishedLog = new CopyOnWriteArrayList<>();
     private final List<String> events;
+    private final java.util.concurrent.CompletableFuture<String> firstVerdict = new java.util.concurrent.CompletableFuture<>();
     private volatile AgentHandoff handoff = new AgentHandoff.NoAgent();
 
     /** @param events where this fake notes what it was asked, shared with a fake channel to check ordering */
@@ -48,6 +49,11 @@ public final class InMemoryCallSessions implements CallSessions {
         return List.copyOf(finishedLog);
     }
 
+    /** Waits for the first verdict, as "callId:DISPOSITION", for flows running on another thread. */
+    public String awaitFirstVerdict() throws Exception {
+        return firstVerdict.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     @Override
     public Optional<IvrCall> find(String callId) {
         return Optional.ofNullable(calls.get(callId));
@@ -71,5 +77,6 @@ public final class InMemoryCallSessions implements CallSessions {
     public void finished(String callId, Disposition disposition) {
         events.add("finished:" + disposition);
         finishedLog.add(callId + ":" + disposition);
+        firstVerdict.complete(callId + ":" + disposition);
     }
 }
