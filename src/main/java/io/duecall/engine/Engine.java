@@ -12,10 +12,16 @@ import io.duecall.app.DialerEngine;
 import io.duecall.domain.agent.AgentPool;
 import io.duecall.domain.agent.AgentSeat;
 import io.duecall.ivr.adapter.agi.IvrServer;
+import io.duecall.ivr.adapter.agi.IvrServerConfig;
+import io.duecall.ivr.adapter.agi.ReminderAgiScript;
+import io.duecall.ivr.flow.ReminderFlow;
 import io.duecall.port.Pause;
 import io.duecall.port.TelephonyUnavailableException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -26,6 +32,7 @@ import redis.clients.jedis.JedisPooled;
  * connection, the engine and its Quartz dial cycle. Closing it stops them in the reverse order.
  */
 public final class Engine implements AutoCloseable {
+    private static final Duration IVR_INPUT_TIMEOUT = Duration.ofSeconds(5);
     private final List<AutoCloseable> parts = new ArrayList<>();
     private final EngineConfig.Resolved config;
     private final Clock clock;
@@ -71,7 +78,10 @@ public final class Engine implements AutoCloseable {
         ledger = new RedisAttemptLedger(jedis, keys);
         promises = new RedisPromiseStore(jedis, keys);
         var sessions = new DeferredCallSessions();
-        ivr = IvrServer.start(config.agiBindHost(), config.agiPort(), sessions);
+        var flow = new ReminderFlow(sessions, IVR_INPUT_TIMEOUT);
+        ivr = new IvrServer(new IvrServerConfig(bindAddress(config.agiBindHost()), config.agiPort()),
+                new ReminderAgiScript(sessions, flow));
+        ivr.start();
         parts.add(ivr);
         telephony = AmiCallOriginator.connect(pbxFor.apply(ivr.port()), clock);
         parts.add(telephony);
@@ -81,6 +91,14 @@ public final class Engine implements AutoCloseable {
         sessions.set(dialer);
         cycle = new QuartzDialCycle(dialer, config.tickInterval(), config.holidays(), config.holidayZone());
         parts.add(cycle);
+    }
+
+    private static InetAddress bindAddress(String host) {
+        try {
+            return InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new EngineConfig.ConfigException("agi.bindHost was '" + host + "' but it does not resolve");
+        }
     }
 
     /** Logs every configured agent in, as a desk would at the start of a shift. */
