@@ -53,7 +53,7 @@ public record AmiConfig(
 
     /** The embedded simulator's defaults: loopback, Local channels into the debtors context. */
     public static AmiConfig defaults() {
-        return new AmiConfig("127.0.0.1", 5038, "dialer", "dialer-secret", "Local/{number}@debtors",
+        return new AmiConfig("127.0.0.1", 5038, "dialer", "secret", "Local/{number}@debtors",
                 "dialer-out", "dialer-agents", Duration.ofSeconds(5), Duration.ofSeconds(10), 10_000);
     }
 
