@@ -31,8 +31,19 @@ public record AgiCallSpec(
         if (!"agi".equals(agiUrl.getScheme()) || agiUrl.getHost() == null) {
             throw new IllegalArgumentException("agiUrl: '" + agiUrl + "' (expected agi://host:port/script)");
         }
+        requireSingleLine("channel", channel);
+        requireSingleLine("uniqueId", uniqueId);
+        requireSingleLine("context", context);
+        args.forEach(a -> requireSingleLine("args", a));
         if (!(timeScale > 0)) {
             throw new IllegalArgumentException("timeScale: " + timeScale + " (expected > 0)");
+        }
+    }
+
+    /** The environment block is line-based, so a value with a line break would forge extra agi_* lines. */
+    private static void requireSingleLine(String field, String value) {
+        if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+            throw new IllegalArgumentException(field + ": '" + value.strip() + "' (expected no line breaks)");
         }
     }
 }

@@ -6,7 +6,9 @@ import java.util.regex.Pattern;
 /**
  * What a simulated person on the line does at each input opportunity, in order: a key (0-9, * or #) presses that
  * key, {@code t} stays silent through one opportunity, {@code h} hangs up at the next command. Once the script is
- * used up the caller stays silent.
+ * used up the caller stays silent. A key interrupts a prompt only when the prompt lets that key escape; otherwise
+ * it is kept for the next wait for input (WAIT FOR DIGIT, GET DATA, GET OPTION), and only such a wait spends a
+ * {@code t}.
  */
 public record CallerScript(List<String> actions) {
     private static final Pattern ACTION = Pattern.compile("[0-9*#th]");

@@ -1,0 +1,114 @@
+package io.duecall.ivr.adapter.agi;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.asteriskjava.fastagi.AgiScript;
+import org.asteriskjava.fastagi.DefaultAgiServer;
+import org.asteriskjava.fastagi.MappingStrategy;
+import org.asteriskjava.util.ServerSocketFacade;
+
+/**
+ * The IVR's FastAGI endpoint: asterisk-java's {@link DefaultAgiServer} serving the script name {@value #SCRIPT} and
+ * refusing every other name. {@link #start()} returns once the socket is bound; the accept loop runs on its own thread.
+ */
+public final class IvrServer implements AutoCloseable {
+    public static final String SCRIPT = "reminder";
+    private static final long BIND_TIMEOUT_SECONDS = 10;
+
+    private final IvrServerConfig config;
+    private final DefaultAgiServer server;
+    private final CompletableFuture<Integer> boundPort = new CompletableFuture<>();
+    private Thread thread;
+
+    public IvrServer(IvrServerConfig config, AgiScript reminder) {
+        this.config = Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(reminder, "reminder");
+        MappingStrategy onlyReminder = (request, channel) -> SCRIPT.equals(request.getScript()) ? reminder : null;
+        this.server = new BoundPortAgiServer(onlyReminder);
+        server.setAddress(config.bindAddress());
+        server.setPort(config.port());
+    }
+
+    /** Binds and starts serving; fails if the address or port cannot be bound. */
+    public synchronized void start() {
+        if (thread != null) {
+            throw new IllegalStateException("IVR server on " + config.bindAddress() + ":" + config.port() + " already started");
+        }
+        thread = new Thread(this::serve, "ivr-fastagi-" + config.port());
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            boundPort.get(BIND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("IVR server could not listen on " + config.bindAddress() + ":" + config.port(),
+                    e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("IVR server did not bind within " + BIND_TIMEOUT_SECONDS + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the IVR server", e);
+        }
+    }
+
+    /** The port the server listens on; known once {@link #start()} has returned. */
+    public int port() {
+        return boundPort.getNow(-1);
+    }
+
+    /** Closes the listening socket; calls in progress finish on their own threads. */
+    public synchronized void stop() {
+        if (thread != null && boundPort.isDone() && !boundPort.isCompletedExceptionally()) {
+            server.shutdown();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void serve() {
+        try {
+            server.startup();
+        } catch (IOException e) {
+            boundPort.completeExceptionally(e);
+        } catch (RuntimeException e) {
+            boundPort.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    /** Learns the port actually bound, which asterisk-java does not report when asked for port 0. */
+    private final class BoundPortAgiServer extends DefaultAgiServer {
+        BoundPortAgiServer(MappingStrategy mapping) {
+            super(mapping);
+        }
+
+        @Override
+        protected ServerSocketFacade createServerSocket() throws IOException {
+            var facade = super.createServerSocket();
+            boundPort.complete(localPort(facade));
+            return facade;
+        }
+    }
+
+    /**
+     * asterisk-java's ServerSocketFacadeImpl keeps its ServerSocket private; the field is read once at startup and
+     * the pinned library version is covered by the tests that start this server on port 0.
+     */
+    private static int localPort(ServerSocketFacade facade) {
+        try {
+            var field = facade.getClass().getDeclaredField("serverSocket");
+            field.setAccessible(true);
+            return ((ServerSocket) field.get(facade)).getLocalPort();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new UncheckedIOException(new IOException("cannot read the bound port from " + facade.getClass(), e));
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.duecall.ivr.flow;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * The answered call as an IVR flow sees it. Every method throws {@link CallerHungUpException} once the caller has
+ * gone; keys are always one of {@code 0-9*#}.
+ */
+public interface IvrChannel {
+
+    void answer();
+
+    /** A channel variable set by the dialplan (such as AMDSTATUS), if set. */
+    Optional<String> variable(String name);
+
+    /** Plays a sound file; returns the key that interrupted it, if one in {@code escapeDigits} was pressed. */
+    Optional<Character> play(String prompt, String escapeDigits);
+
+    /** Waits up to {@code timeout} for a key. */
+    Optional<Character> waitForDigit(Duration timeout);
+
+    /** Speaks a whole number; returns the key that interrupted it, if one in {@code escapeDigits} was pressed. */
+    Optional<Character> sayNumber(long number, String escapeDigits);
+
+    /** Speaks digits one by one, such as a callback number. */
+    void sayDigits(String digits);
+
+    /** Spells letters and digits one by one, such as a first name. */
+    void sayAlpha(String text);
+
+    void sayDate(LocalDate date);
+
+    void hangup();
+}

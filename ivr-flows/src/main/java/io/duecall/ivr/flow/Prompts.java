@@ -1,0 +1,47 @@
+package io.duecall.ivr.flow;
+
+import io.duecall.domain.campaign.CampaignId;
+
+/**
+ * The sound files the reminder flow plays, under Asterisk's sounds directory. A deployment records each of these
+ * (wording in the comments), plus {@code duecall/company-<campaign id>} saying each campaign's company name;
+ * names are spelled with SAY ALPHA and numbers, amounts and dates use Asterisk's own sounds.
+ */
+public final class Prompts {
+    /** "Good morning, this is a call from" */
+    public static final String GREETING_MORNING = "duecall/greeting-morning";
+    /** "Good afternoon, this is a call from" */
+    public static final String GREETING_AFTERNOON = "duecall/greeting-afternoon";
+    /** "Good evening, this is a call from" */
+    public static final String GREETING_EVENING = "duecall/greeting-evening";
+    /** "If you are" */
+    public static final String IF_YOU_ARE = "duecall/if-you-are";
+    /** "press 1. If not, press 2." */
+    public static final String PRESS_1_YES_2_NO = "duecall/press-1-yes-2-no";
+    /** "Your payment due is" */
+    public static final String AMOUNT_DUE = "duecall/amount-due";
+    /** "and was due on" */
+    public static final String DUE_ON = "duecall/due-on";
+    /** "To promise to pay this amount within three days, press 1. To speak to an agent, press 0." */
+    public static final String MENU_PROMISE_AGENT = "duecall/menu-promise-agent";
+    /** "Thank you. Your promise is recorded; please pay by" */
+    public static final String PROMISE_CONFIRMED = "duecall/promise-confirmed";
+    /** "We are sorry, no one is available to take your call. This call was from" */
+    public static final String ABANDON = "duecall/abandon";
+    /** "Hello, this is a message from" */
+    public static final String MACHINE_MESSAGE = "duecall/machine-message";
+    /** "We have a message for" */
+    public static final String MESSAGE_FOR = "duecall/message-for";
+    /** "Please call us back at" */
+    public static final String CALL_US_AT = "duecall/call-us-at";
+    /** "Sorry, that is not a valid choice." */
+    public static final String INVALID = "duecall/invalid";
+    /** "Thank you. Goodbye." */
+    public static final String GOODBYE = "duecall/goodbye";
+
+    private Prompts() {}
+
+    public static String company(CampaignId campaign) {
+        return "duecall/company-" + campaign.value();
+    }
+}

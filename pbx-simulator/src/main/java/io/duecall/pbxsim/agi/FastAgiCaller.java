@@ -1,0 +1,127 @@
+package io.duecall.pbxsim.agi;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Plays Asterisk running {@code AGI(agi://host:port/script,args...)} on an answered channel: connects to the
+ * FastAGI server, sends the environment, and answers each command as Asterisk 22 would, with the spec's simulated
+ * caller on the line. When the caller hangs up the script is sent {@code HANGUP} and later commands that need a live
+ * channel get 511, which asterisk-java turns into an AgiHangupException.
+ */
+public final class FastAgiCaller implements AutoCloseable {
+    private static final int DEFAULT_PORT = 4573;
+    private static final int MAX_LINE = 8192;
+    private static final int CONNECT_TIMEOUT_MS = 5000;
+
+    private final AgiCallSpec spec;
+    private final SimulatedCaller caller;
+    private final Socket socket = new Socket();
+    private final Object writeLock = new Object();
+    private final List<String> commands = new ArrayList<>();
+    private final List<String> replies = new ArrayList<>();
+    private volatile boolean interrupted;
+    private OutputStream out;
+
+    public FastAgiCaller(AgiCallSpec spec) {
+        this.spec = spec;
+        this.caller = new SimulatedCaller(spec.caller(), spec.timeScale());
+    }
+
+    /** Runs the session to its end; blocks the calling thread. */
+    public AgiTranscript run() throws IOException {
+        if (interrupted) {
+            return new AgiTranscript(List.of(), List.of(), AgiTranscript.End.INTERRUPTED);
+        }
+        var port = spec.agiUrl().getPort() < 0 ? DEFAULT_PORT : spec.agiUrl().getPort();
+        socket.connect(new InetSocketAddress(spec.agiUrl().getHost(), port), CONNECT_TIMEOUT_MS);
+        synchronized (writeLock) {
+            out = socket.getOutputStream();
+            write(AgiEnvironment.render(spec));
+        }
+        var end = converse(new AgiLineReader(socket.getInputStream(), MAX_LINE), new AgiCommands(caller, spec.variables()));
+        close();
+        synchronized (commands) {
+            return new AgiTranscript(commands, replies, end);
+        }
+    }
+
+    /** The channel left the AGI (a Redirect or Hangup from AMI): the script hears HANGUP and the connection closes. */
+    public void interrupt() {
+        interrupted = true;
+        caller.leave();
+        synchronized (writeLock) {
+            if (out != null && !socket.isClosed()) {
+                try {
+                    write("HANGUP\n");
+                } catch (IOException e) {
+                    // The script already went away; closing below is all that is left to do.
+                }
+            }
+        }
+        close();
+    }
+
+    @Override
+    public void close() {
+        caller.leave();
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // Closing a socket we own cannot fail in a way the session could act on.
+        }
+    }
+
+    private AgiTranscript.End converse(AgiLineReader in, AgiCommands agi) {
+        var dead = false;
+        try {
+            while (true) {
+                var line = in.readLine();
+                if (interrupted) {
+                    return AgiTranscript.End.INTERRUPTED;
+                }
+                if (line == null) {
+                    return dead ? AgiTranscript.End.CALLER_HANGUP : AgiTranscript.End.SCRIPT_CLOSED;
+                }
+                var hangupNotice = !dead && caller.hangsUpNow();
+                dead |= hangupNotice;
+                var reply = line.equals(AgiLineReader.OVERLONG)
+                        ? AgiCommands.Reply.of(AgiCommands.INVALID)
+                        : agi.execute(AgiCommandLine.parse(line), dead);
+                if (interrupted) {
+                    return AgiTranscript.End.INTERRUPTED;
+                }
+                var text = (hangupNotice ? "HANGUP\n" : "") + reply.text();
+                record(line, text);
+                synchronized (writeLock) {
+                    write(text + "\n");
+                }
+                if (reply.endsSession()) {
+                    return AgiTranscript.End.SCRIPT_HANGUP;
+                }
+            }
+        } catch (IOException e) {
+            if (interrupted) {
+                return AgiTranscript.End.INTERRUPTED;
+            }
+            return dead ? AgiTranscript.End.CALLER_HANGUP : AgiTranscript.End.SCRIPT_CLOSED;
+        }
+    }
+
+    private void record(String command, String reply) {
+        synchronized (commands) {
+            commands.add(command.equals(AgiLineReader.OVERLONG) ? "<line over " + MAX_LINE + " bytes>" : command);
+            replies.add(reply);
+        }
+    }
+
+    private void write(String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+}
