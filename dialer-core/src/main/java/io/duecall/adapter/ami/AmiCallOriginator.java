@@ -1,0 +1,236 @@
+package io.duecall.adapter.ami;
+
+import io.duecall.port.CallEvent;
+import io.duecall.port.CallOriginator;
+import io.duecall.port.CallRequest;
+import io.duecall.port.TelephonyUnavailableException;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.asteriskjava.manager.AuthenticationFailedException;
+import org.asteriskjava.manager.ManagerConnection;
+import org.asteriskjava.manager.ManagerConnectionFactory;
+import org.asteriskjava.manager.ManagerConnectionState;
+import org.asteriskjava.manager.TimeoutException;
+import org.asteriskjava.manager.action.HangupAction;
+import org.asteriskjava.manager.action.ManagerAction;
+import org.asteriskjava.manager.action.OriginateAction;
+import org.asteriskjava.manager.action.PingAction;
+import org.asteriskjava.manager.action.RedirectAction;
+import org.asteriskjava.manager.event.BridgeDestroyEvent;
+import org.asteriskjava.manager.event.BridgeEnterEvent;
+import org.asteriskjava.manager.event.BridgeLeaveEvent;
+import org.asteriskjava.manager.event.ConnectEvent;
+import org.asteriskjava.manager.event.DisconnectEvent;
+import org.asteriskjava.manager.event.HangupEvent;
+import org.asteriskjava.manager.event.ManagerEvent;
+import org.asteriskjava.manager.event.OriginateResponseEvent;
+import org.asteriskjava.manager.response.ManagerError;
+import org.asteriskjava.manager.response.ManagerResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link CallOriginator} over the Asterisk manager interface with asterisk-java. Calls are placed with async
+ * Originate and followed from raw events (OriginateResponse, BridgeEnter, Hangup), which one worker thread translates
+ * and hands to the listener; connection health is tracked from connect/disconnect events and periodic pings.
+ */
+public final class AmiCallOriginator implements CallOriginator {
+    private static final Logger log = LoggerFactory.getLogger(AmiCallOriginator.class);
+    private static final String EVENT_MASK = "call,user";
+
+    private final AmiConfig config;
+    private final Clock clock;
+    private final ManagerConnection connection;
+    private final AmiCallRegistry registry = new AmiCallRegistry();
+    private final AmiEventTranslator translator = new AmiEventTranslator(registry);
+    private final ScheduledExecutorService scheduler;
+    private final AmiConnectionHealth health;
+    private final AmiEventPump pump;
+    private volatile Consumer<CallEvent> listener = event -> log.debug("No listener for {}", event);
+
+    private AmiCallOriginator(AmiConfig config, Clock clock, ManagerConnection connection) {
+        this.config = config;
+        this.clock = clock;
+        this.connection = connection;
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("ami-health").daemon().factory());
+        this.health = new AmiConnectionHealth(clock, scheduler);
+        this.pump = new AmiEventPump(config.eventQueueCapacity(), clock, AmiCallOriginator::tracked, this::dispatch);
+    }
+
+    /** Logs in to the PBX and starts following events; fails with the cause when the PBX cannot be reached. */
+    public static AmiCallOriginator connect(AmiConfig config, Clock clock) throws TelephonyUnavailableException {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(clock, "clock");
+        var connection = new ManagerConnectionFactory(config.host(), config.port(), config.username(), config.secret())
+                .createManagerConnection();
+        connection.setSocketTimeout((int) config.actionTimeout().toMillis());
+        var originator = new AmiCallOriginator(config, clock, connection);
+        originator.start();
+        return originator;
+    }
+
+    private void start() throws TelephonyUnavailableException {
+        connection.registerUserEventClass(AmdResultEvent.class);
+        connection.addEventListener(this::onLibraryEvent);
+        pump.start();
+        try {
+            connection.login(EVENT_MASK);
+        } catch (IOException | AuthenticationFailedException | TimeoutException | IllegalStateException e) {
+            close();
+            throw new TelephonyUnavailableException("AMI login to " + endpoint() + " as '" + config.username()
+                    + "' failed: " + e.getMessage(), e);
+        }
+        health.markUp();
+        long interval = config.pingInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(this::ping, interval, interval, TimeUnit.MILLISECONDS);
+        log.info("AMI connected to {}", endpoint());
+    }
+
+    @Override
+    public void onEvent(Consumer<CallEvent> listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** Registers a listener for {@link AmiConnectionLost} and {@link AmiConnectionRestored}; it runs off the AMI threads. */
+    public void onConnectionEvent(Consumer<AmiConnectionEvent> connectionListener) {
+        health.addListener(Objects.requireNonNull(connectionListener, "connectionListener"));
+    }
+
+    /** Whether the connection is up, by our own tracking of disconnects and pings. */
+    public boolean connected() {
+        return health.connected();
+    }
+
+    /** How many events were dropped because the event queue was full. */
+    public long droppedEvents() {
+        return pump.droppedEvents();
+    }
+
+    /** The AMDSTATUS an answered call reported through the AMDResult user event, if any yet. */
+    public Optional<String> machineDetectionStatus(String callId) {
+        return registry.amdStatusOf(callId);
+    }
+
+    @Override
+    public void originate(CallRequest request) throws TelephonyUnavailableException {
+        var action = new OriginateAction();
+        action.setActionId(AmiCallRegistry.actionIdFor(request.callId()));
+        action.setChannel(config.channelFor(request.number().value()));
+        action.setContext(config.outboundContext());
+        action.setExten("s");
+        action.setPriority(1);
+        action.setTimeout(request.ringTimeout().toMillis());
+        action.setAsync(true);
+        action.setVariable("CALL_ID", request.callId());
+        // Registered first: the OriginateResponse event can arrive before sendAction returns.
+        registry.placed(request.callId());
+        try {
+            requireSuccess(send(action, "Originate " + request.callId()), "Originate " + request.callId());
+        } catch (TelephonyUnavailableException e) {
+            registry.forget(request.callId());
+            throw e;
+        }
+    }
+
+    @Override
+    public void bridgeToAgent(String callId, String agentExtension) throws TelephonyUnavailableException {
+        Objects.requireNonNull(agentExtension, "agentExtension");
+        var channel = registry.channelOf(callId).orElseThrow(() -> new TelephonyUnavailableException(
+                "Redirect " + callId + ": no answered channel is known for this call"));
+        registry.redirected(callId, agentExtension);
+        var what = "Redirect " + callId + " to " + config.agentContext() + "/" + agentExtension;
+        requireSuccess(send(new RedirectAction(channel, config.agentContext(), agentExtension, 1), what), what);
+    }
+
+    @Override
+    public void hangup(String callId) throws TelephonyUnavailableException {
+        var channel = registry.channelOf(callId);
+        if (channel.isEmpty()) {
+            log.debug("Hangup {}: no answered channel, nothing to hang up", callId);
+            return;
+        }
+        var response = send(new HangupAction(channel.get()), "Hangup " + callId);
+        if (response instanceof ManagerError) {
+            // Asterisk answers Error when the channel is already gone, which is what we wanted.
+            log.debug("Hangup {} on {}: {}", callId, channel.get(), response.getMessage());
+        }
+    }
+
+    private ManagerResponse send(ManagerAction action, String what) throws TelephonyUnavailableException {
+        if (!health.connected()) {
+            throw new TelephonyUnavailableException(what + ": AMI connection to " + endpoint() + " is down");
+        }
+        try {
+            return connection.sendAction(action, config.actionTimeout().toMillis());
+        } catch (IOException | TimeoutException | IllegalStateException e) {
+            throw new TelephonyUnavailableException(what + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireSuccess(ManagerResponse response, String what) throws TelephonyUnavailableException {
+        if (response == null || response instanceof ManagerError || !"Success".equalsIgnoreCase(response.getResponse())) {
+            throw new TelephonyUnavailableException(what + " refused by the PBX: "
+                    + (response == null ? "no response" : response.getResponse() + " " + response.getMessage()));
+        }
+    }
+
+    private static boolean tracked(ManagerEvent event) {
+        return event instanceof OriginateResponseEvent || event instanceof HangupEvent
+                || event instanceof BridgeEnterEvent || event instanceof BridgeLeaveEvent
+                || event instanceof BridgeDestroyEvent || event instanceof AmdResultEvent;
+    }
+
+    /** Runs on asterisk-java's dispatch thread: only cheap state changes and a non-blocking hand-off. */
+    private void onLibraryEvent(ManagerEvent event) {
+        if (event instanceof DisconnectEvent) {
+            health.markLost("disconnected from " + endpoint());
+        } else if (event instanceof ConnectEvent) {
+            health.markUp();
+        } else {
+            pump.onManagerEvent(event);
+        }
+    }
+
+    private void dispatch(ManagerEvent event, Instant at) {
+        translator.translate(event, at).ifPresent(callEvent -> listener.accept(callEvent));
+    }
+
+    private void ping() {
+        try {
+            var response = connection.sendAction(new PingAction(), config.actionTimeout().toMillis());
+            if (response instanceof ManagerError) {
+                health.markLost("ping answered " + response.getMessage());
+            } else {
+                health.markUp();
+            }
+        } catch (IOException | TimeoutException | IllegalStateException e) {
+            health.markLost("ping failed: " + e.getMessage());
+        }
+    }
+
+    private String endpoint() {
+        return config.host() + ":" + config.port();
+    }
+
+    @Override
+    public void close() {
+        var state = connection.getState();
+        if (state == ManagerConnectionState.CONNECTED || state == ManagerConnectionState.RECONNECTING) {
+            try {
+                connection.logoff();
+            } catch (IllegalStateException e) {
+                log.debug("AMI logoff skipped: {}", e.getMessage());
+            }
+        }
+        scheduler.shutdownNow();
+        pump.close();
+    }
+}

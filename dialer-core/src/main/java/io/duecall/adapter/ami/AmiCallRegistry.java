@@ -1,0 +1,114 @@
+package io.duecall.adapter.ami;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which PBX identifiers belong to which of our calls: the originate's ActionID from the start, then the answered
+ * debtor leg's channel and Uniqueid, and the agent extension the call was redirected to. Safe for concurrent use.
+ */
+final class AmiCallRegistry {
+    private final Map<String, Call> byCallId = new HashMap<>();
+    private final Map<String, String> callByActionId = new HashMap<>();
+    private final Map<String, String> callByUniqueId = new HashMap<>();
+    private final Map<String, String> callByChannel = new HashMap<>();
+
+    private static final class Call {
+        final String actionId;
+        String channel;
+        String uniqueId;
+        String agentExtension;
+        String amdStatus;
+
+        Call(String actionId) {
+            this.actionId = actionId;
+        }
+    }
+
+    static String actionIdFor(String callId) {
+        return "orig-" + callId;
+    }
+
+    synchronized void placed(String callId) {
+        var actionId = actionIdFor(callId);
+        if (byCallId.putIfAbsent(callId, new Call(actionId)) != null) {
+            throw new IllegalArgumentException("callId: '" + callId + "' (expected a call id not already in progress)");
+        }
+        callByActionId.put(actionId, callId);
+    }
+
+    synchronized Optional<String> callIdForAction(String actionId) {
+        return Optional.ofNullable(callByActionId.get(actionId));
+    }
+
+    synchronized void answered(String callId, String channel, String uniqueId) {
+        var call = byCallId.get(callId);
+        if (call == null) {
+            return;
+        }
+        call.channel = channel;
+        callByChannel.put(channel, callId);
+        if (uniqueId != null) {
+            call.uniqueId = uniqueId;
+            callByUniqueId.put(uniqueId, callId);
+        }
+    }
+
+    /** The call whose answered debtor leg has this Uniqueid or, when the Uniqueid is unknown, this channel. */
+    synchronized Optional<String> callIdForLeg(String uniqueId, String channel) {
+        var byUnique = uniqueId == null ? null : callByUniqueId.get(uniqueId);
+        if (byUnique != null) {
+            return Optional.of(byUnique);
+        }
+        return Optional.ofNullable(channel == null ? null : callByChannel.get(channel));
+    }
+
+    synchronized Optional<String> channelOf(String callId) {
+        var call = byCallId.get(callId);
+        return Optional.ofNullable(call == null ? null : call.channel);
+    }
+
+    synchronized void redirected(String callId, String agentExtension) {
+        var call = byCallId.get(callId);
+        if (call != null) {
+            call.agentExtension = agentExtension;
+        }
+    }
+
+    synchronized Optional<String> agentExtensionOf(String callId) {
+        var call = byCallId.get(callId);
+        return Optional.ofNullable(call == null ? null : call.agentExtension);
+    }
+
+    synchronized void machineDetection(String callId, String status) {
+        var call = byCallId.get(callId);
+        if (call != null) {
+            call.amdStatus = status;
+        }
+    }
+
+    synchronized Optional<String> amdStatusOf(String callId) {
+        var call = byCallId.get(callId);
+        return Optional.ofNullable(call == null ? null : call.amdStatus);
+    }
+
+    /** Drops everything known about a call that has ended or never connected. */
+    synchronized void forget(String callId) {
+        var call = byCallId.remove(callId);
+        if (call == null) {
+            return;
+        }
+        callByActionId.remove(call.actionId);
+        if (call.channel != null) {
+            callByChannel.remove(call.channel);
+        }
+        if (call.uniqueId != null) {
+            callByUniqueId.remove(call.uniqueId);
+        }
+    }
+
+    synchronized int size() {
+        return byCallId.size();
+    }
+}

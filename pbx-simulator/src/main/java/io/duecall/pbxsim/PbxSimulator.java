@@ -1,0 +1,81 @@
+package io.duecall.pbxsim;
+
+import io.duecall.pbxsim.ami.AmiConnections;
+import io.duecall.pbxsim.ami.AmiCredentials;
+import io.duecall.pbxsim.ami.AmiServerInitializer;
+import io.duecall.pbxsim.call.AgiRunner;
+import io.duecall.pbxsim.call.CallEngine;
+import io.duecall.pbxsim.call.StatsCounters;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+
+/**
+ * The embedded stand-in for Asterisk 22: an AMI server on {@code bindHost:amiPort} whose Originate actions become
+ * simulated calls, answered ones running a FastAGI session against the dialer as the debtor would.
+ */
+public final class PbxSimulator implements AutoCloseable {
+    private final EventLoopGroup boss;
+    private final EventLoopGroup workers;
+    private final Channel server;
+    private final CallEngine engine;
+    private final StatsCounters stats;
+
+    private PbxSimulator(EventLoopGroup boss, EventLoopGroup workers, Channel server, CallEngine engine,
+                         StatsCounters stats) {
+        this.boss = boss;
+        this.workers = workers;
+        this.server = server;
+        this.engine = engine;
+        this.stats = stats;
+    }
+
+    /** Starts the simulator with the FastAGI caller as the debtor on answered calls. */
+    public static PbxSimulator start(SimulatorConfig config) {
+        return start(config, FastAgiRunner.INSTANCE);
+    }
+
+    /** Starts the simulator with the given AGI runner (tests supply their own caller). */
+    public static PbxSimulator start(SimulatorConfig config, AgiRunner agi) {
+        var clock = Clock.systemUTC();
+        var stats = new StatsCounters();
+        var connections = new AmiConnections();
+        var engine = new CallEngine(config, connections, agi, stats, clock);
+        var boss = new NioEventLoopGroup(1);
+        var workers = new NioEventLoopGroup(2);
+        try {
+            var server = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childHandler(new AmiServerInitializer(new AmiCredentials(config.amiUsername(),
+                            config.amiSecret()), connections, engine, clock))
+                    .bind(config.bindHost(), config.amiPort()).syncUninterruptibly().channel();
+            return new PbxSimulator(boss, workers, server, engine, stats);
+        } catch (RuntimeException e) {
+            engine.close();
+            boss.shutdownGracefully();
+            workers.shutdownGracefully();
+            throw new IllegalStateException("cannot bind AMI on " + config.bindHost() + ":" + config.amiPort(), e);
+        }
+    }
+
+    public int amiPort() {
+        return ((InetSocketAddress) server.localAddress()).getPort();
+    }
+
+    public SimulatorStats stats() {
+        return stats.snapshot();
+    }
+
+    @Override
+    public void close() {
+        server.close().syncUninterruptibly();
+        engine.close();
+        workers.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+        boss.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}

@@ -1,0 +1,84 @@
+package io.duecall.pbxsim;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * How the simulator listens and which dialplan it pretends to have.
+ *
+ * @param agiByContext dialplan context to the FastAGI URL its answered calls run, e.g. {@code dialer-out ->
+ *                     agi://127.0.0.1:4573/reminder}
+ * @param amdContexts  contexts that run AMD() before the AGI, setting AMDSTATUS and sending a UserEvent AMDResult
+ * @param agentContext the context a call is redirected to for a live agent; the Exten is the agent's extension
+ * @param timeScale    multiplies every simulated wait (ringing, AMD, talk time); 1.0 is real time
+ * @param seed         with the dialed number and attempt count, fixes every random draw so runs repeat
+ */
+public record SimulatorConfig(
+        String bindHost,
+        int amiPort,
+        String amiUsername,
+        String amiSecret,
+        Map<String, URI> agiByContext,
+        Set<String> amdContexts,
+        String agentContext,
+        List<String> agentExtensions,
+        Population population,
+        double timeScale,
+        long seed) {
+
+    public SimulatorConfig {
+        Objects.requireNonNull(bindHost, "bindHost");
+        Objects.requireNonNull(amiUsername, "amiUsername");
+        Objects.requireNonNull(amiSecret, "amiSecret");
+        Objects.requireNonNull(agentContext, "agentContext");
+        Objects.requireNonNull(population, "population");
+        agiByContext = Map.copyOf(agiByContext);
+        amdContexts = Set.copyOf(amdContexts);
+        agentExtensions = List.copyOf(agentExtensions);
+        if (amiPort < 0 || amiPort > 65535) {
+            throw new IllegalArgumentException("amiPort: " + amiPort + " (expected 0..65535, 0 = any free port)");
+        }
+        if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
+            throw new IllegalArgumentException("timeScale: " + timeScale + " (expected a finite number > 0)");
+        }
+        for (var e : agiByContext.entrySet()) {
+            if (!"agi".equals(e.getValue().getScheme()) || e.getValue().getHost() == null) {
+                throw new IllegalArgumentException("agiByContext." + e.getKey() + ": '" + e.getValue()
+                        + "' (expected agi://host:port/script)");
+            }
+        }
+    }
+
+    /**
+     * Loopback on port 5038 with user {@code dialer}/{@code secret}: {@code dialer-out} runs the given AGI,
+     * {@code dialer-out-amd} runs AMD first and then the same AGI, agents 201-204 in {@code dialer-agents}.
+     */
+    public static SimulatorConfig defaults(URI agiUrl) {
+        return new SimulatorConfig("127.0.0.1", 5038, "dialer", "secret",
+                Map.of("dialer-out", agiUrl, "dialer-out-amd", agiUrl), Set.of("dialer-out-amd"),
+                "dialer-agents", List.of("201", "202", "203", "204"), Population.defaults(), 1.0, 42L);
+    }
+
+    public SimulatorConfig withAmiPort(int port) {
+        return new SimulatorConfig(bindHost, port, amiUsername, amiSecret, agiByContext, amdContexts, agentContext,
+                agentExtensions, population, timeScale, seed);
+    }
+
+    public SimulatorConfig withPopulation(Population p) {
+        return new SimulatorConfig(bindHost, amiPort, amiUsername, amiSecret, agiByContext, amdContexts,
+                agentContext, agentExtensions, p, timeScale, seed);
+    }
+
+    public SimulatorConfig withTimeScale(double scale) {
+        return new SimulatorConfig(bindHost, amiPort, amiUsername, amiSecret, agiByContext, amdContexts,
+                agentContext, agentExtensions, population, scale, seed);
+    }
+
+    public SimulatorConfig withSeed(long s) {
+        return new SimulatorConfig(bindHost, amiPort, amiUsername, amiSecret, agiByContext, amdContexts,
+                agentContext, agentExtensions, population, timeScale, s);
+    }
+}

@@ -1,0 +1,57 @@
+package io.duecall.pbxsim.ami;
+
+import io.netty.channel.Channel;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The logged-in AMI connections and the event classes each asked for; events go only to those. */
+public final class AmiConnections {
+    private final Map<Channel, Set<String>> subscribers = new ConcurrentHashMap<>();
+
+    /**
+     * Registers a logged-in connection. {@code eventMask} is the Login {@code Events:} header: absent, {@code on}
+     * or {@code all} means every event, {@code off} none, otherwise a comma list of classes such as
+     * {@code call,user,agent}.
+     */
+    public void loggedIn(Channel channel, String eventMask) {
+        var mask = eventMask == null ? "on" : eventMask.trim().toLowerCase(Locale.ROOT);
+        if (mask.equals("off") || mask.equals("no") || mask.equals("false") || mask.equals("0")) {
+            subscribers.remove(channel);
+            return;
+        }
+        Set<String> classes = mask.isEmpty() || Set.of("on", "yes", "true", "1", "all").contains(mask)
+                ? Set.of("all")
+                : Set.of(mask.split("\\s*,\\s*"));
+        subscribers.put(channel, classes);
+        channel.closeFuture().addListener(f -> subscribers.remove(channel));
+    }
+
+    public void loggedOff(Channel channel) {
+        subscribers.remove(channel);
+    }
+
+    /** Sends an event to every connection whose mask shares a class with the event's {@code Privilege}. */
+    public void broadcast(AmiMessage event) {
+        var privilege = event.getOr("Privilege", "all").toLowerCase(Locale.ROOT).split(",");
+        var wire = event.toWire();
+        subscribers.forEach((channel, classes) -> {
+            if (wants(classes, privilege) && channel.isActive()) {
+                channel.writeAndFlush(wire);
+            }
+        });
+    }
+
+    private static boolean wants(Set<String> classes, String[] privilege) {
+        if (classes.contains("all")) {
+            return true;
+        }
+        for (var p : privilege) {
+            if (!p.equals("all") && classes.contains(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

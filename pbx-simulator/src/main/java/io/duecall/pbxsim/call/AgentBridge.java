@@ -1,0 +1,102 @@
+package io.duecall.pbxsim.call;
+
+/**
+ * The agent side of a call redirected to the agent context: dials {@code Local/<ext>@agents}, and if the agent is a
+ * free simulated agent bridges the two for a drawn talk time, then hangs up every leg. Runs under the call's lock.
+ */
+final class AgentBridge {
+    private final SimCall call;
+    private final ChannelEvents ev;
+    private final String ext;
+    private final String bridgeId;
+    private Leg a1;
+    private Leg a2;
+    private boolean holdsAgent;
+    private boolean bridged;
+
+    AgentBridge(SimCall call, String ext) {
+        this.call = call;
+        this.ev = call.env.events;
+        this.ext = ext;
+        var seq = call.env.nextChannelSeq();
+        var base = "Local/" + ext + "@agents-" + seq;
+        a1 = new Leg(base + ";1", ChannelState.DOWN, "agents", ext, 1, call.env.nextUniqueid(), call.one.linkedid());
+        a2 = new Leg(base + ";2", ChannelState.RING, "agents", ext, 1, call.env.nextUniqueid(), call.one.linkedid());
+        bridgeId = "b7e1" + seq + "-0000-4000-8000-" + String.format("%012x", seq.hashCode() & 0xffffffffL);
+    }
+
+    void dial() {
+        var env = call.env;
+        if (!env.config.agentExtensions().contains(ext)) {
+            unavailable();
+            return;
+        }
+        env.byChannel.put(a1.name(), call);
+        env.byChannel.put(a2.name(), call);
+        call.emit(ev.channel("Newchannel", a1));
+        call.emit(ev.channel("Newchannel", a2));
+        call.emit(ev.localBridge(a1, a2));
+        call.emit(ev.dialBegin(call.one, a1, ext + "@agents"));
+        holdsAgent = env.busyAgents.putIfAbsent(ext, call) == null;
+        if (!holdsAgent) {
+            busy();
+            return;
+        }
+        a2 = a2.in(ChannelState.UP);
+        call.emit(ev.channel("Newstate", a2));
+        a1 = a1.in(ChannelState.UP);
+        call.emit(ev.channel("Newstate", a1));
+        call.emit(ev.dialEnd(call.one, a1, "ANSWER"));
+        call.emit(ev.bridge("BridgeCreate", bridgeId, 0, null));
+        call.emit(ev.bridge("BridgeEnter", bridgeId, 1, call.one));
+        call.emit(ev.bridge("BridgeEnter", bridgeId, 2, a1));
+        bridged = true;
+        env.stats.agentBridges.incrementAndGet();
+        call.later(call.draw.talkSeconds(), () -> hangupAll(16));
+    }
+
+    /** Ends the conversation (talk time over or a Hangup action): leave the bridge, hang up all four legs. */
+    void hangupAll(int cause) {
+        if (bridged) {
+            call.emit(ev.bridge("BridgeLeave", bridgeId, 1, call.one));
+            call.emit(ev.bridge("BridgeLeave", bridgeId, 0, a1));
+            call.emit(ev.bridge("BridgeDestroy", bridgeId, 0, null));
+            bridged = false;
+        }
+        call.emit(ev.withCause("HangupRequest", a2, cause));
+        call.emit(ev.hangup(a2.at(a2.context(), "h", 2), cause));
+        call.emit(ev.hangup(a1, cause));
+        call.emit(ev.withCause("SoftHangupRequest", call.one, cause));
+        call.emit(ev.hangup(call.one.at(call.one.context(), "h", 2), cause));
+        call.emit(ev.withCause("SoftHangupRequest", call.two, 16));
+        call.emit(ev.hangup(call.two.at(call.two.context(), "h", 2), cause));
+        call.emit(ev.deviceState(call.request.device(), "NOT_INUSE"));
+        call.emit(ev.deviceState(call.request.device(), "NOT_INUSE"));
+        call.end();
+    }
+
+    private void busy() {
+        a2 = a2.in(ChannelState.BUSY);
+        call.emit(ev.channel("Newstate", a2));
+        call.emit(ev.dialEnd(call.one, a1, "BUSY"));
+        call.emit(ev.hangup(a1, 17));
+        call.emit(ev.hangup(a2.at(a2.context(), "h", 2), 17));
+        new OutcomeSequences(call).debtorHangup(17);
+    }
+
+    private void unavailable() {
+        call.emit(ev.dialBegin(call.one, a1, ext + "@agents"));
+        call.emit(ev.dialEnd(call.one, a1, "CHANUNAVAIL"));
+        new OutcomeSequences(call).debtorHangup(3);
+    }
+
+    /** Frees the agent and forgets the agent legs once the call is over. */
+    void release() {
+        call.env.byChannel.remove(a1.name(), call);
+        call.env.byChannel.remove(a2.name(), call);
+        if (holdsAgent) {
+            call.env.busyAgents.remove(ext, call);
+            holdsAgent = false;
+        }
+    }
+}

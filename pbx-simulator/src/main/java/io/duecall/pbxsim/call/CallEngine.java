@@ -1,0 +1,145 @@
+package io.duecall.pbxsim.call;
+
+import io.duecall.pbxsim.SimulatorConfig;
+import io.duecall.pbxsim.ami.AmiConnections;
+import io.duecall.pbxsim.ami.AmiMessage;
+import io.duecall.pbxsim.ami.CallActions;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ExecutorService;
+import java.util.regex.Pattern;
+
+/** Turns Originate, Hangup and Redirect actions into simulated calls; owns the timers and AGI threads. */
+public final class CallEngine implements CallActions, AutoCloseable {
+    private static final Pattern DIAL = Pattern.compile("([A-Za-z0-9_]+)/(\\+?[0-9A-Za-z*#]+)@([A-Za-z0-9_.-]+)");
+    private static final Set<String> TRUE = Set.of("true", "yes", "1", "on", "y", "t");
+
+    private final SimEnv env;
+    private final Draws draws;
+    private final ScheduledExecutorService scheduler;
+    private final ExecutorService agiThreads;
+
+    public CallEngine(SimulatorConfig config, AmiConnections connections, AgiRunner agi, StatsCounters stats,
+                      Clock clock) {
+        this.scheduler = Executors.newScheduledThreadPool(1, Thread.ofPlatform().daemon().name("pbxsim-timer-", 0)
+                .factory());
+        this.agiThreads = Executors.newVirtualThreadPerTaskExecutor();
+        this.env = new SimEnv(config, connections, scheduler, agiThreads, agi, stats, clock);
+        this.draws = new Draws(config.population(), config.seed());
+    }
+
+    @Override
+    public CompletionStage<Reply> originate(AmiMessage action) {
+        var channel = action.get("Channel").orElse("");
+        if (channel.isBlank()) {
+            return CompletableFuture.completedFuture(Reply.error("Channel not specified"));
+        }
+        var m = DIAL.matcher(channel.trim());
+        if (!m.matches()) {
+            return CompletableFuture.completedFuture(Reply.error(
+                    "Originate failed: Channel '" + channel + "' (expected Tech/<number>@<context>)"));
+        }
+        if (action.get("Application").isPresent()) {
+            return CompletableFuture.completedFuture(Reply.error("Originate with Application is not simulated"));
+        }
+        var context = action.get("Context").orElse("");
+        if (context.isBlank()) {
+            return CompletableFuture.completedFuture(Reply.error("Context not specified"));
+        }
+        final int priority;
+        final long timeout;
+        try {
+            priority = Integer.parseInt(action.get("Priority").orElse("1").trim());
+            timeout = Long.parseLong(action.get("Timeout").orElse("30000").trim());
+        } catch (NumberFormatException e) {
+            return CompletableFuture.completedFuture(Reply.error("Invalid priority or timeout"));
+        }
+        if (timeout <= 0 || priority <= 0) {
+            return CompletableFuture.completedFuture(Reply.error("Invalid priority or timeout"));
+        }
+        var async = TRUE.contains(action.get("Async").orElse("false").trim().toLowerCase(Locale.ROOT));
+        var request = new OriginateRequest(action.get("ActionID").orElse(null), channel.trim(), m.group(2),
+                m.group(3), context.trim(), action.get("Exten").orElse("s").trim(), priority, timeout, async,
+                variables(action));
+        env.stats.originates.incrementAndGet();
+        var call = new SimCall(env, request, draws.next(request.number()));
+        scheduler.execute(call::start);
+        return async ? CompletableFuture.completedFuture(Reply.ok("Originate successfully queued")) : call.finalReply;
+    }
+
+    private static Map<String, String> variables(AmiMessage action) {
+        var vars = new LinkedHashMap<String, String>();
+        for (var header : action.all("Variable")) {
+            for (var pair : header.split("[,|]")) {
+                var eq = pair.indexOf('=');
+                if (eq > 0) {
+                    vars.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+                }
+            }
+        }
+        return vars;
+    }
+
+    @Override
+    public Reply hangup(AmiMessage action) {
+        var channel = action.get("Channel").orElse("").trim();
+        if (channel.isEmpty()) {
+            return Reply.error("No channel specified");
+        }
+        var call = env.byChannel.get(channel);
+        var cause = parseCause(action.get("Cause").orElse("16"));
+        if (call == null || !call.hangupAction(cause)) {
+            return Reply.error("No such channel");
+        }
+        env.stats.hangupActions.incrementAndGet();
+        return Reply.ok("Channel Hungup");
+    }
+
+    private static int parseCause(String text) {
+        try {
+            var c = Integer.parseInt(text.trim());
+            return c > 0 && c < 128 ? c : 16;
+        } catch (NumberFormatException e) {
+            return 16;
+        }
+    }
+
+    @Override
+    public Reply redirect(AmiMessage action) {
+        var channel = action.get("Channel").orElse("").trim();
+        if (channel.isEmpty()) {
+            return Reply.error("Channel not specified");
+        }
+        var context = action.get("Context").orElse("").trim();
+        var exten = action.get("Exten").orElse("").trim();
+        if (context.isEmpty() || exten.isEmpty()) {
+            return Reply.error("Context and Exten must be specified");
+        }
+        var call = env.byChannel.get(channel);
+        if (call == null || !channel.equals(call.one.name())) {
+            return Reply.error("Channel does not exist");
+        }
+        return call.redirect(context, exten);
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        for (var call : env.byChannel.values()) {
+            call.lock.lock();
+            try {
+                call.end();
+            } finally {
+                call.lock.unlock();
+            }
+        }
+        agiThreads.shutdownNow();
+    }
+}

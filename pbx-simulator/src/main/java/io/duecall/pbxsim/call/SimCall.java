@@ -1,0 +1,239 @@
+package io.duecall.pbxsim.call;
+
+import io.duecall.pbxsim.Outcome;
+import io.duecall.pbxsim.agi.AgiCallSpec;
+import io.duecall.pbxsim.agi.AgiTranscript;
+import io.duecall.pbxsim.ami.AmiMessage;
+import io.duecall.pbxsim.ami.CallActions.Reply;
+import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One originated call through its life: dialing, the outcome, the dialplan (AMD, FastAGI), a redirect to an agent
+ * and the hangup. Every step runs under the call's lock, so the events of one call leave in order whichever
+ * thread (timer, AGI, AMI action) drives it. This class stays whole because the steps share the leg state; the
+ * event sequences per outcome live in {@link OutcomeSequences} and the agent leg in {@link AgentBridge}.
+ */
+final class SimCall {
+    private static final Logger log = LoggerFactory.getLogger(SimCall.class);
+
+    enum Phase { DIALING, UP, ENDED }
+
+    final SimEnv env;
+    final OriginateRequest request;
+    final Draws.Draw draw;
+    final ReentrantLock lock = new ReentrantLock();
+    final CompletableFuture<Reply> finalReply = new CompletableFuture<>();
+    Leg one;
+    Leg two;
+    Phase phase = Phase.DIALING;
+    ScheduledFuture<?> pending;
+    AgentBridge agent;
+    private AgiRunner.Session agi;
+    private String amdStatus;
+
+    SimCall(SimEnv env, OriginateRequest request, Draws.Draw draw) {
+        this.env = env;
+        this.request = request;
+        this.draw = draw;
+        var base = request.dialString() + "-" + env.nextChannelSeq();
+        var u1 = env.nextUniqueid();
+        var u2 = env.nextUniqueid();
+        one = new Leg(base + ";1", ChannelState.DOWN, request.dialContext(), request.number(), 1, u1, u1);
+        two = new Leg(base + ";2", ChannelState.RING, request.dialContext(), request.number(), 1, u2, u1);
+        env.byChannel.put(one.name(), this);
+        env.byChannel.put(two.name(), this);
+    }
+
+    void emit(AmiMessage event) {
+        env.emit(event);
+    }
+
+    /** Schedules a step of this call; it runs under the lock and only while the call is not over. */
+    void later(double seconds, Runnable step) {
+        pending = env.after(seconds, () -> guarded(step));
+    }
+
+    void guarded(Runnable step) {
+        lock.lock();
+        try {
+            if (phase != Phase.ENDED) {
+                step.run();
+            }
+        } catch (RuntimeException e) {
+            log.error("simulated call {} failed in a step; hanging it up", one.name(), e);
+            end();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void start() {
+        guarded(() -> new OutcomeSequences(this).dial());
+    }
+
+    /** The call was answered: run the originate's dialplan context. */
+    void answered() {
+        phase = Phase.UP;
+        env.stats.answered.incrementAndGet();
+        if (draw.outcome() == Outcome.MACHINE) {
+            env.stats.machines.incrementAndGet();
+        }
+        finalReply.complete(Reply.ok("Originate successfully queued"));
+        one = one.at(request.context(), request.exten(), request.priority());
+        if (env.config.amdContexts().contains(request.context())) {
+            later(draw.outcome() == Outcome.MACHINE ? 2.2 : 1.2, this::amdDone);
+        } else {
+            runAgi(request.context());
+        }
+    }
+
+    private void amdDone() {
+        var machine = draw.outcome() == Outcome.MACHINE;
+        amdStatus = machine ? "MACHINE" : "HUMAN";
+        var body = new java.util.LinkedHashMap<String, String>();
+        body.put("CALL_ID", request.callId() == null ? "" : request.callId());
+        body.put("AMDSTATUS", amdStatus);
+        body.put("AMDCAUSE", machine ? "LONGGREETING-1500-1500" : "HUMAN-800-800");
+        one = one.atPriority(3);
+        emit(env.events.userEvent(one, "AMDResult", body));
+        runAgi(request.context());
+    }
+
+    /** Starts the FastAGI session the context runs, or hangs up if the context runs none. */
+    void runAgi(String context) {
+        var url = env.config.agiByContext().get(context);
+        one = one.atPriority(amdStatus == null ? 2 : 4);
+        if (url == null) {
+            log.warn("context '{}' has no AGI configured; hanging up {}", context, one.name());
+            new OutcomeSequences(this).dialplanHangup();
+            return;
+        }
+        var vars = new HashMap<String, String>();
+        if (request.callId() != null) {
+            vars.put("CALL_ID", request.callId());
+        }
+        if (amdStatus != null) {
+            vars.put("AMDSTATUS", amdStatus);
+        }
+        var args = request.callId() == null ? List.<String>of() : List.of(request.callId());
+        var spec = new AgiCallSpec(url, one.name(), one.uniqueid(), context, args, vars, draw.script(),
+                env.config.timeScale());
+        var session = env.agi.open(spec);
+        agi = session;
+        env.stats.agiSessions.incrementAndGet();
+        env.agiThreads.execute(() -> runSession(session));
+    }
+
+    private void runSession(AgiRunner.Session session) {
+        AgiTranscript transcript = null;
+        try (session) {
+            transcript = session.run();
+        } catch (Exception e) {
+            log.warn("FastAGI session on {} failed: {}", one.name(), e.toString());
+        }
+        var end = transcript == null ? null : transcript.end();
+        guarded(() -> agiEnded(session, end));
+    }
+
+    private void agiEnded(AgiRunner.Session session, AgiTranscript.End end) {
+        if (phase != Phase.UP || agi != session) {
+            return;
+        }
+        agi = null;
+        if (end == AgiTranscript.End.CALLER_HANGUP) {
+            new OutcomeSequences(this).callerHangup();
+        } else {
+            new OutcomeSequences(this).dialplanHangup();
+        }
+    }
+
+    /** The AMI Hangup action; false if the call is already over. */
+    boolean hangupAction(int cause) {
+        lock.lock();
+        try {
+            if (phase == Phase.ENDED) {
+                return false;
+            }
+            cancelPending();
+            stopAgi();
+            var seq = new OutcomeSequences(this);
+            if (phase == Phase.DIALING) {
+                seq.cancelledWhileDialing(cause);
+            } else if (agent != null) {
+                agent.hangupAll(cause);
+            } else {
+                seq.debtorHangup(cause);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The AMI Redirect action: leaves the AGI and goes to {@code context,exten,1}. */
+    Reply redirect(String context, String exten) {
+        lock.lock();
+        try {
+            if (phase == Phase.ENDED) {
+                return Reply.error("Channel does not exist");
+            }
+            if (phase != Phase.UP || agent != null) {
+                return Reply.error("Redirect failed");
+            }
+            cancelPending();
+            stopAgi();
+            env.stats.redirects.incrementAndGet();
+            one = one.at(context, exten, 1);
+            later(0, () -> afterRedirect(context, exten));
+            return Reply.ok("Redirect successful");
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void afterRedirect(String context, String exten) {
+        if (context.equals(env.config.agentContext())) {
+            agent = new AgentBridge(this, exten);
+            agent.dial();
+        } else if (env.config.agiByContext().containsKey(context)) {
+            runAgi(context);
+        } else {
+            log.warn("redirect to context '{}' that the simulator has no dialplan for; hanging up", context);
+            new OutcomeSequences(this).debtorHangup(16);
+        }
+    }
+
+    private void stopAgi() {
+        var session = agi;
+        agi = null;
+        if (session != null) {
+            env.agiThreads.execute(session::interrupt);
+        }
+    }
+
+    private void cancelPending() {
+        if (pending != null) {
+            pending.cancel(/* mayInterruptIfRunning= */ false);
+            pending = null;
+        }
+    }
+
+    /** The call is over: forget its channels and release whatever it held. */
+    void end() {
+        phase = Phase.ENDED;
+        cancelPending();
+        stopAgi();
+        env.byChannel.remove(one.name(), this);
+        env.byChannel.remove(two.name(), this);
+        if (agent != null) {
+            agent.release();
+        }
+        finalReply.complete(Reply.error("Originate failed"));
+    }
+}

@@ -1,0 +1,59 @@
+package io.duecall.pbxsim.call;
+
+import io.duecall.pbxsim.SimulatorConfig;
+import io.duecall.pbxsim.ami.AmiConnections;
+import io.duecall.pbxsim.ami.AmiMessage;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** What every simulated call shares: configuration, the event sink, timers, id counters and the channel registry. */
+final class SimEnv {
+    final SimulatorConfig config;
+    final ChannelEvents events;
+    final StatsCounters stats;
+    final AgiRunner agi;
+    final ExecutorService agiThreads;
+    final Map<String, SimCall> byChannel = new ConcurrentHashMap<>();
+    final Map<String, SimCall> busyAgents = new ConcurrentHashMap<>();
+    private final AmiConnections connections;
+    private final ScheduledExecutorService scheduler;
+    private final Clock clock;
+    private final AtomicLong channelSeq = new AtomicLong();
+    private final AtomicLong uniqueSeq = new AtomicLong();
+
+    SimEnv(SimulatorConfig config, AmiConnections connections, ScheduledExecutorService scheduler,
+           ExecutorService agiThreads, AgiRunner agi, StatsCounters stats, Clock clock) {
+        this.config = config;
+        this.connections = connections;
+        this.scheduler = scheduler;
+        this.agiThreads = agiThreads;
+        this.agi = agi;
+        this.stats = stats;
+        this.clock = clock;
+        this.events = new ChannelEvents(clock);
+    }
+
+    void emit(AmiMessage event) {
+        connections.broadcast(event);
+    }
+
+    /** Runs the task after {@code seconds} of simulated time, i.e. seconds times the time scale. */
+    ScheduledFuture<?> after(double seconds, Runnable task) {
+        var micros = Math.max(0L, Math.round(seconds * config.timeScale() * 1_000_000));
+        return scheduler.schedule(task, micros, TimeUnit.MICROSECONDS);
+    }
+
+    String nextChannelSeq() {
+        return String.format("%08x", channelSeq.incrementAndGet());
+    }
+
+    String nextUniqueid() {
+        return clock.instant().getEpochSecond() + "." + uniqueSeq.getAndIncrement();
+    }
+}

@@ -1,0 +1,25 @@
+package io.duecall.pbxsim.call;
+
+import io.duecall.pbxsim.SimulatorStats;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Thread-safe counters behind {@link SimulatorStats}. */
+public final class StatsCounters {
+    final AtomicLong originates = new AtomicLong();
+    final AtomicLong answered = new AtomicLong();
+    final AtomicLong busy = new AtomicLong();
+    final AtomicLong noAnswer = new AtomicLong();
+    final AtomicLong congestion = new AtomicLong();
+    final AtomicLong failed = new AtomicLong();
+    final AtomicLong machines = new AtomicLong();
+    final AtomicLong agiSessions = new AtomicLong();
+    final AtomicLong redirects = new AtomicLong();
+    final AtomicLong agentBridges = new AtomicLong();
+    final AtomicLong hangupActions = new AtomicLong();
+
+    public SimulatorStats snapshot() {
+        return new SimulatorStats(originates.get(), answered.get(), busy.get(), noAnswer.get(), congestion.get(),
+                failed.get(), machines.get(), agiSessions.get(), redirects.get(), agentBridges.get(),
+                hangupActions.get());
+    }
+}
