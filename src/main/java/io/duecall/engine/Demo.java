@@ -15,6 +15,7 @@ import io.duecall.domain.campaign.CampaignMode;
 import io.duecall.domain.campaign.RetryPolicy;
 import io.duecall.domain.window.CallingWindow;
 import io.duecall.pbxsim.PbxSimulator;
+import io.duecall.pbxsim.Population;
 import io.duecall.pbxsim.SimulatorConfig;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -27,6 +28,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import redis.clients.jedis.JedisPooled;
@@ -95,11 +97,11 @@ public final class Demo {
     private static AmiConfig startSimulator(AtomicReference<PbxSimulator> holder, int agiPort, Options options,
             EngineConfig.Resolved config) {
         var agents = config.seats().stream().map(s -> s.id().value()).toList();
-        var simulatorConfig = SimulatorConfig.defaults(URI.create("agi://127.0.0.1:" + agiPort + "/reminder"))
-                .withAmiPort(0)
-                .withAgents(agents)
-                .withTimeScale(1 / options.speed())
-                .withSeed(options.seed());
+        var agi = URI.create("agi://127.0.0.1:" + agiPort + "/reminder");
+        var outbound = config.ami().outboundContext();
+        var simulatorConfig = new SimulatorConfig("127.0.0.1", 0, "dialer", "secret", Map.of(outbound, agi),
+                Set.of(outbound), config.ami().agentContext(), agents, Population.defaults(), 1 / options.speed(),
+                options.seed());
         var simulator = PbxSimulator.start(simulatorConfig);
         holder.set(simulator);
         return config.ami().withEndpoint("127.0.0.1", simulator.amiPort())
