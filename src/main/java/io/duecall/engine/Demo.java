@@ -78,17 +78,18 @@ public final class Demo {
                 KeyspaceCleaner.deleteAll(jedis, options.keyPrefix());
             }
             var simulator = new AtomicReference<PbxSimulator>();
-            try (var engine = Engine.start(config, clock, new ScaledPause(options.speed()), redis,
-                    agiPort -> startSimulator(simulator, agiPort, options, config))) {
-                try {
+            try {
+                try (var engine = Engine.start(config, clock, new ScaledPause(options.speed()), redis,
+                        agiPort -> startSimulator(simulator, agiPort, options, config))) {
                     out.printf("pbx: embedded simulator, AMI on 127.0.0.1:%d, IVR at %s%n",
                             simulator.get().amiPort(), engine.agiUrl());
                     importAccounts(engine, options, out);
                     return runCampaigns(engine, options, out);
-                } finally {
-                    if (simulator.get() != null) {
-                        simulator.get().close();
-                    }
+                }
+            } finally {
+                // The engine lets go of the PBX first, so the simulator never sees a client it must keep serving.
+                if (simulator.get() != null) {
+                    simulator.get().close();
                 }
             }
         }
