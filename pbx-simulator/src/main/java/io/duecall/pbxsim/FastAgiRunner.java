@@ -2,27 +2,31 @@ package io.duecall.pbxsim;
 
 import io.duecall.pbxsim.agi.AgiCallSpec;
 import io.duecall.pbxsim.agi.AgiTranscript;
+import io.duecall.pbxsim.agi.FastAgiCaller;
 import io.duecall.pbxsim.call.AgiRunner;
 import java.io.IOException;
 
-/** Runs answered calls' FastAGI sessions with the simulated caller. Not wired yet: every session fails at once. */
+/** Runs answered calls' FastAGI sessions with {@link FastAgiCaller}: the simulated debtor talking to the dialer. */
 final class FastAgiRunner implements AgiRunner {
     static final FastAgiRunner INSTANCE = new FastAgiRunner();
 
     @Override
     public Session open(AgiCallSpec spec) {
+        var caller = new FastAgiCaller(spec);
         return new Session() {
             @Override
             public AgiTranscript run() throws IOException {
-                throw new IOException("FastAGI caller not available yet; cannot reach " + spec.agiUrl());
+                return caller.run();
             }
 
             @Override
             public void interrupt() {
+                caller.interrupt();
             }
 
             @Override
             public void close() {
+                caller.close();
             }
         };
     }

@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.asteriskjava.manager.action.HangupAction;
 import org.asteriskjava.manager.action.OriginateAction;
+import org.asteriskjava.manager.action.RedirectAction;
+import org.asteriskjava.manager.event.BridgeEnterEvent;
+import org.asteriskjava.manager.event.DialEndEvent;
 import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.OriginateResponseEvent;
@@ -208,5 +211,40 @@ class OriginateOutcomesTest {
             }
             return reasons;
         }
+    }
+
+    @Test
+    void redirectToAnAgentWhoIsAlreadyTalkingFailsTheDialAndHangsUpTheDebtor() throws Exception {
+        var slowAgents = Population.defaults().withFixed("101", Outcome.ANSWERED, "").withFixed("102",
+                Outcome.ANSWERED, "");
+        slowAgents = new Population(slowAgents.outcomes(), slowAgents.ringSeconds(), slowAgents.personas(),
+                new Population.LogNormal(1_000_000, 1), slowAgents.fixed());
+        try (var busySim = PbxSimulator.start(SimulatorConfig.defaults(URI.create("agi://127.0.0.1:4573/r"))
+                .withAmiPort(0).withPopulation(slowAgents).withTimeScale(0.001), new ScriptedAgi());
+             var client = new AmiClient(busySim.amiPort())) {
+            var first = answeredChannel(client, "101");
+            var second = answeredChannel(client, "102");
+            client.connection.sendAction(new RedirectAction(first, "dialer-agents", "201", 1), 5000);
+            client.until(BridgeEnterEvent.class::isInstance);
+
+            var response = client.connection.sendAction(new RedirectAction(second, "dialer-agents", "201", 1), 5000);
+
+            assertEquals("Redirect successful", response.getMessage());
+            var events = client.until(e -> isHangupOf(e, second));
+            assertTrue(events.stream().anyMatch(e -> e instanceof DialEndEvent d && "BUSY".equals(d.getDialStatus())));
+            assertEquals(17, ((HangupEvent) events.getLast()).getCause());
+            assertEquals(1, busySim.stats().agentBridges());
+        }
+    }
+
+    private static String answeredChannel(AmiClient client, String number) throws Exception {
+        var action = new OriginateAction();
+        action.setChannel("Local/" + number + "@debtors");
+        action.setContext("dialer-out");
+        action.setExten("s");
+        action.setTimeout(30000L);
+        action.setAsync(true);
+        client.connection.sendAction(action, 5000);
+        return originateResponse(client.until(OriginateResponseEvent.class::isInstance)).getChannel();
     }
 }

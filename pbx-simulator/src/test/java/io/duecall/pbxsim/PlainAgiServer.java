@@ -1,0 +1,63 @@
+package io.duecall.pbxsim;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A minimal FastAGI server for one session: records the agi_* environment, sends the given commands one by one
+ * recording each reply, then reads whatever else the PBX says until it closes.
+ */
+final class PlainAgiServer implements AutoCloseable {
+    final CompletableFuture<List<String>> environment = new CompletableFuture<>();
+    final CompletableFuture<List<String>> replies = new CompletableFuture<>();
+    final CompletableFuture<List<String>> afterCommands = new CompletableFuture<>();
+    private final ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+
+    PlainAgiServer(List<String> commands) throws Exception {
+        Thread.ofVirtual().start(() -> serve(commands));
+    }
+
+    int port() {
+        return server.getLocalPort();
+    }
+
+    private void serve(List<String> commands) {
+        try (var socket = server.accept()) {
+            var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            OutputStream out = socket.getOutputStream();
+            var env = new ArrayList<String>();
+            for (var line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                env.add(line);
+            }
+            environment.complete(env);
+            var got = new ArrayList<String>();
+            for (var command : commands) {
+                out.write((command + "\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                got.add(in.readLine());
+            }
+            replies.complete(got);
+            var rest = new ArrayList<String>();
+            for (var line = in.readLine(); line != null; line = in.readLine()) {
+                rest.add(line);
+            }
+            afterCommands.complete(rest);
+        } catch (Exception e) {
+            environment.completeExceptionally(e);
+            replies.completeExceptionally(e);
+            afterCommands.complete(List.of("closed: " + e));
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.close();
+    }
+}
