@@ -1,0 +1,174 @@
+package io.duecall.adapter.ami;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.duecall.domain.account.E164;
+import io.duecall.domain.attempt.CallOutcome;
+import io.duecall.domain.campaign.CampaignId;
+import io.duecall.pbxsim.Outcome;
+import io.duecall.pbxsim.PbxSimulator;
+import io.duecall.pbxsim.Population;
+import io.duecall.pbxsim.SimulatorConfig;
+import io.duecall.pbxsim.agi.AgiCallSpec;
+import io.duecall.pbxsim.agi.AgiTranscript;
+import io.duecall.pbxsim.call.AgiRunner;
+import io.duecall.port.CallEvent;
+import io.duecall.port.CallRequest;
+import io.duecall.port.TelephonyUnavailableException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The adapter against the embedded PBX simulator over loopback TCP, with a fixed outcome per dialed number. */
+class AmiCallOriginatorSimulatorTest {
+    private static final CampaignId CAMPAIGN = new CampaignId("reminders");
+    private static final Duration RING = Duration.ofSeconds(20);
+
+    private static PbxSimulator simulator;
+    private static AmiCallOriginator originator;
+    private static final BlockingQueue<CallEvent> events = new LinkedBlockingQueue<>();
+
+    @BeforeAll
+    static void startSimulatorAndConnect() throws TelephonyUnavailableException {
+        var population = Population.defaults()
+                .withFixed("+15550000401", Outcome.BUSY, "")
+                .withFixed("+15550000501", Outcome.NO_ANSWER, "")
+                .withFixed("+15550000601", Outcome.CONGESTION, "")
+                .withFixed("+15550000013", Outcome.FAILED, "")
+                .withFixed("+15550000101", Outcome.ANSWERED, "")
+                .withFixed("+15550000102", Outcome.ANSWERED, "");
+        var simConfig = SimulatorConfig.defaults(URI.create("agi://127.0.0.1:1/reminder"))
+                .withAmiPort(0)
+                .withPopulation(population)
+                .withTimeScale(0.01);
+        simulator = PbxSimulator.start(simConfig, new HoldingAgiRunner());
+        var config = AmiConfig.defaults()
+                .withEndpoint("127.0.0.1", simulator.amiPort())
+                .withCredentials(simConfig.amiUsername(), simConfig.amiSecret());
+        originator = AmiCallOriginator.connect(config, Clock.systemUTC());
+        originator.onEvent(events::add);
+    }
+
+    @AfterAll
+    static void disconnectAndStop() {
+        if (originator != null) {
+            originator.close();
+        }
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "c-busy-1, +15550000401, BUSY",
+        "c-noanswer-1, +15550000501, NO_ANSWER",
+        "c-congestion-1, +15550000601, CONGESTION",
+        "c-failed-1, +15550000013, FAILED"})
+    void unconnectedCallsReportTheirOutcome(String callId, String number, CallOutcome outcome) throws Exception {
+        originator.originate(new CallRequest(callId, CAMPAIGN, new E164(number), RING));
+
+        var event = nextEventFor(callId);
+        var notConnected = assertInstanceOf(CallEvent.NotConnected.class, event);
+        assertEquals(outcome, notConnected.outcome());
+    }
+
+    @Test
+    void loginLeavesTheConnectionHealthy() {
+        assertTrue(originator.connected());
+    }
+
+    @Test
+    void hangupOfACallThatNeverConnectedIsANoOp() throws Exception {
+        originator.originate(new CallRequest("c-busy-2", CAMPAIGN, new E164("+15550000401"), RING));
+        assertInstanceOf(CallEvent.NotConnected.class, nextEventFor("c-busy-2"));
+
+        originator.hangup("c-busy-2");
+
+        assertTrue(originator.connected());
+    }
+
+    @Test
+    void answeredCallEndsWhenWeHangUp() throws Exception {
+        originator.originate(new CallRequest("c-answer-1", CAMPAIGN, new E164("+15550000101"), RING));
+        var answered = assertInstanceOf(CallEvent.Answered.class, nextEventFor("c-answer-1"));
+
+        originator.hangup("c-answer-1");
+
+        assertTrue(answered.channel().startsWith("Local/+15550000101@debtors-"), answered.channel());
+        assertInstanceOf(CallEvent.Ended.class, nextEventFor("c-answer-1"));
+    }
+
+    @Test
+    void answeredCallRedirectedToAnAgentIsReportedBridgedThenEnded() throws Exception {
+        originator.originate(new CallRequest("c-answer-2", CAMPAIGN, new E164("+15550000102"), RING));
+        assertInstanceOf(CallEvent.Answered.class, nextEventFor("c-answer-2"));
+
+        originator.bridgeToAgent("c-answer-2", "202");
+
+        var bridged = assertInstanceOf(CallEvent.Bridged.class, nextEventFor("c-answer-2"));
+        assertEquals("202", bridged.agentExtension());
+        assertInstanceOf(CallEvent.Ended.class, nextEventFor("c-answer-2"));
+    }
+
+    @Test
+    void redirectOfACallWithoutAnAnsweredChannelIsRefused() {
+        var error = assertThrows(TelephonyUnavailableException.class,
+                () -> originator.bridgeToAgent("c-never-placed", "201"));
+
+        assertTrue(error.getMessage().contains("c-never-placed"), error.getMessage());
+    }
+
+    private static CallEvent nextEventFor(String callId) throws InterruptedException {
+        while (true) {
+            var event = events.poll(10, TimeUnit.SECONDS);
+            assertNotNull(event, "no event for " + callId + " within 10 s");
+            if (event.callId().equals(callId)) {
+                return event;
+            }
+        }
+    }
+
+    /** A debtor who stays in the IVR, saying nothing, until the call is redirected or hung up from outside. */
+    private static final class HoldingAgiRunner implements AgiRunner {
+        @Override
+        public Session open(AgiCallSpec spec) {
+            var released = new CountDownLatch(1);
+            return new Session() {
+                @Override
+                public AgiTranscript run() {
+                    try {
+                        released.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return new AgiTranscript(List.of(), List.of(), AgiTranscript.End.INTERRUPTED);
+                }
+
+                @Override
+                public void interrupt() {
+                    released.countDown();
+                }
+
+                @Override
+                public void close() {
+                    released.countDown();
+                }
+            };
+        }
+    }
+}
