@@ -181,11 +181,9 @@ public final class Demo {
                         "18005550199", 20, Duration.ofSeconds(25), Duration.ofSeconds(2), Duration.ofMinutes(10), 3,
                         RetryPolicy.defaults()));
         var seats = new ArrayList<AgentSeat>();
-        for (int ext = 101; ext <= 108; ext++) {
-            seats.add(new AgentSeat(new AgentId(Integer.toString(ext)), Set.of(DESK)));
+        for (int ext = 101; ext <= 110; ext++) {
+            seats.add(new AgentSeat(new AgentId(Integer.toString(ext)), Set.of(ext <= 106 ? DESK : REMINDERS)));
         }
-        seats.add(new AgentSeat(new AgentId("109"), Set.of(REMINDERS)));
-        seats.add(new AgentSeat(new AgentId("110"), Set.of(REMINDERS)));
         return new EngineConfig.Resolved(null, keyPrefix, AmiConfig.defaults(), "127.0.0.1", 0,
                 Duration.ofMillis(50), 10, Set.of(), ZoneOffset.UTC, Duration.ofSeconds(20), seats, campaigns);
     }

@@ -6,6 +6,7 @@ import io.duecall.domain.attempt.Attempt;
 import io.duecall.domain.attempt.CallOutcome;
 import io.duecall.domain.attempt.Disposition;
 import io.duecall.domain.campaign.Campaign;
+import io.duecall.domain.campaign.CampaignMode;
 import io.duecall.domain.promise.PromiseToPay;
 import io.duecall.port.Claim;
 import java.time.Instant;
@@ -48,8 +49,13 @@ final class LiveCall {
         return answeredAt == null && outcome == null;
     }
 
+    /**
+     * An answered call that will need an agent and has none yet. In agent campaigns that starts at the answer, not at
+     * the IVR's request, so the pacer never spends the agent on a second call meanwhile.
+     */
     boolean waitingForAgent() {
-        return agentRequested && agent == null && !abandoned && endedAt == null;
+        var wantsAgent = agentRequested || campaign.mode() == CampaignMode.AGENT;
+        return wantsAgent && answeredAt != null && agent == null && !abandoned && endedAt == null && !ivrDone;
     }
 
     /** True once nothing more can happen to the call. */

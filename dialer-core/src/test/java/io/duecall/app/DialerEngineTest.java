@@ -76,6 +76,18 @@ class DialerEngineTest {
     }
 
     @Test
+    void agentCampaignKeepsTheAgentForAnAnsweredCallStillInTheIvr() {
+        accounts.importAccounts(DESK, accounts(5, "America/New_York"), NOON_NEW_YORK);
+        agents.login(agent101, NOON_NEW_YORK);
+        engine.tick(DESK);
+        answer();
+
+        int placed = engine.tick(DESK);
+
+        assertEquals(0, placed);
+    }
+
+    @Test
     void agentCampaignPlacesNothingWithoutAgents() {
         accounts.importAccounts(DESK, accounts(5, "America/New_York"), NOON_NEW_YORK);
 
