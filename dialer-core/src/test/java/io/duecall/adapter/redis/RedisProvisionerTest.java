@@ -40,10 +40,12 @@ class RedisProvisionerTest {
 
     @Test
     void givenUrlIsUsedAsItIs() {
-        var redis = RedisProvisioner.provision(Optional.of(RedisProvisioner.DEFAULT_LOCAL), Optional.empty());
+        var running = RedisTestSupport.sharedUri();
 
-        assertEquals(RedisProvisioner.DEFAULT_LOCAL, redis.uri());
-        assertEquals("existing redis at 127.0.0.1:6379", redis.description());
+        var redis = RedisProvisioner.provision(Optional.of(running), Optional.empty());
+
+        assertEquals(running, redis.uri());
+        assertEquals("existing redis at " + running.getHost() + ":" + running.getPort(), redis.description());
     }
 
     @Test

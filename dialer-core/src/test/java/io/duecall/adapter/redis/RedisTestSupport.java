@@ -16,6 +16,12 @@ public final class RedisTestSupport implements BeforeEachCallback, AfterEachCall
 
     private String prefix;
 
+    /** The address of the Redis every test in this JVM shares. */
+    public static synchronized java.net.URI sharedUri() {
+        sharedJedis();
+        return server.uri();
+    }
+
     public static synchronized JedisPooled sharedJedis() {
         if (jedis == null) {
             server = RedisProvisioner.provision();
