@@ -110,7 +110,10 @@ public final class Engine implements AutoCloseable {
 
     /** Starts the dial cycle of every configured campaign. */
     public void startCampaigns() {
-        config.campaigns().forEach(c -> cycle.start(c.id(), null, null));
+        for (var campaign : config.campaigns()) {
+            var dates = config.runDates(campaign.id());
+            cycle.start(campaign.id(), dates.startAt(), dates.endAt());
+        }
     }
 
     public void stopCampaigns() {

@@ -2,6 +2,7 @@ package io.duecall.engine;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -17,11 +18,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -54,12 +58,23 @@ public record EngineConfig(
 
     public record CampaignSettings(String id, String name, CampaignMode mode, LocalTime opens, LocalTime closes,
             Duration closingMargin, String companyName, String callbackNumber, Integer channelLimit,
-            Duration ringTimeout, Duration agentWait, Duration lease, Integer promiseHorizonDays) {}
+            Duration ringTimeout, Duration agentWait, Duration lease, Integer promiseHorizonDays, Instant startAt,
+            Instant endAt) {}
+
+    /** When Quartz starts and stops a campaign's dial cycle; null means at once, or until stopped. */
+    public record RunDates(Instant startAt, Instant endAt) {
+        public static final RunDates ALWAYS = new RunDates(null, null);
+    }
 
     /** What a validated configuration yields: the domain objects, ready to wire. */
     public record Resolved(String redisUrl, String keyPrefix, AmiConfig ami, String agiBindHost, int agiPort,
             Duration tickInterval, int maxOriginatesPerTick, Set<LocalDate> holidays, java.time.ZoneId holidayZone,
-            Duration wrapUp, List<AgentSeat> seats, List<Campaign> campaigns) {}
+            Duration wrapUp, List<AgentSeat> seats, List<Campaign> campaigns, Map<CampaignId, RunDates> runDates) {
+
+        public RunDates runDates(CampaignId campaign) {
+            return runDates.getOrDefault(campaign, RunDates.ALWAYS);
+        }
+    }
 
     public static EngineConfig load(Path file) throws IOException {
         var mapper = new ObjectMapper(new YAMLFactory())
@@ -68,14 +83,27 @@ public record EngineConfig(
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         try {
             return mapper.readValue(Files.readAllBytes(file), EngineConfig.class);
+        } catch (JsonMappingException e) {
+            var key = keyPath(e);
+            throw new ConfigException(file + ": " + (key.isEmpty() ? "" : key + ": ") + e.getOriginalMessage());
         } catch (JacksonException e) {
-            throw new ConfigException(file + ": " + e.getOriginalMessage() + locate(e));
+            var where = e.getLocation();
+            throw new ConfigException(file + ": " + e.getOriginalMessage()
+                    + (where == null ? "" : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")"));
         }
     }
 
-    private static String locate(JacksonException e) {
-        var where = e.getLocation();
-        return where == null ? "" : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")";
+    /** The key the error is about, as the README writes keys: {@code campaigns[0].channelLimit}. */
+    private static String keyPath(JsonMappingException e) {
+        var path = new StringBuilder();
+        for (var reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     /** Checks every key and builds the domain objects; throws one {@link ConfigException} listing every problem. */
@@ -100,7 +128,8 @@ public record EngineConfig(
         } catch (java.time.DateTimeException e) {
             errors.add("scheduler.holidayZone was '" + sched.holidayZone() + "' but it must be an IANA zone id");
         }
-        var campaignList = resolveCampaigns(errors);
+        var runDates = new HashMap<CampaignId, RunDates>();
+        var campaignList = resolveCampaigns(errors, runDates);
         var agentSettings = agents == null ? new AgentSettings(null, List.of()) : agents;
         var wrapUp = agentSettings.wrapUp() == null ? Duration.ofSeconds(20) : agentSettings.wrapUp();
         var seats = resolveSeats(errors, agentSettings, campaignList);
@@ -111,7 +140,7 @@ public record EngineConfig(
                 redisSettings.keyPrefix() == null ? "duecall" : redisSettings.keyPrefix(), ami,
                 agiSettings.bindHost() == null ? "127.0.0.1" : agiSettings.bindHost(), agiPort, tick, perTick,
                 sched.holidays() == null ? Set.of() : Set.copyOf(sched.holidays()), holidayZone, wrapUp, seats,
-                campaignList);
+                campaignList, Map.copyOf(runDates));
     }
 
     private AmiConfig resolveAmi(List<String> errors) {
@@ -131,7 +160,7 @@ public record EngineConfig(
         }
     }
 
-    private List<Campaign> resolveCampaigns(List<String> errors) {
+    private List<Campaign> resolveCampaigns(List<String> errors, Map<CampaignId, RunDates> runDates) {
         if (campaigns == null || campaigns.isEmpty()) {
             errors.add("campaigns is missing (expected at least one campaign)");
             return List.of();
@@ -151,6 +180,10 @@ public record EngineConfig(
                         c.agentWait() == null ? Duration.ofSeconds(2) : c.agentWait(),
                         c.lease() == null ? Duration.ofMinutes(10) : c.lease(),
                         c.promiseHorizonDays() == null ? 3 : c.promiseHorizonDays(), RetryPolicy.defaults()));
+                if (c.startAt() != null && c.endAt() != null && !c.endAt().isAfter(c.startAt())) {
+                    errors.add("campaigns[" + i + "].endAt was '" + c.endAt() + "' but it must be after startAt " + c.startAt());
+                }
+                runDates.put(new CampaignId(c.id()), new RunDates(c.startAt(), c.endAt()));
             } catch (IllegalArgumentException e) {
                 errors.add("campaigns[" + i + "]: " + e.getMessage());
             }

@@ -1,5 +1,6 @@
 package io.duecall.engine;
 
+import io.duecall.adapter.csv.ImportRejectedException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,7 +51,7 @@ public final class Main {
                     yield 2;
                 }
             };
-        } catch (UsageException | EngineConfig.ConfigException e) {
+        } catch (UsageException | EngineConfig.ConfigException | ImportRejectedException | IllegalArgumentException e) {
             err.println("duecall: " + e.getMessage());
             return 2;
         } catch (Exception e) {

@@ -53,7 +53,7 @@ import org.slf4j.LoggerFactory;
  * <p>It stays one class because the call's life is one state machine shared by three threads (tick, telephony
  * events, IVR session); splitting it would scatter the locking.
  */
-public final class DialerEngine implements CallSessions, Consumer<CallEvent> {
+public final class DialerEngine implements DialCycle, CallSessions, Consumer<CallEvent> {
     static final Duration ABANDON_LOCKOUT = Duration.ofHours(72);
     private static final Duration AGENT_POLL = Duration.ofMillis(100);
     private static final Duration ENDED_GRACE = Duration.ofSeconds(30);
@@ -92,7 +92,7 @@ public final class DialerEngine implements CallSessions, Consumer<CallEvent> {
         telephony.onEvent(this);
     }
 
-    /** One dial cycle for a campaign; returns how many calls it placed. */
+    @Override
     public int tick(CampaignId id) {
         var campaign = campaign(id);
         var now = clock.instant();

@@ -1,6 +1,6 @@
 package io.duecall.adapter.quartz;
 
-import io.duecall.app.DialerEngine;
+import io.duecall.app.DialCycle;
 import io.duecall.domain.campaign.CampaignId;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
@@ -13,9 +13,9 @@ import org.slf4j.LoggerFactory;
 final class CampaignTickJob implements Job {
     static final String CAMPAIGN = "campaign";
     private static final Logger LOG = LoggerFactory.getLogger(CampaignTickJob.class);
-    private final DialerEngine engine;
+    private final DialCycle engine;
 
-    CampaignTickJob(DialerEngine engine) {
+    CampaignTickJob(DialCycle engine) {
         this.engine = engine;
     }
 

@@ -1,12 +1,13 @@
 package io.duecall.adapter.quartz;
 
-import io.duecall.app.DialerEngine;
+import io.duecall.app.DialCycle;
 import io.duecall.domain.campaign.CampaignId;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TimeZone;
@@ -30,7 +31,7 @@ public final class QuartzDialCycle implements AutoCloseable {
     private final Scheduler scheduler;
     private final Duration tickInterval;
 
-    public QuartzDialCycle(DialerEngine engine, Duration tickInterval, Set<LocalDate> holidays, ZoneId holidayZone) {
+    public QuartzDialCycle(DialCycle engine, Duration tickInterval, Set<LocalDate> holidays, ZoneId holidayZone) {
         if (tickInterval == null || tickInterval.toMillis() < 10) {
             throw new IllegalArgumentException("scheduler.tickInterval: " + tickInterval + " (expected >= PT0.01S)");
         }
@@ -89,6 +90,16 @@ public final class QuartzDialCycle implements AutoCloseable {
 
     public void stop(CampaignId campaign) {
         run(() -> scheduler.deleteJob(JobKey.jobKey(campaign.value(), GROUP)), campaign);
+    }
+
+    /** When the campaign's next dial cycle is due, if it is scheduled at all. */
+    public Optional<Instant> nextTick(CampaignId campaign) {
+        try {
+            var trigger = scheduler.getTrigger(TriggerKey.triggerKey(campaign.value(), GROUP));
+            return Optional.ofNullable(trigger == null ? null : trigger.getNextFireTime()).map(Date::toInstant);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("the scheduler did not answer: " + e.getMessage(), e);
+        }
     }
 
     public boolean running(CampaignId campaign) {

@@ -1,0 +1,95 @@
+package io.duecall.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.duecall.domain.campaign.CampaignId;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalTime;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EngineConfigTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void exampleConfigurationShippedWithTheImageIsValid() throws IOException {
+        var resolved = EngineConfig.load(Path.of("../docker/duecall.yaml")).validate();
+
+        assertEquals("PJSIP/{number}@trunk", resolved.ami().dialTemplate());
+        assertEquals(LocalTime.of(9, 0), resolved.campaigns().getFirst().window().opens());
+        assertEquals(2, resolved.seats().size());
+    }
+
+    @Test
+    void missingKeysTakeTheirDefaults() throws IOException {
+        var resolved = load("""
+                campaigns:
+                  - { id: reminders, companyName: Acme, callbackNumber: "18005550100" }
+                """).validate();
+
+        var campaign = resolved.campaigns().getFirst();
+        assertEquals(new CampaignId("reminders"), campaign.id());
+        assertEquals(30, campaign.channelLimit());
+        assertEquals(LocalTime.of(20, 50), campaign.window().lastOriginate());
+        assertEquals(4573, resolved.agiPort());
+    }
+
+    @Test
+    void unknownKeyIsNamedWithItsPath() {
+        var error = assertThrows(EngineConfig.ConfigException.class, () -> load("""
+                campaigns:
+                  - { id: reminders, companyName: Acme, callbackNumber: "18005550100" }
+                schedular:
+                  tickInterval: PT1S
+                """));
+
+        assertTrue(error.getMessage().contains(": schedular: Unrecognized field \"schedular\""), error.getMessage());
+    }
+
+    @Test
+    void badValueIsNamedWithItsPath() {
+        var error = assertThrows(EngineConfig.ConfigException.class, () -> load("""
+                campaigns:
+                  - { id: reminders, companyName: Acme, callbackNumber: "18005550100", ringTimeout: soon }
+                """));
+
+        assertTrue(error.getMessage().contains("campaigns[0].ringTimeout: "), error.getMessage());
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnceNamingItsKey() {
+        var error = assertThrows(EngineConfig.ConfigException.class, () -> load("""
+                ami: { port: 70000 }
+                agents:
+                  seats: [ { id: "101", campaigns: [nowhere] } ]
+                campaigns:
+                  - { id: reminders, companyName: Acme, callbackNumber: "18005550100", channelLimit: 0 }
+                  - { id: late, companyName: Acme, callbackNumber: "18005550100", opens: "07:00" }
+                """).validate());
+
+        var message = error.getMessage();
+        assertTrue(message.startsWith("configuration has 4 problem(s)"), message);
+        assertTrue(message.contains("ami.port was '70000'"), message);
+        assertTrue(message.contains("campaigns[0]: campaign.channelLimit: 0 (expected > 0)"), message);
+        assertTrue(message.contains("campaigns[1]: window.opens: 07:00 (expected 08:00 or later)"), message);
+        assertTrue(message.contains("agents.seats[0]: campaign 'nowhere' is not configured"), message);
+    }
+
+    @Test
+    void campaignsAreRequired() {
+        var error = assertThrows(EngineConfig.ConfigException.class, () -> load("redis: { keyPrefix: x }\n").validate());
+
+        assertTrue(error.getMessage().contains("campaigns is missing"), error.getMessage());
+    }
+
+    private EngineConfig load(String yaml) throws IOException {
+        var file = dir.resolve("duecall.yaml");
+        Files.writeString(file, yaml);
+        return EngineConfig.load(file);
+    }
+}
