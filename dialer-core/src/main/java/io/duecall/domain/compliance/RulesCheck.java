@@ -45,7 +45,11 @@ final class RulesCheck {
         }
     }
 
+    /** A week without an open day is reported on its own; it does not also count as missing every peak. */
     private static boolean anyPeakOverlapsAnOpenDay(WeeklyWindows window, PeakRules peaks) {
+        if (window.closed().size() == DayOfWeek.values().length) {
+            return true;
+        }
         for (var day : DayOfWeek.values()) {
             var open = window.on(day);
             if (open.isPresent() && peaks.windows().stream().anyMatch(p -> p.starts().isBefore(open.get().lastOriginate())
@@ -93,19 +97,27 @@ final class RulesCheck {
         });
     }
 
-    /** An overlay that widens the window would be silently ignored, since both apply; that is a mistake worth naming. */
+    /**
+     * Both windows apply, so an overlay only narrows. One whose standard window is wider than the campaign's cannot
+     * be what was meant, and one that leaves no open hour in the week with the campaign's window stops all calls.
+     */
     private static void checkNarrower(String key, WeeklyWindows overlay, WeeklyWindows base, List<String> problems) {
+        var narrow = overlay.standard();
+        var wide = base.standard();
+        if (narrow.opens().isBefore(wide.opens()) || narrow.lastOriginate().isAfter(wide.lastOriginate())) {
+            problems.add(key + ".standard: " + WeeklyWindows.describe(narrow) + " (expected within the campaign's "
+                    + WeeklyWindows.describe(wide) + ")");
+        }
+        boolean anyOpen = false;
         for (var day : DayOfWeek.values()) {
-            var narrow = overlay.on(day);
-            var wide = base.on(day);
-            if (narrow.isEmpty()) {
-                continue;
-            }
-            if (wide.isEmpty() || narrow.get().opens().isBefore(wide.get().opens())
-                    || narrow.get().lastOriginate().isAfter(wide.get().lastOriginate())) {
-                problems.add(key + "." + day + ": " + WeeklyWindows.describe(narrow.get()) + " (expected within the campaign's "
-                        + wide.map(WeeklyWindows::describe).orElse("closed day") + ")");
-            }
+            var a = overlay.on(day);
+            var b = base.on(day);
+            anyOpen |= a.isPresent() && b.isPresent() && a.get().opens().isBefore(b.get().lastOriginate())
+                    && b.get().opens().isBefore(a.get().lastOriginate());
+        }
+        if (!anyOpen) {
+            problems.add(key + ": no hour of the week is open in both this and the campaign's window"
+                    + " (expected at least one)");
         }
     }
 
