@@ -1,0 +1,62 @@
+package io.duecall.domain.compliance;
+
+import io.duecall.domain.attempt.CallOutcome;
+import io.duecall.domain.attempt.Disposition;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * How often one account may be called. Values are checked, with their keys, by {@link ContactRules}.
+ *
+ * @param maxAttemptsPer7Days counted attempts allowed in any rolling seven days, across all numbers
+ * @param countedOutcomes outcomes that count towards that cap (calls that never connected do not)
+ * @param quietAfterConversation how long the account rests after a conversation with the debtor
+ * @param conversations dispositions that mean the debtor was talked to
+ * @param maxConnectedPerDay connected calls allowed per debtor's local day, across all numbers
+ * @param maxUnansweredPerNumberPerDay attempts that did not connect allowed per number per local day
+ * @param minimumGap least time between two attempts to the account, whatever the number
+ * @param retryDelays least time before a number is tried again, by the outcome of its last attempt
+ * @param abandonLockout how long a number rests after a call to it was abandoned
+ */
+public record AttemptLimits(
+        int maxAttemptsPer7Days,
+        Set<CallOutcome> countedOutcomes,
+        Duration quietAfterConversation,
+        Set<Disposition> conversations,
+        int maxConnectedPerDay,
+        int maxUnansweredPerNumberPerDay,
+        Duration minimumGap,
+        Map<CallOutcome, Duration> retryDelays,
+        Duration abandonLockout) {
+
+    public AttemptLimits {
+        countedOutcomes = Set.copyOf(Objects.requireNonNull(countedOutcomes, "rules.limits.countedOutcomes"));
+        conversations = Set.copyOf(Objects.requireNonNull(conversations, "rules.limits.conversations"));
+        retryDelays = Map.copyOf(Objects.requireNonNull(retryDelays, "rules.limits.retryDelays"));
+    }
+
+    /**
+     * 7 in 7 days (Regulation F), 7 quiet days after a conversation, 3 connected calls a day (NIFA 2024),
+     * 6 unanswered attempts per number a day (CBA 2026), 2 h between attempts, 72 h after an abandoned call (Ofcom).
+     */
+    public static AttemptLimits defaults() {
+        var delays = new EnumMap<CallOutcome, Duration>(CallOutcome.class);
+        delays.put(CallOutcome.ANSWERED, Duration.ofHours(4));
+        delays.put(CallOutcome.MACHINE, Duration.ofHours(4));
+        delays.put(CallOutcome.NO_ANSWER, Duration.ofHours(2));
+        delays.put(CallOutcome.BUSY, Duration.ofMinutes(20));
+        delays.put(CallOutcome.CONGESTION, Duration.ofHours(1));
+        delays.put(CallOutcome.FAILED, Duration.ofHours(1));
+        return new AttemptLimits(7, Set.of(CallOutcome.ANSWERED, CallOutcome.MACHINE), Duration.ofDays(7),
+                Set.of(Disposition.PROMISE_TO_PAY, Disposition.NO_COMMITMENT, Disposition.AGENT_CONVERSATION,
+                        Disposition.OPTED_OUT),
+                3, 6, Duration.ofHours(2), delays, Duration.ofHours(72));
+    }
+
+    public Duration retryDelay(CallOutcome outcome) {
+        return retryDelays.get(outcome);
+    }
+}
