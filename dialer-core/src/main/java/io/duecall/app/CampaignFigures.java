@@ -3,6 +3,9 @@ package io.duecall.app;
 import io.duecall.domain.attempt.Attempt;
 import io.duecall.domain.attempt.CallOutcome;
 import io.duecall.domain.attempt.Disposition;
+import io.duecall.domain.dial.SkipReason;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Running counts for one campaign, fed by the ledger lines as they are written. Thread-safe. */
@@ -18,17 +21,36 @@ public final class CampaignFigures {
     private final AtomicLong skippedOutsideWindow = new AtomicLong();
     private final AtomicLong skippedNoZone = new AtomicLong();
     private final AtomicLong closed = new AtomicLong();
+    private final Map<SkipReason, AtomicLong> skips = new EnumMap<>(SkipReason.class);
+
+    CampaignFigures() {
+        for (var reason : SkipReason.values()) {
+            skips.put(reason, new AtomicLong());
+        }
+    }
 
     void dialed() {
         dials.incrementAndGet();
     }
 
-    void skippedOutsideWindow() {
-        skippedOutsideWindow.incrementAndGet();
+    void skipped(SkipReason reason) {
+        skips.get(reason).incrementAndGet();
+        if (reason == SkipReason.NO_ZONE) {
+            skippedNoZone.incrementAndGet();
+        } else if (reason == SkipReason.OUTSIDE_WINDOW) {
+            skippedOutsideWindow.incrementAndGet();
+        }
     }
 
-    void skippedNoZone() {
-        skippedNoZone.incrementAndGet();
+    /** How many claimed accounts each rule has sent back to the queue so far. */
+    public Map<SkipReason, Long> skipsByReason() {
+        var copy = new EnumMap<SkipReason, Long>(SkipReason.class);
+        skips.forEach((reason, count) -> {
+            if (count.get() > 0) {
+                copy.put(reason, count.get());
+            }
+        });
+        return copy;
     }
 
     void closed(Attempt attempt) {

@@ -1,9 +1,15 @@
 package io.duecall.app;
 
 import io.duecall.domain.account.Account;
+import io.duecall.domain.account.AccountId;
+import io.duecall.domain.compliance.ContactHistory;
+import io.duecall.domain.compliance.ContactPolicy;
+import io.duecall.domain.compliance.ContactRules;
+import io.duecall.domain.compliance.Explanation;
+import io.duecall.domain.compliance.Suppression;
+import io.duecall.domain.window.WeeklyWindows;
+import io.duecall.port.HolidayCalendar;
 import io.duecall.domain.account.Money;
-import io.duecall.domain.account.Phone;
-import io.duecall.domain.account.PhoneType;
 import io.duecall.domain.agent.AgentId;
 import io.duecall.domain.agent.AgentPool;
 import io.duecall.domain.attempt.Attempt;
@@ -34,7 +40,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +59,8 @@ import org.slf4j.LoggerFactory;
  * events, IVR session); splitting it would scatter the locking.
  */
 public final class DialerEngine implements DialCycle, CallSessions, Consumer<CallEvent> {
-    static final Duration ABANDON_LOCKOUT = Duration.ofHours(72);
+    /** How far back the contact rules look; longer than any rule's own window. */
+    static final Duration HISTORY = Duration.ofDays(30);
     private static final Duration AGENT_POLL = Duration.ofMillis(100);
     private static final Duration ENDED_GRACE = Duration.ofSeconds(30);
     private static final Duration TELEPHONY_RETRY = Duration.ofMinutes(1);
@@ -69,11 +75,20 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
     private final AgentPool agents;
     private final Map<CampaignId, Campaign> campaigns = new LinkedHashMap<>();
     private final Map<CampaignId, Pacer> pacers = new LinkedHashMap<>();
+    private final Map<CampaignId, ContactPolicy> policies = new LinkedHashMap<>();
     private final Map<CampaignId, CampaignFigures> figures = new LinkedHashMap<>();
     private final Map<String, LiveCall> calls = new ConcurrentHashMap<>();
 
     public DialerEngine(Clock clock, Pause pause, AccountStore accounts, AttemptLedger ledger, PromiseStore promises,
             CallOriginator telephony, AgentPool agents, List<Campaign> campaignList, int maxOriginatesPerTick) {
+        this(clock, pause, accounts, ledger, promises, telephony, agents, campaignList, maxOriginatesPerTick,
+                HolidayCalendar.none());
+    }
+
+    /** As above, with the holidays on which no debtor is called (judged on the debtor's own date). */
+    public DialerEngine(Clock clock, Pause pause, AccountStore accounts, AttemptLedger ledger, PromiseStore promises,
+            CallOriginator telephony, AgentPool agents, List<Campaign> campaignList, int maxOriginatesPerTick,
+            HolidayCalendar holidays) {
         this.clock = clock;
         this.pause = pause;
         this.accounts = accounts;
@@ -87,6 +102,8 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
             }
             pacers.put(campaign.id(), campaign.mode() == CampaignMode.AGENT
                     ? new ProgressivePacer() : new AgentlessPacer(maxOriginatesPerTick));
+            var rules = ContactRules.defaults().withWindow(WeeklyWindows.every(campaign.window()));
+            policies.put(campaign.id(), new ContactPolicy(rules, holidays, account -> Optional.empty()));
             figures.put(campaign.id(), new CampaignFigures());
         }
         telephony.onEvent(this);
@@ -132,8 +149,16 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
     }
 
     private boolean place(Campaign campaign, Claim claim, Instant now) {
-        var phone = firstNumber(claim.account());
-        var decision = campaign.window().decide(DebtorZones.of(claim.account(), phone.number()), now);
+        var account = claim.account();
+        var policy = policies.get(campaign.id());
+        var history = history(account, now);
+        var phone = policy.nextNumber(account, history, now);
+        if (phone.isEmpty()) {
+            skip(campaign, claim, new DialDecision.Skip(SkipReason.OPTED_OUT, null, "no number of the account may be called"));
+            return false;
+        }
+        var number = phone.get().number();
+        var decision = policy.decide(account, phone.get(), history, DebtorZones.of(account, number), now);
         switch (decision) {
             case DialDecision.Skip skip -> {
                 skip(campaign, claim, skip);
@@ -141,10 +166,10 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
             }
             case DialDecision.Dial dial -> {
                 var callId = "c-" + UUID.randomUUID();
-                var call = new LiveCall(callId, claim, campaign, phone.number(), dial.debtorTime(), now);
+                var call = new LiveCall(callId, claim, campaign, number, dial.debtorTime(), now);
                 calls.put(callId, call);
                 try {
-                    telephony.originate(new CallRequest(callId, campaign.id(), phone.number(), campaign.ringTimeout()));
+                    telephony.originate(new CallRequest(callId, campaign.id(), number, campaign.ringTimeout()));
                     figures.get(campaign.id()).dialed();
                     return true;
                 } catch (TelephonyUnavailableException e) {
@@ -157,13 +182,12 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
         }
     }
 
+    private ContactHistory history(Account account, Instant now) {
+        return new ContactHistory(ledger.history(account.id(), now.minus(HISTORY)), Suppression.none());
+    }
+
     private void skip(Campaign campaign, Claim claim, DialDecision.Skip skip) {
-        var campaignFigures = figures.get(campaign.id());
-        if (skip.reason() == SkipReason.NO_ZONE) {
-            campaignFigures.skippedNoZone();
-        } else {
-            campaignFigures.skippedOutsideWindow();
-        }
+        figures.get(campaign.id()).skipped(skip.reason());
         if (skip.nextEligible() == null) {
             LOG.warn("account {} leaves campaign {}: {}", claim.account().id(), campaign.id(), skip.detail());
             accounts.finish(claim);
@@ -172,19 +196,21 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
         }
     }
 
-    /** Mobile first, then home, then work, as early-stage strategies call. */
-    static Phone firstNumber(Account account) {
-        return account.phones().stream()
-                .min(Comparator.comparingInt((Phone p) -> rank(p.type())))
-                .orElseThrow();
-    }
-
-    private static int rank(PhoneType type) {
-        return switch (type) {
-            case MOBILE -> 0;
-            case HOME -> 1;
-            case WORK -> 2;
-        };
+    /**
+     * Why the account is or is not dialable now and when it next will be, rule by rule, for the number the
+     * campaign would try next.
+     */
+    public Optional<Explanation> explain(CampaignId id, AccountId accountId) {
+        var policy = policies.get(campaign(id).id());
+        var account = accounts.find(accountId);
+        if (account.isEmpty()) {
+            return Optional.empty();
+        }
+        var now = clock.instant();
+        var history = history(account.get(), now);
+        var phone = policy.nextNumber(account.get(), history, now).orElse(account.get().phones().getFirst());
+        return Optional.of(policy.explain(account.get(), phone, history,
+                DebtorZones.of(account.get(), phone.number()), now));
     }
 
     @Override
@@ -355,13 +381,26 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
         returnAccount(call, attempt);
     }
 
+    /**
+     * Puts the account back in the queue at the first instant the contact rules allow another call (the attempt just
+     * written is part of its history now), or takes it out: after a promise, or when no number may ever be called.
+     */
     private void returnAccount(LiveCall call, Attempt attempt) {
-        var retry = call.campaign.retry();
+        var account = call.claim.account();
+        if (attempt.disposition() == Disposition.PROMISE_TO_PAY) {
+            accounts.finish(call.claim);
+            return;
+        }
         var end = attempt.endedAt();
-        switch (attempt.disposition()) {
-            case PROMISE_TO_PAY, OPTED_OUT -> accounts.finish(call.claim);
-            case ABANDONED -> accounts.release(call.claim, end.plus(ABANDON_LOCKOUT));
-            default -> accounts.release(call.claim, end.plus(retry.delayAfter(attempt.outcome())));
+        var policy = policies.get(call.campaign.id());
+        var history = history(account, end);
+        var phone = policy.nextNumber(account, history, end);
+        var decision = phone.map(p -> policy.decide(account, p, history, DebtorZones.of(account, p.number()), end));
+        var next = decision.map(d -> d instanceof DialDecision.Skip skip ? skip.nextEligible() : end).orElse(null);
+        if (next == null) {
+            accounts.finish(call.claim);
+        } else {
+            accounts.release(call.claim, next);
         }
     }
 

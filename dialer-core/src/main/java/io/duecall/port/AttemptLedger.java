@@ -1,11 +1,21 @@
 package io.duecall.port;
 
+import io.duecall.domain.account.AccountId;
 import io.duecall.domain.attempt.Attempt;
+import io.duecall.domain.compliance.PastAttempt;
+import java.time.Instant;
 import java.util.List;
 
-/** The durable, append-only record of every dial. */
+/**
+ * The durable, append-only record of every dial, with each account's own history beside it so the contact rules
+ * can be checked without reading the whole ledger.
+ */
 public interface AttemptLedger {
+    /** Appends the attempt and adds it to its account's history, together. */
     void append(Attempt attempt);
+
+    /** The account's attempts (across all campaigns and numbers) originated at or after {@code since}, oldest first. */
+    List<PastAttempt> history(AccountId account, Instant since);
 
     /** Every attempt in the order it was appended. */
     List<Attempt> readAll();

@@ -106,7 +106,7 @@ class DialerEngineTest {
     }
 
     @Test
-    void callThatNeverConnectsIsOneLedgerLineAndRetriesAfterTheOutcomeDelay() {
+    void callThatNeverConnectsIsOneLedgerLineAndRetriesAfterTheMinimumGap() {
         accounts.importAccounts(IVR, accounts(1, "America/New_York"), NOON_NEW_YORK);
         engine.tick(IVR);
         var callId = pbx.originated.getFirst().callId();
@@ -117,7 +117,8 @@ class DialerEngineTest {
         var line = ledger.readAll().getFirst();
         assertEquals(Disposition.NOT_CONNECTED, line.disposition());
         assertEquals(CallOutcome.BUSY, line.outcome());
-        assertEquals(Optional.of(clock.instant().plus(Duration.ofHours(2))), accounts.nextEligible(IVR));
+        // Busy retries after 20 minutes, but the account's 2-hour gap counts from the originate.
+        assertEquals(Optional.of(NOON_NEW_YORK.plus(Duration.ofHours(2))), accounts.nextEligible(IVR));
         assertEquals(0, engine.callsInFlight());
     }
 
@@ -201,7 +202,7 @@ class DialerEngineTest {
         var line = ledger.readAll().getFirst();
         assertTrue(line.abandoned());
         assertEquals(Disposition.ABANDONED, line.disposition());
-        assertEquals(Optional.of(clock.instant().plus(Duration.ofHours(72))), accounts.nextEligible(IVR));
+        assertEquals(Optional.of(NOON_NEW_YORK.plus(Duration.ofHours(72))), accounts.nextEligible(IVR));
     }
 
     @Test
@@ -216,6 +217,34 @@ class DialerEngineTest {
 
         assertInstanceOf(AgentHandoff.NoAgent.class, handoff);
         assertEquals(AgentState.READY, agents.state(agent101, clock.instant()));
+    }
+
+    @Test
+    void optedOutNumberIsNeverDialedAgainAndTheNextNumberIsTried() {
+        var twoNumbers = new Account(new AccountId("a-2"), "Dana Example",
+                List.of(new Phone(new E164("+12125550199"), PhoneType.MOBILE), new Phone(new E164("+12125550198"), PhoneType.HOME)),
+                Optional.of(ZoneId.of("America/New_York")), new Money(12_550, USD), LocalDate.of(2026, 2, 20), 11);
+        accounts.importAccounts(IVR, List.of(twoNumbers), NOON_NEW_YORK);
+        engine.tick(IVR);
+        var callId = answer();
+        engine.find(callId);
+        engine.finished(callId, Disposition.OPTED_OUT);
+        pbx.emit(new CallEvent.Ended(callId, clock.instant()));
+        clock.advance(Duration.ofDays(8));
+
+        engine.tick(IVR);
+
+        assertEquals(new E164("+12125550198"), pbx.originated.getLast().number());
+    }
+
+    @Test
+    void explainsWhyAnAccountIsNotCalledAndWhenItWillBe() {
+        accounts.importAccounts(IVR, accounts(1, "Pacific/Honolulu"), NOON_NEW_YORK);
+
+        var explanation = engine.explain(IVR, new AccountId("a-0")).orElseThrow();
+
+        assertInstanceOf(io.duecall.domain.dial.DialDecision.Skip.class, explanation.decision());
+        assertTrue(explanation.describe().contains("2026-03-03T19:00:00Z"), explanation.describe());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static io.duecall.port.Fixtures.minimalAttempt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.duecall.domain.attempt.Attempt;
+import io.duecall.domain.compliance.PastAttempt;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,6 +53,21 @@ public abstract class AttemptLedgerContract {
 
         assertEquals(appended, read);
         assertEquals(1_203, ledger.size());
+    }
+
+    @Test
+    void accountHistoryHoldsOnlyThatAccountsAttemptsSinceTheGivenInstant() {
+        var full = fullAttempt("c-full");      // acct-1, originated at T0
+        var minimal = minimalAttempt("c-min"); // acct-2
+        ledger.append(full);
+        ledger.append(minimal);
+
+        var history = ledger.history(full.account(), Fixtures.T0);
+        var later = ledger.history(full.account(), Fixtures.T0.plusMillis(1));
+
+        assertEquals(List.of(PastAttempt.of(full)), history);
+        assertEquals(List.of(), later);
+        assertEquals(List.of(PastAttempt.of(minimal)), ledger.history(minimal.account(), Fixtures.T0));
     }
 
     @Test

@@ -1,7 +1,10 @@
 package io.duecall.adapter.memory;
 
+import io.duecall.domain.account.AccountId;
 import io.duecall.domain.attempt.Attempt;
+import io.duecall.domain.compliance.PastAttempt;
 import io.duecall.port.AttemptLedger;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -18,6 +21,14 @@ public final class InMemoryAttemptLedger implements AttemptLedger {
     @Override
     public synchronized List<Attempt> readAll() {
         return List.copyOf(attempts);
+    }
+
+    @Override
+    public synchronized List<PastAttempt> history(AccountId account, Instant since) {
+        return attempts.stream()
+                .filter(a -> a.account().equals(account) && !a.originatedAt().isBefore(since))
+                .map(PastAttempt::of)
+                .toList();
     }
 
     @Override

@@ -1,28 +1,61 @@
 package io.duecall.adapter.redis;
 
+import io.duecall.domain.account.AccountId;
 import io.duecall.domain.attempt.Attempt;
+import io.duecall.domain.compliance.PastAttempt;
 import io.duecall.port.AttemptLedger;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
 
-/** {@link AttemptLedger} as a Redis Stream: one XADD per attempt, read back in pages with XRANGE. */
+/**
+ * {@link AttemptLedger} as a Redis Stream (one XADD per attempt, read back in pages with XRANGE) and, in the same
+ * MULTI, a capped list per account that the contact rules read.
+ */
 public final class RedisAttemptLedger implements AttemptLedger {
+    /** Attempts kept per account: far more than 30 days of the strictest caps allow. */
+    static final int HISTORY_LIMIT = 500;
     private static final int PAGE = 500;
 
     private final UnifiedJedis jedis;
+    private final RedisKeys keys;
     private final String key;
 
     public RedisAttemptLedger(UnifiedJedis jedis, RedisKeys keys) {
         this.jedis = jedis;
+        this.keys = keys;
         this.key = keys.attempts();
     }
 
     @Override
     public void append(Attempt attempt) {
         var fields = AttemptCodec.encode(attempt);
-        Redis.call("append to " + key, () -> jedis.xadd(key, StreamEntryID.NEW_ENTRY, fields));
+        var historyKey = keys.history(attempt.account());
+        var entry = PastAttemptCodec.encode(PastAttempt.of(attempt));
+        Redis.call("append to " + key, () -> {
+            try (var tx = jedis.multi()) {
+                tx.xadd(key, StreamEntryID.NEW_ENTRY, fields);
+                tx.rpush(historyKey, entry);
+                tx.ltrim(historyKey, -HISTORY_LIMIT, -1);
+                return tx.exec();
+            }
+        });
+    }
+
+    @Override
+    public List<PastAttempt> history(AccountId account, Instant since) {
+        var historyKey = keys.history(account);
+        var entries = Redis.call("read " + historyKey, () -> jedis.lrange(historyKey, 0, -1));
+        var attempts = new ArrayList<PastAttempt>(entries.size());
+        for (var entry : entries) {
+            var attempt = PastAttemptCodec.decode(historyKey, entry);
+            if (!attempt.at().isBefore(since)) {
+                attempts.add(attempt);
+            }
+        }
+        return attempts;
     }
 
     @Override

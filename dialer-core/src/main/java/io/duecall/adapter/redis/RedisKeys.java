@@ -65,6 +65,11 @@ public final class RedisKeys {
         return prefix + ":attempts";
     }
 
+    /** List of one account's attempts, oldest first, kept to the most recent {@code RedisAttemptLedger.HISTORY_LIMIT}. */
+    public String history(AccountId account) {
+        return prefix + ":history:" + account.value();
+    }
+
     /** Hash holding the one promise made on a call. */
     public String promise(String callId) {
         return prefix + ":{promises}:call:" + callId;
