@@ -7,7 +7,10 @@ import io.duecall.adapter.redis.RedisAccountStore;
 import io.duecall.adapter.redis.RedisAttemptLedger;
 import io.duecall.adapter.redis.RedisKeys;
 import io.duecall.adapter.redis.RedisProvisioner;
+import io.duecall.adapter.quartz.QuartzHolidayCalendar;
+import io.duecall.app.Eligibility;
 import io.duecall.app.ImportAccounts;
+import io.duecall.domain.account.AccountId;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.sipconfig.DialplanRenderer;
 import io.duecall.sipconfig.DialplanSettings;
@@ -70,6 +73,31 @@ final class Commands {
                 new AttemptCsvWriter().write(ledger, writer);
             }
             out.printf("wrote %d attempts to %s%n", ledger.size(), target);
+        }
+        return 0;
+    }
+
+    /** Why an account is or is not being called, rule by rule, and when it next may be. */
+    static int explain(Options options, PrintStream out) throws Exception {
+        var config = EngineConfig.load(Path.of(options.required("config"))).validate();
+        var campaign = new CampaignId(options.required("campaign"));
+        var accountId = new AccountId(options.required("account"));
+        options.rejectUnknown();
+        if (config.campaigns().stream().noneMatch(c -> c.id().equals(campaign))) {
+            throw new Main.UsageException("campaign '" + campaign + "' is not in the configuration");
+        }
+        try (var redis = redis(config); var jedis = new JedisPooled(redis.uri())) {
+            var keys = new RedisKeys(config.keyPrefix());
+            var account = new RedisAccountStore(jedis, keys).find(accountId)
+                    .orElseThrow(() -> new Main.UsageException("account '" + accountId + "' is not stored"));
+            var eligibility = new Eligibility(new RedisAttemptLedger(jedis, keys), config.campaigns(),
+                    new QuartzHolidayCalendar(config.holidays()), config.rules());
+            var now = Clock.systemUTC().instant();
+            out.printf("account %s in campaign %s at %s:%n", accountId, campaign, now);
+            out.println(eligibility.decide(campaign, account, now).phone()
+                    .map(p -> "next number: " + p.type().name().toLowerCase(java.util.Locale.ROOT) + " " + p.number())
+                    .orElse("next number: none may be called"));
+            out.println(eligibility.explain(campaign, account, now).describe());
         }
         return 0;
     }

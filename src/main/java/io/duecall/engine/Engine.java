@@ -3,6 +3,7 @@ package io.duecall.engine;
 import io.duecall.adapter.ami.AmiCallOriginator;
 import io.duecall.adapter.ami.AmiConfig;
 import io.duecall.adapter.quartz.QuartzDialCycle;
+import io.duecall.adapter.quartz.QuartzHolidayCalendar;
 import io.duecall.adapter.redis.ProvisionedRedis;
 import io.duecall.adapter.redis.RedisAccountStore;
 import io.duecall.adapter.redis.RedisAttemptLedger;
@@ -87,7 +88,7 @@ public final class Engine implements AutoCloseable {
         parts.add(telephony);
         agents = new AgentPool(config.seats(), config.wrapUp());
         dialer = new DialerEngine(clock, pause, accounts, ledger, promises, telephony, agents, config.campaigns(),
-                config.maxOriginatesPerTick());
+                config.maxOriginatesPerTick(), new QuartzHolidayCalendar(config.holidays()), config.rules());
         sessions.set(dialer);
         cycle = new QuartzDialCycle(dialer, config.tickInterval(), config.holidays(), config.holidayZone());
         parts.add(cycle);

@@ -13,6 +13,8 @@ import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.campaign.CampaignMode;
 import io.duecall.domain.campaign.RetryPolicy;
+import io.duecall.domain.compliance.ContactRules;
+import io.duecall.domain.compliance.InvalidContactRulesException;
 import io.duecall.domain.window.CallingWindow;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,7 +61,7 @@ public record EngineConfig(
     public record CampaignSettings(String id, String name, CampaignMode mode, LocalTime opens, LocalTime closes,
             Duration closingMargin, String companyName, String callbackNumber, Integer channelLimit,
             Duration ringTimeout, Duration agentWait, Duration lease, Integer promiseHorizonDays, Instant startAt,
-            Instant endAt) {}
+            Instant endAt, RulesSettings rules) {}
 
     /** When Quartz starts and stops a campaign's dial cycle; null means at once, or until stopped. */
     public record RunDates(Instant startAt, Instant endAt) {
@@ -69,7 +71,8 @@ public record EngineConfig(
     /** What a validated configuration yields: the domain objects, ready to wire. */
     public record Resolved(String redisUrl, String keyPrefix, AmiConfig ami, String agiBindHost, int agiPort,
             Duration tickInterval, int maxOriginatesPerTick, Set<LocalDate> holidays, java.time.ZoneId holidayZone,
-            Duration wrapUp, List<AgentSeat> seats, List<Campaign> campaigns, Map<CampaignId, RunDates> runDates) {
+            Duration wrapUp, List<AgentSeat> seats, List<Campaign> campaigns, Map<CampaignId, RunDates> runDates,
+            Map<CampaignId, ContactRules> rules) {
 
         public RunDates runDates(CampaignId campaign) {
             return runDates.getOrDefault(campaign, RunDates.ALWAYS);
@@ -129,7 +132,8 @@ public record EngineConfig(
             errors.add("scheduler.holidayZone was '" + sched.holidayZone() + "' but it must be an IANA zone id");
         }
         var runDates = new HashMap<CampaignId, RunDates>();
-        var campaignList = resolveCampaigns(errors, runDates);
+        var rules = new HashMap<CampaignId, ContactRules>();
+        var campaignList = resolveCampaigns(errors, runDates, rules);
         var agentSettings = agents == null ? new AgentSettings(null, List.of()) : agents;
         var wrapUp = agentSettings.wrapUp() == null ? Duration.ofSeconds(20) : agentSettings.wrapUp();
         var seats = resolveSeats(errors, agentSettings, campaignList);
@@ -140,7 +144,7 @@ public record EngineConfig(
                 redisSettings.keyPrefix() == null ? "duecall" : redisSettings.keyPrefix(), ami,
                 agiSettings.bindHost() == null ? "127.0.0.1" : agiSettings.bindHost(), agiPort, tick, perTick,
                 sched.holidays() == null ? Set.of() : Set.copyOf(sched.holidays()), holidayZone, wrapUp, seats,
-                campaignList, Map.copyOf(runDates));
+                campaignList, Map.copyOf(runDates), Map.copyOf(rules));
     }
 
     private AmiConfig resolveAmi(List<String> errors) {
@@ -160,7 +164,8 @@ public record EngineConfig(
         }
     }
 
-    private List<Campaign> resolveCampaigns(List<String> errors, Map<CampaignId, RunDates> runDates) {
+    private List<Campaign> resolveCampaigns(List<String> errors, Map<CampaignId, RunDates> runDates,
+            Map<CampaignId, ContactRules> rules) {
         if (campaigns == null || campaigns.isEmpty()) {
             errors.add("campaigns is missing (expected at least one campaign)");
             return List.of();
@@ -184,6 +189,12 @@ public record EngineConfig(
                     errors.add("campaigns[" + i + "].endAt was '" + c.endAt() + "' but it must be after startAt " + c.startAt());
                 }
                 runDates.put(new CampaignId(c.id()), new RunDates(c.startAt(), c.endAt()));
+                try {
+                    rules.put(new CampaignId(c.id()), RulesSettings.resolve(c.rules(), window));
+                } catch (InvalidContactRulesException e) {
+                    var key = "campaigns[" + i + "].";
+                    e.problems().forEach(problem -> errors.add(key + problem));
+                }
             } catch (IllegalArgumentException e) {
                 errors.add("campaigns[" + i + "]: " + e.getMessage());
             }

@@ -9,7 +9,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 
-/** The command line: {@code demo}, {@code run}, {@code import}, {@code export-ledger}, {@code dialplan}. */
+/** The command line: {@code demo}, {@code run}, {@code import}, {@code export-ledger}, {@code explain}, {@code dialplan}. */
 public final class Main {
     private static final String USAGE = """
             usage: ./duecall <command> [options]
@@ -21,6 +21,8 @@ public final class Main {
                                        validate and import an accounts CSV (all or nothing)
               export-ledger --config FILE --out CSV
                                        write the attempt ledger as CSV
+              explain --config FILE --campaign ID --account ID
+                                       why an account is or is not called now, rule by rule, and when it next may be
               dialplan [--config FILE] print the extensions.conf contexts the engine expects
               test                     build and run every test (handled by ./duecall)
             """;
@@ -40,6 +42,7 @@ public final class Main {
                 case "run" -> Commands.run(options(queue), out);
                 case "import" -> Commands.importAccounts(options(queue), out);
                 case "export-ledger" -> Commands.exportLedger(options(queue), out);
+                case "explain" -> Commands.explain(options(queue), out);
                 case "dialplan" -> Commands.dialplan(options(queue), out);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);

@@ -81,6 +81,45 @@ class EngineConfigTest {
     }
 
     @Test
+    void campaignRulesOverrideTheDefaults() throws IOException {
+        var resolved = load("""
+                campaigns:
+                  - id: reminders
+                    companyName: Acme
+                    callbackNumber: "18005550100"
+                    opens: "12:00"
+                    rules:
+                      closedDays: [SUNDAY]
+                      peakOnly: true
+                      maxAttemptsPer7Days: 2
+                      retryDelays: { BUSY: PT45M }
+                """).validate();
+
+        var rules = resolved.rules().get(new CampaignId("reminders"));
+        assertEquals(LocalTime.of(12, 0), rules.window().standard().opens());
+        assertTrue(rules.window().on(java.time.DayOfWeek.SUNDAY).isEmpty());
+        assertTrue(rules.peaks().peakOnly());
+        assertEquals(2, rules.limits().maxAttemptsPer7Days());
+        assertEquals(java.time.Duration.ofMinutes(45),
+                rules.limits().retryDelays().get(io.duecall.domain.attempt.CallOutcome.BUSY));
+    }
+
+    @Test
+    void badCampaignRulesAreNamedUnderTheCampaign() {
+        var error = assertThrows(EngineConfig.ConfigException.class, () -> load("""
+                campaigns:
+                  - id: reminders
+                    companyName: Acme
+                    callbackNumber: "18005550100"
+                    rules: { maxAttemptsPer7Days: 0, maxConnectedPerDay: -1 }
+                """).validate());
+
+        assertTrue(error.getMessage().contains("campaigns[0].rules.limits.maxAttemptsPer7Days: 0 (expected > 0)"),
+                error.getMessage());
+        assertTrue(error.getMessage().contains("campaigns[0].rules.limits.maxConnectedPerDay: -1"), error.getMessage());
+    }
+
+    @Test
     void campaignsAreRequired() {
         var error = assertThrows(EngineConfig.ConfigException.class, () -> load("redis: { keyPrefix: x }\n").validate());
 

@@ -80,6 +80,27 @@ class MainTest {
     }
 
     @Test
+    void explainsAnAccountRuleByRule() throws IOException {
+        var config = config();
+        run("import", "--config", config, "--campaign", "reminders",
+                "--file", csv("a-1,Dana Diaz,mobile:+12125550123,America/New_York,125.50,USD,2026-11-01,22"));
+
+        int status = run("explain", "--config", config, "--campaign", "reminders", "--account", "a-1");
+
+        assertEquals(0, status, text(err));
+        assertTrue(text(out).contains("account a-1 in campaign reminders"), text(out));
+        assertTrue(text(out).contains("+12125550123"), text(out));
+    }
+
+    @Test
+    void explainingAnUnknownAccountSaysSo() throws IOException {
+        int status = run("explain", "--config", config(), "--campaign", "reminders", "--account", "nobody");
+
+        assertEquals(2, status);
+        assertTrue(text(err).contains("account 'nobody' is not stored"), text(err));
+    }
+
+    @Test
     void unknownOptionIsRefusedByName() {
         int status = run("demo", "--acounts", "10");
 

@@ -2,12 +2,8 @@ package io.duecall.app;
 
 import io.duecall.domain.account.Account;
 import io.duecall.domain.account.AccountId;
-import io.duecall.domain.compliance.ContactHistory;
-import io.duecall.domain.compliance.ContactPolicy;
 import io.duecall.domain.compliance.ContactRules;
 import io.duecall.domain.compliance.Explanation;
-import io.duecall.domain.compliance.Suppression;
-import io.duecall.domain.window.WeeklyWindows;
 import io.duecall.port.HolidayCalendar;
 import io.duecall.domain.account.Money;
 import io.duecall.domain.agent.AgentId;
@@ -25,7 +21,6 @@ import io.duecall.domain.pacing.Pacer;
 import io.duecall.domain.pacing.PacingSnapshot;
 import io.duecall.domain.pacing.ProgressivePacer;
 import io.duecall.domain.promise.PromiseToPay;
-import io.duecall.domain.window.DebtorZones;
 import io.duecall.port.AccountStore;
 import io.duecall.port.AttemptLedger;
 import io.duecall.port.CallEvent;
@@ -59,8 +54,6 @@ import org.slf4j.LoggerFactory;
  * events, IVR session); splitting it would scatter the locking.
  */
 public final class DialerEngine implements DialCycle, CallSessions, Consumer<CallEvent> {
-    /** How far back the contact rules look; longer than any rule's own window. */
-    static final Duration HISTORY = Duration.ofDays(30);
     private static final Duration AGENT_POLL = Duration.ofMillis(100);
     private static final Duration ENDED_GRACE = Duration.ofSeconds(30);
     private static final Duration TELEPHONY_RETRY = Duration.ofMinutes(1);
@@ -75,20 +68,23 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
     private final AgentPool agents;
     private final Map<CampaignId, Campaign> campaigns = new LinkedHashMap<>();
     private final Map<CampaignId, Pacer> pacers = new LinkedHashMap<>();
-    private final Map<CampaignId, ContactPolicy> policies = new LinkedHashMap<>();
+    private final Eligibility eligibility;
     private final Map<CampaignId, CampaignFigures> figures = new LinkedHashMap<>();
     private final Map<String, LiveCall> calls = new ConcurrentHashMap<>();
 
     public DialerEngine(Clock clock, Pause pause, AccountStore accounts, AttemptLedger ledger, PromiseStore promises,
             CallOriginator telephony, AgentPool agents, List<Campaign> campaignList, int maxOriginatesPerTick) {
         this(clock, pause, accounts, ledger, promises, telephony, agents, campaignList, maxOriginatesPerTick,
-                HolidayCalendar.none());
+                HolidayCalendar.none(), Map.of());
     }
 
-    /** As above, with the holidays on which no debtor is called (judged on the debtor's own date). */
+    /**
+     * As above, with the holidays on which no debtor is called (judged on the debtor's own date) and each campaign's
+     * contact rules; a campaign without rules gets the defaults inside its own calling window.
+     */
     public DialerEngine(Clock clock, Pause pause, AccountStore accounts, AttemptLedger ledger, PromiseStore promises,
             CallOriginator telephony, AgentPool agents, List<Campaign> campaignList, int maxOriginatesPerTick,
-            HolidayCalendar holidays) {
+            HolidayCalendar holidays, Map<CampaignId, ContactRules> rules) {
         this.clock = clock;
         this.pause = pause;
         this.accounts = accounts;
@@ -102,10 +98,9 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
             }
             pacers.put(campaign.id(), campaign.mode() == CampaignMode.AGENT
                     ? new ProgressivePacer() : new AgentlessPacer(maxOriginatesPerTick));
-            var rules = ContactRules.defaults().withWindow(WeeklyWindows.every(campaign.window()));
-            policies.put(campaign.id(), new ContactPolicy(rules, holidays, account -> Optional.empty()));
             figures.put(campaign.id(), new CampaignFigures());
         }
+        this.eligibility = new Eligibility(ledger, campaignList, holidays, rules);
         telephony.onEvent(this);
     }
 
@@ -149,23 +144,15 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
     }
 
     private boolean place(Campaign campaign, Claim claim, Instant now) {
-        var account = claim.account();
-        var policy = policies.get(campaign.id());
-        var history = history(account, now);
-        var phone = policy.nextNumber(account, history, now);
-        if (phone.isEmpty()) {
-            skip(campaign, claim, new DialDecision.Skip(SkipReason.OPTED_OUT, null, "no number of the account may be called"));
-            return false;
-        }
-        var number = phone.get().number();
-        var decision = policy.decide(account, phone.get(), history, DebtorZones.of(account, number), now);
-        switch (decision) {
+        var choice = eligibility.decide(campaign.id(), claim.account(), now);
+        switch (choice.decision()) {
             case DialDecision.Skip skip -> {
                 skip(campaign, claim, skip);
                 return false;
             }
             case DialDecision.Dial dial -> {
                 var callId = "c-" + UUID.randomUUID();
+                var number = choice.phone().orElseThrow().number();
                 var call = new LiveCall(callId, claim, campaign, number, dial.debtorTime(), now);
                 calls.put(callId, call);
                 try {
@@ -182,10 +169,6 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
         }
     }
 
-    private ContactHistory history(Account account, Instant now) {
-        return new ContactHistory(ledger.history(account.id(), now.minus(HISTORY)), Suppression.none());
-    }
-
     private void skip(Campaign campaign, Claim claim, DialDecision.Skip skip) {
         figures.get(campaign.id()).skipped(skip.reason());
         if (skip.nextEligible() == null) {
@@ -196,21 +179,10 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
         }
     }
 
-    /**
-     * Why the account is or is not dialable now and when it next will be, rule by rule, for the number the
-     * campaign would try next.
-     */
+    /** Why the account is or is not dialable now and when it next will be, rule by rule. */
     public Optional<Explanation> explain(CampaignId id, AccountId accountId) {
-        var policy = policies.get(campaign(id).id());
-        var account = accounts.find(accountId);
-        if (account.isEmpty()) {
-            return Optional.empty();
-        }
-        var now = clock.instant();
-        var history = history(account.get(), now);
-        var phone = policy.nextNumber(account.get(), history, now).orElse(account.get().phones().getFirst());
-        return Optional.of(policy.explain(account.get(), phone, history,
-                DebtorZones.of(account.get(), phone.number()), now));
+        campaign(id);
+        return accounts.find(accountId).map(account -> eligibility.explain(id, account, clock.instant()));
     }
 
     @Override
@@ -391,12 +363,7 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
             accounts.finish(call.claim);
             return;
         }
-        var end = attempt.endedAt();
-        var policy = policies.get(call.campaign.id());
-        var history = history(account, end);
-        var phone = policy.nextNumber(account, history, end);
-        var decision = phone.map(p -> policy.decide(account, p, history, DebtorZones.of(account, p.number()), end));
-        var next = decision.map(d -> d instanceof DialDecision.Skip skip ? skip.nextEligible() : end).orElse(null);
+        var next = eligibility.nextEligible(call.campaign.id(), account, attempt.endedAt());
         if (next == null) {
             accounts.finish(call.claim);
         } else {

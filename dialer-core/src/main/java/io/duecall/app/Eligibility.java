@@ -1,0 +1,93 @@
+package io.duecall.app;
+
+import io.duecall.domain.account.Account;
+import io.duecall.domain.account.Phone;
+import io.duecall.domain.campaign.Campaign;
+import io.duecall.domain.campaign.CampaignId;
+import io.duecall.domain.compliance.ContactHistory;
+import io.duecall.domain.compliance.ContactPolicy;
+import io.duecall.domain.compliance.ContactRules;
+import io.duecall.domain.compliance.Explanation;
+import io.duecall.domain.compliance.Suppression;
+import io.duecall.domain.dial.DialDecision;
+import io.duecall.domain.dial.SkipReason;
+import io.duecall.domain.window.DebtorZones;
+import io.duecall.domain.window.WeeklyWindows;
+import io.duecall.port.AttemptLedger;
+import io.duecall.port.HolidayCalendar;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * "May this account be dialed now, on which number, and if not, when next?" for every campaign: each campaign's
+ * contact policy applied to the account's history from the ledger. The dialer, its requeueing and the operators'
+ * explanations all ask here, so they can never disagree.
+ */
+public final class Eligibility {
+    /** How far back the contact rules look; longer than any rule's own window. */
+    static final Duration HISTORY = Duration.ofDays(30);
+    private final AttemptLedger ledger;
+    private final Map<CampaignId, ContactPolicy> policies;
+
+    public Eligibility(AttemptLedger ledger, List<Campaign> campaigns, HolidayCalendar holidays,
+            Map<CampaignId, ContactRules> rules) {
+        this.ledger = ledger;
+        this.policies = new HashMap<>();
+        for (var campaign : campaigns) {
+            var campaignRules = rules.getOrDefault(campaign.id(),
+                    ContactRules.defaults().withWindow(WeeklyWindows.every(campaign.window())));
+            policies.put(campaign.id(), new ContactPolicy(campaignRules, holidays, account -> Optional.empty()));
+        }
+    }
+
+    /** The number to call and the decision for it; a Skip without a number when no number may be called at all. */
+    public record Choice(Optional<Phone> phone, DialDecision decision) {}
+
+    public Choice decide(CampaignId campaign, Account account, Instant now) {
+        var policy = policy(campaign);
+        var history = history(account, now);
+        var phone = policy.nextNumber(account, history, now);
+        if (phone.isEmpty()) {
+            return new Choice(phone, new DialDecision.Skip(SkipReason.OPTED_OUT, null,
+                    "no number of the account may be called"));
+        }
+        var number = phone.get().number();
+        return new Choice(phone, policy.decide(account, phone.get(), history, DebtorZones.of(account, number), now));
+    }
+
+    /** The first instant at or after {@code at} when the account may be called again; null if never. */
+    public Instant nextEligible(CampaignId campaign, Account account, Instant at) {
+        return switch (decide(campaign, account, at).decision()) {
+            case DialDecision.Dial dial -> at;
+            case DialDecision.Skip skip -> skip.nextEligible();
+        };
+    }
+
+    /** Every rule's verdict for the number the campaign would try next. */
+    public Explanation explain(CampaignId campaign, Account account, Instant now) {
+        var policy = policy(campaign);
+        var history = history(account, now);
+        var phone = policy.nextNumber(account, history, now).orElse(account.phones().getFirst());
+        return policy.explain(account, phone, history, DebtorZones.of(account, phone.number()), now);
+    }
+
+    public ContactRules rules(CampaignId campaign) {
+        return policy(campaign).rules();
+    }
+
+    private ContactHistory history(Account account, Instant now) {
+        return new ContactHistory(ledger.history(account.id(), now.minus(HISTORY)), Suppression.none());
+    }
+
+    private ContactPolicy policy(CampaignId campaign) {
+        var policy = policies.get(campaign);
+        if (policy == null) {
+            throw new IllegalArgumentException("campaign: '" + campaign + "' is not configured");
+        }
+        return policy;
+    }
+}
