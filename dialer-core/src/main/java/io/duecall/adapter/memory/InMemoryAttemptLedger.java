@@ -6,16 +6,20 @@ import io.duecall.domain.compliance.PastAttempt;
 import io.duecall.port.AttemptLedger;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** {@link AttemptLedger} in memory, in append order; safe to use from several threads. */
 public final class InMemoryAttemptLedger implements AttemptLedger {
     private final List<Attempt> attempts = new ArrayList<>();
+    private final Map<AccountId, List<PastAttempt>> histories = new HashMap<>();
 
     @Override
     public synchronized void append(Attempt attempt) {
         attempts.add(Objects.requireNonNull(attempt, "attempt"));
+        histories.computeIfAbsent(attempt.account(), id -> new ArrayList<>()).add(PastAttempt.of(attempt));
     }
 
     @Override
@@ -25,10 +29,7 @@ public final class InMemoryAttemptLedger implements AttemptLedger {
 
     @Override
     public synchronized List<PastAttempt> history(AccountId account, Instant since) {
-        return attempts.stream()
-                .filter(a -> a.account().equals(account) && !a.originatedAt().isBefore(since))
-                .map(PastAttempt::of)
-                .toList();
+        return histories.getOrDefault(account, List.of()).stream().filter(a -> !a.at().isBefore(since)).toList();
     }
 
     @Override
