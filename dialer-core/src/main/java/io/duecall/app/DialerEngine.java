@@ -28,6 +28,7 @@ import io.duecall.port.CallRequest;
 import io.duecall.port.Claim;
 import io.duecall.port.Pause;
 import io.duecall.port.PromiseStore;
+import io.duecall.port.SuppressionStore;
 import io.duecall.port.TelephonyUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,13 +68,23 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
     private final PromiseStore promises;
     private final CallOriginator telephony;
     private final AgentPool agents;
+    private final SuppressionStore suppression;
     private final Map<CampaignId, Campaign> campaigns = new LinkedHashMap<>();
     private final Map<CampaignId, Pacer> pacers = new LinkedHashMap<>();
     private final Map<CampaignId, CampaignFigures> figures = new LinkedHashMap<>();
     private final Map<String, LiveCall> calls = new ConcurrentHashMap<>();
 
+    /** An engine with no suppression list: nothing is ever opted out, and an opt-out in the IVR fails. */
     public DialerEngine(Clock clock, Pause pause, AccountStore accounts, AttemptLedger ledger, PromiseStore promises,
             CallOriginator telephony, AgentPool agents, List<Campaign> campaignList, int maxOriginatesPerTick) {
+        this(clock, pause, accounts, ledger, promises, NO_SUPPRESSION_LIST, telephony, agents, campaignList,
+                maxOriginatesPerTick);
+    }
+
+    public DialerEngine(Clock clock, Pause pause, AccountStore accounts, AttemptLedger ledger, PromiseStore promises,
+            SuppressionStore suppression, CallOriginator telephony, AgentPool agents, List<Campaign> campaignList,
+            int maxOriginatesPerTick) {
+        this.suppression = java.util.Objects.requireNonNull(suppression, "suppression");
         this.clock = clock;
         this.pause = pause;
         this.accounts = accounts;
@@ -132,7 +143,13 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
     }
 
     private boolean place(Campaign campaign, Claim claim, Instant now) {
-        var phone = firstNumber(claim.account());
+        var dialable = firstDialableNumber(claim.account());
+        if (dialable.isEmpty()) {
+            LOG.info("account {} leaves campaign {}: every number has opted out", claim.account().id(), campaign.id());
+            accounts.finish(claim);
+            return false;
+        }
+        var phone = dialable.get();
         var decision = campaign.window().decide(DebtorZones.of(claim.account(), phone.number()), now);
         switch (decision) {
             case DialDecision.Skip skip -> {
@@ -329,6 +346,65 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
         closeIfDone(call);
     }
 
+    @Override
+    public void flowStarted(String callId, String flowVersion) {
+        var call = live(callId);
+        synchronized (call) {
+            call.flowVersion = flowVersion;
+        }
+    }
+
+    @Override
+    public void optOut(String callId) {
+        var call = live(callId);
+        if (suppression == NO_SUPPRESSION_LIST) {
+            throw new IllegalStateException("opt-out of call " + callId + ": this engine has no suppression list");
+        }
+        suppression.optOut(call.number, clock.instant(), "ivr:" + callId);
+        synchronized (call) {
+            call.optedOut = true;
+        }
+    }
+
+    @Override
+    public void scheduleCallback(String callId, Instant at) {
+        var call = live(callId);
+        var now = clock.instant();
+        var latest = now.plus(Duration.ofDays(MAX_CALLBACK_DELAY_DAYS));
+        if (!at.isAfter(now) || at.isAfter(latest)) {
+            throw new IllegalArgumentException("callback.at: " + at + " (expected after " + now + " and at most " + latest + ")");
+        }
+        synchronized (call) {
+            call.callbackAt = at;
+        }
+    }
+
+    /** The first number in dialing order that has not opted out. */
+    private Optional<Phone> firstDialableNumber(Account account) {
+        var optedOut = suppression.optedOut(account.phones().stream().map(Phone::number).toList());
+        return account.phones().stream()
+                .filter(p -> !optedOut.contains(p.number()))
+                .min(Comparator.comparingInt((Phone p) -> rank(p.type())));
+    }
+
+    private static final SuppressionStore NO_SUPPRESSION_LIST = new SuppressionStore() {
+        @Override
+        public void optOut(io.duecall.domain.account.E164 number, Instant at, String source) {
+            throw new IllegalStateException("no suppression list");
+        }
+
+        @Override
+        public boolean isOptedOut(io.duecall.domain.account.E164 number) {
+            return false;
+        }
+
+        @Override
+        public java.util.Set<io.duecall.domain.account.E164> optedOut(
+                java.util.Collection<io.duecall.domain.account.E164> numbers) {
+            return java.util.Set.of();
+        }
+    };
+
     private LiveCall live(String callId) {
         var call = calls.get(callId);
         if (call == null) {
@@ -358,6 +434,11 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
     private void returnAccount(LiveCall call, Attempt attempt) {
         var retry = call.campaign.retry();
         var end = attempt.endedAt();
+        if (call.callbackAt != null && attempt.disposition() != Disposition.PROMISE_TO_PAY
+                && attempt.disposition() != Disposition.OPTED_OUT) {
+            accounts.release(call.claim, call.callbackAt);
+            return;
+        }
         switch (attempt.disposition()) {
             case PROMISE_TO_PAY, OPTED_OUT -> accounts.finish(call.claim);
             case ABANDONED -> accounts.release(call.claim, end.plus(ABANDON_LOCKOUT));
