@@ -1,72 +1,78 @@
 package io.duecall.ivr.flow;
 
 import io.duecall.app.IvrCall;
+import io.duecall.domain.account.Money;
+import io.duecall.domain.promise.PromiseToPay;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * What the reminder flow says, prompt by prompt. Only {@link #amountAndDueDate} and {@link #promiseConfirmed}
- * mention the debt; the machine, third-party and abandon messages name the company and the callback number only.
+ * Speaks a flow step's {@code say} items. Items about the debt ({@link #ABOUT_THE_DEBT}) are refused until the
+ * caller has passed the right-party check, whatever the flow says, so a wrong party cannot hear an amount.
  */
-final class CallerMessages {
+final class Speaker {
+    static final List<String> ITEMS = List.of("greeting", "company", "first-name", "callback-number", "amount-due",
+            "due-date", "proposed-amount", "proposed-date", "promised-amount", "promised-date");
+    static final Set<String> ABOUT_THE_DEBT = Set.of("amount-due", "due-date", "proposed-amount", "proposed-date",
+            "promised-amount", "promised-date");
     private static final int AFTERNOON_FROM = 12;
     private static final int EVENING_FROM = 17;
 
+    /** What the flow has learned so far, read when an item is spoken. */
+    interface State {
+        boolean verified();
+
+        Money proposedAmount();
+
+        LocalDate proposedDate();
+
+        PromiseToPay promise();
+    }
+
     private final IvrCall call;
     private final IvrChannel channel;
+    private final State state;
 
-    CallerMessages(IvrCall call, IvrChannel channel) {
+    Speaker(IvrCall call, IvrChannel channel, State state) {
         this.call = call;
         this.channel = channel;
+        this.state = state;
     }
 
-    void greeting() {
+    void say(String item) {
+        if (item.startsWith("prompt:")) {
+            channel.play(item.substring("prompt:".length()), "");
+            return;
+        }
+        if (ABOUT_THE_DEBT.contains(item) && !state.verified()) {
+            throw new IllegalStateException("flow says " + item + " before the right-party check");
+        }
+        switch (item) {
+            case "greeting" -> channel.play(greeting(), "");
+            case "company" -> channel.play(Prompts.company(call.campaign().id()), "");
+            case "first-name" -> sayFirstName();
+            case "callback-number" -> channel.sayDigits(call.campaign().callbackNumber().replace("+", ""));
+            case "amount-due" -> sayAmount(call.account().amountDue());
+            case "due-date" -> channel.sayDate(call.account().dueDate());
+            case "proposed-amount" -> sayAmount(required(state::proposedAmount, item));
+            case "proposed-date" -> channel.sayDate(required(state::proposedDate, item));
+            case "promised-amount" -> sayAmount(required(state::promise, item).amount());
+            case "promised-date" -> channel.sayDate(required(state::promise, item).payBy());
+            default -> throw new IllegalStateException("say item '" + item + "' is not known");
+        }
+    }
+
+    private String greeting() {
         var hour = call.debtorTime().getHour();
-        var greeting = hour < AFTERNOON_FROM ? Prompts.GREETING_MORNING
+        return hour < AFTERNOON_FROM ? Prompts.GREETING_MORNING
                 : hour < EVENING_FROM ? Prompts.GREETING_AFTERNOON : Prompts.GREETING_EVENING;
-        channel.play(greeting, "");
-        channel.play(Prompts.company(call.campaign().id()), "");
     }
 
-    void askForDebtor() {
-        channel.play(Prompts.IF_YOU_ARE, "");
-        sayFirstName();
-    }
-
-    void amountAndDueDate() {
-        channel.play(Prompts.AMOUNT_DUE, "");
-        channel.sayNumber(call.account().amountDue().toDecimal().longValue(), "");
-        channel.play(Prompts.DUE_ON, "");
-        channel.sayDate(call.account().dueDate());
-    }
-
-    void promiseConfirmed(LocalDate payBy) {
-        channel.play(Prompts.PROMISE_CONFIRMED, "");
-        channel.sayDate(payBy);
-        channel.play(Prompts.GOODBYE, "");
-    }
-
-    void machineMessage() {
-        channel.play(Prompts.MACHINE_MESSAGE, "");
-        channel.play(Prompts.company(call.campaign().id()), "");
-        callUsBack();
-    }
-
-    void thirdPartyMessage() {
-        channel.play(Prompts.MESSAGE_FOR, "");
-        sayFirstName();
-        channel.play(Prompts.company(call.campaign().id()), "");
-        callUsBack();
-    }
-
-    void abandonMessage() {
-        channel.play(Prompts.ABANDON, "");
-        channel.play(Prompts.company(call.campaign().id()), "");
-        callUsBack();
-    }
-
-    private void callUsBack() {
-        channel.play(Prompts.CALL_US_AT, "");
-        channel.sayDigits(call.campaign().callbackNumber().replace("+", ""));
+    /** Whole units, as most reminder scripts speak them; the exact amount is on the debtor's statement. */
+    private void sayAmount(Money amount) {
+        channel.sayNumber(amount.toDecimal().longValue(), "");
     }
 
     /** Lender data reaches the PBX here, so only letters and digits are spelled. */
@@ -78,5 +84,13 @@ final class CallerMessages {
         if (!name.isEmpty()) {
             channel.sayAlpha(name);
         }
+    }
+
+    private static <T> T required(Supplier<T> value, String item) {
+        var v = value.get();
+        if (v == null) {
+            throw new IllegalStateException("flow says " + item + " before it is known");
+        }
+        return v;
     }
 }
