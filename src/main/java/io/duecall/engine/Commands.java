@@ -7,6 +7,7 @@ import io.duecall.adapter.redis.RedisAccountStore;
 import io.duecall.adapter.redis.RedisAttemptLedger;
 import io.duecall.adapter.redis.RedisKeys;
 import io.duecall.adapter.redis.RedisProvisioner;
+import io.duecall.adapter.redis.RedisSuppressionStore;
 import io.duecall.adapter.quartz.QuartzHolidayCalendar;
 import io.duecall.app.Eligibility;
 import io.duecall.app.ImportAccounts;
@@ -90,7 +91,8 @@ final class Commands {
             var keys = new RedisKeys(config.keyPrefix());
             var account = new RedisAccountStore(jedis, keys).find(accountId)
                     .orElseThrow(() -> new Main.UsageException("account '" + accountId + "' is not stored"));
-            var eligibility = new Eligibility(new RedisAttemptLedger(jedis, keys), config.campaigns(),
+            var eligibility = new Eligibility(new RedisAttemptLedger(jedis, keys), new RedisSuppressionStore(jedis, keys),
+                    config.campaigns(),
                     new QuartzHolidayCalendar(config.holidays()), config.rules());
             var now = Clock.systemUTC().instant();
             out.printf("account %s in campaign %s at %s:%n", accountId, campaign, now);

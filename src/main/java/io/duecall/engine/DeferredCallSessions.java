@@ -6,6 +6,7 @@ import io.duecall.app.IvrCall;
 import io.duecall.domain.account.Money;
 import io.duecall.domain.attempt.Disposition;
 import io.duecall.domain.promise.PromiseToPay;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,6 +36,21 @@ final class DeferredCallSessions implements CallSessions {
     @Override
     public AgentHandoff requestAgent(String callId) {
         return engine().requestAgent(callId);
+    }
+
+    @Override
+    public void flowStarted(String callId, String flowVersion) {
+        engine().flowStarted(callId, flowVersion);
+    }
+
+    @Override
+    public void optOut(String callId) {
+        engine().optOut(callId);
+    }
+
+    @Override
+    public void scheduleCallback(String callId, Instant at) {
+        engine().scheduleCallback(callId, at);
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.duecall.adapter.redis.RedisAccountStore;
 import io.duecall.adapter.redis.RedisAttemptLedger;
 import io.duecall.adapter.redis.RedisKeys;
 import io.duecall.adapter.redis.RedisPromiseStore;
+import io.duecall.adapter.redis.RedisSuppressionStore;
 import io.duecall.app.DialerEngine;
 import io.duecall.domain.agent.AgentPool;
 import io.duecall.domain.agent.AgentSeat;
@@ -87,8 +88,9 @@ public final class Engine implements AutoCloseable {
         telephony = AmiCallOriginator.connect(pbxFor.apply(ivr.port()), clock);
         parts.add(telephony);
         agents = new AgentPool(config.seats(), config.wrapUp());
-        dialer = new DialerEngine(clock, pause, accounts, ledger, promises, telephony, agents, config.campaigns(),
-                config.maxOriginatesPerTick(), new QuartzHolidayCalendar(config.holidays()), config.rules());
+        dialer = new DialerEngine(clock, pause, accounts, ledger, promises, new RedisSuppressionStore(jedis, keys),
+                telephony, agents, config.campaigns(), config.maxOriginatesPerTick(),
+                new QuartzHolidayCalendar(config.holidays()), config.rules());
         sessions.set(dialer);
         cycle = new QuartzDialCycle(dialer, config.tickInterval(), config.holidays(), config.holidayZone());
         parts.add(cycle);

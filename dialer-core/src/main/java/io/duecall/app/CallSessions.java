@@ -3,6 +3,7 @@ package io.duecall.app;
 import io.duecall.domain.account.Money;
 import io.duecall.domain.attempt.Disposition;
 import io.duecall.domain.promise.PromiseToPay;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -17,6 +18,20 @@ public interface CallSessions {
 
     /** Waits up to the campaign's agent wait for a free agent and asks the PBX to bridge the call to them. */
     AgentHandoff requestAgent(String callId);
+
+    /** Notes which version of which IVR flow serves the call, for its ledger line; given once when the flow starts. */
+    void flowStarted(String callId, String flowVersion);
+
+    /** Stops every campaign from calling this call's number again, durably and at once; the call ends opted out. */
+    void optOut(String callId);
+
+    /**
+     * Returns the account to the queue to be called back at {@code at} (the debtor's choice) instead of after the
+     * usual retry delay; {@code at} must lie after now and within {@link #MAX_CALLBACK_DELAY_DAYS} days.
+     */
+    void scheduleCallback(String callId, Instant at);
+
+    int MAX_CALLBACK_DELAY_DAYS = 7;
 
     /** The IVR's verdict on the call, given once when its flow ends (before or after the caller hangs up). */
     void finished(String callId, Disposition disposition);

@@ -29,12 +29,17 @@ import io.duecall.port.CallRequest;
 import io.duecall.port.Claim;
 import io.duecall.port.Pause;
 import io.duecall.port.PromiseStore;
+import io.duecall.port.SuppressionStore;
 import io.duecall.port.TelephonyUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import io.duecall.domain.account.E164;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Objects;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,25 +71,28 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
     private final PromiseStore promises;
     private final CallOriginator telephony;
     private final AgentPool agents;
+    private final SuppressionStore suppression;
     private final Map<CampaignId, Campaign> campaigns = new LinkedHashMap<>();
     private final Map<CampaignId, Pacer> pacers = new LinkedHashMap<>();
     private final Eligibility eligibility;
     private final Map<CampaignId, CampaignFigures> figures = new LinkedHashMap<>();
     private final Map<String, LiveCall> calls = new ConcurrentHashMap<>();
 
+    /** An engine with no suppression list: nothing is ever opted out, and an opt-out in the IVR fails. */
     public DialerEngine(Clock clock, Pause pause, AccountStore accounts, AttemptLedger ledger, PromiseStore promises,
             CallOriginator telephony, AgentPool agents, List<Campaign> campaignList, int maxOriginatesPerTick) {
-        this(clock, pause, accounts, ledger, promises, telephony, agents, campaignList, maxOriginatesPerTick,
-                HolidayCalendar.none(), Map.of());
+        this(clock, pause, accounts, ledger, promises, NO_SUPPRESSION_LIST, telephony, agents, campaignList,
+                maxOriginatesPerTick, HolidayCalendar.none(), Map.of());
     }
 
     /**
-     * As above, with the holidays on which no debtor is called (judged on the debtor's own date) and each campaign's
-     * contact rules; a campaign without rules gets the defaults inside its own calling window.
+     * An engine with its opt-out list, the holidays on which no debtor is called (judged on the debtor's own date)
+     * and each campaign's contact rules; a campaign without rules gets the defaults inside its own calling window.
      */
     public DialerEngine(Clock clock, Pause pause, AccountStore accounts, AttemptLedger ledger, PromiseStore promises,
-            CallOriginator telephony, AgentPool agents, List<Campaign> campaignList, int maxOriginatesPerTick,
-            HolidayCalendar holidays, Map<CampaignId, ContactRules> rules) {
+            SuppressionStore suppression, CallOriginator telephony, AgentPool agents, List<Campaign> campaignList,
+            int maxOriginatesPerTick, HolidayCalendar holidays, Map<CampaignId, ContactRules> rules) {
+        this.suppression = Objects.requireNonNull(suppression, "suppression");
         this.clock = clock;
         this.pause = pause;
         this.accounts = accounts;
@@ -100,7 +108,7 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
                     ? new ProgressivePacer() : new AgentlessPacer(maxOriginatesPerTick));
             figures.put(campaign.id(), new CampaignFigures());
         }
-        this.eligibility = new Eligibility(ledger, campaignList, holidays, rules);
+        this.eligibility = new Eligibility(ledger, suppression, campaignList, holidays, rules);
         telephony.onEvent(this);
     }
 
@@ -327,6 +335,57 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
         closeIfDone(call);
     }
 
+    @Override
+    public void flowStarted(String callId, String flowVersion) {
+        var call = live(callId);
+        synchronized (call) {
+            call.flowVersion = flowVersion;
+        }
+    }
+
+    @Override
+    public void optOut(String callId) {
+        var call = live(callId);
+        if (suppression == NO_SUPPRESSION_LIST) {
+            throw new IllegalStateException("opt-out of call " + callId + ": this engine has no suppression list");
+        }
+        suppression.optOut(call.number, clock.instant(), "ivr:" + callId);
+        synchronized (call) {
+            call.optedOut = true;
+        }
+    }
+
+    @Override
+    public void scheduleCallback(String callId, Instant at) {
+        var call = live(callId);
+        var now = clock.instant();
+        var latest = now.plus(Duration.ofDays(MAX_CALLBACK_DELAY_DAYS));
+        if (!at.isAfter(now) || at.isAfter(latest)) {
+            throw new IllegalArgumentException("callback.at: " + at + " (expected after " + now + " and at most " + latest + ")");
+        }
+        synchronized (call) {
+            call.callbackAt = at;
+        }
+    }
+
+    /** For engines built without a suppression list: nothing is opted out, and recording an opt-out fails. */
+    private static final SuppressionStore NO_SUPPRESSION_LIST = new SuppressionStore() {
+        @Override
+        public void optOut(E164 number, Instant at, String source) {
+            throw new IllegalStateException("no suppression list");
+        }
+
+        @Override
+        public boolean isOptedOut(E164 number) {
+            return false;
+        }
+
+        @Override
+        public Set<E164> optedOut(Collection<E164> numbers) {
+            return Set.of();
+        }
+    };
+
     private LiveCall live(String callId) {
         var call = calls.get(callId);
         if (call == null) {
@@ -363,7 +422,10 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
             accounts.finish(call.claim);
             return;
         }
-        var next = eligibility.nextEligible(call.campaign.id(), account, attempt.endedAt());
+        // A callback the debtor chose is still a call: it waits for the first instant every rule permits.
+        var from = call.callbackAt != null && call.callbackAt.isAfter(attempt.endedAt())
+                ? call.callbackAt : attempt.endedAt();
+        var next = eligibility.nextEligible(call.campaign.id(), account, from);
         if (next == null) {
             accounts.finish(call.claim);
         } else {

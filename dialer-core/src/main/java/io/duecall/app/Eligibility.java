@@ -15,12 +15,14 @@ import io.duecall.domain.window.DebtorZones;
 import io.duecall.domain.window.WeeklyWindows;
 import io.duecall.port.AttemptLedger;
 import io.duecall.port.HolidayCalendar;
+import io.duecall.port.SuppressionStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * "May this account be dialed now, on which number, and if not, when next?" for every campaign: each campaign's
@@ -31,11 +33,13 @@ public final class Eligibility {
     /** How far back the contact rules look; longer than any rule's own window. */
     static final Duration HISTORY = Duration.ofDays(30);
     private final AttemptLedger ledger;
+    private final SuppressionStore suppression;
     private final Map<CampaignId, ContactPolicy> policies;
 
-    public Eligibility(AttemptLedger ledger, List<Campaign> campaigns, HolidayCalendar holidays,
-            Map<CampaignId, ContactRules> rules) {
+    public Eligibility(AttemptLedger ledger, SuppressionStore suppression, List<Campaign> campaigns,
+            HolidayCalendar holidays, Map<CampaignId, ContactRules> rules) {
         this.ledger = ledger;
+        this.suppression = suppression;
         this.policies = new HashMap<>();
         for (var campaign : campaigns) {
             var campaignRules = rules.getOrDefault(campaign.id(),
@@ -80,7 +84,9 @@ public final class Eligibility {
     }
 
     private ContactHistory history(Account account, Instant now) {
-        return new ContactHistory(ledger.history(account.id(), now.minus(HISTORY)), Suppression.none());
+        var optedOut = suppression.optedOut(account.phones().stream().map(Phone::number).toList());
+        return new ContactHistory(ledger.history(account.id(), now.minus(HISTORY)),
+                new Suppression(Set.of(), optedOut, Set.of()));
     }
 
     private ContactPolicy policy(CampaignId campaign) {

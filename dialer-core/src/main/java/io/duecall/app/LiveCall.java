@@ -35,6 +35,9 @@ final class LiveCall {
     boolean ivrRunning;
     boolean ivrDone;
     boolean closed;
+    String flowVersion;
+    boolean optedOut;
+    Instant callbackAt;
 
     LiveCall(String callId, Claim claim, Campaign campaign, E164 number, ZonedDateTime debtorTimeAtDial, Instant at) {
         this.callId = callId;
@@ -76,6 +79,9 @@ final class LiveCall {
         if (promise != null) {
             return Disposition.PROMISE_TO_PAY;
         }
+        if (optedOut) {
+            return Disposition.OPTED_OUT;
+        }
         if (abandoned) {
             return Disposition.ABANDONED;
         }
@@ -96,6 +102,6 @@ final class LiveCall {
         return new Attempt(callId, campaign.id(), claim.account().id(), number, debtorTimeAtDial.getZone(),
                 debtorTimeAtDial.toLocalDateTime(), originatedAt, answeredAt, bridgedAt, endedAt, finalOutcome(),
                 disposition(), agent == null ? null : agent.value(), abandoned,
-                promise == null ? null : promise.amount(), promise == null ? null : promise.payBy());
+                promise == null ? null : promise.amount(), promise == null ? null : promise.payBy(), flowVersion);
     }
 }

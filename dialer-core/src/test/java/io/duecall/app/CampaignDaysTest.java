@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.duecall.adapter.memory.InMemoryAccountStore;
 import io.duecall.adapter.memory.InMemoryAttemptLedger;
 import io.duecall.adapter.memory.InMemoryPromiseStore;
+import io.duecall.adapter.memory.InMemorySuppressionStore;
 import io.duecall.domain.account.Account;
 import io.duecall.domain.account.AccountId;
 import io.duecall.domain.account.E164;
@@ -51,8 +52,8 @@ class CampaignDaysTest {
             CallingWindow.defaults(), "Acme Lending", "18005550100", 25, Duration.ofSeconds(25), Duration.ofSeconds(2),
             Duration.ofMinutes(10), 3, RetryPolicy.defaults());
     private final ContactRules rules = ContactRules.defaults().withWindow(WeeklyWindows.every(campaign.window()));
-    private final DialerEngine engine = new DialerEngine(clock, clock::advance, accounts, ledger, promises, pbx,
-            new AgentPool(List.of(), Duration.ZERO), List.of(campaign), 10, holidays, Map.of(REMINDERS, rules));
+    private final DialerEngine engine = new DialerEngine(clock, clock::advance, accounts, ledger, promises,
+            new InMemorySuppressionStore(), pbx, new AgentPool(List.of(), Duration.ZERO), List.of(campaign), 10, holidays, Map.of(REMINDERS, rules));
 
     @Test
     void threeDaysKeepEveryRuleAndStoreEveryPromise() {

@@ -22,7 +22,8 @@ public final class AttemptCsvWriter {
             .column("abandoned", Attempt::abandoned)
             .column("promise_amount", a -> a.promiseAmount() == null ? null : a.promiseAmount().toDecimal().toPlainString())
             .column("promise_currency", a -> a.promiseAmount() == null ? null : a.promiseAmount().currency().getCurrencyCode())
-            .column("promise_date", Attempt::promiseDate);
+            .column("promise_date", Attempt::promiseDate)
+            .column("flow_version", Attempt::flowVersion);
 
     /** Writes a header and one row per attempt; the writer is flushed and closed. */
     public void write(Iterable<Attempt> attempts, Writer out) {

@@ -41,6 +41,7 @@ final class AttemptCodec {
             put(fields, "promiseCurrency", attempt.promiseAmount().currency().getCurrencyCode());
         }
         put(fields, "promiseDate", attempt.promiseDate());
+        put(fields, "flowVersion", attempt.flowVersion());
         return fields;
     }
 
@@ -65,7 +66,8 @@ final class AttemptCodec {
                     fields.get("agent"),
                     Boolean.parseBoolean(required(fields, "abandoned")),
                     promiseAmount,
-                    get(fields, "promiseDate", LocalDate::parse));
+                    get(fields, "promiseDate", LocalDate::parse),
+                    fields.get("flowVersion"));
         } catch (RuntimeException e) {
             throw new IllegalStateException("redis: attempt " + where + " is malformed: " + e.getMessage(), e);
         }

@@ -80,6 +80,11 @@ public final class RedisKeys {
         return prefix + ":{promises}:log";
     }
 
+    /** Hash from opted-out E.164 number to when and where it opted out; global to every campaign. */
+    public String optOuts() {
+        return prefix + ":suppression:opt-out";
+    }
+
     private String campaignTag(CampaignId campaign) {
         return prefix + ":{c:" + campaign.value() + "}";
     }

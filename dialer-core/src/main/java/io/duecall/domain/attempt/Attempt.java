@@ -12,7 +12,8 @@ import java.util.Objects;
 
 /**
  * One line of the attempt ledger: a dial and everything that happened to it.
- * Fields that did not happen (no answer, no bridge, no promise) are null.
+ * Fields that did not happen (no answer, no bridge, no promise, no IVR flow) are null; {@code flowVersion} names
+ * the version of the IVR flow that served the call.
  */
 public record Attempt(
         String callId,
@@ -30,7 +31,8 @@ public record Attempt(
         String agent,
         boolean abandoned,
         Money promiseAmount,
-        LocalDate promiseDate) {
+        LocalDate promiseDate,
+        String flowVersion) {
 
     public Attempt {
         Objects.requireNonNull(callId, "callId");
@@ -45,6 +47,9 @@ public record Attempt(
         Objects.requireNonNull(disposition, "disposition");
         if ((promiseAmount == null) != (promiseDate == null)) {
             throw new IllegalArgumentException("promise: amount and date must be given together");
+        }
+        if (flowVersion != null && !flowVersion.matches("[A-Za-z0-9._:-]{1,64}")) {
+            throw new IllegalArgumentException("flowVersion: '" + flowVersion + "' (expected 1-64 of A-Z a-z 0-9 . _ : -)");
         }
     }
 }

@@ -32,5 +32,14 @@ public interface IvrChannel {
 
     void sayDate(LocalDate date);
 
+    /**
+     * Plays {@code prompt} and collects up to {@code maxDigits} digits, ended early by '#' or by a silence of
+     * {@code timeout}; empty when nothing usable was keyed. Only {@code 0-9} ever come back.
+     */
+    Optional<String> readDigits(String prompt, int maxDigits, Duration timeout);
+
+    /** Waits until the line has been silent for {@code silence} (an answering machine's beep is over), at most {@code max}. */
+    void waitForSilence(Duration silence, Duration max);
+
     void hangup();
 }

@@ -3,9 +3,9 @@ package io.duecall.ivr.flow;
 import io.duecall.domain.campaign.CampaignId;
 
 /**
- * The sound files the reminder flow plays, under Asterisk's sounds directory. A deployment records each of these
- * (wording in the comments), plus {@code duecall/company-<campaign id>} saying each campaign's company name;
- * names are spelled with SAY ALPHA and numbers, amounts and dates use Asterisk's own sounds.
+ * The sound files the default flow ({@code reminder.yaml}) plays, under Asterisk's sounds directory. A deployment
+ * records each of these (wording in the comments), plus {@code duecall/company-<campaign id>} saying each campaign's
+ * company name; names are spelled with SAY ALPHA and numbers, amounts and dates use Asterisk's own sounds.
  */
 public final class Prompts {
     /** "Good morning, this is a call from" */
@@ -22,10 +22,29 @@ public final class Prompts {
     public static final String AMOUNT_DUE = "duecall/amount-due";
     /** "and was due on" */
     public static final String DUE_ON = "duecall/due-on";
-    /** "To promise to pay this amount within three days, press 1. To speak to an agent, press 0." */
+    /**
+     * "To pay the full amount within the next few days, press 1. To choose the date, press 2. To pay part of it,
+     * press 3. To speak to an agent, press 0. To stop these calls to this number, press 9."
+     */
     public static final String MENU_PROMISE_AGENT = "duecall/menu-promise-agent";
-    /** "Thank you. Your promise is recorded; please pay by" */
+    /** "Please enter the date you will pay as four digits, the month then the day." */
+    public static final String ENTER_DATE = "duecall/enter-date";
+    /** "Please enter the amount you will pay, in whole dollars or pounds, then the hash key." */
+    public static final String ENTER_AMOUNT = "duecall/enter-amount";
+    /** "You promise to pay" */
+    public static final String YOU_PROMISE = "duecall/you-promise";
+    /** "by" */
+    public static final String BY = "duecall/by";
+    /** "To confirm, press 1. To change it, press 2." */
+    public static final String CONFIRM_OR_CHANGE = "duecall/press-1-confirm-2-change";
+    /** "Thank you. Your promise is recorded: you will pay" */
     public static final String PROMISE_CONFIRMED = "duecall/promise-confirmed";
+    /** "To be called back, enter the hour from 9 to 20, then the hash key." */
+    public static final String CALLBACK_OFFER = "duecall/callback-offer";
+    /** "Thank you, we will call you back then." */
+    public static final String CALLBACK_CONFIRMED = "duecall/callback-confirmed";
+    /** "This number will not be called again. Goodbye." */
+    public static final String OPTED_OUT = "duecall/opted-out";
     /** "We are sorry, no one is available to take your call. This call was from" */
     public static final String ABANDON = "duecall/abandon";
     /** "Hello, this is a message from" */

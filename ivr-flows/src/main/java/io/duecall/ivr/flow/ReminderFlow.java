@@ -2,38 +2,48 @@ package io.duecall.ivr.flow;
 
 import io.duecall.app.CallSessions;
 import io.duecall.app.IvrCall;
-import io.duecall.domain.attempt.Disposition;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The debtor-facing reminder: screens out answering machines, checks it is talking to the debtor before saying
- * anything about the debt, then takes a promise or hands over to an agent. It reports its verdict to
- * {@link CallSessions#finished} exactly once, unless the call is being bridged to an agent.
+ * The debtor-facing IVR: runs a {@link FlowDefinition} (by default {@code reminder.yaml}) on each answered call and
+ * reports its verdict to {@link CallSessions#finished} exactly once, unless the call is being bridged to an agent.
+ * The flow's version is given to the dialer first, so every ledger line names the flow that served it.
  */
 public final class ReminderFlow {
     private final CallSessions sessions;
     private final Duration inputTimeout;
+    private final FlowDefinition flow;
 
     /** @param inputTimeout how long the caller has to press a key after a question has been asked */
     public ReminderFlow(CallSessions sessions, Duration inputTimeout) {
+        this(sessions, inputTimeout, FlowLoader.defaultFlow());
+    }
+
+    public ReminderFlow(CallSessions sessions, Duration inputTimeout, FlowDefinition flow) {
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         if (inputTimeout == null || inputTimeout.isNegative() || inputTimeout.isZero()) {
             throw new IllegalArgumentException("ivr.inputTimeout: " + inputTimeout + " (expected > 0)");
         }
         this.inputTimeout = inputTimeout;
+        this.flow = Objects.requireNonNull(flow, "flow");
+    }
+
+    public FlowDefinition flow() {
+        return flow;
     }
 
     public FlowOutcome run(IvrCall call, IvrChannel channel) {
-        var conversation = new ReminderConversation(call, channel, sessions, inputTimeout);
+        sessions.flowStarted(call.callId(), flow.ledgerVersion());
+        var run = new FlowRun(flow, call, channel, sessions, inputTimeout);
         FlowOutcome outcome;
         try {
-            outcome = conversation.run();
+            outcome = run.run();
         } catch (CallerHungUpException e) {
-            outcome = new FlowOutcome.Finished(conversation.promised() ? Disposition.PROMISE_TO_PAY : Disposition.HUNG_UP);
+            outcome = new FlowOutcome.Finished(run.verdictOnHangup());
         } catch (RuntimeException e) {
             // The dialer must still learn how far the call got, even though the flow could not go on.
-            sessions.finished(call.callId(), conversation.verdictWithoutCommitment());
+            sessions.finished(call.callId(), run.verdictWithoutCommitment());
             throw e;
         }
         if (outcome instanceof FlowOutcome.Finished finished) {

@@ -70,6 +70,18 @@ final class HangingUpChannel implements IvrChannel {
     }
 
     @Override
+    public Optional<String> readDigits(String prompt, int maxDigits, Duration timeout) {
+        next();
+        return delegate.readDigits(prompt, maxDigits, timeout);
+    }
+
+    @Override
+    public void waitForSilence(Duration silence, Duration max) {
+        next();
+        delegate.waitForSilence(silence, max);
+    }
+
+    @Override
     public void hangup() {
         next();
         delegate.hangup();

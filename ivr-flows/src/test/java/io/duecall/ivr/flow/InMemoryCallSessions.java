@@ -23,6 +23,10 @@ public final class InMemoryCallSessions implements CallSessions {
     private final List<String> finishedLog = new CopyOnWriteArrayList<>();
     private final List<String> events;
     private final java.util.concurrent.CompletableFuture<String> firstVerdict = new java.util.concurrent.CompletableFuture<>();
+    private final Map<String, String> flowVersions = new ConcurrentHashMap<>();
+    private final java.util.Set<String> optedOut = ConcurrentHashMap.newKeySet();
+    private final Map<String, Instant> callbacks = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger recordRequests = new java.util.concurrent.atomic.AtomicInteger();
     private volatile AgentHandoff handoff = new AgentHandoff.NoAgent();
 
     /** @param events where this fake notes what it was asked, shared with a fake channel to check ordering */
@@ -63,8 +67,43 @@ public final class InMemoryCallSessions implements CallSessions {
     public PromiseToPay recordPromise(String callId, Money amount, LocalDate payBy) {
         var call = calls.get(callId);
         events.add("recordPromise:" + amount + ":" + payBy);
+        recordRequests.incrementAndGet();
         return promises.computeIfAbsent(callId, id -> new PromiseToPay(id, call.account().id(),
                 call.campaign().id(), amount, payBy, PROMISED_AT));
+    }
+
+    @Override
+    public void flowStarted(String callId, String flowVersion) {
+        flowVersions.put(callId, flowVersion);
+    }
+
+    @Override
+    public void optOut(String callId) {
+        events.add("optOut");
+        optedOut.add(callId);
+    }
+
+    @Override
+    public void scheduleCallback(String callId, Instant at) {
+        events.add("scheduleCallback:" + at);
+        callbacks.put(callId, at);
+    }
+
+    public Optional<String> flowVersion(String callId) {
+        return Optional.ofNullable(flowVersions.get(callId));
+    }
+
+    public boolean optedOut(String callId) {
+        return optedOut.contains(callId);
+    }
+
+    public Optional<Instant> callback(String callId) {
+        return Optional.ofNullable(callbacks.get(callId));
+    }
+
+    /** How many times a promise was asked to be recorded, over all calls. */
+    public int recordRequests() {
+        return recordRequests.get();
     }
 
     @Override

@@ -19,7 +19,8 @@ class ReminderFlowTest {
     private static final Map<String, String> HUMAN = Map.of("AMDSTATUS", "HUMAN");
     private static final List<String> DEBT_MENTIONS = List.of(
             "play:" + Prompts.AMOUNT_DUE, "play:" + Prompts.DUE_ON, "play:" + Prompts.MENU_PROMISE_AGENT,
-            "play:" + Prompts.PROMISE_CONFIRMED);
+            "play:" + Prompts.PROMISE_CONFIRMED, "play:" + Prompts.YOU_PROMISE, "play:" + Prompts.ENTER_DATE,
+            "play:" + Prompts.ENTER_AMOUNT, "play:" + Prompts.CONFIRM_OR_CHANGE);
 
     private final List<String> events = new ArrayList<>();
     private final InMemoryCallSessions sessions = new InMemoryCallSessions(events);
@@ -40,12 +41,14 @@ class ReminderFlowTest {
     }
 
     private static boolean mentionsDebt(List<String> events) {
-        return events.stream().anyMatch(e -> DEBT_MENTIONS.contains(e) || e.startsWith("sayNumber"));
+        return events.stream().anyMatch(e -> DEBT_MENTIONS.contains(e) || e.startsWith("sayNumber")
+                || e.startsWith("sayDate") || e.startsWith("readDigits:" + Prompts.ENTER_DATE)
+                || e.startsWith("readDigits:" + Prompts.ENTER_AMOUNT));
     }
 
     @Test
-    void verifiedDebtorWhoPresses1PromisesTheAmountWithinTheHorizon() {
-        var outcome = run("1 1");
+    void verifiedDebtorWhoPresses1AndConfirmsPromisesTheAmountWithinTheHorizon() {
+        var outcome = run("1 1 1");
 
         assertEquals(new FlowOutcome.Finished(Disposition.PROMISE_TO_PAY), outcome);
         assertEquals("2026-03-13", sessions.promise(TestCalls.CALL_ID).orElseThrow().payBy().toString());
@@ -55,17 +58,19 @@ class ReminderFlowTest {
 
     @Test
     void promiseIsStoredBeforeItsConfirmationIsPlayed() {
-        run("1 1");
+        run("1 1 1");
 
         var stored = events.indexOf("recordPromise:125.50 USD:2026-03-13");
         assertTrue(stored >= 0, events.toString());
         assertTrue(stored < events.indexOf("play:" + Prompts.PROMISE_CONFIRMED), events.toString());
-        assertEquals("sayDate:2026-03-13", events.get(events.indexOf("play:" + Prompts.PROMISE_CONFIRMED) + 1));
+        var confirmed = events.indexOf("play:" + Prompts.PROMISE_CONFIRMED);
+        assertEquals(List.of("sayNumber:125", "play:" + Prompts.BY, "sayDate:2026-03-13"),
+                events.subList(confirmed + 1, confirmed + 4));
     }
 
     @Test
     void verifiedDebtorHearsAmountInMajorUnitsAndDueDate() {
-        run("1 1");
+        run("1 1 1");
 
         var amount = events.indexOf("play:" + Prompts.AMOUNT_DUE);
         assertEquals(List.of("sayNumber:125", "play:" + Prompts.DUE_ON, "sayDate:2026-03-01"),
@@ -92,7 +97,8 @@ class ReminderFlowTest {
         assertEquals(new FlowOutcome.Finished(Disposition.ABANDONED), outcome);
         var abandon = events.indexOf("play:" + Prompts.ABANDON);
         assertEquals(List.of("play:duecall/company-march-reminders", "play:" + Prompts.CALL_US_AT,
-                "sayDigits:18005550100", "hangup"), events.subList(abandon + 1, events.size() - 1));
+                "sayDigits:18005550100", "readDigits:" + Prompts.CALLBACK_OFFER, "keyed:", "play:" + Prompts.GOODBYE,
+                "hangup"), events.subList(abandon + 1, events.size() - 1));
         assertEquals(List.of("c-9142:ABANDONED"), verdicts());
     }
 
@@ -117,7 +123,7 @@ class ReminderFlowTest {
 
     @Test
     void invalidKeyPlaysInvalidAndRepeatsTheMenu() {
-        var outcome = run("1 7 1");
+        var outcome = run("1 7 1 1");
 
         assertEquals(new FlowOutcome.Finished(Disposition.PROMISE_TO_PAY), outcome);
         var invalid = events.indexOf("play:" + Prompts.INVALID);
@@ -147,7 +153,7 @@ class ReminderFlowTest {
         var outcome = run("", Map.of("AMDSTATUS", "MACHINE"), CampaignMode.IVR_REMINDER, 10);
 
         assertEquals(new FlowOutcome.Finished(Disposition.MACHINE), outcome);
-        assertEquals(List.of("answer", "variable:AMDSTATUS", "play:" + Prompts.MACHINE_MESSAGE,
+        assertEquals(List.of("answer", "variable:AMDSTATUS", "waitForSilence", "play:" + Prompts.MACHINE_MESSAGE,
                 "play:duecall/company-march-reminders", "play:" + Prompts.CALL_US_AT, "sayDigits:18005550100",
                 "hangup", "finished:MACHINE"), events);
     }
@@ -200,7 +206,7 @@ class ReminderFlowTest {
 
     @Test
     void callerHangingUpAfterThePromiseKeepsThePromiseVerdict() {
-        var outcome = run("1 1 h");
+        var outcome = run("1 1 1 h");
 
         assertEquals(new FlowOutcome.Finished(Disposition.PROMISE_TO_PAY), outcome);
         assertTrue(sessions.promise(TestCalls.CALL_ID).isPresent());

@@ -48,7 +48,7 @@ final class ScriptedIvrChannel implements IvrChannel {
     @Override
     public Optional<Character> waitForDigit(Duration timeout) {
         command("wait");
-        var key = takeKeyIn(ReminderConversation.ANY_KEY);
+        var key = takeKeyIn(FlowRun.ANY_KEY);
         if (key.isEmpty() && Character.valueOf('t').equals(actions.peek())) {
             actions.poll();
         }
@@ -74,6 +74,31 @@ final class ScriptedIvrChannel implements IvrChannel {
     @Override
     public void sayDate(LocalDate date) {
         command("sayDate:" + date);
+    }
+
+    @Override
+    public Optional<String> readDigits(String prompt, int maxDigits, Duration timeout) {
+        command("readDigits:" + prompt);
+        var digits = new StringBuilder();
+        while (digits.length() < maxDigits) {
+            var next = actions.peek();
+            if (next == null || next == 'h') {
+                break;
+            }
+            actions.poll();
+            if (next == 't' || next == '#') {
+                break;
+            }
+            digits.append(next);
+        }
+        events.add("keyed:" + digits);
+        return digits.isEmpty() || !digits.chars().allMatch(Character::isDigit)
+                ? Optional.empty() : Optional.of(digits.toString());
+    }
+
+    @Override
+    public void waitForSilence(Duration silence, Duration max) {
+        command("waitForSilence");
     }
 
     @Override

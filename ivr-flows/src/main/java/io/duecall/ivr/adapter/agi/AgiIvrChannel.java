@@ -12,6 +12,7 @@ import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiHangupException;
 import org.asteriskjava.fastagi.AgiNetworkException;
+import org.asteriskjava.fastagi.command.GetDataCommand;
 
 /**
  * An {@link IvrChannel} over an asterisk-java FastAGI channel. A hang-up or a lost connection becomes
@@ -21,6 +22,7 @@ final class AgiIvrChannel implements IvrChannel {
     private static final String KEYS = "0123456789*#";
     /** asterisk-java hands result=-1 (the channel failed, usually a hang-up) over as this char. */
     private static final char FAILED = (char) -1;
+    private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("[0-9]{1,32}");
 
     @FunctionalInterface
     private interface AgiCall<T> {
@@ -74,6 +76,27 @@ final class AgiIvrChannel implements IvrChannel {
         // Noon UTC names the same calendar day in every zone the PBX might speak it in.
         var epoch = date.atTime(LocalTime.NOON).toEpochSecond(ZoneOffset.UTC);
         call("SAY DATE", () -> channel.sendCommand(new SayDateCommand(epoch)));
+    }
+
+    @Override
+    public Optional<String> readDigits(String prompt, int maxDigits, Duration timeout) {
+        var millis = Math.min(Integer.MAX_VALUE, timeout.toMillis());
+        var reply = call("GET DATA " + prompt, () -> channel.sendCommand(new GetDataCommand(prompt, millis, maxDigits)));
+        var digits = reply.getResult();
+        if ("-1".equals(digits)) {
+            throw new CallerHungUpException();
+        }
+        return digits != null && DIGITS.matcher(digits).matches() && digits.length() <= maxDigits
+                ? Optional.of(digits) : Optional.empty();
+    }
+
+    @Override
+    public void waitForSilence(Duration silence, Duration max) {
+        var args = silence.toMillis() + ",1," + Math.max(1, max.toSeconds());
+        var result = call("EXEC WaitForSilence", () -> channel.exec("WaitForSilence", args));
+        if (result == -1) {
+            throw new CallerHungUpException();
+        }
     }
 
     @Override

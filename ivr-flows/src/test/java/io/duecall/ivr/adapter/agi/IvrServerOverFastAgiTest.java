@@ -62,8 +62,8 @@ class IvrServerOverFastAgiTest {
     }
 
     @Test
-    void debtorPromisesByPressing1Twice() throws Exception {
-        var transcript = call("1 1");
+    void debtorPromisesByPressing1ThenConfirming() throws Exception {
+        var transcript = call("1 1 1");
 
         assertEquals("c-9142:PROMISE_TO_PAY", sessions.awaitFirstVerdict());
         assertEquals("2026-03-13", sessions.promise(TestCalls.CALL_ID).orElseThrow().payBy().toString());
@@ -85,7 +85,7 @@ class IvrServerOverFastAgiTest {
 
     @Test
     void invalidKeyThenPromise() throws Exception {
-        var transcript = call("1 7 1");
+        var transcript = call("1 7 1 1");
 
         assertEquals("c-9142:PROMISE_TO_PAY", sessions.awaitFirstVerdict());
         assertTrue(transcript.commands().contains("STREAM FILE \"" + Prompts.INVALID + "\" \"\""),

@@ -1,0 +1,233 @@
+package io.duecall.ivr.flow;
+
+import io.duecall.app.AgentHandoff;
+import io.duecall.app.CallSessions;
+import io.duecall.app.IvrCall;
+import io.duecall.domain.account.Money;
+import io.duecall.domain.attempt.Disposition;
+import io.duecall.domain.campaign.CampaignMode;
+import io.duecall.domain.promise.PromiseToPay;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * One run of a {@link FlowDefinition} on one call: speaks each step, runs its action or asks its question, and
+ * follows the step's routing until an end or a hand-over to an agent. A promise is stored before any step can
+ * confirm it; a step that speaks about the debt before the right-party check fails instead of speaking.
+ */
+final class FlowRun implements Speaker.State {
+    static final String ANY_KEY = "0123456789*#";
+    private static final int MAX_STEPS = 200;
+    private static final Duration BEEP_SILENCE = Duration.ofMillis(1500);
+    private static final Duration BEEP_MAX_WAIT = Duration.ofSeconds(10);
+    private static final int DATE_DIGITS = 4;
+    private static final int HOUR_DIGITS = 2;
+
+    private final FlowDefinition flow;
+    private final IvrCall call;
+    private final IvrChannel channel;
+    private final CallSessions sessions;
+    private final Duration inputTimeout;
+    private final Speaker speaker;
+    private boolean verified;
+    private boolean heardAmount;
+    private boolean optedOut;
+    private Money proposedAmount;
+    private LocalDate proposedDate;
+    private PromiseToPay promise;
+    private FlowOutcome outcome;
+
+    FlowRun(FlowDefinition flow, IvrCall call, IvrChannel channel, CallSessions sessions, Duration inputTimeout) {
+        this.flow = flow;
+        this.call = call;
+        this.channel = channel;
+        this.sessions = sessions;
+        this.inputTimeout = inputTimeout;
+        this.speaker = new Speaker(call, channel, this);
+    }
+
+    FlowOutcome run() {
+        channel.answer();
+        var stepId = flow.start();
+        for (var steps = 0; outcome == null; steps++) {
+            if (steps == MAX_STEPS) {
+                throw new IllegalStateException("flow " + flow.ledgerVersion() + " ran " + MAX_STEPS + " steps without ending");
+            }
+            stepId = perform(stepId, flow.step(stepId));
+        }
+        return outcome;
+    }
+
+    /** The verdict for a caller who hung up: what they committed to stands, anything else is a hang-up. */
+    Disposition verdictOnHangup() {
+        return promise != null ? Disposition.PROMISE_TO_PAY : optedOut ? Disposition.OPTED_OUT : Disposition.HUNG_UP;
+    }
+
+    /** The verdict for a flow that ends without a promise or a hand-over. */
+    Disposition verdictWithoutCommitment() {
+        return promise != null ? Disposition.PROMISE_TO_PAY : optedOut ? Disposition.OPTED_OUT
+                : heardAmount ? Disposition.NO_COMMITMENT : Disposition.NO_INPUT;
+    }
+
+    private String perform(String id, FlowStep step) {
+        if (step.action() != null) {
+            step.say().forEach(this::say);
+            var event = act(FlowAction.named(step.action()).orElseThrow(), step);
+            return event == null ? null : step.on().get(event);
+        }
+        if (step.ask() != null) {
+            return menu(step);
+        }
+        step.say().forEach(this::say);
+        if (step.end() != null) {
+            return end("auto".equals(step.end()) ? verdictWithoutCommitment() : Disposition.valueOf(step.end()));
+        }
+        return step.next();
+    }
+
+    private void say(String item) {
+        speaker.say(item);
+        heardAmount |= "amount-due".equals(item);
+    }
+
+    private String menu(FlowStep step) {
+        for (var tries = 0; tries < step.triesAllowed(); tries++) {
+            step.say().forEach(this::say);
+            var key = ask(step.ask(), timeout(step));
+            if (key.isPresent() && step.on().containsKey(key.get().toString())) {
+                return step.on().get(key.get().toString());
+            }
+            key.ifPresent(invalid -> channel.play(Prompts.INVALID, ""));
+        }
+        return step.on().get("failed");
+    }
+
+    private String act(FlowAction action, FlowStep step) {
+        return switch (action) {
+            case SCREEN_MACHINE -> channel.variable("AMDSTATUS").filter("MACHINE"::equals).isPresent() ? "machine"
+                    : call.campaign().mode() == CampaignMode.AGENT ? "agent-campaign" : "human";
+            case WAIT_FOR_BEEP -> {
+                channel.waitForSilence(BEEP_SILENCE, BEEP_MAX_WAIT);
+                yield "next";
+            }
+            case VERIFIED -> {
+                verified = true;
+                yield "next";
+            }
+            case PROPOSE_FULL -> {
+                propose(call.account().amountDue(), lastDayOfHorizon());
+                yield "next";
+            }
+            case ENTER_DATE -> entry(step, DATE_DIGITS,
+                    digits -> KeyedEntry.payByDate(digits, today(), call.campaign().promiseHorizonDays())
+                            .map(date -> propose(call.account().amountDue(), date)));
+            case ENTER_AMOUNT -> entry(step, wholeUnitDigits(),
+                    digits -> KeyedEntry.partOf(digits, call.account().amountDue())
+                            .map(amount -> propose(amount, lastDayOfHorizon())));
+            case STORE_PROMISE -> storePromise();
+            case REQUEST_AGENT -> requestAgent();
+            case ENTER_CALLBACK_HOUR -> entry(step, HOUR_DIGITS,
+                    digits -> KeyedEntry.callbackAt(digits, call.debtorTime()).map(at -> {
+                        sessions.scheduleCallback(call.callId(), at.toInstant());
+                        return "ok";
+                    }));
+            case OPT_OUT -> {
+                sessions.optOut(call.callId());
+                optedOut = true;
+                yield "next";
+            }
+        };
+    }
+
+    private String propose(Money amount, LocalDate payBy) {
+        proposedAmount = amount;
+        proposedDate = payBy;
+        return "ok";
+    }
+
+    private String storePromise() {
+        if (proposedAmount == null) {
+            throw new IllegalStateException("flow " + flow.ledgerVersion() + " stores a promise before proposing one");
+        }
+        promise = sessions.recordPromise(call.callId(), proposedAmount, proposedDate);
+        return "next";
+    }
+
+    private String requestAgent() {
+        return switch (sessions.requestAgent(call.callId())) {
+            case AgentHandoff.Bridging bridging -> {
+                outcome = new FlowOutcome.HandedToAgent(bridging.agentExtension());
+                yield null;
+            }
+            case AgentHandoff.NoAgent noAgent -> "no-agent";
+        };
+    }
+
+    /** Asks for digits until {@code accept} takes them or the step's tries are spent; gives the event. */
+    private String entry(FlowStep step, int maxDigits, java.util.function.Function<String, Optional<String>> accept) {
+        for (var tries = 0; tries < step.triesAllowed(); tries++) {
+            var digits = channel.readDigits(step.ask(), maxDigits, timeout(step));
+            if (digits.isPresent()) {
+                var event = accept.apply(digits.get());
+                if (event.isPresent()) {
+                    return event.get();
+                }
+                channel.play(Prompts.INVALID, "");
+            }
+        }
+        return "failed";
+    }
+
+    private Optional<Character> ask(String question, Duration timeout) {
+        var key = channel.play(question, ANY_KEY);
+        return key.isPresent() ? key : channel.waitForDigit(timeout);
+    }
+
+    private Duration timeout(FlowStep step) {
+        return step.timeoutSeconds() == null ? inputTimeout : Duration.ofSeconds(step.timeoutSeconds());
+    }
+
+    private LocalDate today() {
+        return call.debtorTime().toLocalDate();
+    }
+
+    private LocalDate lastDayOfHorizon() {
+        return today().plusDays(call.campaign().promiseHorizonDays());
+    }
+
+    private int wholeUnitDigits() {
+        return Long.toString(call.account().amountDue().toDecimal().longValue()).length();
+    }
+
+    /** Hangs up with the verdict already decided: a caller who hangs up first at this point changes nothing. */
+    private String end(Disposition disposition) {
+        outcome = new FlowOutcome.Finished(disposition);
+        try {
+            channel.hangup();
+        } catch (CallerHungUpException alreadyGone) {
+            // Everything the flow had to say was said; the line going down first is the same ending.
+        }
+        return null;
+    }
+
+    @Override
+    public boolean verified() {
+        return verified;
+    }
+
+    @Override
+    public Money proposedAmount() {
+        return proposedAmount;
+    }
+
+    @Override
+    public LocalDate proposedDate() {
+        return proposedDate;
+    }
+
+    @Override
+    public PromiseToPay promise() {
+        return promise;
+    }
+}
