@@ -13,7 +13,10 @@ import io.duecall.app.Eligibility;
 import io.duecall.app.ImportAccounts;
 import io.duecall.domain.account.AccountId;
 import io.duecall.domain.campaign.CampaignId;
-import io.duecall.sipconfig.DialplanRenderer;
+import io.duecall.sipconfig.AsteriskFiles;
+import io.duecall.sipconfig.DeploymentLoader;
+import io.duecall.sipconfig.ExtensionsRenderer;
+import io.duecall.sipconfig.Secrets;
 import io.duecall.sipconfig.DialplanSettings;
 import java.io.PrintStream;
 import java.net.URI;
@@ -114,7 +117,18 @@ final class Commands {
                     settings.agentDial(), URI.create("agi://" + config.agiBindHost() + ":" + config.agiPort() + "/reminder"),
                     settings.amd());
         }
-        out.print(DialplanRenderer.render(settings));
+        out.print(ExtensionsRenderer.render(settings));
+        return 0;
+    }
+
+    /** Writes the Asterisk files of a deployment, owner-only, into {@code --out}; secrets come from env or files. */
+    static int render(Options options, PrintStream out, Secrets secrets) throws Exception {
+        var deployment = DeploymentLoader.load(Path.of(options.required("deployment")));
+        var dir = Path.of(options.required("out"));
+        options.rejectUnknown();
+        for (var file : AsteriskFiles.write(deployment, secrets, dir)) {
+            out.println("wrote " + file);
+        }
         return 0;
     }
 

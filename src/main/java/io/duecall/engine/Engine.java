@@ -85,8 +85,10 @@ public final class Engine implements AutoCloseable {
                 new ReminderAgiScript(sessions, flow));
         ivr.start();
         parts.add(ivr);
-        telephony = AmiCallOriginator.connect(pbxFor.apply(ivr.port()), clock);
+        var pbx = pbxFor.apply(ivr.port());
+        telephony = AmiCallOriginator.connect(pbx, clock);
         parts.add(telephony);
+        requireDialplanContexts(pbx);
         agents = new AgentPool(config.seats(), config.wrapUp());
         dialer = new DialerEngine(clock, pause, accounts, ledger, promises, new RedisSuppressionStore(jedis, keys),
                 telephony, agents, config.campaigns(), config.maxOriginatesPerTick(),
@@ -94,6 +96,17 @@ public final class Engine implements AutoCloseable {
         sessions.set(dialer);
         cycle = new QuartzDialCycle(dialer, config.tickInterval(), config.holidays(), config.holidayZone());
         parts.add(cycle);
+    }
+
+    /** A PBX without the contexts would take the originates and then fail every answered call; refuse to start. */
+    private void requireDialplanContexts(AmiConfig pbx) throws TelephonyUnavailableException {
+        var missing = telephony.missingContexts();
+        if (!missing.isEmpty()) {
+            throw new EngineConfig.ConfigException("the PBX at " + pbx.host() + ":" + pbx.port()
+                    + " has no dialplan context " + String.join(", ", missing) + " (the engine originates into "
+                    + pbx.outboundContext() + " and redirects to agents through " + pbx.agentContext()
+                    + "); render extensions.conf with ./duecall render and run 'dialplan reload' on the PBX");
+        }
     }
 
     private static InetAddress bindAddress(String host) {

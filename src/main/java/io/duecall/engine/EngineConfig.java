@@ -16,6 +16,10 @@ import io.duecall.domain.campaign.RetryPolicy;
 import io.duecall.domain.compliance.ContactRules;
 import io.duecall.domain.compliance.InvalidContactRulesException;
 import io.duecall.domain.window.CallingWindow;
+import io.duecall.sipconfig.DeploymentLoader;
+import io.duecall.sipconfig.EnginePbxSettings;
+import io.duecall.sipconfig.InvalidDeploymentException;
+import io.duecall.sipconfig.Secrets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,9 +36,12 @@ import java.util.Set;
 
 /**
  * The engine's configuration file (YAML). Every key is optional but {@code campaigns}; a missing key takes the
- * default shown in the README. {@link #validate()} reports every problem at once, each naming its key.
+ * default shown in the README. {@link #validate()} reports every problem at once, each naming its key. An optional
+ * {@code deployment} (path to a deployment file, relative to this file) supplies the PBX side instead of {@code ami}
+ * and {@code agi}, so the engine and the rendered Asterisk files share one source.
  */
 public record EngineConfig(
+        String deployment,
         RedisSettings redis,
         AmiSettings ami,
         AgiSettings agi,
@@ -85,7 +92,7 @@ public record EngineConfig(
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         try {
-            return mapper.readValue(Files.readAllBytes(file), EngineConfig.class);
+            return mapper.readValue(Files.readAllBytes(file), EngineConfig.class).relativeTo(file);
         } catch (JsonMappingException e) {
             var key = keyPath(e);
             throw new ConfigException(file + ": " + (key.isEmpty() ? "" : key + ": ") + e.getOriginalMessage());
@@ -94,6 +101,16 @@ public record EngineConfig(
             throw new ConfigException(file + ": " + e.getOriginalMessage()
                     + (where == null ? "" : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")"));
         }
+    }
+
+    /** A relative {@code deployment} path is read from the configuration file's own directory. */
+    private EngineConfig relativeTo(Path file) {
+        if (deployment == null || deployment.isBlank() || Path.of(deployment).isAbsolute()) {
+            return this;
+        }
+        var base = file.toAbsolutePath().getParent();
+        return new EngineConfig(base.resolve(deployment).normalize().toString(), redis, ami, agi, scheduler, agents,
+                campaigns);
     }
 
     /** The key the error is about, as the README writes keys: {@code campaigns[0].channelLimit}. */
@@ -111,10 +128,20 @@ public record EngineConfig(
 
     /** Checks every key and builds the domain objects; throws one {@link ConfigException} listing every problem. */
     public Resolved validate() {
+        return validate(Secrets.fromSystem());
+    }
+
+    /**
+     * As {@link #validate()}, resolving the deployment's AMI secret with {@code secrets}. With a {@code deployment}
+     * file its AMI endpoint, credentials, dial template, contexts and FastAGI address replace {@code ami}/{@code agi}.
+     */
+    Resolved validate(Secrets secrets) {
         var errors = new ArrayList<String>();
         var redisSettings = redis == null ? new RedisSettings(null, null) : redis;
-        var ami = resolveAmi(errors);
-        var agiSettings = agi == null ? new AgiSettings(null, null) : agi;
+        var pbx = deploymentSettings(errors, secrets);
+        var ami = pbx == null ? resolveAmi(errors) : fromDeployment(errors, pbx);
+        var agiSettings = pbx != null ? new AgiSettings(pbx.agiBindHost(), pbx.agiPort())
+                : agi == null ? new AgiSettings(null, null) : agi;
         int agiPort = agiSettings.port() == null ? 4573 : agiSettings.port();
         if (agiPort < 0 || agiPort > 65535) {
             errors.add("agi.port was '" + agiPort + "' but it must be between 0 and 65535");
@@ -145,6 +172,32 @@ public record EngineConfig(
                 agiSettings.bindHost() == null ? "127.0.0.1" : agiSettings.bindHost(), agiPort, tick, perTick,
                 sched.holidays() == null ? Set.of() : Set.copyOf(sched.holidays()), holidayZone, wrapUp, seats,
                 campaignList, Map.copyOf(runDates), Map.copyOf(rules));
+    }
+
+    private EnginePbxSettings deploymentSettings(List<String> errors, Secrets secrets) {
+        if (deployment == null) {
+            return null;
+        }
+        try {
+            return EnginePbxSettings.of(DeploymentLoader.load(Path.of(deployment)), secrets);
+        } catch (InvalidDeploymentException e) {
+            errors.add("deployment: " + e.getMessage());
+        } catch (IOException e) {
+            errors.add("deployment: '" + deployment + "' cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+        return null;
+    }
+
+    private static AmiConfig fromDeployment(List<String> errors, EnginePbxSettings pbx) {
+        var d = AmiConfig.defaults();
+        try {
+            return new AmiConfig(pbx.amiHost(), pbx.amiPort(), pbx.amiUsername(), pbx.amiSecret(), pbx.dialTemplate(),
+                    pbx.outboundContext(), pbx.agentContext(), d.actionTimeout(), d.pingInterval(),
+                    d.eventQueueCapacity());
+        } catch (IllegalArgumentException e) {
+            errors.add("deployment: " + e.getMessage());
+            return d;
+        }
     }
 
     private AmiConfig resolveAmi(List<String> errors) {

@@ -1,6 +1,8 @@
 package io.duecall.engine;
 
 import io.duecall.adapter.csv.ImportRejectedException;
+import io.duecall.sipconfig.InvalidDeploymentException;
+import io.duecall.sipconfig.Secrets;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,7 +11,10 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 
-/** The command line: {@code demo}, {@code run}, {@code import}, {@code export-ledger}, {@code explain}, {@code dialplan}. */
+/**
+ * The command line: {@code demo}, {@code run}, {@code import}, {@code export-ledger}, {@code explain},
+ * {@code dialplan}, {@code render}.
+ */
 public final class Main {
     private static final String USAGE = """
             usage: ./duecall <command> [options]
@@ -24,6 +29,9 @@ public final class Main {
               explain --config FILE --campaign ID --account ID
                                        why an account is or is not called now, rule by rule, and when it next may be
               dialplan [--config FILE] print the extensions.conf contexts the engine expects
+              render --deployment FILE --out DIR
+                                       write pjsip.conf, extensions.conf, manager.conf (and amd.conf) for
+                                       Asterisk from a deployment file, readable by their owner only
               test                     build and run every test (handled by ./duecall)
             """;
 
@@ -44,6 +52,7 @@ public final class Main {
                 case "export-ledger" -> Commands.exportLedger(options(queue), out);
                 case "explain" -> Commands.explain(options(queue), out);
                 case "dialplan" -> Commands.dialplan(options(queue), out);
+                case "render" -> Commands.render(options(queue), out, Secrets.fromSystem());
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;
@@ -54,7 +63,8 @@ public final class Main {
                     yield 2;
                 }
             };
-        } catch (UsageException | EngineConfig.ConfigException | ImportRejectedException | IllegalArgumentException e) {
+        } catch (UsageException | EngineConfig.ConfigException | InvalidDeploymentException | ImportRejectedException
+                | IllegalArgumentException e) {
             err.println("duecall: " + e.getMessage());
             return 2;
         } catch (Exception e) {

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.duecall.domain.campaign.CampaignId;
+import io.duecall.sipconfig.Secrets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,11 +19,13 @@ class EngineConfigTest {
     @TempDir
     Path dir;
 
+    private static final Secrets SECRETS = new Secrets(Map.of("AMI_SECRET", "ami-s3cret")::get);
+
     @Test
     void exampleConfigurationShippedWithTheImageIsValid() throws IOException {
-        var resolved = EngineConfig.load(Path.of("../docker/duecall.yaml")).validate();
+        var resolved = EngineConfig.load(Path.of("../docker/duecall.yaml")).validate(SECRETS);
 
-        assertEquals("PJSIP/{number}@trunk", resolved.ami().dialTemplate());
+        assertEquals("PJSIP/{number}@carrier", resolved.ami().dialTemplate());
         assertEquals(LocalTime.of(9, 0), resolved.campaigns().getFirst().window().opens());
         assertEquals(2, resolved.seats().size());
     }
@@ -124,6 +129,56 @@ class EngineConfigTest {
         var error = assertThrows(EngineConfig.ConfigException.class, () -> load("redis: { keyPrefix: x }\n").validate());
 
         assertTrue(error.getMessage().contains("campaigns is missing"), error.getMessage());
+    }
+
+    @Test
+    void deploymentFileSuppliesTheAmiAndFastAgiSettingsOverTheEnginesOwn() throws IOException {
+        var resolved = EngineConfig.load(Path.of("../docker/duecall.yaml")).validate(SECRETS);
+
+        var ami = resolved.ami();
+        assertEquals(List.of("asterisk", 5038, "dialer", "ami-s3cret", "dialer-out", "dialer-agents"),
+                List.of(ami.host(), ami.port(), ami.username(), ami.secret(), ami.outboundContext(), ami.agentContext()));
+        assertEquals("0.0.0.0", resolved.agiBindHost());
+        assertEquals(4573, resolved.agiPort());
+    }
+
+    @Test
+    void aDeploymentPathIsReadRelativeToTheConfigurationFile() throws IOException {
+        Files.copy(Path.of("../docker/deployment.yaml"), dir.resolve("site.yaml"));
+
+        var resolved = load("""
+                deployment: site.yaml
+                ami: { host: ignored.example }
+                campaigns:
+                  - { id: reminders, companyName: Acme, callbackNumber: "18005550100" }
+                """).validate(SECRETS);
+
+        assertEquals("asterisk", resolved.ami().host());
+    }
+
+    @Test
+    void anInvalidDeploymentIsReportedUnderTheDeploymentKey() throws IOException {
+        Files.writeString(dir.resolve("site.yaml"), Files.readString(Path.of("../docker/deployment.yaml"))
+                .replace("channelLimit: 30", "channelLimit: 0"));
+
+        var error = assertThrows(EngineConfig.ConfigException.class, () -> load("""
+                deployment: site.yaml
+                campaigns:
+                  - { id: reminders, companyName: Acme, callbackNumber: "18005550100" }
+                """).validate(SECRETS));
+
+        assertTrue(error.getMessage().contains("deployment: " + dir.resolve("site.yaml") + " has 1 problem(s):"),
+                error.getMessage());
+        assertTrue(error.getMessage().contains("trunks[0].channelLimit: 0 (expected > 0)"), error.getMessage());
+    }
+
+    @Test
+    void anUnsetAmiSecretIsNamedWithoutAValue() throws IOException {
+        var error = assertThrows(EngineConfig.ConfigException.class,
+                () -> EngineConfig.load(Path.of("../docker/duecall.yaml")).validate(new Secrets(name -> null)));
+
+        assertTrue(error.getMessage().contains("deployment: ami.secret: env:AMI_SECRET is not set in the environment"),
+                error.getMessage());
     }
 
     private EngineConfig load(String yaml) throws IOException {

@@ -10,9 +10,14 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.asteriskjava.manager.action.CommandAction;
 import org.asteriskjava.manager.action.PingAction;
+import org.asteriskjava.manager.action.ShowDialplanAction;
+import org.asteriskjava.manager.event.ListDialplanEvent;
+import org.asteriskjava.manager.event.ShowDialplanCompleteEvent;
 import org.asteriskjava.manager.response.CommandResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -136,5 +141,55 @@ class AmiProtocolTest {
             assertEquals("Success", ping.getResponse());
             assertTrue(((CommandResponse) show).getResult().getFirst().startsWith("Asterisk 22."));
         }
+    }
+
+    @Test
+    void showDialPlanListsTheSimulatedContextsAsAsterisk22Does() throws Exception {
+        try (var client = new AmiClient(sim.amiPort())) {
+            var answer = client.connection.sendEventGeneratingAction(new ShowDialplanAction(), 5000);
+
+            var contexts = new TreeSet<String>();
+            answer.getEvents().stream().filter(ListDialplanEvent.class::isInstance)
+                    .forEach(e -> contexts.add(((ListDialplanEvent) e).getContext()));
+            assertEquals("Success", answer.getResponse().getResponse());
+            assertEquals(new TreeSet<>(List.of("dialer-agents", "dialer-out", "dialer-out-amd")), contexts);
+            var complete = (ShowDialplanCompleteEvent) answer.getEvents().stream()
+                    .filter(ShowDialplanCompleteEvent.class::isInstance).findFirst().orElseThrow();
+            assertEquals(3, complete.getListContexts());
+            assertEquals(answer.getEvents().size() - 1, complete.getListItems());
+        }
+    }
+
+    @Test
+    void showDialPlanOfOneContextListsItsPrioritiesOnTheWire() throws Exception {
+        login();
+
+        send("Action: ShowDialPlan\r\nActionID: d1\r\nContext: dialer-out-amd\r\n\r\n");
+
+        assertEquals(Map.of("Response", "Success", "ActionID", "d1", "EventList", "start",
+                "Message", "DialPlan list will follow"), readPacket());
+        var apps = new java.util.ArrayList<String>();
+        var packet = readPacket();
+        while ("ListDialplan".equals(packet.get("Event"))) {
+            assertEquals("dialer-out-amd", packet.get("Context"));
+            assertEquals("pbx_config", packet.get("Registrar"));
+            apps.add(packet.get("Application"));
+            packet = readPacket();
+        }
+        assertEquals(List.of("NoOp", "AMD", "UserEvent", "AGI", "Hangup"), apps);
+        assertEquals("ShowDialPlanComplete", packet.get("Event"));
+        assertEquals("Complete", packet.get("EventList"));
+        assertEquals("5", packet.get("ListItems"));
+        assertEquals("1", packet.get("ListContexts"));
+    }
+
+    @Test
+    void showDialPlanOfAMissingContextIsAnErrorNamingIt() throws Exception {
+        login();
+
+        send("Action: ShowDialPlan\r\nActionID: d2\r\nContext: dialer-nowhere\r\n\r\n");
+
+        assertEquals(Map.of("Response", "Error", "ActionID", "d2", "Message", "Did not find context dialer-nowhere"),
+                readPacket());
     }
 }

@@ -7,6 +7,7 @@ import io.duecall.port.TelephonyUnavailableException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -117,6 +118,18 @@ public final class AmiCallOriginator implements CallOriginator {
     /** The AMDSTATUS an answered call reported through the AMDResult user event, if any yet. */
     public Optional<String> machineDetectionStatus(String callId) {
         return registry.amdStatusOf(callId);
+    }
+
+    /**
+     * The contexts the engine needs (outbound and agent) that the PBX's dialplan lacks; empty when all are there.
+     * Fails when the PBX refuses or does not answer ShowDialPlan.
+     */
+    public List<String> missingContexts() throws TelephonyUnavailableException {
+        if (!health.connected()) {
+            throw new TelephonyUnavailableException("ShowDialPlan: AMI connection to " + endpoint() + " is down");
+        }
+        return PbxContextCheck.missing(connection, List.of(config.outboundContext(), config.agentContext()),
+                config.actionTimeout());
     }
 
     @Override

@@ -99,8 +99,11 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<AmiMess
             });
             case "hangup" -> send(ctx, actionId, calls.hangup(action));
             case "redirect" -> send(ctx, actionId, calls.redirect(action));
+            case "showdialplan" -> ShowDialPlan.answer(calls.dialplan(), action, actionId)
+                    .forEach(m -> ctx.write(m.toWire()));
             default -> reply(ctx, actionId, false, "Invalid/unknown command");
         }
+        ctx.flush();
     }
 
     private void login(ChannelHandlerContext ctx, AmiMessage action, String actionId) {

@@ -1,5 +1,6 @@
 package io.duecall.pbxsim.ami;
 
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /** The call-control actions the AMI server hands to the call simulation. */
@@ -10,6 +11,9 @@ public interface CallActions {
     Reply hangup(AmiMessage action);
 
     Reply redirect(AmiMessage action);
+
+    /** The dialplan the simulator pretends to have, in the order ShowDialPlan lists it. */
+    List<DialplanPriority> dialplan();
 
     /** The {@code Response:} (Success or Error) and {@code Message:} of an action's reply. */
     record Reply(boolean success, String message) {

@@ -4,8 +4,10 @@ import io.duecall.pbxsim.SimulatorConfig;
 import io.duecall.pbxsim.ami.AmiConnections;
 import io.duecall.pbxsim.ami.AmiMessage;
 import io.duecall.pbxsim.ami.CallActions;
+import io.duecall.pbxsim.ami.DialplanPriority;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +27,7 @@ public final class CallEngine implements CallActions, AutoCloseable {
     private final Draws draws;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService agiThreads;
+    private final List<DialplanPriority> dialplan;
 
     public CallEngine(SimulatorConfig config, AmiConnections connections, AgiRunner agi, StatsCounters stats,
                       Clock clock) {
@@ -33,6 +36,7 @@ public final class CallEngine implements CallActions, AutoCloseable {
         this.agiThreads = Executors.newVirtualThreadPerTaskExecutor();
         this.env = new SimEnv(config, connections, scheduler, agiThreads, agi, stats, clock);
         this.draws = new Draws(config.population(), config.seed());
+        this.dialplan = SimulatedDialplan.of(config);
     }
 
     @Override
@@ -127,6 +131,11 @@ public final class CallEngine implements CallActions, AutoCloseable {
             return Reply.error("Channel does not exist");
         }
         return call.redirect(context, exten);
+    }
+
+    @Override
+    public List<DialplanPriority> dialplan() {
+        return dialplan;
     }
 
     @Override

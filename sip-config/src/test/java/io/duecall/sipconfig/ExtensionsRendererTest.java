@@ -9,13 +9,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-class DialplanRendererTest {
+class ExtensionsRendererTest {
 
     @Test
     void rendersDefaultContextsAsTheGoldenFile() throws IOException {
         var expected = golden("extensions-default.conf");
 
-        var rendered = DialplanRenderer.render(DialplanSettings.defaults());
+        var rendered = ExtensionsRenderer.render(DialplanSettings.defaults());
 
         assertEquals(expected, rendered);
     }
@@ -24,7 +24,7 @@ class DialplanRendererTest {
     void leavesOutAnsweringMachineDetectionWhenDisabled() {
         var settings = new DialplanSettings("out", "agents", "SIP/{ext}", URI.create("agi://10.0.0.5:4573/reminder"), false);
 
-        var rendered = DialplanRenderer.render(settings);
+        var rendered = ExtensionsRenderer.render(settings);
 
         assertFalse(rendered.contains("AMD()"));
     }
@@ -46,7 +46,7 @@ class DialplanRendererTest {
     }
 
     private static String golden(String name) throws IOException {
-        try (var in = DialplanRendererTest.class.getResourceAsStream("/golden/" + name)) {
+        try (var in = ExtensionsRendererTest.class.getResourceAsStream("/golden/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

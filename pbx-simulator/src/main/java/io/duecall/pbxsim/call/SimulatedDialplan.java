@@ -1,0 +1,39 @@
+package io.duecall.pbxsim.call;
+
+import io.duecall.pbxsim.SimulatorConfig;
+import io.duecall.pbxsim.ami.DialplanPriority;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * The dialplan a simulator's configuration stands for, in the shape DueCall renders: each AGI context runs AMD
+ * (when it is an AMD context), reports it, then the AGI; the agent context dials the extension it was sent to.
+ */
+final class SimulatedDialplan {
+    private SimulatedDialplan() {}
+
+    static List<DialplanPriority> of(SimulatorConfig config) {
+        var out = new ArrayList<DialplanPriority>();
+        for (var e : new TreeMap<>(config.agiByContext()).entrySet()) {
+            var context = e.getKey();
+            var steps = new ArrayList<String[]>();
+            steps.add(new String[] {"NoOp", "DueCall call ${CALL_ID}"});
+            if (config.amdContexts().contains(context)) {
+                steps.add(new String[] {"AMD", ""});
+                steps.add(new String[] {"UserEvent",
+                        "AMDResult,CALL_ID: ${CALL_ID},AMDSTATUS: ${AMDSTATUS},AMDCAUSE: ${AMDCAUSE}"});
+            }
+            steps.add(new String[] {"AGI", e.getValue() + ",${CALL_ID}"});
+            steps.add(new String[] {"Hangup", ""});
+            for (int i = 0; i < steps.size(); i++) {
+                out.add(new DialplanPriority(context, "s", i + 1, steps.get(i)[0], steps.get(i)[1]));
+            }
+        }
+        var agents = config.agentContext();
+        out.add(new DialplanPriority(agents, "_X.", 1, "NoOp", "DueCall bridges ${CALL_ID} to agent ${EXTEN}"));
+        out.add(new DialplanPriority(agents, "_X.", 2, "Dial", "PJSIP/${EXTEN},20"));
+        out.add(new DialplanPriority(agents, "_X.", 3, "Hangup", ""));
+        return List.copyOf(out);
+    }
+}

@@ -1,0 +1,70 @@
+package io.duecall.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.duecall.adapter.ami.AmiConfig;
+import io.duecall.adapter.redis.ProvisionedRedis;
+import io.duecall.adapter.redis.RedisProvisioner;
+import io.duecall.pbxsim.PbxSimulator;
+import io.duecall.pbxsim.Population;
+import io.duecall.pbxsim.SimulatorConfig;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** At start-up the engine asks the PBX for its dialplan and refuses one that lacks a context it needs. */
+class EnginePbxContextsTest {
+    private final EngineConfig.Resolved config = Demo.config("duecall-pbxcheck-" + UUID.randomUUID());
+    private final AtomicReference<PbxSimulator> simulator = new AtomicReference<>();
+    private ProvisionedRedis redis;
+
+    @BeforeEach
+    void startRedis() {
+        redis = RedisProvisioner.provision();
+    }
+
+    @AfterEach
+    void stop() {
+        if (simulator.get() != null) {
+            simulator.get().close();
+        }
+        redis.close();
+    }
+
+    @Test
+    void startUpFailsNamingTheAgentContextThePbxLacks() {
+        var error = assertThrows(EngineConfig.ConfigException.class, () -> Engine.start(config, Clock.systemUTC(),
+                d -> { }, redis, agiPort -> pbx(agiPort, "other-agents")));
+
+        assertTrue(error.getMessage().contains("has no dialplan context dialer-agents"), error.getMessage());
+        assertTrue(error.getMessage().contains("./duecall render"), error.getMessage());
+    }
+
+    @Test
+    void startUpSucceedsWhenThePbxHasBothContexts() throws Exception {
+        try (var engine = Engine.start(config, Clock.systemUTC(), d -> { }, redis,
+                agiPort -> pbx(agiPort, "dialer-agents"))) {
+
+            var agi = engine.agiUrl();
+
+            assertEquals("agi", agi.getScheme());
+        }
+    }
+
+    private AmiConfig pbx(int agiPort, String agentContext) {
+        var agi = URI.create("agi://127.0.0.1:" + agiPort + "/reminder");
+        var sim = new SimulatorConfig("127.0.0.1", 0, "dialer", "secret", Map.of("dialer-out", agi),
+                Set.of("dialer-out"), agentContext, List.of("101"), Population.defaults(), 1.0, 1L);
+        simulator.set(PbxSimulator.start(sim));
+        return config.ami().withEndpoint("127.0.0.1", simulator.get().amiPort()).withCredentials("dialer", "secret");
+    }
+}
