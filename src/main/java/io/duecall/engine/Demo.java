@@ -182,7 +182,7 @@ public final class Demo {
                         RetryPolicy.defaults()));
         var seats = new ArrayList<AgentSeat>();
         for (int ext = 101; ext <= 110; ext++) {
-            seats.add(new AgentSeat(new AgentId(Integer.toString(ext)), Set.of(ext <= 106 ? DESK : REMINDERS)));
+            seats.add(new AgentSeat(new AgentId(Integer.toString(ext)), Set.of(ext <= 104 ? DESK : REMINDERS)));
         }
         return new EngineConfig.Resolved(null, keyPrefix, AmiConfig.defaults(), "127.0.0.1", 0,
                 Duration.ofMillis(50), 10, Set.of(), ZoneOffset.UTC, Duration.ofSeconds(20), seats, campaigns, Map.of(), Map.of());
