@@ -41,6 +41,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +72,7 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
     private final Map<CampaignId, Pacer> pacers = new LinkedHashMap<>();
     private final Map<CampaignId, CampaignFigures> figures = new LinkedHashMap<>();
     private final Map<String, LiveCall> calls = new ConcurrentHashMap<>();
+    private final List<Consumer<AgentCallStarted>> agentCallListeners = new CopyOnWriteArrayList<>();
 
     public DialerEngine(Clock clock, Pause pause, AccountStore accounts, AttemptLedger ledger, PromiseStore promises,
             CallOriginator telephony, AgentPool agents, List<Campaign> campaignList, int maxOriginatesPerTick) {
@@ -193,6 +195,7 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
         if (call == null) {
             return;
         }
+        AgentCallStarted started = null;
         synchronized (call) {
             switch (event) {
                 case CallEvent.Answered a -> call.answeredAt = a.at();
@@ -201,6 +204,8 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
                     call.bridgedAt = b.at();
                     if (call.agent != null) {
                         agents.connected(call.agent, b.at());
+                        started = new AgentCallStarted(call.callId, call.agent, call.campaign,
+                                call.claim.account(), call.debtorTimeAtDial.getZone(), b.at());
                     }
                 }
                 case CallEvent.Ended e -> {
@@ -209,7 +214,16 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
                 }
             }
         }
+        if (started != null) {
+            var bridged = started;
+            agentCallListeners.forEach(listener -> listener.accept(bridged));
+        }
         closeIfDone(call);
+    }
+
+    /** Registers a listener told when a call reaches its agent (the screen pop); it runs on the event thread and must not block. */
+    public void onAgentCall(Consumer<AgentCallStarted> listener) {
+        agentCallListeners.add(listener);
     }
 
     private void releaseAgent(LiveCall call, Instant at) {
