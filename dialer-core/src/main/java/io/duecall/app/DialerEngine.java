@@ -175,7 +175,7 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
     }
 
     /** Mobile first, then home, then work, as early-stage strategies call. */
-    static Phone firstNumber(Account account) {
+    public static Phone firstNumber(Account account) {
         return account.phones().stream()
                 .min(Comparator.comparingInt((Phone p) -> rank(p.type())))
                 .orElseThrow();
