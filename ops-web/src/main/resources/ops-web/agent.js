@@ -47,6 +47,7 @@ function render(view) {
       <p class="muted">IVR path: ${call.ivrPath.map(esc).join(' → ')}</p>
       <p class="muted">Promises: ${call.promises.map((p) => esc(p.amount + ' by ' + p.payBy)).join('; ') || 'none'}</p>
       <p class="muted">Attempts: ${call.attempts.map((a) => esc(a.at.slice(0, 16) + ' ' + a.disposition.toLowerCase())).join('; ') || 'none'}</p>`;
+    $('pop-body').dataset.call = call.callId;
     $('amount').value = call.amountDue;
   } else if (!view.call && call) {
     call = null;

@@ -144,7 +144,14 @@ public final class OpsService {
         var agent = agent(who, agentId);
         var now = clock.instant();
         switch (action) {
-            case "login", "ready" -> agents.ready(agent, now);
+            case "login", "ready" -> {
+                // Logging in or pressing Ready twice is not an error for the person at the desk.
+                var state = agents.state(agent, now);
+                if (state == io.duecall.domain.agent.AgentState.LOGGED_OUT || state == io.duecall.domain.agent.AgentState.PAUSED
+                        || (state == io.duecall.domain.agent.AgentState.WRAP_UP && action.equals("ready"))) {
+                    agents.ready(agent, now);
+                }
+            }
             case "pause" -> agents.pause(agent, reason == null ? "break" : reason, now);
             case "logout" -> agents.logout(agent, now);
             default -> throw ApiException.notFound("agent action '" + action + "' (expected login, ready, pause or logout)");
