@@ -94,7 +94,7 @@ public final class Demo {
                     out.printf("pbx: embedded simulator, AMI on 127.0.0.1:%d, IVR at %s%n",
                             simulator.get().amiPort(), engine.agiUrl());
                     importAccounts(engine, options, out);
-                    startOpsServer(engine, httpPort, out);
+                    startOpsServer(engine, opsConfig(httpPort, config), out);
                     return runCampaigns(engine, options, out);
                 }
             } finally {
@@ -124,8 +124,7 @@ public final class Demo {
         return b;
     }
 
-    private static void startOpsServer(Engine engine, int port, PrintStream out) {
-        var http = opsConfig(port, config("unused"));
+    private static void startOpsServer(Engine engine, OpsWebConfig http, PrintStream out) {
         var server = engine.startOpsServer(http);
         var base = "http://127.0.0.1:" + server.port() + "/";
         http.tokens().forEach((token, who) -> {
