@@ -46,6 +46,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,6 +78,7 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
     private final Eligibility eligibility;
     private final Map<CampaignId, CampaignFigures> figures = new LinkedHashMap<>();
     private final Map<String, LiveCall> calls = new ConcurrentHashMap<>();
+    private final List<Consumer<AgentCallStarted>> agentCallListeners = new CopyOnWriteArrayList<>();
 
     /** An engine with no suppression list: nothing is ever opted out, and an opt-out in the IVR fails. */
     public DialerEngine(Clock clock, Pause pause, AccountStore accounts, AttemptLedger ledger, PromiseStore promises,
@@ -187,6 +189,11 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
         }
     }
 
+    /** The decision every dial of this engine goes through, for callers that explain it. */
+    public Eligibility eligibility() {
+        return eligibility;
+    }
+
     /** Why the account is or is not dialable now and when it next will be, rule by rule. */
     public Optional<Explanation> explain(CampaignId id, AccountId accountId) {
         campaign(id);
@@ -199,6 +206,7 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
         if (call == null) {
             return;
         }
+        AgentCallStarted started = null;
         synchronized (call) {
             switch (event) {
                 case CallEvent.Answered a -> call.answeredAt = a.at();
@@ -207,6 +215,8 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
                     call.bridgedAt = b.at();
                     if (call.agent != null) {
                         agents.connected(call.agent, b.at());
+                        started = new AgentCallStarted(call.callId, call.agent, call.campaign,
+                                call.claim.account(), call.debtorTimeAtDial.getZone(), b.at());
                     }
                 }
                 case CallEvent.Ended e -> {
@@ -215,7 +225,16 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
                 }
             }
         }
+        if (started != null) {
+            var bridged = started;
+            agentCallListeners.forEach(listener -> listener.accept(bridged));
+        }
         closeIfDone(call);
+    }
+
+    /** Registers a listener told when a call reaches its agent (the screen pop); it runs on the event thread and must not block. */
+    public void onAgentCall(Consumer<AgentCallStarted> listener) {
+        agentCallListeners.add(listener);
     }
 
     private void releaseAgent(LiveCall call, Instant at) {
