@@ -118,7 +118,7 @@ public record EngineConfig(
         }
         var base = file.toAbsolutePath().getParent();
         return new EngineConfig(base.resolve(deployment).normalize().toString(), redis, ami, agi, scheduler, agents,
-                campaigns);
+                campaigns, http);
     }
 
     /** The key the error is about, as the README writes keys: {@code campaigns[0].channelLimit}. */
