@@ -16,6 +16,7 @@ import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.campaign.CampaignMode;
 import io.duecall.domain.dial.DialDecision;
 import io.duecall.domain.dial.SkipReason;
+import io.duecall.domain.pacing.AbandonCounters;
 import io.duecall.domain.pacing.AgentlessPacer;
 import io.duecall.domain.pacing.Pacer;
 import io.duecall.domain.pacing.PacingSnapshot;
@@ -133,7 +134,7 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
     }
 
     public PacingSnapshot snapshot(Campaign campaign, Instant now) {
-        int ringing = 0;
+        var ringingAges = new ArrayList<Double>();
         int waiting = 0;
         int up = 0;
         for (var call : calls.values()) {
@@ -143,14 +144,21 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
             synchronized (call) {
                 up++;
                 if (call.ringing()) {
-                    ringing++;
+                    ringingAges.add(seconds(Duration.between(call.originatedAt, now)));
                 } else if (call.waitingForAgent()) {
                     waiting++;
                 }
             }
         }
         int ready = campaign.mode() == CampaignMode.AGENT ? agents.ready(campaign.id(), now) : 0;
-        return new PacingSnapshot(ready, ringing, waiting, up, campaign.channelLimit());
+        // The pool reports no elapsed talk or wrap-up times, so busy agents are not described to the pacer.
+        return new PacingSnapshot(seconds(Duration.between(Instant.EPOCH, now)), ready, ready, 0, new double[0],
+                new double[0], ringingAges.stream().mapToDouble(Double::doubleValue).toArray(), waiting, up,
+                campaign.channelLimit(), AbandonCounters.NONE);
+    }
+
+    private static double seconds(Duration d) {
+        return Math.max(0, d.getSeconds() + d.getNano() / 1e9);
     }
 
     private boolean place(Campaign campaign, Claim claim, Instant now) {
