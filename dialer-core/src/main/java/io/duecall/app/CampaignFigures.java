@@ -22,10 +22,12 @@ public final class CampaignFigures {
     private final AtomicLong skippedNoZone = new AtomicLong();
     private final AtomicLong closed = new AtomicLong();
     private final Map<SkipReason, AtomicLong> skips = new EnumMap<>(SkipReason.class);
+    private final Map<SkipReason, AtomicLong> deferrals = new EnumMap<>(SkipReason.class);
 
     CampaignFigures() {
         for (var reason : SkipReason.values()) {
             skips.put(reason, new AtomicLong());
+            deferrals.put(reason, new AtomicLong());
         }
     }
 
@@ -42,10 +44,24 @@ public final class CampaignFigures {
         }
     }
 
+    /** A call's account goes back to the queue until this rule permits the next call. */
+    void deferred(SkipReason reason) {
+        deferrals.get(reason).incrementAndGet();
+    }
+
+    /** After each call, which rule set the account's next permitted instant, so far. */
+    public Map<SkipReason, Long> deferralsByReason() {
+        return nonZero(deferrals);
+    }
+
     /** How many claimed accounts each rule has sent back to the queue so far. */
     public Map<SkipReason, Long> skipsByReason() {
+        return nonZero(skips);
+    }
+
+    private static Map<SkipReason, Long> nonZero(Map<SkipReason, AtomicLong> counters) {
         var copy = new EnumMap<SkipReason, Long>(SkipReason.class);
-        skips.forEach((reason, count) -> {
+        counters.forEach((reason, count) -> {
             if (count.get() > 0) {
                 copy.put(reason, count.get());
             }
@@ -84,13 +100,13 @@ public final class CampaignFigures {
     public Snapshot snapshot() {
         return new Snapshot(dials.get(), closed.get(), humanAnswers.get(), machines.get(), rightPartyContacts.get(),
                 promises.get(), promisedMinor.get(), bridged.get(), abandoned.get(), skippedOutsideWindow.get(),
-                skippedNoZone.get());
+                skippedNoZone.get(), skipsByReason(), deferralsByReason());
     }
 
     /** The figures at one moment. The abandon rate is abandoned calls over live (human) answers. */
     public record Snapshot(long dials, long closed, long humanAnswers, long machines, long rightPartyContacts,
             long promises, long promisedMinor, long bridged, long abandoned, long skippedOutsideWindow,
-            long skippedNoZone) {
+            long skippedNoZone, Map<SkipReason, Long> skipsByReason, Map<SkipReason, Long> deferralsByReason) {
         public double abandonRate() {
             return humanAnswers == 0 ? 0 : (double) abandoned / humanAnswers;
         }

@@ -190,7 +190,7 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
     private void skip(Campaign campaign, Claim claim, DialDecision.Skip skip) {
         figures.get(campaign.id()).skipped(skip.reason());
         if (skip.nextEligible() == null) {
-            LOG.warn("account {} leaves campaign {}: {}", claim.account().id(), campaign.id(), skip.detail());
+            LOG.info("account {} leaves campaign {}: {}", claim.account().id(), campaign.id(), skip.detail());
             accounts.finish(claim);
         } else {
             accounts.release(claim, skip.nextEligible());
@@ -452,7 +452,13 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
         // A callback the debtor chose is still a call: it waits for the first instant every rule permits.
         var from = call.callbackAt != null && call.callbackAt.isAfter(attempt.endedAt())
                 ? call.callbackAt : attempt.endedAt();
-        var next = eligibility.nextEligible(call.campaign.id(), account, from);
+        var next = switch (eligibility.decide(call.campaign.id(), account, from).decision()) {
+            case DialDecision.Dial dial -> from;
+            case DialDecision.Skip skip -> {
+                figures.get(call.campaign.id()).deferred(skip.reason());
+                yield skip.nextEligible();
+            }
+        };
         if (next == null) {
             accounts.finish(call.claim);
         } else {

@@ -1,39 +1,46 @@
-package io.duecall.app;
+package io.duecall.sim.year;
 
+import io.duecall.app.CallSessions;
 import io.duecall.domain.attempt.CallOutcome;
 import io.duecall.domain.attempt.Disposition;
 import io.duecall.port.CallEvent;
 import io.duecall.port.CallOriginator;
 import io.duecall.port.CallRequest;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.function.Consumer;
 
 /**
- * A PBX and its callers in virtual time for engine tests: each originate schedules what happens to the call (seeded
- * by the number and attempt), including the IVR's side of the conversation, on an event queue the test drains.
+ * A PBX and the people it reaches, in virtual time: each originate schedules what happens to the call (ringing,
+ * the answer, the IVR's side of the conversation, the hang-up) on an event queue that the simulation drains in time
+ * order. It drives the real engine through the same ports the AMI adapter and the IVR use.
  */
-final class VirtualTelephony implements CallOriginator {
+public final class VirtualPbx implements CallOriginator {
     private record Scheduled(Instant at, long sequence, Runnable action) {}
 
+    private static final Disposition[] HUMAN = {Disposition.PROMISE_TO_PAY, Disposition.PROMISE_TO_PAY,
+        Disposition.NO_COMMITMENT, Disposition.THIRD_PARTY, Disposition.HUNG_UP, Disposition.NO_INPUT,
+        Disposition.NO_COMMITMENT, Disposition.OPTED_OUT};
     private final PriorityQueue<Scheduled> queue = new PriorityQueue<>(
             (a, b) -> a.at.equals(b.at) ? Long.compare(a.sequence, b.sequence) : a.at.compareTo(b.at));
-    private final MutableClock clock;
+    private final VirtualClock clock;
     private final Random random;
+    private final double answerRate;
     private CallSessions ivr;
     private Consumer<CallEvent> listener = e -> {};
     private long sequence;
     private int up;
-    int peakUp;
+    private int peakUp;
 
-    VirtualTelephony(MutableClock clock, long seed) {
+    public VirtualPbx(VirtualClock clock, long seed, double answerRate) {
         this.clock = clock;
         this.random = new Random(seed);
+        this.answerRate = answerRate;
     }
 
-    void answerWith(CallSessions sessions) {
+    /** The IVR side of answered calls talks to these sessions (the engine). */
+    public void answerWith(CallSessions sessions) {
         this.ivr = sessions;
     }
 
@@ -49,30 +56,25 @@ final class VirtualTelephony implements CallOriginator {
         var id = request.callId();
         var now = clock.instant();
         double draw = random.nextDouble();
-        if (draw < 0.25) {
+        double rest = 1 - answerRate;
+        if (draw < rest * 0.55) {
             notConnected(id, now.plusSeconds(25), CallOutcome.NO_ANSWER);
-        } else if (draw < 0.35) {
+        } else if (draw < rest * 0.8) {
             notConnected(id, now.plusSeconds(6), CallOutcome.BUSY);
-        } else if (draw < 0.40) {
-            notConnected(id, now.plusSeconds(2), CallOutcome.FAILED);
+        } else if (draw < rest) {
+            notConnected(id, now.plusSeconds(2), random.nextBoolean() ? CallOutcome.FAILED : CallOutcome.CONGESTION);
         } else {
-            var answered = now.plusSeconds(8);
-            at(answered, () -> listener.accept(new CallEvent.Answered(id, clock.instant(), "Local/sim-" + id + ";1")));
-            var verdict = draw < 0.55 ? Disposition.MACHINE : humanVerdict();
+            var answered = now.plusSeconds(5 + random.nextInt(15));
+            at(answered, () -> listener.accept(new CallEvent.Answered(id, clock.instant(), "Virtual/" + id)));
+            var verdict = random.nextDouble() < 0.25 ? Disposition.MACHINE : HUMAN[random.nextInt(HUMAN.length)];
             at(answered.plusSeconds(1), () -> ivr.find(id));
-            at(answered.plusSeconds(45), () -> conclude(id, verdict));
-            at(answered.plusSeconds(46), () -> {
+            var talk = 20 + random.nextInt(60);
+            at(answered.plusSeconds(talk), () -> conclude(id, verdict));
+            at(answered.plusSeconds(talk + 1), () -> {
                 up--;
                 listener.accept(new CallEvent.Ended(id, clock.instant()));
             });
         }
-    }
-
-    private Disposition humanVerdict() {
-        var verdicts = new Disposition[] {Disposition.PROMISE_TO_PAY, Disposition.PROMISE_TO_PAY,
-            Disposition.NO_COMMITMENT, Disposition.THIRD_PARTY, Disposition.HUNG_UP, Disposition.NO_INPUT,
-            Disposition.OPTED_OUT};
-        return verdicts[random.nextInt(verdicts.length)];
     }
 
     private void conclude(String callId, Disposition verdict) {
@@ -82,6 +84,8 @@ final class VirtualTelephony implements CallOriginator {
         }
         if (verdict == Disposition.PROMISE_TO_PAY) {
             ivr.recordPromise(callId, call.get().account().amountDue(), call.get().debtorTime().toLocalDate().plusDays(2));
+        } else if (verdict == Disposition.OPTED_OUT) {
+            ivr.optOut(callId);
         }
         ivr.finished(callId, verdict);
     }
@@ -97,23 +101,24 @@ final class VirtualTelephony implements CallOriginator {
         queue.add(new Scheduled(when, sequence++, action));
     }
 
-    /** Runs everything due up to {@code until}, moving the clock to each event's time. */
-    void runUntil(Instant until) {
+    /** Runs everything due up to {@code until} in time order, moving the clock to each event, then to {@code until}. */
+    public void runUntil(Instant until) {
         while (!queue.isEmpty() && !queue.peek().at.isAfter(until)) {
             var next = queue.poll();
-            if (next.at.isAfter(clock.instant())) {
-                clock.advance(Duration.between(clock.instant(), next.at));
-            }
+            clock.advanceTo(next.at);
             next.action.run();
         }
-        if (until.isAfter(clock.instant())) {
-            clock.advance(Duration.between(clock.instant(), until));
-        }
+        clock.advanceTo(until);
+    }
+
+    /** The most calls that were up at once. */
+    public int peakUp() {
+        return peakUp;
     }
 
     @Override
     public void bridgeToAgent(String callId, String agentExtension) {
-        throw new UnsupportedOperationException("no agents in virtual campaign days");
+        throw new UnsupportedOperationException("the virtual PBX has no agents");
     }
 
     @Override
