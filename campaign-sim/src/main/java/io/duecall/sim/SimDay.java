@@ -350,7 +350,7 @@ final class SimDay {
         return new Attempt("sim-" + seed + "-" + id, CAMPAIGN, acct.id(), acct.phones().getFirst().number(), c.zone(),
                 originated.atZone(c.zone()).toLocalDateTime(), originated, answered ? at(answerAt) : null,
                 Double.isNaN(bridged[id]) ? null : at(bridged[id]), at(Math.max(now, resolve[id])), callOutcome,
-                disposition, agentOf[id] < 0 ? null : "agent-" + agentOf[id], abandoned, null, null, null);
+                disposition, agentOf[id] < 0 ? null : "agent-" + agentOf[id], abandoned, null, null, null, null);
     }
 
     private Instant at(double seconds) {

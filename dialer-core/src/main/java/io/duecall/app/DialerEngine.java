@@ -172,6 +172,7 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
                 var callId = "c-" + UUID.randomUUID();
                 var number = choice.phone().orElseThrow().number();
                 var call = new LiveCall(callId, claim, campaign, number, dial.debtorTime(), now);
+                call.dialContext = choice.context();
                 calls.put(callId, call);
                 try {
                     telephony.originate(new CallRequest(callId, campaign.id(), number, campaign.ringTimeout()));

@@ -1,12 +1,15 @@
 package io.duecall.app;
 
 import io.duecall.domain.account.Account;
+import io.duecall.domain.account.E164;
+import io.duecall.domain.attempt.DialContext;
 import io.duecall.domain.account.Phone;
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.compliance.ContactHistory;
 import io.duecall.domain.compliance.ContactPolicy;
 import io.duecall.domain.compliance.ContactRules;
+import io.duecall.domain.compliance.RulesFingerprint;
 import io.duecall.domain.compliance.Explanation;
 import io.duecall.domain.compliance.Suppression;
 import io.duecall.domain.dial.DialDecision;
@@ -18,6 +21,7 @@ import io.duecall.port.HolidayCalendar;
 import io.duecall.port.SuppressionStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +39,7 @@ public final class Eligibility {
     private final AttemptLedger ledger;
     private final SuppressionStore suppression;
     private final Map<CampaignId, ContactPolicy> policies;
+    private final Map<CampaignId, String> versions = new HashMap<>();
 
     public Eligibility(AttemptLedger ledger, SuppressionStore suppression, List<Campaign> campaigns,
             HolidayCalendar holidays, Map<CampaignId, ContactRules> rules) {
@@ -45,11 +50,15 @@ public final class Eligibility {
             var campaignRules = rules.getOrDefault(campaign.id(),
                     ContactRules.defaults().withWindow(WeeklyWindows.every(campaign.window())));
             policies.put(campaign.id(), new ContactPolicy(campaignRules, holidays, account -> Optional.empty()));
+            versions.put(campaign.id(), RulesFingerprint.of(campaignRules));
         }
     }
 
-    /** The number to call and the decision for it; a Skip without a number when no number may be called at all. */
-    public record Choice(Optional<Phone> phone, DialDecision decision) {}
+    /**
+     * The number to call and the decision for it (a Skip without a number when no number may be called at all), with
+     * the rule set and counters the decision was made on.
+     */
+    public record Choice(Optional<Phone> phone, DialDecision decision, DialContext context) {}
 
     public Choice decide(CampaignId campaign, Account account, Instant now) {
         var policy = policy(campaign);
@@ -57,10 +66,39 @@ public final class Eligibility {
         var phone = policy.nextNumber(account, history, now);
         if (phone.isEmpty()) {
             return new Choice(phone, new DialDecision.Skip(SkipReason.OPTED_OUT, null,
-                    "no number of the account may be called"));
+                    "no number of the account may be called"), counters(campaign, history, null, now));
         }
         var number = phone.get().number();
-        return new Choice(phone, policy.decide(account, phone.get(), history, DebtorZones.of(account, number), now));
+        var decision = policy.decide(account, phone.get(), history, DebtorZones.of(account, number), now);
+        var zone = decision instanceof DialDecision.Dial dial ? dial.zone() : null;
+        return new Choice(phone, decision, counters(campaign, history, zone == null ? null : number, now, zone));
+    }
+
+    private DialContext counters(CampaignId campaign, ContactHistory history, E164 number, Instant now) {
+        return counters(campaign, history, number, now, null);
+    }
+
+    /** What the rules counted: attempts in 7 days, and on the debtor's local day connected calls and this number's misses. */
+    private DialContext counters(CampaignId campaign, ContactHistory history, E164 number, Instant now, ZoneId zone) {
+        var counted = policy(campaign).rules().limits().countedOutcomes();
+        var weekAgo = now.minus(Duration.ofDays(7));
+        int in7Days = 0;
+        int connectedToday = 0;
+        int unansweredOnNumber = 0;
+        var today = zone == null ? null : now.atZone(zone).toLocalDate();
+        for (var past : history.attempts()) {
+            if (past.at().isAfter(weekAgo) && counted.contains(past.outcome())) {
+                in7Days++;
+            }
+            if (today != null && past.at().atZone(zone).toLocalDate().equals(today)) {
+                if (past.outcome().connected()) {
+                    connectedToday++;
+                } else if (past.number().equals(number)) {
+                    unansweredOnNumber++;
+                }
+            }
+        }
+        return new DialContext(versions.get(campaign), in7Days, connectedToday, unansweredOnNumber);
     }
 
     /** The first instant at or after {@code at} when the account may be called again; null if never. */

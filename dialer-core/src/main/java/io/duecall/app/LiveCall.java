@@ -3,6 +3,7 @@ package io.duecall.app;
 import io.duecall.domain.account.E164;
 import io.duecall.domain.agent.AgentId;
 import io.duecall.domain.attempt.Attempt;
+import io.duecall.domain.attempt.DialContext;
 import io.duecall.domain.attempt.CallOutcome;
 import io.duecall.domain.attempt.Disposition;
 import io.duecall.domain.campaign.Campaign;
@@ -36,6 +37,7 @@ final class LiveCall {
     boolean ivrDone;
     boolean closed;
     String flowVersion;
+    DialContext dialContext;
     boolean optedOut;
     Instant callbackAt;
 
@@ -102,6 +104,6 @@ final class LiveCall {
         return new Attempt(callId, campaign.id(), claim.account().id(), number, debtorTimeAtDial.getZone(),
                 debtorTimeAtDial.toLocalDateTime(), originatedAt, answeredAt, bridgedAt, endedAt, finalOutcome(),
                 disposition(), agent == null ? null : agent.value(), abandoned,
-                promise == null ? null : promise.amount(), promise == null ? null : promise.payBy(), flowVersion);
+                promise == null ? null : promise.amount(), promise == null ? null : promise.payBy(), flowVersion, dialContext);
     }
 }

@@ -151,7 +151,7 @@ class ComplianceAuditTest {
             var at = local.atZone(NEW_YORK).toInstant();
             return new Attempt(id, new CampaignId("reminders"), new AccountId("a-1"), number, NEW_YORK, local, at,
                     outcome.connected() ? at.plusSeconds(8) : null, null, at.plusSeconds(40), outcome, disposition,
-                    null, abandoned, null, null, null);
+                    null, abandoned, null, null, null, null);
         }
     }
 }

@@ -123,6 +123,27 @@ class DialerEngineTest {
     }
 
     @Test
+    void ledgerLineRecordsTheRuleSetAndTheCountersTheDialWasAllowedOn() {
+        accounts.importAccounts(IVR, accounts(1, "America/New_York"), NOON_NEW_YORK);
+        engine.tick(IVR);
+        var first = answer();
+        engine.find(first);
+        engine.finished(first, Disposition.MACHINE);
+        pbx.emit(new CallEvent.Ended(first, clock.instant()));
+        clock.advance(Duration.ofHours(4));
+        engine.tick(IVR);
+        var second = pbx.originated.getLast().callId();
+
+        pbx.emit(new CallEvent.NotConnected(second, clock.instant(), CallOutcome.NO_ANSWER));
+
+        var context = ledger.readAll().getLast().dialContext();
+        assertTrue(context.rulesVersion().startsWith("rules-"), context.rulesVersion());
+        assertEquals(1, context.countedIn7Days());
+        assertEquals(1, context.connectedToday());
+        assertEquals(0, context.unansweredOnNumberToday());
+    }
+
+    @Test
     void promiseIsStoredBeforeTheCallEndsAndTheAccountLeavesTheQueue() {
         accounts.importAccounts(IVR, accounts(1, "America/New_York"), NOON_NEW_YORK);
         engine.tick(IVR);

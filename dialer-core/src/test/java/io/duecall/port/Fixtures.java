@@ -7,6 +7,7 @@ import io.duecall.domain.account.Money;
 import io.duecall.domain.account.Phone;
 import io.duecall.domain.account.PhoneType;
 import io.duecall.domain.attempt.Attempt;
+import io.duecall.domain.attempt.DialContext;
 import io.duecall.domain.attempt.CallOutcome;
 import io.duecall.domain.attempt.Disposition;
 import io.duecall.domain.campaign.CampaignId;
@@ -43,13 +44,13 @@ public final class Fixtures {
                 ZoneId.of("America/Los_Angeles"), LocalDateTime.of(2025, 3, 10, 7, 0, 0, 123_000_000),
                 T0, T0.plusSeconds(9), T0.plusSeconds(31).plusNanos(5), T0.plusSeconds(200),
                 CallOutcome.ANSWERED, Disposition.PROMISE_TO_PAY, "agent-7", true,
-                new Money(5_025, USD), LocalDate.of(2025, 3, 20), "reminder:3");
+                new Money(5_025, USD), LocalDate.of(2025, 3, 20), "reminder:3", new DialContext("rules-0a1b2c3d4e5f", 3, 1, 2));
     }
 
     public static Attempt minimalAttempt(String callId) {
         return new Attempt(callId, CAMPAIGN, new AccountId("acct-2"), new E164("+14155550124"), ZoneId.of("UTC"),
                 LocalDateTime.of(2025, 3, 10, 14, 0), T0, null, null, T0.plusSeconds(30),
-                CallOutcome.NO_ANSWER, Disposition.NOT_CONNECTED, null, false, null, null, null);
+                CallOutcome.NO_ANSWER, Disposition.NOT_CONNECTED, null, false, null, null, null, null);
     }
 
     public static PromiseToPay promise(String callId, long minor) {

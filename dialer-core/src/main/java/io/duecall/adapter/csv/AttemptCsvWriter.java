@@ -23,7 +23,12 @@ public final class AttemptCsvWriter {
             .column("promise_amount", a -> a.promiseAmount() == null ? null : a.promiseAmount().toDecimal().toPlainString())
             .column("promise_currency", a -> a.promiseAmount() == null ? null : a.promiseAmount().currency().getCurrencyCode())
             .column("promise_date", Attempt::promiseDate)
-            .column("flow_version", Attempt::flowVersion);
+            .column("flow_version", Attempt::flowVersion)
+            .column("rules_version", a -> a.dialContext() == null ? null : a.dialContext().rulesVersion())
+            .column("counted_7d", a -> a.dialContext() == null ? null : a.dialContext().countedIn7Days())
+            .column("connected_today", a -> a.dialContext() == null ? null : a.dialContext().connectedToday())
+            .column("unanswered_number_today",
+                    a -> a.dialContext() == null ? null : a.dialContext().unansweredOnNumberToday());
 
     /** Writes a header and one row per attempt; the writer is flushed and closed. */
     public void write(Iterable<Attempt> attempts, Writer out) {

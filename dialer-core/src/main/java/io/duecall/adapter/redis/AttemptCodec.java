@@ -4,6 +4,7 @@ import io.duecall.domain.account.AccountId;
 import io.duecall.domain.account.E164;
 import io.duecall.domain.account.Money;
 import io.duecall.domain.attempt.Attempt;
+import io.duecall.domain.attempt.DialContext;
 import io.duecall.domain.attempt.CallOutcome;
 import io.duecall.domain.attempt.Disposition;
 import io.duecall.domain.campaign.CampaignId;
@@ -42,7 +43,21 @@ final class AttemptCodec {
         }
         put(fields, "promiseDate", attempt.promiseDate());
         put(fields, "flowVersion", attempt.flowVersion());
+        if (attempt.dialContext() != null) {
+            var c = attempt.dialContext();
+            put(fields, "rulesVersion", c.rulesVersion());
+            put(fields, "counted7d", c.countedIn7Days());
+            put(fields, "connectedToday", c.connectedToday());
+            put(fields, "unansweredOnNumberToday", c.unansweredOnNumberToday());
+        }
         return fields;
+    }
+
+    private static DialContext dialContext(Map<String, String> fields) {
+        var version = fields.get("rulesVersion");
+        return version == null ? null : new DialContext(version, Integer.parseInt(required(fields, "counted7d")),
+                Integer.parseInt(required(fields, "connectedToday")),
+                Integer.parseInt(required(fields, "unansweredOnNumberToday")));
     }
 
     static Attempt decode(String where, Map<String, String> fields) {
@@ -67,7 +82,8 @@ final class AttemptCodec {
                     Boolean.parseBoolean(required(fields, "abandoned")),
                     promiseAmount,
                     get(fields, "promiseDate", LocalDate::parse),
-                    fields.get("flowVersion"));
+                    fields.get("flowVersion"),
+                    dialContext(fields));
         } catch (RuntimeException e) {
             throw new IllegalStateException("redis: attempt " + where + " is malformed: " + e.getMessage(), e);
         }

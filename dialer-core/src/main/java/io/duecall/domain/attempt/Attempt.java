@@ -32,7 +32,8 @@ public record Attempt(
         boolean abandoned,
         Money promiseAmount,
         LocalDate promiseDate,
-        String flowVersion) {
+        String flowVersion,
+        DialContext dialContext) {
 
     public Attempt {
         Objects.requireNonNull(callId, "callId");

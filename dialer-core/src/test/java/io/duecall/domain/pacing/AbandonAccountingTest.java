@@ -84,6 +84,6 @@ class AbandonAccountingTest {
         return new Attempt("c1", new CampaignId("c"), new AccountId("a1"), new E164("+14155550123"), ZoneOffset.UTC,
                 ANSWER.atZone(ZoneOffset.UTC).toLocalDateTime(), ANSWER.minusSeconds(9), answered, bridged,
                 ANSWER.plusSeconds(60), outcome, bridged == null ? Disposition.ABANDONED : Disposition.AGENT_CONVERSATION,
-                bridged == null ? null : "ag1", false, null, null, null);
+                bridged == null ? null : "ag1", false, null, null, null, null);
     }
 }
