@@ -11,6 +11,7 @@ import java.util.Properties;
 import java.util.TimeZone;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
+import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.TriggerBuilder;
@@ -47,6 +48,15 @@ public final class QuartzPromiseSweep implements AutoCloseable {
             scheduler.start();
         } catch (SchedulerException e) {
             throw new IllegalStateException("the promise sweep could not be scheduled: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs a sweep now, beside the daily one (they never overlap), as after the engine was down at sweep time. */
+    public void runNow() {
+        try {
+            scheduler.triggerJob(JobKey.jobKey(NAME));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("the promise sweep could not be started: " + e.getMessage(), e);
         }
     }
 
