@@ -33,7 +33,9 @@ final class Commands {
     private Commands() {}
 
     static int run(Options options, PrintStream out) throws Exception {
-        var config = EngineConfig.load(Path.of(options.required("config"))).validate();
+        var file = EngineConfig.load(Path.of(options.required("config")));
+        var config = file.validate();
+        var http = file.resolveHttp();
         options.rejectUnknown();
         var clock = Clock.systemUTC();
         var stopped = new CountDownLatch(1);
@@ -42,6 +44,10 @@ final class Commands {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
             out.printf("duecall: redis %s; AMI %s:%d; IVR at %s%n", redis.description(), config.ami().host(),
                     config.ami().port(), engine.agiUrl());
+            if (http != null) {
+                var server = engine.startOpsServer(http);
+                out.printf("duecall: dashboard at http://%s:%d/ and agent desk at /agent.html%n", http.bindHost(), server.port());
+            }
             engine.loginAllAgents();
             engine.startCampaigns();
             stopped.await();

@@ -26,7 +26,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import io.duecall.web.OpsWebConfig;
+import io.duecall.web.Principal;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,6 +74,11 @@ public final class Demo {
     private Demo() {}
 
     public static DemoReport run(Options options, PrintStream out) throws Exception {
+        return run(options, 0, out);
+    }
+
+    /** Runs the demo with the operations server on {@code httpPort} of 127.0.0.1 (0: a free port). */
+    public static DemoReport run(Options options, int httpPort, PrintStream out) throws Exception {
         Files.createDirectories(options.outDir());
         var clock = new ScaledClock(options.start(), options.speed());
         var config = config(options.keyPrefix());
@@ -84,6 +94,7 @@ public final class Demo {
                     out.printf("pbx: embedded simulator, AMI on 127.0.0.1:%d, IVR at %s%n",
                             simulator.get().amiPort(), engine.agiUrl());
                     importAccounts(engine, options, out);
+                    startOpsServer(engine, opsConfig(httpPort, config), out);
                     return runCampaigns(engine, options, out);
                 }
             } finally {
@@ -95,7 +106,42 @@ public final class Demo {
         }
     }
 
-    private static AmiConfig startSimulator(AtomicReference<PbxSimulator> holder, int agiPort, Options options,
+    /** Fresh tokens each run: one for operations staff, one per agent; printed so the pages can be opened. */
+    static OpsWebConfig opsConfig(int port, EngineConfig.Resolved config) {
+        var random = new SecureRandom();
+        var tokens = new LinkedHashMap<String, Principal>();
+        tokens.put("ops-" + HexFormat.of().formatHex(bytes(random)),
+                Principal.operations());
+        for (var seat : config.seats()) {
+            tokens.put("agent-" + seat.id() + "-" + HexFormat.of().formatHex(bytes(random)), Principal.agent(seat.id()));
+        }
+        return new OpsWebConfig("127.0.0.1", port, OpsWebConfig.DEFAULT_MAX_BODY, tokens);
+    }
+
+    private static byte[] bytes(SecureRandom random) {
+        var b = new byte[12];
+        random.nextBytes(b);
+        return b;
+    }
+
+    private static void startOpsServer(Engine engine, OpsWebConfig http, PrintStream out) {
+        var server = engine.startOpsServer(http);
+        var base = "http://127.0.0.1:" + server.port() + "/";
+        http.tokens().forEach((token, who) -> {
+            if (who.role() == Principal.Role.OPERATIONS) {
+                out.println("dashboard: " + base + "#token=" + token);
+            }
+        });
+        var agents = new StringBuilder();
+        http.tokens().forEach((token, who) -> {
+            if (who.role() == Principal.Role.AGENT) {
+                agents.append(agents.isEmpty() ? "" : ", ").append(who.agent()).append(' ').append(token);
+            }
+        });
+        out.println("agent desk: " + base + "agent.html (tokens: " + agents + ")");
+    }
+
+    static AmiConfig startSimulator(AtomicReference<PbxSimulator> holder, int agiPort, Options options,
             EngineConfig.Resolved config) {
         var agents = config.seats().stream().map(s -> s.id().value()).toList();
         var agi = URI.create("agi://127.0.0.1:" + agiPort + "/reminder");
@@ -109,7 +155,7 @@ public final class Demo {
                 .withCredentials(simulatorConfig.amiUsername(), simulatorConfig.amiSecret());
     }
 
-    private static void importAccounts(Engine engine, Options options, PrintStream out) throws IOException {
+    static void importAccounts(Engine engine, Options options, PrintStream out) throws IOException {
         int desk = options.accounts() / 6;
         int reminders = options.accounts() - desk;
         var today = options.start().atZone(ZoneOffset.UTC).toLocalDate();
@@ -182,7 +228,7 @@ public final class Demo {
                         RetryPolicy.defaults()));
         var seats = new ArrayList<AgentSeat>();
         for (int ext = 101; ext <= 110; ext++) {
-            seats.add(new AgentSeat(new AgentId(Integer.toString(ext)), Set.of(ext <= 106 ? DESK : REMINDERS)));
+            seats.add(new AgentSeat(new AgentId(Integer.toString(ext)), Set.of(ext <= 104 ? DESK : REMINDERS)));
         }
         return new EngineConfig.Resolved(null, keyPrefix, AmiConfig.defaults(), "127.0.0.1", 0,
                 Duration.ofMillis(50), 10, Set.of(), ZoneOffset.UTC, Duration.ofSeconds(20), seats, campaigns, Map.of(), Map.of(),

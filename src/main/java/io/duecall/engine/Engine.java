@@ -12,9 +12,17 @@ import io.duecall.adapter.redis.RedisKeys;
 import io.duecall.adapter.redis.RedisPaymentStore;
 import io.duecall.adapter.redis.RedisPromiseStore;
 import io.duecall.adapter.redis.RedisSuppressionStore;
+import io.duecall.adapter.csv.AccountCsvReader;
+import io.duecall.app.AgentDesk;
 import io.duecall.app.DialerEngine;
 import io.duecall.app.Eligibility;
 import io.duecall.app.PromiseFollowUp;
+import io.duecall.app.ImportAccounts;
+import io.duecall.web.HealthProbe;
+import io.duecall.web.OpsParts;
+import io.duecall.web.OpsServer;
+import io.duecall.web.OpsWebConfig;
+import io.duecall.web.QuartzCampaignControl;
 import io.duecall.domain.agent.AgentPool;
 import io.duecall.domain.agent.AgentSeat;
 import io.duecall.ivr.adapter.agi.IvrServer;
@@ -53,6 +61,8 @@ public final class Engine implements AutoCloseable {
     private DialerEngine dialer;
     private QuartzDialCycle cycle;
     private QuartzPromiseSweep promiseSweep;
+    private AgentDesk desk;
+    private OpsServer ops;
 
     private Engine(EngineConfig.Resolved config, Clock clock) {
         this.config = config;
@@ -100,6 +110,8 @@ public final class Engine implements AutoCloseable {
         dialer = new DialerEngine(clock, pause, accounts, ledger, promises, suppression,
                 telephony, agents, config.campaigns(), config.maxOriginatesPerTick(), holidays, config.rules());
         sessions.set(dialer);
+        desk = new AgentDesk(clock, dialer, promises, ledger, accounts);
+        dialer.onAgentCall(desk);
         cycle = new QuartzDialCycle(dialer, config.tickInterval(), config.holidays(), config.holidayZone());
         parts.add(cycle);
         var followUp = new PromiseFollowUp(promises, new RedisPaymentStore(jedis, keys), accounts,
@@ -144,6 +156,32 @@ public final class Engine implements AutoCloseable {
 
     public void stopCampaigns() {
         config.campaigns().forEach(c -> cycle.stop(c.id()));
+    }
+
+    /** Starts the operations server (API, dashboard, agent desk, metrics); it stops with the engine. */
+    public OpsServer startOpsServer(OpsWebConfig http) {
+        var control = new QuartzCampaignControl(cycle, id -> config.runDates(id).endAt());
+        var health = new HealthProbe() {
+            @Override
+            public boolean amiConnected() {
+                return telephony.connected();
+            }
+
+            @Override
+            public Duration redisPing() {
+                long start = System.nanoTime();
+                jedis.ping();
+                return Duration.ofNanos(System.nanoTime() - start);
+            }
+        };
+        ops = OpsServer.start(http, new OpsParts(clock, dialer, agents, desk, accounts, ledger, promises, control,
+                region -> new ImportAccounts(new AccountCsvReader(region), accounts, clock), health));
+        parts.add(ops);
+        return ops;
+    }
+
+    public AgentDesk desk() {
+        return desk;
     }
 
     public URI agiUrl() {

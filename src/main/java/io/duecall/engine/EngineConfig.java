@@ -20,6 +20,8 @@ import io.duecall.sipconfig.DeploymentLoader;
 import io.duecall.sipconfig.EnginePbxSettings;
 import io.duecall.sipconfig.InvalidDeploymentException;
 import io.duecall.sipconfig.Secrets;
+import io.duecall.web.OpsWebConfig;
+import io.duecall.web.Principal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +50,13 @@ public record EngineConfig(
         SchedulerSettings scheduler,
         AgentSettings agents,
         List<CampaignSettings> campaigns,
+        HttpSettings http,
         PromiseSettings promises) {
+
+    /** The operations server; no {@code port} means no server. Each token is operations or one agent's. */
+    public record HttpSettings(String bindHost, Integer port, Integer maxBodyBytes, List<TokenSettings> tokens) {}
+
+    public record TokenSettings(String token, Principal.Role role, String agent) {}
 
     /** {@code url} empty: use REDIS_URL, else a Redis on 127.0.0.1:6379, else start one. */
     public record RedisSettings(String url, String keyPrefix) {}
@@ -117,7 +125,7 @@ public record EngineConfig(
         }
         var base = file.toAbsolutePath().getParent();
         return new EngineConfig(base.resolve(deployment).normalize().toString(), redis, ami, agi, scheduler, agents,
-                campaigns, promises);
+                campaigns, http, promises);
     }
 
     /** The key the error is about, as the README writes keys: {@code campaigns[0].channelLimit}. */
@@ -218,6 +226,38 @@ public record EngineConfig(
             errors.add("deployment: " + e.getMessage());
             return d;
         }
+    }
+
+    /** The operations server's settings, or null when {@code http.port} is not set. */
+    public OpsWebConfig resolveHttp() {
+        if (http == null || http.port() == null) {
+            return null;
+        }
+        var tokens = new java.util.HashMap<String, Principal>();
+        var list = http.tokens() == null ? List.<TokenSettings>of() : http.tokens();
+        var errors = new ArrayList<String>();
+        for (int i = 0; i < list.size(); i++) {
+            var t = list.get(i);
+            try {
+                var principal = t.role() == Principal.Role.AGENT ? Principal.agent(new AgentId(t.agent()))
+                        : new Principal(t.role(), null);
+                if (t.token() == null || tokens.put(t.token(), principal) != null) {
+                    errors.add("http.tokens[" + i + "].token is missing or used twice");
+                }
+            } catch (IllegalArgumentException | NullPointerException e) {
+                errors.add("http.tokens[" + i + "]: " + e.getMessage());
+            }
+        }
+        try {
+            var config = new OpsWebConfig(or(http.bindHost(), "127.0.0.1"), http.port(),
+                    http.maxBodyBytes() == null ? OpsWebConfig.DEFAULT_MAX_BODY : http.maxBodyBytes(), tokens);
+            if (errors.isEmpty()) {
+                return config;
+            }
+        } catch (IllegalArgumentException e) {
+            errors.add(e.getMessage());
+        }
+        throw new ConfigException("configuration has " + errors.size() + " problem(s):\n  " + String.join("\n  ", errors));
     }
 
     private AmiConfig resolveAmi(List<String> errors) {

@@ -18,7 +18,7 @@ import java.util.List;
 public final class Main {
     private static final String USAGE = """
             usage: ./duecall <command> [options]
-              demo [--accounts N] [--seconds S] [--speed X] [--seed N] [--start INSTANT] [--out DIR]
+              demo [--accounts N] [--seconds S] [--speed X] [--seed N] [--start INSTANT] [--out DIR] [--http-port P]
                    run two campaigns on the embedded PBX simulator and print a summary (default: 3000 accounts,
                    60 s at 30x speed from 2026-11-24T17:45:00Z, output in ./run)
               run --config FILE        run the configured campaigns against the configured PBX until stopped
@@ -96,8 +96,9 @@ public final class Main {
                 o.has("start") ? Instant.parse(o.required("start")) : d.start(),
                 Path.of(o.text("out", d.outDir().toString())),
                 d.keyPrefix());
+        int httpPort = o.integer("http-port", 0);
         o.rejectUnknown();
-        var report = Demo.run(options, out);
+        var report = Demo.run(options, httpPort, out);
         return report.healthy() ? 0 : 1;
     }
 

@@ -16,6 +16,7 @@ import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.campaign.CampaignMode;
 import io.duecall.domain.dial.DialDecision;
 import io.duecall.domain.dial.SkipReason;
+import io.duecall.domain.pacing.AbandonCounters;
 import io.duecall.domain.pacing.AgentlessPacer;
 import io.duecall.domain.pacing.Pacer;
 import io.duecall.domain.pacing.PacingSnapshot;
@@ -46,6 +47,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,6 +79,7 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
     private final Eligibility eligibility;
     private final Map<CampaignId, CampaignFigures> figures = new LinkedHashMap<>();
     private final Map<String, LiveCall> calls = new ConcurrentHashMap<>();
+    private final List<Consumer<AgentCallStarted>> agentCallListeners = new CopyOnWriteArrayList<>();
 
     /** An engine with no suppression list: nothing is ever opted out, and an opt-out in the IVR fails. */
     public DialerEngine(Clock clock, Pause pause, AccountStore accounts, AttemptLedger ledger, PromiseStore promises,
@@ -131,7 +134,7 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
     }
 
     public PacingSnapshot snapshot(Campaign campaign, Instant now) {
-        int ringing = 0;
+        var ringingAges = new ArrayList<Double>();
         int waiting = 0;
         int up = 0;
         for (var call : calls.values()) {
@@ -141,14 +144,21 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
             synchronized (call) {
                 up++;
                 if (call.ringing()) {
-                    ringing++;
+                    ringingAges.add(seconds(Duration.between(call.originatedAt, now)));
                 } else if (call.waitingForAgent()) {
                     waiting++;
                 }
             }
         }
         int ready = campaign.mode() == CampaignMode.AGENT ? agents.ready(campaign.id(), now) : 0;
-        return new PacingSnapshot(ready, ringing, waiting, up, campaign.channelLimit());
+        // The pool reports no elapsed talk or wrap-up times, so busy agents are not described to the pacer.
+        return new PacingSnapshot(seconds(Duration.between(Instant.EPOCH, now)), ready, ready, 0, new double[0],
+                new double[0], ringingAges.stream().mapToDouble(Double::doubleValue).toArray(), waiting, up,
+                campaign.channelLimit(), AbandonCounters.NONE);
+    }
+
+    private static double seconds(Duration d) {
+        return Math.max(0, d.getSeconds() + d.getNano() / 1e9);
     }
 
     private boolean place(Campaign campaign, Claim claim, Instant now) {
@@ -187,6 +197,11 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
         }
     }
 
+    /** The decision every dial of this engine goes through, for callers that explain it. */
+    public Eligibility eligibility() {
+        return eligibility;
+    }
+
     /** Why the account is or is not dialable now and when it next will be, rule by rule. */
     public Optional<Explanation> explain(CampaignId id, AccountId accountId) {
         campaign(id);
@@ -199,6 +214,7 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
         if (call == null) {
             return;
         }
+        AgentCallStarted started = null;
         synchronized (call) {
             switch (event) {
                 case CallEvent.Answered a -> call.answeredAt = a.at();
@@ -207,6 +223,8 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
                     call.bridgedAt = b.at();
                     if (call.agent != null) {
                         agents.connected(call.agent, b.at());
+                        started = new AgentCallStarted(call.callId, call.agent, call.campaign,
+                                call.claim.account(), call.debtorTimeAtDial.getZone(), b.at());
                     }
                 }
                 case CallEvent.Ended e -> {
@@ -215,7 +233,16 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
                 }
             }
         }
+        if (started != null) {
+            var bridged = started;
+            agentCallListeners.forEach(listener -> listener.accept(bridged));
+        }
         closeIfDone(call);
+    }
+
+    /** Registers a listener told when a call reaches its agent (the screen pop); it runs on the event thread and must not block. */
+    public void onAgentCall(Consumer<AgentCallStarted> listener) {
+        agentCallListeners.add(listener);
     }
 
     private void releaseAgent(LiveCall call, Instant at) {

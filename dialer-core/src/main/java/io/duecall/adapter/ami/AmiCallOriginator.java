@@ -156,7 +156,14 @@ public final class AmiCallOriginator implements CallOriginator {
     @Override
     public void bridgeToAgent(String callId, String agentExtension) throws TelephonyUnavailableException {
         Objects.requireNonNull(agentExtension, "agentExtension");
-        var channel = registry.channelOf(callId).orElseThrow(() -> new TelephonyUnavailableException(
+        Optional<String> known;
+        try {
+            known = registry.awaitChannel(callId, config.actionTimeout());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TelephonyUnavailableException("Redirect " + callId + ": interrupted", e);
+        }
+        var channel = known.orElseThrow(() -> new TelephonyUnavailableException(
                 "Redirect " + callId + ": no answered channel is known for this call"));
         registry.redirected(callId, agentExtension);
         var what = "Redirect " + callId + " to " + config.agentContext() + "/" + agentExtension;

@@ -1,8 +1,10 @@
 package io.duecall.adapter.ami;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Which PBX identifiers belong to which of our calls: the originate's ActionID from the start, then the answered
@@ -49,6 +51,7 @@ final class AmiCallRegistry {
         }
         call.channel = channel;
         callByChannel.put(channel, callId);
+        notifyAll();
         if (uniqueId != null) {
             call.uniqueId = uniqueId;
             callByUniqueId.put(uniqueId, callId);
@@ -67,6 +70,25 @@ final class AmiCallRegistry {
     synchronized Optional<String> channelOf(String callId) {
         var call = byCallId.get(callId);
         return Optional.ofNullable(call == null ? null : call.channel);
+    }
+
+    /**
+     * The answered channel of a call, waiting up to {@code timeout} for its answer event: the IVR can ask for an agent
+     * before the AMI event that names the channel has been handled.
+     */
+    synchronized Optional<String> awaitChannel(String callId, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            var call = byCallId.get(callId);
+            if (call == null || call.channel != null) {
+                return Optional.ofNullable(call == null ? null : call.channel);
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return Optional.empty();
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
     }
 
     synchronized void redirected(String callId, String agentExtension) {
@@ -106,6 +128,7 @@ final class AmiCallRegistry {
         if (call.uniqueId != null) {
             callByUniqueId.remove(call.uniqueId);
         }
+        notifyAll();
     }
 
     synchronized int size() {

@@ -39,7 +39,38 @@ public final class AgentPool {
     }
 
     public synchronized void pause(AgentId agent, Instant now) {
-        desk(agent).move(AgentState.PAUSED, now);
+        pause(agent, "break", now);
+    }
+
+    /** Pauses a ready, wrapping-up or logged-out agent; {@code reason} is shown to supervisors (1-40 characters). */
+    public synchronized void pause(AgentId agent, String reason, Instant now) {
+        if (reason == null || reason.isBlank() || reason.length() > 40) {
+            throw new IllegalArgumentException("reason: '" + reason + "' (expected 1-40 characters)");
+        }
+        var desk = desk(agent);
+        desk.settle(now, wrapUp);
+        desk.move(AgentState.PAUSED, now);
+        desk.pauseReason = reason.strip();
+    }
+
+    /** Makes a logged-out or paused agent ready for calls. */
+    public synchronized void ready(AgentId agent, Instant now) {
+        var desk = desk(agent);
+        desk.settle(now, wrapUp);
+        desk.move(AgentState.READY, now);
+    }
+
+    /** Every agent's state at {@code now}, in seat order, with the pause reason of paused agents. */
+    public synchronized List<AgentStatus> states(Instant now) {
+        return desks.values().stream().map(d -> {
+            d.settle(now, wrapUp);
+            return new AgentStatus(d.seat, d.state, d.state == AgentState.PAUSED ? d.pauseReason : null, d.since);
+        }).toList();
+    }
+
+    /** Whether the agent is configured at all. */
+    public synchronized boolean knows(AgentId agent) {
+        return desks.containsKey(agent);
     }
 
     /** Reserves the longest-idle ready agent of the campaign, if any. */
@@ -113,6 +144,7 @@ public final class AgentPool {
         Instant since = Instant.EPOCH;
         Instant idleSince = Instant.EPOCH;
         Instant wrapUntil;
+        String pauseReason;
 
         Desk(AgentSeat seat) {
             this.seat = seat;
@@ -127,6 +159,7 @@ public final class AgentPool {
                 idleSince = now;
             }
             wrapUntil = null;
+            pauseReason = null;
             state = next;
         }
 

@@ -1,23 +1,66 @@
 package io.duecall.domain.pacing;
 
+import java.util.Objects;
+
 /**
- * What a pacer sees at one instant.
+ * What a pacer sees at one instant. Times are seconds; {@code now} is any monotonic clock reading (virtual seconds in the
+ * simulator, epoch seconds in the live engine). The arrays are handed over to the snapshot and must not be changed later.
  *
+ * @param now the instant of the decision, in seconds
+ * @param loggedInAgents agents logged in and not paused (ready, reserved, talking or wrapping up)
  * @param readyAgents agents ready and not reserved for a call
- * @param callsRinging calls placed and not yet answered or failed
- * @param answeredWaiting answered calls waiting for an agent
+ * @param reservedAgents agents held for an answered call that is being connected to them
+ * @param talkElapsed for each agent on a call, seconds since the call was connected
+ * @param wrapElapsed for each agent in wrap-up, seconds since wrap-up began
+ * @param ringingAges for each call placed and not yet answered or failed, seconds since it was originated
+ * @param answeredWaiting answered live calls waiting for an agent
  * @param callsUp all calls of the campaign currently holding a channel (ringing, in the IVR, waiting or bridged)
  * @param channelLimit most calls the campaign may hold at once
+ * @param counters the campaign's abandon counters for today and the last 30 days
  */
-public record PacingSnapshot(int readyAgents, int callsRinging, int answeredWaiting, int callsUp, int channelLimit) {
+public record PacingSnapshot(double now, int loggedInAgents, int readyAgents, int reservedAgents, double[] talkElapsed,
+        double[] wrapElapsed, double[] ringingAges, int answeredWaiting, int callsUp, int channelLimit,
+        AbandonCounters counters) {
+    private static final double[] NONE = new double[0];
+
     public PacingSnapshot {
-        if (readyAgents < 0 || callsRinging < 0 || answeredWaiting < 0 || callsUp < 0 || channelLimit < 0) {
-            throw new IllegalArgumentException("pacing snapshot counts must be >= 0: " + readyAgents + ", "
-                    + callsRinging + ", " + answeredWaiting + ", " + callsUp + ", " + channelLimit);
+        Objects.requireNonNull(talkElapsed, "talkElapsed");
+        Objects.requireNonNull(wrapElapsed, "wrapElapsed");
+        Objects.requireNonNull(ringingAges, "ringingAges");
+        Objects.requireNonNull(counters, "counters");
+        if (loggedInAgents < 0 || readyAgents < 0 || reservedAgents < 0 || answeredWaiting < 0 || callsUp < 0
+                || channelLimit < 0) {
+            throw new IllegalArgumentException("pacing snapshot counts must be >= 0: loggedIn " + loggedInAgents
+                    + ", ready " + readyAgents + ", reserved " + reservedAgents + ", waiting " + answeredWaiting
+                    + ", up " + callsUp + ", channelLimit " + channelLimit);
         }
+        if (readyAgents + reservedAgents + talkElapsed.length + wrapElapsed.length > loggedInAgents) {
+            throw new IllegalArgumentException("pacing snapshot: ready " + readyAgents + " + reserved " + reservedAgents
+                    + " + talking " + talkElapsed.length + " + wrapping " + wrapElapsed.length
+                    + " exceeds loggedInAgents " + loggedInAgents);
+        }
+    }
+
+    /** A snapshot with counts only, for callers that know no elapsed times: every logged-in agent is taken as ready. */
+    public static PacingSnapshot counts(double now, int readyAgents, int callsRinging, int answeredWaiting, int callsUp,
+            int channelLimit) {
+        if (callsRinging < 0) {
+            throw new IllegalArgumentException("pacing snapshot: callsRinging " + callsRinging + " (expected >= 0)");
+        }
+        return new PacingSnapshot(now, readyAgents, readyAgents, 0, NONE, NONE, new double[callsRinging],
+                answeredWaiting, callsUp, channelLimit, AbandonCounters.NONE);
+    }
+
+    public int callsRinging() {
+        return ringingAges.length;
     }
 
     public int freeChannels() {
         return Math.max(0, channelLimit - callsUp);
+    }
+
+    /** Ready agents with no call already on its way to them: calls placed for these can never be abandoned. */
+    public int uncoveredAgents() {
+        return Math.max(0, readyAgents - ringingAges.length - answeredWaiting);
     }
 }

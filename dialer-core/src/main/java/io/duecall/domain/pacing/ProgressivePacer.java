@@ -4,7 +4,6 @@ package io.duecall.domain.pacing;
 public final class ProgressivePacer implements Pacer {
     @Override
     public int callsToPlace(PacingSnapshot s) {
-        int uncovered = s.readyAgents() - s.callsRinging() - s.answeredWaiting();
-        return Math.max(0, Math.min(uncovered, s.freeChannels()));
+        return Math.min(s.uncoveredAgents(), s.freeChannels());
     }
 }

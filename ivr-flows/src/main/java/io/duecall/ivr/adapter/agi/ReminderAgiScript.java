@@ -39,7 +39,7 @@ public final class ReminderAgiScript implements AgiScript {
             }
             flow.run(call.get(), channel);
         } catch (CallerHungUpException e) {
-            log.debug("caller on {} hung up before the flow started", request.getChannel());
+            log.debug("caller on channel {} hung up before the flow started", request.getUniqueId());
         }
     }
 
@@ -49,13 +49,13 @@ public final class ReminderAgiScript implements AgiScript {
                 ? args[0]
                 : channel.variable("CALL_ID").orElse("");
         if (!CallRequest.CALL_ID.matcher(callId).matches()) {
-            log.warn("AGI on {} refused: call id '{}' (expected {})", request.getChannel(), printable(callId),
+            log.warn("AGI on channel {} refused: call id '{}' (expected {})", request.getUniqueId(), printable(callId),
                     CallRequest.CALL_ID.pattern());
             return Optional.empty();
         }
         var call = sessions.find(callId);
         if (call.isEmpty()) {
-            log.warn("AGI on {} refused: call id {} is not a call the dialer has up", request.getChannel(), callId);
+            log.warn("AGI on channel {} refused: call id {} is not a call the dialer has up", request.getUniqueId(), callId);
         }
         return call;
     }

@@ -1,0 +1,115 @@
+package io.duecall.sim;
+
+import io.duecall.domain.pacing.AbandonLedger;
+import io.duecall.domain.pacing.AbandonRule;
+import io.duecall.domain.pacing.AdaptiveDialLevelPacer;
+import io.duecall.domain.pacing.Pacer;
+import io.duecall.domain.pacing.PowerPacer;
+import io.duecall.domain.pacing.PredictiveConfig;
+import io.duecall.domain.pacing.PredictivePacer;
+import io.duecall.domain.pacing.ProgressivePacer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * Runs every pacer side by side on the same seeds over a grid of campaigns and prints occupancy and abandonment with
+ * 95% intervals; writes {@code pacing.csv} and {@code pacing.png} into the output directory.
+ * Options: --agents 5,20,100 --live 0.15,0.3,0.6 --talk 60,180 --seeds 10 --out target/pacing --exponential
+ */
+public final class PacingBenchmark {
+    private PacingBenchmark() {}
+
+    public static void main(String[] args) throws IOException {
+        var options = BenchmarkOptions.parse(args);
+        var rows = run(options, System.out::println);
+        Files.createDirectories(options.out());
+        BenchmarkReport.writeCsv(rows, options.out().resolve("pacing.csv"));
+        BenchmarkReport.writePlot(rows, options.out().resolve("pacing.png"));
+        System.out.println("wrote " + options.out().resolve("pacing.csv") + " and " + options.out().resolve("pacing.png"));
+    }
+
+    static List<BenchmarkRow> run(BenchmarkOptions o, java.util.function.Consumer<String> print) {
+        var rows = new ArrayList<BenchmarkRow>();
+        print.accept(BenchmarkReport.header());
+        for (int n : o.agents()) {
+            for (double p : o.live()) {
+                for (double talk : o.talk()) {
+                    var population = o.exponential() ? Population.exponential(p, 14, talk, 20)
+                            : Population.lognormal(p, talk, 20);
+                    var config = SimConfig.day(n, population);
+                    if (o.exponential()) {
+                        config = config.withRingTimeout(1e9);
+                    }
+                    var cell = new Cell(n, p, talk, config, o.seeds());
+                    var cellRows = cell.runAll(o);
+                    cellRows.forEach(r -> print.accept(BenchmarkReport.line(r)));
+                    rows.addAll(cellRows);
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** One grid cell: every pacer on the same seeds. */
+    record Cell(int agents, double live, double talk, SimConfig config, int seeds) {
+        List<BenchmarkRow> runAll(BenchmarkOptions o) {
+            var out = new ArrayList<BenchmarkRow>();
+            var progressive = row("progressive", ProgressivePacer::new);
+            out.add(progressive);
+            out.add(row("fixed 1/p", () -> new PowerPacer(1 / live)));
+            double tuned = tuneRatio(0.03);
+            out.add(row(String.format(Locale.ROOT, "fixed %.2f (hindsight)", tuned), () -> new PowerPacer(tuned)));
+            out.add(row("vicidial adapt", () -> new AdaptiveDialLevelPacer(0.03)));
+            out.add(row("predictive", () -> new PredictivePacer(PredictiveConfig.defaults())));
+            out.add(ceiling());
+            double floor = progressive.occupancy().mean();
+            double top = out.stream().filter(r -> r.pacer().equals("clairvoyant")).findFirst().orElseThrow()
+                    .occupancy().mean();
+            return out.stream().map(r -> r.withGapClosed((r.occupancy().mean() - floor) / (top - floor))).toList();
+        }
+
+        BenchmarkRow row(String name, Supplier<Pacer> pacer) {
+            var sim = new CampaignSimulator(config, null, null);
+            var days = new ArrayList<DayResult>();
+            for (int s = 1; s <= seeds; s++) {
+                days.add(sim.run(pacer.get(), s, new AbandonLedger(AbandonRule.defaults())));
+            }
+            return BenchmarkRow.of(this, name, days);
+        }
+
+        /** The fixed ratio whose mean abandon rate over these very seeds is {@code target}: tuned in hindsight. */
+        double tuneRatio(double target) {
+            double lo = 1;
+            double hi = 1 / live * 1.5;
+            for (int i = 0; i < 8; i++) {
+                double mid = (lo + hi) / 2;
+                double rate = row("probe", () -> new PowerPacer(mid)).abandon().mean();
+                if (rate > target) {
+                    hi = mid;
+                } else {
+                    lo = mid;
+                }
+            }
+            return lo;
+        }
+
+        /**
+         * An oracle that dials only the debtors who will answer, timed so each answers the moment an agent frees:
+         * agents idle only while the first call of the day rings.
+         */
+        BenchmarkRow ceiling() {
+            double ring = config.population().liveRing().mean();
+            double occupancy = (config.shiftSeconds() - ring) / config.shiftSeconds();
+            return BenchmarkRow.constant(this, "clairvoyant", occupancy);
+        }
+    }
+
+    static Path defaultOut() {
+        return Path.of("target", "pacing");
+    }
+}

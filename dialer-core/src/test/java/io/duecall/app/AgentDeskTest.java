@@ -1,0 +1,163 @@
+package io.duecall.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.duecall.adapter.memory.InMemoryAccountStore;
+import io.duecall.adapter.memory.InMemoryAttemptLedger;
+import io.duecall.adapter.memory.InMemoryPromiseStore;
+import io.duecall.domain.account.Account;
+import io.duecall.domain.account.AccountId;
+import io.duecall.domain.account.E164;
+import io.duecall.domain.account.Money;
+import io.duecall.domain.account.Phone;
+import io.duecall.domain.account.PhoneType;
+import io.duecall.domain.agent.AgentDisposition;
+import io.duecall.domain.agent.AgentDisposition.Outcome;
+import io.duecall.domain.agent.AgentId;
+import io.duecall.domain.agent.AgentPool;
+import io.duecall.domain.agent.AgentSeat;
+import io.duecall.domain.attempt.Disposition;
+import io.duecall.domain.campaign.Campaign;
+import io.duecall.domain.campaign.CampaignId;
+import io.duecall.domain.campaign.CampaignMode;
+import io.duecall.domain.campaign.RetryPolicy;
+import io.duecall.domain.window.CallingWindow;
+import io.duecall.port.CallEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class AgentDeskTest {
+    private static final Instant NOON_NEW_YORK = Instant.parse("2026-03-03T17:00:00Z");
+    private static final CampaignId DESK = new CampaignId("desk");
+    private static final Currency USD = Currency.getInstance("USD");
+
+    private final MutableClock clock = new MutableClock(NOON_NEW_YORK);
+    private final InMemoryAccountStore accounts = new InMemoryAccountStore();
+    private final InMemoryAttemptLedger ledger = new InMemoryAttemptLedger();
+    private final InMemoryPromiseStore promises = new InMemoryPromiseStore();
+    private final ScriptedTelephony pbx = new ScriptedTelephony();
+    private final AgentId agent101 = new AgentId("101");
+    private final AgentId agent102 = new AgentId("102");
+    private final AgentPool agents = new AgentPool(List.of(new AgentSeat(agent101, Set.of(DESK)),
+            new AgentSeat(agent102, Set.of(DESK))), Duration.ofSeconds(20));
+    private final DialerEngine engine = new DialerEngine(clock, clock::advance, accounts, ledger, promises, pbx, agents,
+            List.of(new Campaign(DESK, "Desk", CampaignMode.AGENT, CallingWindow.defaults(), "Acme Lending",
+                    "18005550100", 10, Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofMinutes(5), 3,
+                    RetryPolicy.defaults())), 50);
+    private final AgentDesk desk = new AgentDesk(clock, engine, promises, ledger, accounts);
+
+    AgentDeskTest() {
+        engine.onAgentCall(desk);
+    }
+
+    @Test
+    void bridgedCallPopsTheAccountOnTheAgentsDesk() {
+        var popped = new ArrayList<ScreenPop>();
+        desk.onScreenPop(popped::add);
+
+        var callId = bridgedCall();
+
+        var pop = desk.current(agent101).orElseThrow();
+        assertEquals(callId, pop.callId());
+        assertEquals(new AccountId("a-1"), pop.account().id());
+        assertEquals(List.of("answered", "sent to an agent at once"), pop.ivrPath());
+        assertEquals(List.of(pop), popped);
+        assertEquals(Optional.empty(), desk.current(agent102));
+    }
+
+    @Test
+    void promiseDuringTheCallIsWrittenOnItsLedgerLine() {
+        var callId = bridgedCall();
+
+        var record = desk.dispose(agent101, callId, promise(5_000, LocalDate.of(2026, 3, 5)));
+        pbx.emit(new CallEvent.Ended(callId, clock.instant()));
+
+        assertTrue(record.onLedgerLine());
+        var line = ledger.readAll().getFirst();
+        assertEquals(Disposition.PROMISE_TO_PAY, line.disposition());
+        assertEquals(new Money(5_000, USD), line.promiseAmount());
+        assertEquals(1, engine.figures(DESK).promises());
+        assertEquals(Optional.empty(), desk.current(agent101));
+    }
+
+    @Test
+    void promiseAfterTheCallEndedIsStoredAndCountedApart() {
+        var callId = bridgedCall();
+        pbx.emit(new CallEvent.Ended(callId, clock.instant()));
+
+        var record = desk.dispose(agent101, callId, promise(5_000, LocalDate.of(2026, 3, 4)));
+
+        assertFalse(record.onLedgerLine());
+        assertEquals(1, promises.all().size());
+        assertEquals(1, desk.promisesAfterCall(DESK));
+        assertEquals(List.of(record), desk.history(agent101));
+    }
+
+    @Test
+    void anotherAgentsCallCannotBeDisposed() {
+        var callId = bridgedCall();
+
+        assertThrows(AgentDesk.NotYourCallException.class,
+                () -> desk.dispose(agent102, callId, new AgentDisposition(Outcome.REFUSED, null, null, null)));
+    }
+
+    @Test
+    void promiseBeyondTheCampaignsHorizonIsRefused() {
+        var callId = bridgedCall();
+
+        var error = assertThrows(IllegalArgumentException.class,
+                () -> desk.dispose(agent101, callId, promise(5_000, LocalDate.of(2026, 3, 9))));
+
+        assertEquals("payBy: 2026-03-09 (expected 2026-03-03 to 2026-03-06)", error.getMessage());
+        assertTrue(promises.all().isEmpty());
+    }
+
+    @Test
+    void optOutTakesTheAccountOutOfTheQueue() {
+        var callId = bridgedCall();
+        pbx.emit(new CallEvent.Ended(callId, clock.instant()));
+        assertEquals(1, accounts.queued(DESK));
+
+        desk.dispose(agent101, callId, new AgentDisposition(Outcome.OPT_OUT, null, null, null));
+
+        assertEquals(0, accounts.queued(DESK));
+    }
+
+    @Test
+    void secondDispositionOfTheSameCallIsRefused() {
+        var callId = bridgedCall();
+        desk.dispose(agent101, callId, new AgentDisposition(Outcome.WRONG_PARTY, null, null, null));
+
+        assertThrows(IllegalStateException.class,
+                () -> desk.dispose(agent101, callId, new AgentDisposition(Outcome.REFUSED, null, null, null)));
+    }
+
+    private static AgentDisposition promise(long minor, LocalDate payBy) {
+        return new AgentDisposition(Outcome.PROMISE, new Money(minor, USD), payBy, null);
+    }
+
+    private String bridgedCall() {
+        accounts.importAccounts(DESK, List.of(new Account(new AccountId("a-1"), "Dana Example",
+                List.of(new Phone(new E164("+12125550100"), PhoneType.MOBILE)), Optional.of(ZoneId.of("America/New_York")),
+                new Money(12_550, USD), LocalDate.of(2026, 2, 20), 41)), NOON_NEW_YORK);
+        agents.login(agent101, NOON_NEW_YORK);
+        engine.tick(DESK);
+        var callId = pbx.originated.getLast().callId();
+        clock.advance(Duration.ofSeconds(8));
+        pbx.emit(new CallEvent.Answered(callId, clock.instant(), "Local/x@debtors-00000001;1"));
+        engine.requestAgent(callId);
+        pbx.emit(new CallEvent.Bridged(callId, clock.instant(), "101"));
+        return callId;
+    }
+}

@@ -1,0 +1,155 @@
+package io.duecall.web;
+
+import io.duecall.app.AgentDesk;
+import io.duecall.app.DialerEngine;
+import io.duecall.domain.agent.AgentPool;
+import io.duecall.domain.agent.AgentState;
+import io.duecall.domain.campaign.Campaign;
+import io.duecall.domain.campaign.CampaignMode;
+import io.duecall.port.AccountStore;
+import io.duecall.port.PromiseStore;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The dashboard's figures: per campaign its run state, dials per minute, answer and abandon rates, contacts,
+ * promises, agents and pacing, and why nothing is being dialed when that is so; plus a sampled history of the day.
+ */
+public final class LiveFigures {
+    /** The abandoned-call limit the dashboard compares against (3% of live answers, as Ofcom and the FCC use). */
+    public static final double ABANDON_LIMIT = 0.03;
+    private static final int MAX_SAMPLES = 2880;
+    private final Clock clock;
+    private final DialerEngine dialer;
+    private final AgentPool agents;
+    private final AgentDesk desk;
+    private final AccountStore accounts;
+    private final PromiseStore promises;
+    private final CampaignControl control;
+    private final Deque<Sample> history = new ArrayDeque<>();
+
+    public record CampaignView(String id, String name, String mode, String state, long dials, double dialsPerMinute,
+            long answered, double answerRate, long rightPartyContacts, long promises,
+            Map<String, BigDecimal> promisedAmount, long bridged, long abandoned, double abandonRate,
+            double abandonLimit, Map<AgentState, Integer> agents, double occupancy, Double pacingRatio,
+            int callsUp, long queued, long leased, Instant nextEligible, String notice) {}
+
+    public record Sample(Instant at, String campaign, long dials, long answered, long promises) {}
+
+    public record Snapshot(Instant at, List<CampaignView> campaigns, List<Sample> history) {}
+
+    public LiveFigures(Clock clock, DialerEngine dialer, AgentPool agents, AgentDesk desk, AccountStore accounts,
+            PromiseStore promises, CampaignControl control) {
+        this.clock = clock;
+        this.dialer = dialer;
+        this.agents = agents;
+        this.desk = desk;
+        this.accounts = accounts;
+        this.promises = promises;
+        this.control = control;
+    }
+
+    /** The figures now; also records a history sample, so call this about once a second. */
+    public synchronized Snapshot sample() {
+        var now = clock.instant();
+        var promised = promisedByCampaign();
+        var views = new ArrayList<CampaignView>();
+        for (var campaign : dialer.campaigns()) {
+            var view = view(campaign, now, promised.getOrDefault(campaign.id().value(), Map.of()));
+            views.add(view);
+            history.addLast(new Sample(now, view.id(), view.dials(), view.answered(), view.promises()));
+        }
+        while (history.size() > MAX_SAMPLES) {
+            history.removeFirst();
+        }
+        return new Snapshot(now, views, List.copyOf(history));
+    }
+
+    /** Promise totals come from the promise store, so promises agents record after a call count as well. */
+    private Map<String, Map<String, BigDecimal>> promisedByCampaign() {
+        var totals = new TreeMap<String, Map<String, BigDecimal>>();
+        for (var p : promises.all()) {
+            totals.computeIfAbsent(p.campaign().value(), c -> new TreeMap<>())
+                    .merge(p.amount().currency().getCurrencyCode(), p.amount().toDecimal(), BigDecimal::add);
+        }
+        return totals;
+    }
+
+    private CampaignView view(Campaign campaign, Instant now, Map<String, BigDecimal> promised) {
+        var id = campaign.id();
+        var f = dialer.figures(id);
+        var pacing = dialer.snapshot(campaign, now);
+        var byState = new EnumMap<AgentState, Integer>(AgentState.class);
+        for (var status : agents.states(now)) {
+            if (status.seat().campaigns().contains(id)) {
+                byState.merge(status.state(), 1, Integer::sum);
+            }
+        }
+        int staffed = byState.entrySet().stream().filter(e -> e.getKey() != AgentState.LOGGED_OUT)
+                .mapToInt(Map.Entry::getValue).sum();
+        var state = control.state(id);
+        long queued = accounts.queued(id);
+        long leased = accounts.leased(id);
+        var next = accounts.nextEligible(id).orElse(null);
+        long promiseCount = f.promises() + desk.promisesAfterCall(id);
+        double answerRate = f.closed() == 0 ? 0 : (double) f.humanAnswers() / f.closed();
+        Double ratio = campaign.mode() == CampaignMode.AGENT && staffed > 0 ? (double) pacing.callsUp() / staffed : null;
+        return new CampaignView(id.value(), campaign.name(), campaign.mode().name(), state.name(), f.dials(),
+                dialsPerMinute(id.value(), now, f.dials()), f.humanAnswers(), answerRate, f.rightPartyContacts(),
+                promiseCount, promised, f.bridged(), f.abandoned(), f.abandonRate(), ABANDON_LIMIT, byState,
+                occupancy(now), ratio, pacing.callsUp(), queued, leased, next,
+                notice(state, queued, leased, next, now, f.skippedOutsideWindow()));
+    }
+
+    /** Why the campaign is not dialing, or null when it is. */
+    static String notice(CampaignControl.RunState state, long queued, long leased, Instant next, Instant now,
+            long skippedOutsideWindow) {
+        if (state != CampaignControl.RunState.RUNNING) {
+            return "campaign is " + state.name().toLowerCase() + ": press Start to dial";
+        }
+        if (queued == 0 && leased == 0) {
+            return "nothing to dial: the queue is empty (import accounts)";
+        }
+        if (queued > 0 && next != null && next.isAfter(now) && leased == 0) {
+            return "nothing eligible until " + next + ": every queued account is outside its debtor's calling "
+                    + "window or waiting for its retry" + (skippedOutsideWindow > 0
+                            ? " (" + skippedOutsideWindow + " skipped as outside the window so far)" : "");
+        }
+        return null;
+    }
+
+    private double dialsPerMinute(String campaign, Instant now, long dials) {
+        var minuteAgo = now.minus(Duration.ofMinutes(1));
+        Sample oldest = null;
+        for (var s : history) {
+            if (s.campaign().equals(campaign) && !s.at().isBefore(minuteAgo)) {
+                oldest = s;
+                break;
+            }
+        }
+        if (oldest == null) {
+            return 0;
+        }
+        double minutes = Duration.between(oldest.at(), now).toMillis() / 60_000.0;
+        return minutes <= 0 ? 0 : (dials - oldest.dials()) / minutes;
+    }
+
+    /** Time on calls and in wrap-up over all time signed in, for every agent. */
+    private double occupancy(Instant now) {
+        var times = agents.timeInStates(now);
+        long busy = times.getOrDefault(AgentState.ON_CALL, Duration.ZERO).plus(
+                times.getOrDefault(AgentState.WRAP_UP, Duration.ZERO)).plus(
+                times.getOrDefault(AgentState.RESERVED, Duration.ZERO)).toMillis();
+        long total = times.values().stream().mapToLong(Duration::toMillis).sum();
+        return total == 0 ? 0 : (double) busy / total;
+    }
+}

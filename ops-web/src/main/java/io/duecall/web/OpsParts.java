@@ -1,0 +1,16 @@
+package io.duecall.web;
+
+import io.duecall.app.AgentDesk;
+import io.duecall.app.DialerEngine;
+import io.duecall.app.ImportAccounts;
+import io.duecall.domain.agent.AgentPool;
+import io.duecall.port.AccountStore;
+import io.duecall.port.AttemptLedger;
+import io.duecall.port.PromiseStore;
+import java.time.Clock;
+import java.util.function.Function;
+
+/** What the operations server needs from the running engine. {@code importerForRegion} takes a region or null. */
+public record OpsParts(Clock clock, DialerEngine dialer, AgentPool agents, AgentDesk desk, AccountStore accounts,
+        AttemptLedger ledger, PromiseStore promises, CampaignControl control,
+        Function<String, ImportAccounts> importerForRegion, HealthProbe health) {}

@@ -1,0 +1,205 @@
+package io.duecall.web;
+
+import io.duecall.adapter.csv.AttemptCsvWriter;
+import io.duecall.adapter.csv.PromiseCsvWriter;
+import io.duecall.app.AgentDesk;
+import io.duecall.app.DialerEngine;
+import io.duecall.app.ImportAccounts;
+import io.duecall.app.ScreenPop;
+import io.duecall.domain.account.AccountId;
+import io.duecall.domain.account.Money;
+import io.duecall.domain.agent.AgentDisposition;
+import io.duecall.domain.agent.AgentId;
+import io.duecall.domain.agent.AgentPool;
+import io.duecall.domain.agent.AgentStatus;
+import io.duecall.domain.campaign.Campaign;
+import io.duecall.domain.campaign.CampaignId;
+import io.duecall.domain.dial.DialDecision;
+import io.duecall.domain.window.DebtorZones;
+import io.duecall.port.AccountStore;
+import io.duecall.port.AttemptLedger;
+import io.duecall.port.PromiseStore;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * What the API does, behind the HTTP handlers: campaign control, imports and payments, eligibility explanations,
+ * exports, and the agents' desks. Permission checks that depend on the data (whose call is it) are made here.
+ */
+public final class OpsService {
+    private final Clock clock;
+    private final DialerEngine dialer;
+    private final AgentPool agents;
+    private final AgentDesk desk;
+    private final AccountStore accounts;
+    private final AttemptLedger ledger;
+    private final PromiseStore promises;
+    private final CampaignControl control;
+    private final Function<String, ImportAccounts> importerForRegion;
+
+    public record Explanation(String account, String campaign, String number, List<String> zones, boolean eligible,
+            String reason, Instant nextEligible, String detail) {}
+
+    public record Payment(String campaign, String accountId) {}
+
+    public record DispositionRequest(AgentDisposition.Outcome outcome, String amount, LocalDate payBy,
+            Instant callbackAt) {}
+
+    public OpsService(Clock clock, DialerEngine dialer, AgentPool agents, AgentDesk desk, AccountStore accounts,
+            AttemptLedger ledger, PromiseStore promises, CampaignControl control,
+            Function<String, ImportAccounts> importerForRegion) {
+        this.clock = clock;
+        this.dialer = dialer;
+        this.agents = agents;
+        this.desk = desk;
+        this.accounts = accounts;
+        this.ledger = ledger;
+        this.promises = promises;
+        this.control = control;
+        this.importerForRegion = importerForRegion;
+    }
+
+    public Campaign campaign(String id) {
+        try {
+            var campaignId = new CampaignId(id);
+            return dialer.campaigns().stream().filter(c -> c.id().equals(campaignId)).findFirst()
+                    .orElseThrow(() -> ApiException.notFound("campaign '" + id + "' is not configured"));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound("campaign '" + id + "' is not configured");
+        }
+    }
+
+    public CampaignControl.RunState start(String id) {
+        control.start(campaign(id).id());
+        return control.state(campaign(id).id());
+    }
+
+    public CampaignControl.RunState pause(String id) {
+        control.pause(campaign(id).id());
+        return control.state(campaign(id).id());
+    }
+
+    public CampaignControl.RunState stop(String id) {
+        control.stop(campaign(id).id());
+        return control.state(campaign(id).id());
+    }
+
+    /** Same reader and all-or-nothing store as the command line; a rejected file throws ImportRejectedException. */
+    public int importCsv(String id, String region, String csv) {
+        return importerForRegion.apply(region).fromReader(campaign(id).id(), "upload", new StringReader(csv));
+    }
+
+    /** A paid account leaves the campaign's queue; every payment is checked before any is applied. */
+    public int payments(List<Payment> paid) {
+        var checked = paid.stream().map(p -> new Object[] {campaign(p.campaign()).id(), new AccountId(p.accountId())})
+                .toList();
+        checked.forEach(p -> accounts.remove((CampaignId) p[0], (AccountId) p[1]));
+        return checked.size();
+    }
+
+    public Explanation explain(String campaignId, String accountId) {
+        var campaign = campaign(campaignId);
+        var account = accounts.find(new AccountId(accountId))
+                .orElseThrow(() -> ApiException.notFound("account '" + accountId + "' is not stored"));
+        var choice = dialer.eligibility().decide(campaign.id(), account, clock.instant());
+        var phone = choice.phone().orElse(account.phones().getFirst());
+        var zones = DebtorZones.of(account, phone.number());
+        var zoneNames = zones.stream().map(Object::toString).sorted().toList();
+        var masked = phone.type().name().toLowerCase() + " ending " + last(phone.number().value(), 2);
+        return switch (choice.decision()) {
+            case DialDecision.Dial d -> new Explanation(accountId, campaignId, masked, zoneNames, true, null, null,
+                    "every contact rule permits a call now; the debtor's local time is "
+                            + d.debtorTime().toLocalTime().withNano(0));
+            case DialDecision.Skip s -> new Explanation(accountId, campaignId, masked, zoneNames, false,
+                    s.reason().name(), s.nextEligible(), s.detail());
+        };
+    }
+
+    private static String last(String text, int n) {
+        return text.substring(Math.max(0, text.length() - n));
+    }
+
+    public String ledgerCsv() {
+        var out = new StringWriter();
+        new AttemptCsvWriter().write(ledger.readAll(), out);
+        return out.toString();
+    }
+
+    public String promisesCsv() {
+        var out = new StringWriter();
+        new PromiseCsvWriter().write(promises.all(), out);
+        return out.toString();
+    }
+
+    public List<AgentStatus> agentStates() {
+        return agents.states(clock.instant());
+    }
+
+    public AgentStatus agentAction(Principal who, String agentId, String action, String reason) {
+        var agent = agent(who, agentId);
+        var now = clock.instant();
+        switch (action) {
+            case "login", "ready" -> {
+                // Logging in or pressing Ready twice is not an error for the person at the desk.
+                var state = agents.state(agent, now);
+                if (state == io.duecall.domain.agent.AgentState.LOGGED_OUT || state == io.duecall.domain.agent.AgentState.PAUSED
+                        || (state == io.duecall.domain.agent.AgentState.WRAP_UP && action.equals("ready"))) {
+                    agents.ready(agent, now);
+                }
+            }
+            case "pause" -> agents.pause(agent, reason == null ? "break" : reason, now);
+            case "logout" -> agents.logout(agent, now);
+            default -> throw ApiException.notFound("agent action '" + action + "' (expected login, ready, pause or logout)");
+        }
+        return status(agent);
+    }
+
+    public AgentStatus status(AgentId agent) {
+        return agents.states(clock.instant()).stream().filter(s -> s.seat().id().equals(agent)).findFirst().orElseThrow();
+    }
+
+    public AgentId agent(Principal who, String agentId) {
+        AgentId agent;
+        try {
+            agent = new AgentId(agentId);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound("agent '" + agentId + "' is not configured");
+        }
+        if (!who.mayActFor(agent)) {
+            throw ApiException.forbidden("agent " + who.agent() + " may not act for agent " + agent);
+        }
+        if (!agents.knows(agent)) {
+            throw ApiException.notFound("agent '" + agentId + "' is not configured");
+        }
+        return agent;
+    }
+
+    public ScreenPop currentCall(Principal who, String agentId) {
+        return desk.current(agent(who, agentId)).orElse(null);
+    }
+
+    public List<AgentDesk.DispositionRecord> history(Principal who, String agentId) {
+        return desk.history(agent(who, agentId));
+    }
+
+    public ScreenPop call(Principal who, String callId) {
+        var pop = desk.call(callId).orElseThrow(() -> ApiException.notFound("call '" + callId + "' is not known"));
+        if (!who.mayActFor(pop.agent())) {
+            throw ApiException.forbidden("call " + callId + " is not agent " + who.agent() + "'s call");
+        }
+        return pop;
+    }
+
+    public AgentDesk.DispositionRecord dispose(Principal who, String callId, DispositionRequest request) {
+        var pop = call(who, callId);
+        var currency = pop.account().amountDue().currency();
+        var amount = request.amount() == null ? null : Money.parse(request.amount(), currency);
+        var disposition = new AgentDisposition(request.outcome(), amount, request.payBy(), request.callbackAt());
+        return desk.dispose(pop.agent(), callId, disposition);
+    }
+}

@@ -1,0 +1,204 @@
+package io.duecall.web;
+
+import static io.duecall.web.TestDesk.AGENT_101;
+import static io.duecall.web.TestDesk.AGENT_102;
+import static io.duecall.web.TestDesk.OPS;
+import static io.duecall.web.TestDesk.body;
+import static io.duecall.web.TestDesk.status;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.duecall.domain.account.AccountId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class OpsApiTest {
+    private final TestDesk desk = new TestDesk(4096);
+
+    @AfterEach
+    void close() {
+        desk.close();
+    }
+
+    @Test
+    void requestWithoutATokenIs401() {
+        var response = desk.exchange("GET", "/api/figures", null, null, null);
+
+        assertEquals(401, status(response));
+        assertTrue(body(response).contains("missing bearer token"), response);
+    }
+
+    @Test
+    void requestWithAnUnknownTokenIs401AndTheTokenIsNotEchoed() {
+        var response = desk.exchange("GET", "/api/figures", "not-a-real-token-at-all", null, null);
+
+        assertEquals(401, status(response));
+        assertTrue(body(response).contains("unknown bearer token"), response);
+        assertFalse(response.contains("not-a-real-token-at-all"), response);
+    }
+
+    @Test
+    void malformedJsonIs400WithWhereItBroke() {
+        var response = desk.exchange("POST", "/api/payments", OPS, "application/json", "{\"payments\": [");
+
+        assertEquals(400, status(response));
+        assertTrue(body(response).contains("malformed JSON at line 1"), response);
+    }
+
+    @Test
+    void unknownFieldIs400NamingIt() {
+        var response = desk.exchange("POST", "/api/payments", OPS, "application/json",
+                "{\"payments\": [], \"colour\": \"red\"}");
+
+        assertEquals(400, status(response));
+        assertTrue(body(response).contains("unknown field 'colour' (expected only: payments)"), response);
+    }
+
+    @Test
+    void oversizedBodyIs413NamingTheLimit() {
+        var response = desk.exchange("POST", "/api/payments", OPS, "application/json", "x".repeat(5000));
+
+        assertEquals(413, status(response));
+        assertTrue(body(response).contains("larger than 4096 bytes"), response);
+    }
+
+    @Test
+    void agentAskingForAnotherAgentsCallIs403() {
+        var callId = desk.bridgedCall();
+
+        var theirs = desk.exchange("GET", "/api/calls/" + callId, AGENT_102, null, null);
+        var mine = desk.exchange("GET", "/api/calls/" + callId, AGENT_101, null, null);
+
+        assertEquals(403, status(theirs));
+        assertEquals(200, status(mine));
+        assertTrue(body(mine).contains("\"accountId\":\"A-77\""), mine);
+        assertFalse(body(mine).contains("5550100"), "the screen pop must not carry the phone number");
+    }
+
+    @Test
+    void agentCannotUseOperationsEndpoints() {
+        var response = desk.exchange("POST", "/api/campaigns/desk/start", AGENT_101, null, null);
+
+        assertEquals(403, status(response));
+    }
+
+    @Test
+    void agentRecordsAPromiseThroughTheApi() {
+        var callId = desk.bridgedCall();
+
+        var response = desk.exchange("POST", "/api/calls/" + callId + "/disposition", AGENT_101, "application/json",
+                "{\"outcome\":\"PROMISE\",\"amount\":\"50.00\",\"payBy\":\"2026-03-05\"}");
+
+        assertEquals(200, status(response), response);
+        assertEquals(1, desk.promises.all().size());
+        assertEquals(5000, desk.promises.all().getFirst().amount().minor());
+    }
+
+    @Test
+    void promiseOutsideTheHorizonIs400() {
+        var callId = desk.bridgedCall();
+
+        var response = desk.exchange("POST", "/api/calls/" + callId + "/disposition", AGENT_101, "application/json",
+                "{\"outcome\":\"PROMISE\",\"amount\":\"50.00\",\"payBy\":\"2026-04-05\"}");
+
+        assertEquals(400, status(response));
+        assertTrue(body(response).contains("payBy: 2026-04-05"), response);
+    }
+
+    @Test
+    void agentMovesBetweenReadyAndPauseWithAReason() {
+        desk.exchange("POST", "/api/agents/102/login", AGENT_102, null, null);
+
+        var paused = desk.exchange("POST", "/api/agents/102/pause", AGENT_102, "application/json", "{\"reason\":\"lunch\"}");
+        var other = desk.exchange("POST", "/api/agents/101/ready", AGENT_102, null, null);
+
+        assertEquals(200, status(paused));
+        assertTrue(body(paused).contains("\"state\":\"PAUSED\",\"pauseReason\":\"lunch\""), paused);
+        assertEquals(403, status(other));
+    }
+
+    @Test
+    void badCsvImportIs422AndStoresNothing() {
+        var csv = """
+                account_id,debtor_name,phones,time_zone,amount_due,currency,due_date,days_past_due
+                A-1,Dana Example,mobile:+12125550100,America/New_York,125.50,USD,2026-02-20,41
+                A-2,Lee Example,mobile:+12125550101,America/New_York,12.345,USD,2026-02-20,41
+                """;
+
+        var response = desk.exchange("POST", "/api/campaigns/desk/accounts", OPS, "text/csv", csv);
+
+        assertEquals(422, status(response));
+        assertTrue(body(response).contains("line 3, amount_due"), response);
+        assertTrue(desk.accounts.find(new AccountId("A-1")).isEmpty());
+    }
+
+    @Test
+    void goodCsvImportQueuesTheAccountsAndEligibilityIsExplained() {
+        var csv = """
+                account_id,debtor_name,phones,time_zone,amount_due,currency,due_date,days_past_due
+                A-1,Dana Example,mobile:+12125550100,Pacific/Honolulu,125.50,USD,2026-02-20,41
+                """;
+
+        var imported = desk.exchange("POST", "/api/campaigns/desk/accounts", OPS, "text/csv", csv);
+        var explained = desk.exchange("GET", "/api/campaigns/desk/accounts/A-1/eligibility", OPS, null, null);
+
+        assertEquals(200, status(imported));
+        assertEquals(1, desk.accounts.queued(TestDesk.DESK));
+        assertTrue(body(explained).contains("\"eligible\":false"), explained);
+        assertTrue(body(explained).contains("OUTSIDE_WINDOW"), explained);
+        assertFalse(body(explained).contains("5550100"), explained);
+    }
+
+    @Test
+    void campaignStartsPausesAndShowsItsStateInTheFigures() {
+        var started = desk.exchange("POST", "/api/campaigns/desk/start", OPS, null, null);
+        var paused = desk.exchange("POST", "/api/campaigns/desk/pause", OPS, null, null);
+        var figures = desk.exchange("GET", "/api/campaigns", OPS, null, null);
+
+        assertTrue(body(started).contains("\"state\":\"RUNNING\""), started);
+        assertTrue(body(paused).contains("\"state\":\"PAUSED\""), paused);
+        assertTrue(body(figures).contains("\"state\":\"PAUSED\""), figures);
+        assertTrue(body(figures).contains("campaign is paused"), figures);
+    }
+
+    @Test
+    void creatingACampaignAtRunTimeIs501WithTheWayToDoIt() {
+        var response = desk.exchange("POST", "/api/campaigns", OPS, "application/json", "{}");
+
+        assertEquals(501, status(response));
+        assertTrue(body(response).contains("add the campaign to the configuration file"), response);
+    }
+
+    @Test
+    void readinessFailsWhileAmiIsDown() {
+        desk.amiUp.set(false);
+
+        var health = desk.exchange("GET", "/healthz", null, null, null);
+        var ready = desk.exchange("GET", "/readyz", null, null, null);
+
+        assertEquals(200, status(health));
+        assertTrue(body(health).contains("\"ami\":\"down\",\"redis\":\"up\""), health);
+        assertEquals(503, status(ready));
+    }
+
+    @Test
+    void metricsAreTaggedByCampaignAndNeverByAccountOrNumber() {
+        desk.bridgedCall();
+
+        var metrics = body(desk.exchange("GET", "/metrics", null, null, null));
+
+        assertTrue(metrics.contains("duecall_calls_placed_total{campaign=\"desk\"} 1.0"), metrics);
+        assertTrue(metrics.contains("duecall_agents{state=\"on_call\"} 1.0"), metrics);
+        assertFalse(metrics.contains("A-77"), metrics);
+        assertFalse(metrics.contains("5550100"), metrics);
+    }
+
+    @Test
+    void dashboardPageIsServedWithoutAToken() {
+        var response = desk.exchange("GET", "/", null, null, null);
+
+        assertEquals(200, status(response));
+        assertTrue(response.contains("DueCall operations"), response);
+    }
+}
