@@ -139,7 +139,7 @@ final class Commands {
     }
 
     /** A deployment's Redis must already run: importing into a throwaway server would lose the data. */
-    private static ProvisionedRedis redis(EngineConfig.Resolved config) {
+    static ProvisionedRedis redis(EngineConfig.Resolved config) {
         var url = Optional.ofNullable(config.redisUrl())
                 .or(() -> Optional.ofNullable(System.getenv(RedisProvisioner.URL_ENV)).filter(u -> !u.isBlank()))
                 .map(URI::create);

@@ -231,6 +231,7 @@ public final class Demo {
             seats.add(new AgentSeat(new AgentId(Integer.toString(ext)), Set.of(ext <= 104 ? DESK : REMINDERS)));
         }
         return new EngineConfig.Resolved(null, keyPrefix, AmiConfig.defaults(), "127.0.0.1", 0,
-                Duration.ofMillis(50), 10, Set.of(), ZoneOffset.UTC, Duration.ofSeconds(20), seats, campaigns, Map.of(), Map.of());
+                Duration.ofMillis(50), 10, Set.of(), ZoneOffset.UTC, Duration.ofSeconds(20), seats, campaigns, Map.of(), Map.of(),
+                java.time.LocalTime.of(6, 0), ZoneOffset.UTC);
     }
 }

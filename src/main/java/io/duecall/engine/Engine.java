@@ -4,15 +4,19 @@ import io.duecall.adapter.ami.AmiCallOriginator;
 import io.duecall.adapter.ami.AmiConfig;
 import io.duecall.adapter.quartz.QuartzDialCycle;
 import io.duecall.adapter.quartz.QuartzHolidayCalendar;
+import io.duecall.adapter.quartz.QuartzPromiseSweep;
 import io.duecall.adapter.redis.ProvisionedRedis;
 import io.duecall.adapter.redis.RedisAccountStore;
 import io.duecall.adapter.redis.RedisAttemptLedger;
 import io.duecall.adapter.redis.RedisKeys;
+import io.duecall.adapter.redis.RedisPaymentStore;
 import io.duecall.adapter.redis.RedisPromiseStore;
 import io.duecall.adapter.redis.RedisSuppressionStore;
 import io.duecall.adapter.csv.AccountCsvReader;
 import io.duecall.app.AgentDesk;
 import io.duecall.app.DialerEngine;
+import io.duecall.app.Eligibility;
+import io.duecall.app.PromiseFollowUp;
 import io.duecall.app.ImportAccounts;
 import io.duecall.web.HealthProbe;
 import io.duecall.web.OpsParts;
@@ -39,7 +43,7 @@ import redis.clients.jedis.JedisPooled;
 
 /**
  * One running dialer, wired from a validated configuration: Redis stores, the IVR's FastAGI server, the AMI
- * connection, the engine and its Quartz dial cycle. Closing it stops them in the reverse order.
+ * connection, the engine, its Quartz dial cycle and the daily promise sweep. Closing it stops them in the reverse order.
  */
 public final class Engine implements AutoCloseable {
     private static final Duration IVR_INPUT_TIMEOUT = Duration.ofSeconds(5);
@@ -56,6 +60,7 @@ public final class Engine implements AutoCloseable {
     private AgentPool agents;
     private DialerEngine dialer;
     private QuartzDialCycle cycle;
+    private QuartzPromiseSweep promiseSweep;
     private AgentDesk desk;
     private OpsServer ops;
 
@@ -89,6 +94,8 @@ public final class Engine implements AutoCloseable {
         accounts = new RedisAccountStore(jedis, keys);
         ledger = new RedisAttemptLedger(jedis, keys);
         promises = new RedisPromiseStore(jedis, keys);
+        var suppression = new RedisSuppressionStore(jedis, keys);
+        var holidays = new QuartzHolidayCalendar(config.holidays());
         var sessions = new DeferredCallSessions();
         var flow = new ReminderFlow(sessions, IVR_INPUT_TIMEOUT);
         ivr = new IvrServer(new IvrServerConfig(bindAddress(config.agiBindHost()), config.agiPort()),
@@ -100,14 +107,17 @@ public final class Engine implements AutoCloseable {
         parts.add(telephony);
         requireDialplanContexts(pbx);
         agents = new AgentPool(config.seats(), config.wrapUp());
-        dialer = new DialerEngine(clock, pause, accounts, ledger, promises, new RedisSuppressionStore(jedis, keys),
-                telephony, agents, config.campaigns(), config.maxOriginatesPerTick(),
-                new QuartzHolidayCalendar(config.holidays()), config.rules());
+        dialer = new DialerEngine(clock, pause, accounts, ledger, promises, suppression,
+                telephony, agents, config.campaigns(), config.maxOriginatesPerTick(), holidays, config.rules());
         sessions.set(dialer);
         desk = new AgentDesk(clock, dialer, promises, ledger, accounts);
         dialer.onAgentCall(desk);
         cycle = new QuartzDialCycle(dialer, config.tickInterval(), config.holidays(), config.holidayZone());
         parts.add(cycle);
+        var followUp = new PromiseFollowUp(promises, new RedisPaymentStore(jedis, keys), accounts,
+                new Eligibility(ledger, suppression, config.campaigns(), holidays, config.rules()));
+        promiseSweep = new QuartzPromiseSweep(followUp, clock, config.promiseSweepAt(), config.promiseZone());
+        parts.add(promiseSweep);
     }
 
     /** A PBX without the contexts would take the originates and then fail every answered call; refuse to start. */
@@ -196,6 +206,11 @@ public final class Engine implements AutoCloseable {
 
     public RedisPromiseStore promises() {
         return promises;
+    }
+
+    /** The daily follow-up of promises whose pay-by date is over. */
+    public QuartzPromiseSweep promiseSweep() {
+        return promiseSweep;
     }
 
     public Clock clock() {

@@ -50,7 +50,8 @@ public record EngineConfig(
         SchedulerSettings scheduler,
         AgentSettings agents,
         List<CampaignSettings> campaigns,
-        HttpSettings http) {
+        HttpSettings http,
+        PromiseSettings promises) {
 
     /** The operations server; no {@code port} means no server. Each token is operations or one agent's. */
     public record HttpSettings(String bindHost, Integer port, Integer maxBodyBytes, List<TokenSettings> tokens) {}
@@ -68,6 +69,9 @@ public record EngineConfig(
 
     public record SchedulerSettings(Duration tickInterval, Integer maxOriginatesPerTick, List<LocalDate> holidays,
             String holidayZone) {}
+
+    /** When the daily follow-up of promises runs ({@code sweepAt} in {@code zone}); the report's days are in {@code zone}. */
+    public record PromiseSettings(LocalTime sweepAt, String zone) {}
 
     public record AgentSettings(Duration wrapUp, List<SeatSettings> seats) {}
 
@@ -87,12 +91,15 @@ public record EngineConfig(
     public record Resolved(String redisUrl, String keyPrefix, AmiConfig ami, String agiBindHost, int agiPort,
             Duration tickInterval, int maxOriginatesPerTick, Set<LocalDate> holidays, java.time.ZoneId holidayZone,
             Duration wrapUp, List<AgentSeat> seats, List<Campaign> campaigns, Map<CampaignId, RunDates> runDates,
-            Map<CampaignId, ContactRules> rules) {
+            Map<CampaignId, ContactRules> rules, LocalTime promiseSweepAt, java.time.ZoneId promiseZone) {
 
         public RunDates runDates(CampaignId campaign) {
             return runDates.getOrDefault(campaign, RunDates.ALWAYS);
         }
     }
+
+    /** Early enough to call back the same day, late enough to be past the hours clocks change in most zones. */
+    static final LocalTime DEFAULT_SWEEP_AT = LocalTime.of(6, 0);
 
     public static EngineConfig load(Path file) throws IOException {
         var mapper = new ObjectMapper(new YAMLFactory())
@@ -118,7 +125,7 @@ public record EngineConfig(
         }
         var base = file.toAbsolutePath().getParent();
         return new EngineConfig(base.resolve(deployment).normalize().toString(), redis, ami, agi, scheduler, agents,
-                campaigns, http);
+                campaigns, http, promises);
     }
 
     /** The key the error is about, as the README writes keys: {@code campaigns[0].channelLimit}. */
@@ -166,6 +173,18 @@ public record EngineConfig(
         } catch (java.time.DateTimeException e) {
             errors.add("scheduler.holidayZone was '" + sched.holidayZone() + "' but it must be an IANA zone id");
         }
+        var promiseSettings = promises == null ? new PromiseSettings(null, null) : promises;
+        java.time.ZoneId promiseZone = java.time.ZoneOffset.UTC;
+        try {
+            promiseZone = promiseSettings.zone() == null ? java.time.ZoneOffset.UTC : java.time.ZoneId.of(promiseSettings.zone());
+        } catch (java.time.DateTimeException e) {
+            errors.add("promises.zone was '" + promiseSettings.zone() + "' but it must be an IANA zone id");
+        }
+        var sweepAt = promiseSettings.sweepAt();
+        if (sweepAt != null && sweepAt.getHour() < 4 && !promiseZone.getRules().isFixedOffset()) {
+            errors.add("promises.sweepAt was '" + sweepAt + "' but in " + promiseZone
+                    + " it must be 04:00 or later: a daily trigger in the hours clocks change would skip or repeat a day");
+        }
         var runDates = new HashMap<CampaignId, RunDates>();
         var rules = new HashMap<CampaignId, ContactRules>();
         var campaignList = resolveCampaigns(errors, runDates, rules);
@@ -179,7 +198,8 @@ public record EngineConfig(
                 redisSettings.keyPrefix() == null ? "duecall" : redisSettings.keyPrefix(), ami,
                 agiSettings.bindHost() == null ? "127.0.0.1" : agiSettings.bindHost(), agiPort, tick, perTick,
                 sched.holidays() == null ? Set.of() : Set.copyOf(sched.holidays()), holidayZone, wrapUp, seats,
-                campaignList, Map.copyOf(runDates), Map.copyOf(rules));
+                campaignList, Map.copyOf(runDates), Map.copyOf(rules),
+                promiseSettings.sweepAt() == null ? DEFAULT_SWEEP_AT : promiseSettings.sweepAt(), promiseZone);
     }
 
     private EnginePbxSettings deploymentSettings(List<String> errors, Secrets secrets) {

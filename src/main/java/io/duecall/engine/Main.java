@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * The command line: {@code demo}, {@code run}, {@code import}, {@code export-ledger}, {@code explain},
- * {@code dialplan}, {@code render}.
+ * {@code payments}, {@code promises-sweep}, {@code promises-report}, {@code dialplan}, {@code render}.
  */
 public final class Main {
     private static final String USAGE = """
@@ -28,6 +28,14 @@ public final class Main {
                                        write the attempt ledger as CSV
               explain --config FILE --campaign ID --account ID
                                        why an account is or is not called now, rule by rule, and when it next may be
+              payments --config FILE --file CSV
+                                       record a payment feed (all or nothing; each reference once) and settle
+                                       the promises it pays
+              promises-sweep --config FILE
+                                       break the unpaid promises whose date is over and queue their accounts
+                                       again now, as the engine's daily sweep does
+              promises-report --config FILE [--out CSV]
+                                       promises made, kept, broken and paid by campaign and day
               dialplan [--config FILE] print the extensions.conf contexts the engine expects
               render --deployment FILE --out DIR
                                        write pjsip.conf, extensions.conf, manager.conf (and amd.conf) for
@@ -51,6 +59,9 @@ public final class Main {
                 case "import" -> Commands.importAccounts(options(queue), out);
                 case "export-ledger" -> Commands.exportLedger(options(queue), out);
                 case "explain" -> Commands.explain(options(queue), out);
+                case "payments" -> PromiseCommands.payments(options(queue), out);
+                case "promises-sweep" -> PromiseCommands.sweep(options(queue), out);
+                case "promises-report" -> PromiseCommands.report(options(queue), out);
                 case "dialplan" -> Commands.dialplan(options(queue), out);
                 case "render" -> Commands.render(options(queue), out, Secrets.fromSystem());
                 case "help", "--help", "-h" -> {

@@ -125,6 +125,31 @@ class EngineConfigTest {
     }
 
     @Test
+    void promiseSweepDefaultsToSixInTheMorningUtcAndRefusesTheHoursClocksChange() throws IOException {
+        var defaults = load("""
+                campaigns:
+                  - { id: reminders, companyName: Acme, callbackNumber: "18005550100" }
+                """).validate();
+        var error = assertThrows(EngineConfig.ConfigException.class, () -> load("""
+                promises: { sweepAt: "02:30", zone: America/New_York }
+                campaigns:
+                  - { id: reminders, companyName: Acme, callbackNumber: "18005550100" }
+                """).validate());
+        var badZone = assertThrows(EngineConfig.ConfigException.class, () -> load("""
+                promises: { zone: Mars/Olympus }
+                campaigns:
+                  - { id: reminders, companyName: Acme, callbackNumber: "18005550100" }
+                """).validate());
+
+        assertEquals(LocalTime.of(6, 0), defaults.promiseSweepAt());
+        assertEquals(java.time.ZoneOffset.UTC, defaults.promiseZone());
+        assertTrue(error.getMessage().contains("promises.sweepAt was '02:30' but in America/New_York it must be 04:00 or later"),
+                error.getMessage());
+        assertTrue(badZone.getMessage().contains("promises.zone was 'Mars/Olympus' but it must be an IANA zone id"),
+                badZone.getMessage());
+    }
+
+    @Test
     void campaignsAreRequired() {
         var error = assertThrows(EngineConfig.ConfigException.class, () -> load("redis: { keyPrefix: x }\n").validate());
 

@@ -4,7 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.duecall.adapter.redis.KeyspaceCleaner;
+import io.duecall.adapter.redis.RedisKeys;
+import io.duecall.adapter.redis.RedisPromiseStore;
 import io.duecall.adapter.redis.RedisProvisioner;
+import io.duecall.domain.account.AccountId;
+import io.duecall.domain.account.Money;
+import io.duecall.domain.campaign.CampaignId;
+import io.duecall.domain.promise.PromiseToPay;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Currency;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.JedisPooled;
 
-/** The command line as an operator meets it: imports, exports and their errors. */
+/** The command line as an operator meets it: imports, exports, payment feeds, reports and their errors. */
 class MainTest {
     private static io.duecall.adapter.redis.ProvisionedRedis redis;
     private static JedisPooled jedis;
@@ -101,6 +110,53 @@ class MainTest {
     }
 
     @Test
+    void paymentFeedKeepsAPromiseOnceAndTheReportShowsIt() throws IOException {
+        var config = config();
+        recordPromise("c-1", "a-1", 5_000);
+        recordPromise("c-2", "a-2", 2_000);
+        var feed = payments("a-1,50.00,USD,2026-11-24T20:00:00Z,bank-1", "a-2,5.00,USD,2026-11-24T21:00:00Z,bank-2");
+        var reportFile = dir.resolve("promises.csv");
+
+        int first = run("payments", "--config", config, "--file", feed);
+        int second = run("payments", "--config", config, "--file", feed);
+        int report = run("promises-report", "--config", config, "--out", reportFile.toString());
+
+        assertEquals(0, first, text(err));
+        assertEquals(0, second, text(err));
+        assertEquals(0, report, text(err));
+        assertTrue(text(out).contains("recorded 2 payments (0 already recorded); promises kept 1, partly kept 1"), text(out));
+        assertTrue(text(out).contains("recorded 0 payments (2 already recorded); promises kept 0, partly kept 0"), text(out));
+        assertEquals(List.of(
+                "campaign,day,currency,made,amount_promised,open,partly_kept,kept,broken,cancelled,kept_rate,amount_paid",
+                "reminders,2026-11-24,USD,2,70.00,0,1,1,0,0,1.0000,55.00"), Files.readAllLines(reportFile));
+    }
+
+    @Test
+    void rejectedPaymentFeedNamesLineAndFieldAndRecordsNothing() throws IOException {
+        var config = config();
+        recordPromise("c-1", "a-1", 5_000);
+        var before = jedis.keys(prefix + "*");
+
+        int status = run("payments", "--config", config, "--file", payments(
+                "a-1,50.00,USD,2026-11-24T20:00:00Z,bank-1", "a-1,50.00,USD,24/11/2026,bank-2"));
+
+        assertEquals(2, status);
+        assertTrue(text(err).contains("line 3, paid_at: '24/11/2026'"), text(err));
+        assertEquals(before, jedis.keys(prefix + "*"));
+    }
+
+    @Test
+    void sweepBreaksAnOverduePromise() throws IOException {
+        var config = config();
+        recordPromise("c-1", "a-1", 5_000, Instant.parse("2026-01-05T15:00:00Z"), LocalDate.of(2026, 1, 7));
+
+        int status = run("promises-sweep", "--config", config);
+
+        assertEquals(0, status, text(err));
+        assertTrue(text(out).contains("promises settled 1: kept 0, broken 1"), text(out));
+    }
+
+    @Test
     void unknownOptionIsRefusedByName() {
         int status = run("demo", "--acounts", "10");
 
@@ -137,6 +193,30 @@ class MainTest {
         var file = Files.createTempFile(dir, "accounts", ".csv");
         Files.writeString(file, "account_id,debtor_name,phones,time_zone,amount_due,currency,due_date,days_past_due\n"
                 + String.join("\n", rows) + "\n");
+        return file.toString();
+    }
+
+    /**
+     * A promise made on 2026-11-24 by a debtor imported into the reminders campaign, as the engine records it, due
+     * far in the future so that the wall clock the commands read never finds it overdue.
+     */
+    private void recordPromise(String callId, String account, long minor) throws IOException {
+        recordPromise(callId, account, minor, Instant.parse("2026-11-24T15:00:00Z"), LocalDate.of(2099, 12, 31));
+    }
+
+    private void recordPromise(String callId, String account, long minor, Instant promisedAt, LocalDate payBy)
+            throws IOException {
+        var config = config();
+        run("import", "--config", config, "--campaign", "reminders",
+                "--file", csv(account + ",Dana Diaz,mobile:+12125550123,America/New_York,125.50,USD,2026-11-01,22"));
+        new RedisPromiseStore(jedis, new RedisKeys(prefix)).record(new PromiseToPay(callId, new AccountId(account),
+                new CampaignId("reminders"), new Money(minor, Currency.getInstance("USD")), payBy,
+                promisedAt));
+    }
+
+    private String payments(String... rows) throws IOException {
+        var file = Files.createTempFile(dir, "payments", ".csv");
+        Files.writeString(file, "account_id,amount,currency,paid_at,reference\n" + String.join("\n", rows) + "\n");
         return file.toString();
     }
 

@@ -117,6 +117,11 @@ public final class Eligibility {
         return policy.explain(account, phone, history, DebtorZones.of(account, phone.number()), now);
     }
 
+    /** Whether the campaign is configured here, so that its accounts can be judged at all. */
+    public boolean covers(CampaignId campaign) {
+        return policies.containsKey(campaign);
+    }
+
     public ContactRules rules(CampaignId campaign) {
         return policy(campaign).rules();
     }

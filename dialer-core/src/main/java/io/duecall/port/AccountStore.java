@@ -32,6 +32,13 @@ public interface AccountStore {
     /** Takes a claimed account out of the campaign's queue for good (done, paid, out of attempts); false if the lease was lost. */
     boolean finish(Claim claim);
 
+    /**
+     * Puts a stored account back in the campaign's queue, eligible from {@code eligibleAt}, moving it if it is queued
+     * already (a follow-up call after a broken promise, say). False, changing nothing, if the account is not stored
+     * or a dialer holds it leased.
+     */
+    boolean requeue(CampaignId campaign, AccountId account, Instant eligibleAt);
+
     /** Takes an account out of a campaign's queue whatever its state, for example when it is paid. */
     void remove(CampaignId campaign, AccountId account);
 

@@ -1,18 +1,43 @@
 package io.duecall.port;
 
+import io.duecall.domain.account.AccountId;
+import io.duecall.domain.promise.PromiseStatus;
 import io.duecall.domain.promise.PromiseToPay;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-/** Durable promises to pay. A call records at most one promise, however often the caller confirms. */
+/**
+ * Durable promises to pay and where each stands. A call records at most one promise, however often the caller
+ * confirms; a promise starts open, and its status changes only by compare-and-set, so a payment feed and the daily
+ * follow-up can never overwrite each other's verdict.
+ */
 public interface PromiseStore {
     /**
-     * Stores the promise unless its call already has one, and returns the promise that is stored for that call
-     * (the given one, or the earlier one). It returns only once the promise is durable.
+     * Stores the promise, open with nothing paid, unless its call already has one, and returns the promise that is
+     * stored for that call (the given one, or the earlier one). It returns only once the promise is durable.
      */
     PromiseToPay record(PromiseToPay promise);
 
     Optional<PromiseToPay> forCall(String callId);
 
+    /** Every promise in the order it was made. */
     List<PromiseToPay> all();
+
+    Optional<PromiseStatus> status(String callId);
+
+    /** Every promise with its status, in the order the promises were made. */
+    List<PromiseStatus> statuses();
+
+    /** The account's promises that are open or partly kept, in the order they were made. */
+    List<PromiseStatus> unsettled(AccountId account);
+
+    /** Promises open or partly kept whose pay-by date is {@code lastPayBy} or earlier, earliest pay-by first. */
+    List<PromiseStatus> unsettledDueBy(LocalDate lastPayBy);
+
+    /**
+     * Replaces the status of {@code next}'s call with {@code next} if it is still exactly {@code expected} (state,
+     * amount paid and time of change); false if it had changed meanwhile. A final status leaves the unsettled lists.
+     */
+    boolean update(PromiseStatus expected, PromiseStatus next);
 }

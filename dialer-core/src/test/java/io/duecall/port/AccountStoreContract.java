@@ -200,4 +200,50 @@ public abstract class AccountStoreContract {
         assertEquals(List.of(), tooEarly);
         assertEquals(Optional.of(eligible), store.nextEligible(CAMPAIGN));
     }
+
+    @Test
+    void requeuePutsAFinishedAccountBackAtTheGivenTime() {
+        store.importAccounts(CAMPAIGN, List.of(account("a1")), T0);
+        store.finish(store.claim(CAMPAIGN, 1, T0, LEASE).get(0));
+        var at = T0.plus(Duration.ofDays(4));
+
+        boolean requeued = store.requeue(CAMPAIGN, new AccountId("a1"), at);
+
+        assertTrue(requeued);
+        assertEquals(1, store.queued(CAMPAIGN));
+        assertEquals(Optional.of(at), store.nextEligible(CAMPAIGN));
+        assertEquals(List.of("a1"), ids(store.claim(CAMPAIGN, 1, at, LEASE)));
+    }
+
+    @Test
+    void requeueMovesAQueuedAccountAheadOfTheOthers() {
+        store.importAccounts(CAMPAIGN, List.of(account("a1"), account("a2"), account("a3")), T0);
+
+        boolean requeued = store.requeue(CAMPAIGN, new AccountId("a3"), T0.minusSeconds(1));
+
+        assertTrue(requeued);
+        assertEquals(3, store.queued(CAMPAIGN));
+        assertEquals(List.of("a3", "a1", "a2"), ids(store.claim(CAMPAIGN, 3, T0, LEASE)));
+    }
+
+    @Test
+    void requeueLeavesALeasedAccountToItsDialer() {
+        store.importAccounts(CAMPAIGN, List.of(account("a1")), T0);
+        var claim = store.claim(CAMPAIGN, 1, T0, LEASE).get(0);
+
+        boolean requeued = store.requeue(CAMPAIGN, new AccountId("a1"), T0);
+
+        assertFalse(requeued);
+        assertEquals(0, store.queued(CAMPAIGN));
+        assertEquals(1, store.leased(CAMPAIGN));
+        assertTrue(store.release(claim, T0.plusSeconds(60)));
+    }
+
+    @Test
+    void requeueOfAnAccountNeverStoredChangesNothing() {
+        boolean requeued = store.requeue(CAMPAIGN, new AccountId("ghost"), T0);
+
+        assertFalse(requeued);
+        assertEquals(0, store.queued(CAMPAIGN));
+    }
 }

@@ -11,6 +11,7 @@ import io.duecall.domain.attempt.DialContext;
 import io.duecall.domain.attempt.CallOutcome;
 import io.duecall.domain.attempt.Disposition;
 import io.duecall.domain.campaign.CampaignId;
+import io.duecall.domain.promise.Payment;
 import io.duecall.domain.promise.PromiseToPay;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,5 +57,13 @@ public final class Fixtures {
     public static PromiseToPay promise(String callId, long minor) {
         return new PromiseToPay(callId, new AccountId("acct-1"), CAMPAIGN, new Money(minor, USD),
                 LocalDate.of(2025, 3, 20), T0.plusSeconds(60));
+    }
+
+    public static PromiseToPay promise(String callId, String account, LocalDate payBy) {
+        return new PromiseToPay(callId, new AccountId(account), CAMPAIGN, new Money(5_000, USD), payBy, T0.plusSeconds(60));
+    }
+
+    public static Payment payment(String reference, String account, long minor) {
+        return new Payment(new AccountId(account), new Money(minor, USD), T0.plusSeconds(3600), reference);
     }
 }

@@ -12,11 +12,10 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -50,7 +49,7 @@ public final class AccountCsvReader {
             throw new ImportRejectedException(source, List.of(new ImportError(1, "(file)", "is empty (expected a header row)")));
         }
         var header = rows.get(0);
-        var columns = columnIndex(source, header);
+        var columns = CsvHeader.index(source, header, COLUMNS, Set.of(OPTIONAL_COLUMN));
         if (rows.size() == 1) {
             throw new ImportRejectedException(source, List.of(new ImportError(header.line(), "(file)",
                     "has a header but no accounts (expected at least one record)")));
@@ -80,32 +79,6 @@ public final class AccountCsvReader {
             throw new ImportRejectedException(source, errors);
         }
         return accounts;
-    }
-
-    private static Map<String, Integer> columnIndex(String source, CsvRows.Row header) {
-        var index = new HashMap<String, Integer>();
-        var errors = new ArrayList<ImportError>();
-        var unknown = new LinkedHashSet<String>();
-        for (int i = 0; i < header.cells().size(); i++) {
-            var name = header.cells().get(i).strip().toLowerCase(Locale.ROOT);
-            if (!COLUMNS.contains(name)) {
-                unknown.add("'" + header.cells().get(i) + "'");
-            } else if (index.putIfAbsent(name, i) != null) {
-                errors.add(new ImportError(header.line(), name, "column appears twice in the header"));
-            }
-        }
-        if (!unknown.isEmpty()) {
-            errors.add(new ImportError(header.line(), "(header)",
-                    "unknown columns " + String.join(", ", unknown) + " (expected only " + String.join(", ", COLUMNS) + ")"));
-        }
-        var missing = COLUMNS.stream().filter(name -> !name.equals(OPTIONAL_COLUMN) && !index.containsKey(name)).toList();
-        if (!missing.isEmpty()) {
-            errors.add(new ImportError(header.line(), "(header)", "missing required columns " + String.join(", ", missing)));
-        }
-        if (!errors.isEmpty()) {
-            throw new ImportRejectedException(source, errors);
-        }
-        return index;
     }
 
     /** Parses one record's fields, adding an error per bad field; returns null if any field was bad. */

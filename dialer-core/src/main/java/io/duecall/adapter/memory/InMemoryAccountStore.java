@@ -123,6 +123,16 @@ public final class InMemoryAccountStore implements AccountStore {
     }
 
     @Override
+    public synchronized boolean requeue(CampaignId campaign, AccountId account, Instant eligibleAt) {
+        var state = campaign(campaign);
+        if (!accounts.containsKey(account) || state.leaseExpiry.containsKey(account.value())) {
+            return false;
+        }
+        state.enqueue(account.value(), eligibleAt.toEpochMilli());
+        return true;
+    }
+
+    @Override
     public synchronized void remove(CampaignId campaign, AccountId account) {
         var state = campaign(campaign);
         state.dropLease(account.value());

@@ -56,4 +56,11 @@ final class AccountScripts {
             end
             return 1
             """);
+
+    /** ARGV: id, eligible at. Queues or moves the id unless it is leased; returns 1, or 0 when leased. */
+    static final LuaScript REQUEUE = new LuaScript("""
+            if redis.call('ZSCORE', KEYS[2], ARGV[1]) then return 0 end
+            redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1])
+            return 1
+            """);
 }

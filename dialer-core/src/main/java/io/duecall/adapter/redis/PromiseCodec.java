@@ -3,6 +3,8 @@ package io.duecall.adapter.redis;
 import io.duecall.domain.account.AccountId;
 import io.duecall.domain.account.Money;
 import io.duecall.domain.campaign.CampaignId;
+import io.duecall.domain.promise.PromiseState;
+import io.duecall.domain.promise.PromiseStatus;
 import io.duecall.domain.promise.PromiseToPay;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,7 +12,10 @@ import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A promise as a flat Redis hash: money as minor units plus currency code, dates and instants as ISO-8601. */
+/**
+ * A promise and its status as a flat Redis hash: money as minor units plus currency code, dates and instants as
+ * ISO-8601. A hash written before promises had a status reads as open with nothing paid.
+ */
 final class PromiseCodec {
     private PromiseCodec() {}
 
@@ -24,6 +29,35 @@ final class PromiseCodec {
         fields.put("payBy", promise.payBy().toString());
         fields.put("promisedAt", promise.promisedAt().toString());
         return fields;
+    }
+
+    static Map<String, String> encode(PromiseStatus status) {
+        var fields = encode(status.promise());
+        fields.putAll(encodeProgress(status));
+        return fields;
+    }
+
+    /** The fields that change as the promise is paid or settled. */
+    static Map<String, String> encodeProgress(PromiseStatus status) {
+        var fields = new LinkedHashMap<String, String>();
+        fields.put("state", status.state().name());
+        fields.put("paidMinor", Long.toString(status.paid().minor()));
+        fields.put("changedAt", status.changedAt().toString());
+        return fields;
+    }
+
+    static PromiseStatus decodeStatus(String key, Map<String, String> fields) {
+        var promise = decode(key, fields);
+        try {
+            var state = fields.get("state");
+            var paid = fields.get("paidMinor");
+            var changedAt = fields.get("changedAt");
+            return new PromiseStatus(promise, state == null ? PromiseState.OPEN : PromiseState.valueOf(state),
+                    new Money(paid == null ? 0 : Long.parseLong(paid), promise.amount().currency()),
+                    changedAt == null ? promise.promisedAt() : Instant.parse(changedAt));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("redis: promise hash " + key + " is malformed: " + e.getMessage(), e);
+        }
     }
 
     static PromiseToPay decode(String key, Map<String, String> fields) {

@@ -144,6 +144,19 @@ public final class RedisAccountStore implements AccountStore {
     }
 
     @Override
+    public boolean requeue(CampaignId campaign, AccountId account, Instant eligibleAt) {
+        var accountKey = keys.account(account);
+        // The account hash lives outside the campaign's slot; accounts are never deleted, so checking first is safe.
+        if (!Redis.call("read " + accountKey, () -> jedis.exists(accountKey))) {
+            return false;
+        }
+        var reply = Redis.call("requeue " + account + " in " + keys.queue(campaign), () -> AccountScripts.REQUEUE.run(
+                jedis, List.of(keys.queue(campaign), keys.leases(campaign)),
+                List.of(account.value(), Long.toString(eligibleAt.toEpochMilli()))));
+        return Long.valueOf(1).equals(reply);
+    }
+
+    @Override
     public void remove(CampaignId campaign, AccountId account) {
         Redis.call("remove " + account + " from " + keys.queue(campaign), () -> {
             try (var tx = jedis.multi()) {

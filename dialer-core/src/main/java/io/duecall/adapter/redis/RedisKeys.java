@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * Every Redis key DueCall uses, under one prefix. A campaign's queue, leases and lease owners share the hash tag
- * {@code {c:<campaign>}} and the promise keys share {@code {promises}}, so each Lua script touches one Cluster slot.
+ * {@code {c:<campaign>}}, the promise keys share {@code {promises}} and the payment keys {@code {payments}}, so each
+ * Lua script touches one Cluster slot.
  */
 public final class RedisKeys {
     public static final String DEFAULT_PREFIX = "duecall";
@@ -78,6 +79,26 @@ public final class RedisKeys {
     /** List of call ids with a promise, in the order the promises were made. */
     public String promiseLog() {
         return prefix + ":{promises}:log";
+    }
+
+    /** ZSET of the call ids of promises still open or partly kept, scored by the epoch day of their pay-by date. */
+    public String unsettledPromises() {
+        return prefix + ":{promises}:unsettled";
+    }
+
+    /** List of the call ids of one account's promises, in the order they were made. */
+    public String promisesOf(AccountId account) {
+        return prefix + ":{promises}:account:" + account.value();
+    }
+
+    /** Hash of one payment, keyed by the lender's payment reference; its existence makes a feed idempotent. */
+    public String payment(String reference) {
+        return prefix + ":{payments}:ref:" + reference;
+    }
+
+    /** List of one account's payment references, in the order they were recorded. */
+    public String paymentsOf(AccountId account) {
+        return prefix + ":{payments}:account:" + account.value();
     }
 
     /** Hash from opted-out E.164 number to when and where it opted out; global to every campaign. */

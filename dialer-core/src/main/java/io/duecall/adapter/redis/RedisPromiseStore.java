@@ -1,7 +1,10 @@
 package io.duecall.adapter.redis;
 
+import io.duecall.domain.account.AccountId;
+import io.duecall.domain.promise.PromiseStatus;
 import io.duecall.domain.promise.PromiseToPay;
 import io.duecall.port.PromiseStore;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,20 +14,12 @@ import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * {@link PromiseStore} on Redis: one hash per call plus a list of calls in promise order, written by one Lua script so
- * a call records exactly one promise. Durable as far as Redis is: deployments run Redis with {@code appendonly yes}.
+ * {@link PromiseStore} on Redis: one hash per call, a list of calls in promise order, a list per account and a ZSET
+ * of unsettled promises by pay-by day. Recording and status changes are single Lua scripts on the {@code {promises}}
+ * slot. Durable as far as Redis is: deployments run Redis with {@code appendonly yes}.
  */
 public final class RedisPromiseStore implements PromiseStore {
     private static final int PAGE = 500;
-    private static final LuaScript RECORD_ONCE = new LuaScript("""
-            if redis.call('EXISTS', KEYS[1]) == 0 then
-              for i = 2, #ARGV, 2 do
-                redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1])
-              end
-              redis.call('RPUSH', KEYS[2], ARGV[1])
-            end
-            return redis.call('HGETALL', KEYS[1])
-            """);
 
     private final UnifiedJedis jedis;
     private final RedisKeys keys;
@@ -39,12 +34,13 @@ public final class RedisPromiseStore implements PromiseStore {
         var key = keys.promise(promise.callId());
         var args = new ArrayList<String>();
         args.add(promise.callId());
-        PromiseCodec.encode(promise).forEach((field, value) -> {
+        args.add(Long.toString(promise.payBy().toEpochDay()));
+        PromiseCodec.encode(PromiseStatus.open(promise)).forEach((field, value) -> {
             args.add(field);
             args.add(value);
         });
-        var reply = (List<?>) Redis.call("record promise in " + key,
-                () -> RECORD_ONCE.run(jedis, List.of(key, keys.promiseLog()), args));
+        var reply = (List<?>) Redis.call("record promise in " + key, () -> PromiseScripts.RECORD_ONCE.run(jedis,
+                List.of(key, keys.promiseLog(), keys.unsettledPromises(), keys.promisesOf(promise.account())), args));
         var stored = new HashMap<String, String>();
         for (int i = 0; i < reply.size(); i += 2) {
             stored.put((String) reply.get(i), (String) reply.get(i + 1));
@@ -54,31 +50,85 @@ public final class RedisPromiseStore implements PromiseStore {
 
     @Override
     public Optional<PromiseToPay> forCall(String callId) {
-        var key = keys.promise(callId);
-        var fields = Redis.call("read " + key, () -> jedis.hgetAll(key));
-        return fields.isEmpty() ? Optional.empty() : Optional.of(PromiseCodec.decode(key, fields));
+        return status(callId).map(PromiseStatus::promise);
     }
 
     @Override
     public List<PromiseToPay> all() {
-        var promises = new ArrayList<PromiseToPay>();
+        return statuses().stream().map(PromiseStatus::promise).toList();
+    }
+
+    @Override
+    public Optional<PromiseStatus> status(String callId) {
+        var key = keys.promise(callId);
+        var fields = Redis.call("read " + key, () -> jedis.hgetAll(key));
+        return fields.isEmpty() ? Optional.empty() : Optional.of(PromiseCodec.decodeStatus(key, fields));
+    }
+
+    @Override
+    public List<PromiseStatus> statuses() {
+        var statuses = new ArrayList<PromiseStatus>();
         for (long start = 0; ; start += PAGE) {
             var from = start;
-            var callIds = Redis.call("read " + keys.promiseLog(), () -> jedis.lrange(keys.promiseLog(), from, from + PAGE - 1));
-            var loaded = Redis.call("read promises", () -> {
-                var responses = new ArrayList<Response<Map<String, String>>>();
-                try (var pipeline = jedis.pipelined()) {
-                    callIds.forEach(callId -> responses.add(pipeline.hgetAll(keys.promise(callId))));
-                    pipeline.sync();
-                }
-                return responses;
-            });
-            for (int i = 0; i < callIds.size(); i++) {
-                promises.add(PromiseCodec.decode(keys.promise(callIds.get(i)), loaded.get(i).get()));
-            }
+            var callIds = Redis.call("read " + keys.promiseLog(),
+                    () -> jedis.lrange(keys.promiseLog(), from, from + PAGE - 1));
+            statuses.addAll(load(callIds));
             if (callIds.size() < PAGE) {
-                return promises;
+                return statuses;
             }
         }
+    }
+
+    @Override
+    public List<PromiseStatus> unsettled(AccountId account) {
+        var key = keys.promisesOf(account);
+        var callIds = Redis.call("read " + key, () -> jedis.lrange(key, 0, -1));
+        return load(callIds).stream().filter(status -> !status.state().isFinal()).toList();
+    }
+
+    @Override
+    public List<PromiseStatus> unsettledDueBy(LocalDate lastPayBy) {
+        var key = keys.unsettledPromises();
+        var callIds = Redis.call("read " + key, () -> jedis.zrangeByScore(key, Double.NEGATIVE_INFINITY,
+                (double) lastPayBy.toEpochDay()));
+        return load(callIds).stream().filter(status -> !status.state().isFinal()).toList();
+    }
+
+    @Override
+    public boolean update(PromiseStatus expected, PromiseStatus next) {
+        if (!expected.callId().equals(next.callId())) {
+            throw new IllegalArgumentException("next.callId: '" + next.callId() + "' (expected '" + expected.callId() + "')");
+        }
+        var key = keys.promise(next.callId());
+        var args = new ArrayList<String>();
+        args.add(next.callId());
+        args.add(next.state().isFinal() ? "1" : "0");
+        PromiseCodec.encodeProgress(expected).values().forEach(args::add);
+        PromiseCodec.encodeProgress(next).forEach((field, value) -> {
+            args.add(field);
+            args.add(value);
+        });
+        var reply = Redis.call("update " + key, () -> PromiseScripts.COMPARE_AND_SET.run(jedis,
+                List.of(key, keys.unsettledPromises()), args));
+        return Long.valueOf(1).equals(reply);
+    }
+
+    private List<PromiseStatus> load(List<String> callIds) {
+        if (callIds.isEmpty()) {
+            return List.of();
+        }
+        var loaded = Redis.call("read promises", () -> {
+            var responses = new ArrayList<Response<Map<String, String>>>();
+            try (var pipeline = jedis.pipelined()) {
+                callIds.forEach(callId -> responses.add(pipeline.hgetAll(keys.promise(callId))));
+                pipeline.sync();
+            }
+            return responses;
+        });
+        var statuses = new ArrayList<PromiseStatus>(callIds.size());
+        for (int i = 0; i < callIds.size(); i++) {
+            statuses.add(PromiseCodec.decodeStatus(keys.promise(callIds.get(i)), loaded.get(i).get()));
+        }
+        return statuses;
     }
 }

@@ -1,0 +1,81 @@
+package io.duecall.adapter.quartz;
+
+import io.duecall.app.PromiseFollowUp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TimeZone;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.JobBuilder;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.quartz.impl.StdSchedulerFactory;
+
+/**
+ * Runs the promise follow-up once a day at a local time in a zone (a cron trigger with that time zone). Quartz only
+ * wakes it; which promises are over is decided against the engine's clock in each debtor's zone, so a sweep that runs
+ * twice or late settles the same promises.
+ */
+public final class QuartzPromiseSweep implements AutoCloseable {
+    private static final String NAME = "promise-sweep";
+    private final Scheduler scheduler;
+
+    /** {@code at} should avoid the hours clocks change in {@code zone} (01:00-03:00 in most zones) so no day is skipped. */
+    public QuartzPromiseSweep(PromiseFollowUp followUp, Clock clock, LocalTime at, ZoneId zone) {
+        try {
+            var properties = new Properties();
+            properties.setProperty("org.quartz.scheduler.instanceName", "duecall-promises-" + System.identityHashCode(this));
+            properties.setProperty("org.quartz.threadPool.threadCount", "1");
+            properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
+            properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+            scheduler = new StdSchedulerFactory(properties).getScheduler();
+            scheduler.setJobFactory((bundle, owner) -> new PromiseSweepJob(followUp, clock));
+            var job = JobBuilder.newJob(PromiseSweepJob.class).withIdentity(NAME).build();
+            var trigger = TriggerBuilder.newTrigger()
+                    .withIdentity(NAME)
+                    .withSchedule(CronScheduleBuilder.dailyAtHourAndMinute(at.getHour(), at.getMinute())
+                            .inTimeZone(TimeZone.getTimeZone(zone))
+                            .withMisfireHandlingInstructionFireAndProceed())
+                    .build();
+            scheduler.scheduleJob(job, trigger);
+            scheduler.start();
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("the promise sweep could not be scheduled: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs a sweep now, beside the daily one (they never overlap), as after the engine was down at sweep time. */
+    public void runNow() {
+        try {
+            scheduler.triggerJob(JobKey.jobKey(NAME));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("the promise sweep could not be started: " + e.getMessage(), e);
+        }
+    }
+
+    /** When the next sweep is due. */
+    public Optional<Instant> nextSweep() {
+        try {
+            var trigger = scheduler.getTrigger(TriggerKey.triggerKey(NAME));
+            return Optional.ofNullable(trigger == null ? null : trigger.getNextFireTime()).map(Date::toInstant);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("the scheduler did not answer: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            scheduler.shutdown(/* waitForJobsToComplete= */ true);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("the promise sweep did not stop cleanly: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.duecall.engine;
+
+import io.duecall.adapter.csv.PaymentCsvReader;
+import io.duecall.adapter.csv.PromiseReportCsvWriter;
+import io.duecall.adapter.quartz.QuartzHolidayCalendar;
+import io.duecall.adapter.redis.RedisAccountStore;
+import io.duecall.adapter.redis.RedisAttemptLedger;
+import io.duecall.adapter.redis.RedisKeys;
+import io.duecall.adapter.redis.RedisPaymentStore;
+import io.duecall.adapter.redis.RedisPromiseStore;
+import io.duecall.adapter.redis.RedisSuppressionStore;
+import io.duecall.app.Eligibility;
+import io.duecall.app.PromiseFollowUp;
+import io.duecall.app.PromiseReport;
+import io.duecall.app.RecordPayments;
+import io.duecall.domain.campaign.Campaign;
+import io.duecall.domain.promise.PromiseFigures;
+import io.duecall.domain.promise.PromiseState;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import redis.clients.jedis.JedisPooled;
+
+/** The commands about promises and payments: record a payment feed, follow up broken promises, report. */
+final class PromiseCommands {
+    private PromiseCommands() {}
+
+    static int payments(Options options, PrintStream out) throws Exception {
+        var config = EngineConfig.load(Path.of(options.required("config"))).validate();
+        var file = Path.of(options.required("file"));
+        options.rejectUnknown();
+        try (var redis = Commands.redis(config); var jedis = new JedisPooled(redis.uri())) {
+            var keys = new RedisKeys(config.keyPrefix());
+            var feed = new RecordPayments(new PaymentCsvReader(), new RedisPaymentStore(jedis, keys),
+                    new RedisPromiseStore(jedis, keys), new RedisAccountStore(jedis, keys),
+                    config.campaigns().stream().map(Campaign::id).toList(), Clock.systemUTC());
+            var result = feed.fromFile(file);
+            out.printf("recorded %d payments (%d already recorded); promises kept %d, partly kept %d; "
+                    + "accounts paid in full %d%n", result.recorded(), result.alreadyRecorded(), result.kept(),
+                    result.partlyKept(), result.paidInFull().size());
+        }
+        return 0;
+    }
+
+    /** The daily follow-up, run now: for catching up after the engine was down at its sweep time. */
+    static int sweep(Options options, PrintStream out) throws Exception {
+        var config = EngineConfig.load(Path.of(options.required("config"))).validate();
+        options.rejectUnknown();
+        try (var redis = Commands.redis(config); var jedis = new JedisPooled(redis.uri())) {
+            var keys = new RedisKeys(config.keyPrefix());
+            var ledger = new RedisAttemptLedger(jedis, keys);
+            var eligibility = new Eligibility(ledger, new RedisSuppressionStore(jedis, keys), config.campaigns(),
+                    new QuartzHolidayCalendar(config.holidays()), config.rules());
+            var followUp = new PromiseFollowUp(new RedisPromiseStore(jedis, keys), new RedisPaymentStore(jedis, keys),
+                    new RedisAccountStore(jedis, keys), eligibility);
+            var settled = followUp.sweep(Clock.systemUTC().instant());
+            long broken = settled.stream().filter(f -> f.status().state() == PromiseState.BROKEN).count();
+            long queued = settled.stream().filter(f -> f.queuedAt().isPresent()).count();
+            out.printf("promises settled %d: kept %d, broken %d; accounts queued again %d%n", settled.size(),
+                    settled.size() - broken, broken, queued);
+        }
+        return 0;
+    }
+
+    static int report(Options options, PrintStream out) throws Exception {
+        var config = EngineConfig.load(Path.of(options.required("config"))).validate();
+        var target = options.text("out", null);
+        options.rejectUnknown();
+        try (var redis = Commands.redis(config); var jedis = new JedisPooled(redis.uri())) {
+            var rows = new PromiseReport(new RedisPromiseStore(jedis, new RedisKeys(config.keyPrefix())),
+                    config.promiseZone()).rows();
+            print(rows, config.promiseZone().getId(), out);
+            if (target != null) {
+                try (var writer = Files.newBufferedWriter(Path.of(target), StandardCharsets.UTF_8)) {
+                    new PromiseReportCsvWriter().write(rows, writer);
+                }
+                out.printf("wrote %d rows to %s%n", rows.size(), target);
+            }
+        }
+        return 0;
+    }
+
+    private static void print(List<PromiseFigures> rows, String zone, PrintStream out) {
+        out.printf("promises by campaign and day made (%s)%n", zone);
+        out.printf("%-20s %-10s %-3s %6s %14s %5s %6s %5s %6s %9s %9s %14s%n", "campaign", "day", "cur", "made",
+                "promised", "open", "partly", "kept", "broken", "cancelled", "kept rate", "paid");
+        for (var row : rows) {
+            out.printf("%-20s %-10s %-3s %6d %14s %5d %6d %5d %6d %9d %9s %14s%n", row.campaign(), row.day(),
+                    row.currency().getCurrencyCode(), row.made(), row.promised().toDecimal().toPlainString(), row.open(),
+                    row.partlyKept(), row.kept(), row.broken(), row.cancelled(),
+                    row.keptRate().map(rate -> rate.movePointRight(2).stripTrailingZeros().toPlainString() + "%").orElse("-"),
+                    row.paid().toDecimal().toPlainString());
+        }
+    }
+}
