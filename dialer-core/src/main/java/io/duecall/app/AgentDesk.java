@@ -1,17 +1,20 @@
 package io.duecall.app;
 
-import io.duecall.domain.account.AccountId;
 import io.duecall.domain.agent.AgentDisposition;
 import io.duecall.domain.agent.AgentId;
+import io.duecall.domain.agent.DispositionRecord;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.campaign.CampaignMode;
+import io.duecall.domain.compliance.AccountFlag;
 import io.duecall.domain.promise.PromiseToPay;
 import io.duecall.port.AccountStore;
 import io.duecall.port.AttemptLedger;
+import io.duecall.port.DispositionLog;
 import io.duecall.port.PromiseStore;
+import io.duecall.port.SuppressionStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,8 +25,9 @@ import java.util.function.Consumer;
 
 /**
  * The agents' side of bridged calls: builds the screen pop when a call reaches an agent, and records the agent's
- * disposition. A promise goes to the promise store (and onto the call's ledger line while the call is up); an
- * opt-out, dispute, bankruptcy or death takes the account out of the campaign's queue.
+ * disposition durably in the {@link DispositionLog}, once per call. Dispositions that stop calls act at once for
+ * every campaign: an opt-out suppresses the dialed number, a dispute, bankruptcy or death flags the account and
+ * takes it out of every queue, and a callback requeues the account at the first instant the contact rules permit.
  */
 public final class AgentDesk implements Consumer<AgentCallStarted> {
     private static final int HISTORY = 10;
@@ -32,25 +36,26 @@ public final class AgentDesk implements Consumer<AgentCallStarted> {
     private final PromiseStore promises;
     private final AttemptLedger ledger;
     private final AccountStore accounts;
+    private final SuppressionStore suppression;
+    private final DispositionLog log;
+    private final Eligibility eligibility;
     private final Map<String, Entry> calls = new ConcurrentHashMap<>();
     private final Map<AgentId, String> current = new ConcurrentHashMap<>();
     private final Map<CampaignId, AtomicLong> promisesAfterCall = new ConcurrentHashMap<>();
-    private final List<DispositionRecord> recorded = new CopyOnWriteArrayList<>();
     private final List<Consumer<ScreenPop>> listeners = new CopyOnWriteArrayList<>();
-
-    /** A disposition as recorded; {@code onLedgerLine} tells whether the promise reached the call's ledger line. */
-    public record DispositionRecord(String callId, AgentId agent, CampaignId campaign, AccountId account,
-            AgentDisposition disposition, Instant at, boolean onLedgerLine) {}
 
     private record Entry(AgentCallStarted started, ScreenPop pop, DispositionRecord[] disposed) {}
 
     public AgentDesk(Clock clock, CallSessions sessions, PromiseStore promises, AttemptLedger ledger,
-            AccountStore accounts) {
+            AccountStore accounts, SuppressionStore suppression, DispositionLog log, Eligibility eligibility) {
         this.clock = clock;
         this.sessions = sessions;
         this.promises = promises;
         this.ledger = ledger;
         this.accounts = accounts;
+        this.suppression = suppression;
+        this.log = log;
+        this.eligibility = eligibility;
     }
 
     /** Registers a listener for new screen pops; it must not block. */
@@ -91,9 +96,10 @@ public final class AgentDesk implements Consumer<AgentCallStarted> {
     }
 
     /**
-     * Records the agent's disposition of one of their calls. Throws {@link NotYourCallException} for another
-     * agent's call, {@link IllegalArgumentException} for an unknown call or a promise outside the campaign's rules,
-     * and {@link IllegalStateException} if the call already has a disposition.
+     * Records the agent's disposition of one of their calls and applies what it means. Throws
+     * {@link NotYourCallException} for another agent's call, {@link IllegalArgumentException} for an unknown call, a
+     * promise outside the campaign's rules or a callback time out of range, and {@link IllegalStateException} if the
+     * call already has a disposition (here or in another engine sharing the log).
      */
     public DispositionRecord dispose(AgentId agent, String callId, AgentDisposition disposition) {
         var entry = callId == null ? null : calls.get(callId);
@@ -105,21 +111,68 @@ public final class AgentDesk implements Consumer<AgentCallStarted> {
         }
         synchronized (entry) {
             if (entry.disposed()[0] != null) {
-                throw new IllegalStateException("call " + callId + " already has the disposition "
-                        + entry.disposed()[0].disposition().outcome());
+                throw alreadyDisposed(callId, entry.disposed()[0]);
             }
             var now = clock.instant();
+            if (disposition.outcome() == AgentDisposition.Outcome.CALLBACK) {
+                requireCallbackTime(disposition.callbackAt(), now);
+            }
             boolean onLine = disposition.outcome() == AgentDisposition.Outcome.PROMISE && promise(entry, disposition, now);
             var started = entry.started();
-            if (disposition.outcome().stopsDialing()) {
-                accounts.remove(started.campaign().id(), started.account().id());
-            }
             var record = new DispositionRecord(callId, agent, started.campaign().id(), started.account().id(),
                     disposition, now, onLine);
+            if (!log.record(record)) {
+                throw alreadyDisposed(callId, log.find(callId).orElse(record));
+            }
+            apply(started, disposition, now, "agent:" + agent.value() + ":" + callId);
             entry.disposed()[0] = record;
-            recorded.add(record);
             current.remove(agent, callId);
             return record;
+        }
+    }
+
+    private static IllegalStateException alreadyDisposed(String callId, DispositionRecord existing) {
+        return new IllegalStateException("call " + callId + " already has the disposition "
+                + existing.disposition().outcome());
+    }
+
+    private static void requireCallbackTime(Instant at, Instant now) {
+        var latest = now.plus(Duration.ofDays(CallSessions.MAX_CALLBACK_DELAY_DAYS));
+        if (!at.isAfter(now) || at.isAfter(latest)) {
+            throw new IllegalArgumentException("callbackAt: " + at + " (expected after " + now + " and at most " + latest + ")");
+        }
+    }
+
+    /** What the disposition means beyond this call, for every campaign and every dialer sharing the stores. */
+    private void apply(AgentCallStarted started, AgentDisposition d, Instant now, String source) {
+        var account = started.account().id();
+        switch (d.outcome()) {
+            case OPT_OUT -> suppression.optOut(started.number(), now, source);
+            case DISPUTE, BANKRUPTCY, DECEASED -> {
+                // The flag stops every later claim; the removals empty the queues at once.
+                suppression.flag(account, AccountFlag.valueOf(d.outcome().name()), now, source);
+                eligibility.campaigns().forEach(campaign -> accounts.remove(campaign, account));
+            }
+            case CALLBACK -> callback(started, d.callbackAt());
+            case PROMISE, REFUSED, WRONG_PARTY, FIELD_VISIT -> { }
+        }
+    }
+
+    /**
+     * While the call is up the engine returns the account at the callback time when the line is written; after that
+     * the account is requeued directly, at the first instant from the callback time that the contact rules permit.
+     */
+    private void callback(AgentCallStarted started, Instant at) {
+        try {
+            sessions.scheduleCallback(started.callId(), at);
+            return;
+        } catch (IllegalArgumentException callAlreadyClosed) {
+            // The time was checked above, so the engine refused only because the call's line is written.
+        }
+        var campaign = started.campaign().id();
+        var next = eligibility.nextEligible(campaign, started.account(), at);
+        if (next != null) {
+            accounts.requeue(campaign, started.account().id(), next);
         }
     }
 
@@ -155,15 +208,9 @@ public final class AgentDesk implements Consumer<AgentCallStarted> {
         return n == null ? 0 : n.get();
     }
 
-    /** The agent's recorded dispositions, newest first. */
+    /** The agent's recorded dispositions, newest first, from the durable log. */
     public List<DispositionRecord> history(AgentId agent) {
-        var mine = new ArrayList<DispositionRecord>();
-        for (var r : recorded) {
-            if (r.agent().equals(agent)) {
-                mine.add(0, r);
-            }
-        }
-        return mine;
+        return log.latest(agent, HISTORY);
     }
 
     /** An agent asked about or acted on a call that is another agent's. */

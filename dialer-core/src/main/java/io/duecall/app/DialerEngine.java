@@ -38,6 +38,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import io.duecall.domain.account.E164;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.Set;
@@ -48,6 +49,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,10 +76,13 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
     private final CallOriginator telephony;
     private final AgentPool agents;
     private final SuppressionStore suppression;
-    private final Map<CampaignId, Campaign> campaigns = new LinkedHashMap<>();
-    private final Map<CampaignId, Pacer> pacers = new LinkedHashMap<>();
+    private final int maxOriginatesPerTick;
+    private final Map<CampaignId, Campaign> campaigns = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<CampaignId, Pacer> pacers = new ConcurrentHashMap<>();
     private final Eligibility eligibility;
-    private final Map<CampaignId, CampaignFigures> figures = new LinkedHashMap<>();
+    private final Map<CampaignId, CampaignFigures> figures = new ConcurrentHashMap<>();
+    /** Ticks hold it shared; adding, replacing and removing campaigns hold it alone, so no call starts meanwhile. */
+    private final ReentrantReadWriteLock campaignsLock = new ReentrantReadWriteLock();
     private final Map<String, LiveCall> calls = new ConcurrentHashMap<>();
     private final List<Consumer<AgentCallStarted>> agentCallListeners = new CopyOnWriteArrayList<>();
 
@@ -103,20 +108,75 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
         this.promises = promises;
         this.telephony = telephony;
         this.agents = agents;
+        this.maxOriginatesPerTick = maxOriginatesPerTick;
         for (var campaign : campaignList) {
             if (campaigns.putIfAbsent(campaign.id(), campaign) != null) {
                 throw new IllegalArgumentException("campaigns: campaign " + campaign.id() + " is listed twice");
             }
-            pacers.put(campaign.id(), campaign.mode() == CampaignMode.AGENT
-                    ? new ProgressivePacer() : new AgentlessPacer(maxOriginatesPerTick));
+            pacers.put(campaign.id(), pacerFor(campaign));
             figures.put(campaign.id(), new CampaignFigures());
         }
         this.eligibility = new Eligibility(ledger, suppression, campaignList, holidays, rules);
         telephony.onEvent(this);
     }
 
+    private Pacer pacerFor(Campaign campaign) {
+        return campaign.mode() == CampaignMode.AGENT ? new ProgressivePacer() : new AgentlessPacer(maxOriginatesPerTick);
+    }
+
+    /**
+     * Adds the campaign, or replaces the one with its id: later ticks, decisions and figures use the new definition
+     * and rules (null: the defaults inside its window), while calls in flight finish under the one they were placed
+     * with. A replaced campaign keeps its figures.
+     */
+    public void upsert(Campaign campaign, ContactRules rules) {
+        Objects.requireNonNull(campaign, "campaign");
+        campaignsLock.writeLock().lock();
+        try {
+            var previous = campaigns.put(campaign.id(), campaign);
+            if (previous == null || previous.mode() != campaign.mode()) {
+                pacers.put(campaign.id(), pacerFor(campaign));
+            }
+            figures.putIfAbsent(campaign.id(), new CampaignFigures());
+            eligibility.put(campaign, rules);
+        } finally {
+            campaignsLock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Removes the campaign. Refused with {@link IllegalStateException} while any of its calls is in flight: stop its
+     * dial cycle first and remove it once they have ended. Its accounts stay stored and queued under its id.
+     */
+    public void remove(CampaignId id) {
+        campaignsLock.writeLock().lock();
+        try {
+            campaign(id);
+            long inFlight = calls.values().stream().filter(c -> c.campaign.id().equals(id)).count();
+            if (inFlight > 0) {
+                throw new IllegalStateException("campaign " + id + " has " + inFlight + " call(s) in flight (expected "
+                        + "none): stop its dial cycle and remove it once they have ended");
+            }
+            campaigns.remove(id);
+            pacers.remove(id);
+            figures.remove(id);
+            eligibility.remove(id);
+        } finally {
+            campaignsLock.writeLock().unlock();
+        }
+    }
+
     @Override
     public int tick(CampaignId id) {
+        campaignsLock.readLock().lock();
+        try {
+            return tickLocked(id);
+        } finally {
+            campaignsLock.readLock().unlock();
+        }
+    }
+
+    private int tickLocked(CampaignId id) {
         var campaign = campaign(id);
         var now = clock.instant();
         closeStaleCalls(now);
@@ -142,6 +202,9 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
                 continue;
             }
             synchronized (call) {
+                if (call.closed) {
+                    continue;
+                }
                 up++;
                 if (call.ringing()) {
                     ringingAges.add(seconds(Duration.between(call.originatedAt, now)));
@@ -225,7 +288,7 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
                     if (call.agent != null) {
                         agents.connected(call.agent, b.at());
                         started = new AgentCallStarted(call.callId, call.agent, call.campaign,
-                                call.claim.account(), call.debtorTimeAtDial.getZone(), b.at());
+                                call.claim.account(), call.debtorTimeAtDial.getZone(), b.at(), call.number);
                     }
                 }
                 case CallEvent.Ended e -> {
@@ -434,10 +497,14 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
             }
             attempt = call.toAttempt();
         }
-        calls.remove(call.callId);
-        ledger.append(attempt);
-        figures.get(call.campaign.id()).closed(attempt);
-        returnAccount(call, attempt);
+        // The call counts as in flight until its account is back, so its campaign cannot be removed meanwhile.
+        try {
+            ledger.append(attempt);
+            figures.get(call.campaign.id()).closed(attempt);
+            returnAccount(call, attempt);
+        } finally {
+            calls.remove(call.callId);
+        }
     }
 
     /**
@@ -502,12 +569,17 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
     }
 
     public List<Campaign> campaigns() {
-        return List.copyOf(campaigns.values());
+        synchronized (campaigns) {
+            return List.copyOf(campaigns.values());
+        }
     }
 
     public CampaignFigures.Snapshot figures(CampaignId id) {
-        campaign(id);
-        return figures.get(id).snapshot();
+        var counts = figures.get(id);
+        if (counts == null) {
+            throw new IllegalArgumentException("campaign: '" + id + "' is not configured");
+        }
+        return counts.snapshot();
     }
 
     /** Calls placed and not yet written to the ledger. */

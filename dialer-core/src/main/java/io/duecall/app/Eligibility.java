@@ -6,6 +6,7 @@ import io.duecall.domain.attempt.DialContext;
 import io.duecall.domain.account.Phone;
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;
+import io.duecall.domain.compliance.AccountFlag;
 import io.duecall.domain.compliance.ContactHistory;
 import io.duecall.domain.compliance.ContactPolicy;
 import io.duecall.domain.compliance.ContactRules;
@@ -22,11 +23,11 @@ import io.duecall.port.SuppressionStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * "May this account be dialed now, on which number, and if not, when next?" for every campaign: each campaign's
@@ -38,20 +39,37 @@ public final class Eligibility {
     static final Duration HISTORY = Duration.ofDays(30);
     private final AttemptLedger ledger;
     private final SuppressionStore suppression;
-    private final Map<CampaignId, ContactPolicy> policies;
-    private final Map<CampaignId, String> versions = new HashMap<>();
+    private final HolidayCalendar holidays;
+    private final Map<CampaignId, ContactPolicy> policies = new ConcurrentHashMap<>();
+    private final Map<CampaignId, String> versions = new ConcurrentHashMap<>();
 
     public Eligibility(AttemptLedger ledger, SuppressionStore suppression, List<Campaign> campaigns,
             HolidayCalendar holidays, Map<CampaignId, ContactRules> rules) {
         this.ledger = ledger;
         this.suppression = suppression;
-        this.policies = new HashMap<>();
+        this.holidays = holidays;
         for (var campaign : campaigns) {
-            var campaignRules = rules.getOrDefault(campaign.id(),
-                    ContactRules.defaults().withWindow(WeeklyWindows.every(campaign.window())));
-            policies.put(campaign.id(), new ContactPolicy(campaignRules, holidays, account -> Optional.empty()));
-            versions.put(campaign.id(), RulesFingerprint.of(campaignRules));
+            put(campaign, rules.get(campaign.id()));
         }
+    }
+
+    /** Judges the campaign's accounts by {@code rules} from now on (null: the defaults inside its calling window). */
+    public void put(Campaign campaign, ContactRules rules) {
+        var campaignRules = rules != null ? rules
+                : ContactRules.defaults().withWindow(WeeklyWindows.every(campaign.window()));
+        versions.put(campaign.id(), RulesFingerprint.of(campaignRules));
+        policies.put(campaign.id(), new ContactPolicy(campaignRules, holidays, account -> Optional.empty()));
+    }
+
+    /** Stops judging the campaign's accounts; asking about it afterwards fails as for an unknown campaign. */
+    public void remove(CampaignId campaign) {
+        policies.remove(campaign);
+        versions.remove(campaign);
+    }
+
+    /** The campaigns judged here. */
+    public Set<CampaignId> campaigns() {
+        return Set.copyOf(policies.keySet());
     }
 
     /**
@@ -65,8 +83,11 @@ public final class Eligibility {
         var history = history(account, now);
         var phone = policy.nextNumber(account, history, now);
         if (phone.isEmpty()) {
-            return new Choice(phone, new DialDecision.Skip(SkipReason.OPTED_OUT, null,
-                    "no number of the account may be called"), counters(campaign, history, null, now));
+            var stopping = history.suppression().flags().stream().filter(AccountFlag::stopsAllCalls).sorted().toList();
+            var skip = stopping.isEmpty()
+                    ? new DialDecision.Skip(SkipReason.OPTED_OUT, null, "no number of the account may be called")
+                    : new DialDecision.Skip(SkipReason.ACCOUNT_FLAGGED, null, "account flagged " + stopping);
+            return new Choice(phone, skip, counters(campaign, history, null, now));
         }
         var number = phone.get().number();
         var decision = policy.decide(account, phone.get(), history, DebtorZones.of(account, number), now);
@@ -129,7 +150,7 @@ public final class Eligibility {
     private ContactHistory history(Account account, Instant now) {
         var optedOut = suppression.optedOut(account.phones().stream().map(Phone::number).toList());
         return new ContactHistory(ledger.history(account.id(), now.minus(HISTORY)),
-                new Suppression(Set.of(), optedOut, Set.of()));
+                new Suppression(Set.of(), optedOut, suppression.flags(account.id())));
     }
 
     private ContactPolicy policy(CampaignId campaign) {

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.duecall.adapter.memory.InMemoryAccountStore;
 import io.duecall.adapter.memory.InMemoryAttemptLedger;
+import io.duecall.adapter.memory.InMemoryDispositionLog;
 import io.duecall.adapter.memory.InMemoryPromiseStore;
+import io.duecall.adapter.memory.InMemorySuppressionStore;
 import io.duecall.domain.account.Account;
 import io.duecall.domain.account.AccountId;
 import io.duecall.domain.account.E164;
@@ -24,6 +26,10 @@ import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.campaign.CampaignMode;
 import io.duecall.domain.campaign.RetryPolicy;
+import io.duecall.domain.compliance.AccountFlag;
+import io.duecall.domain.dial.DialDecision;
+import io.duecall.domain.dial.SkipReason;
+import io.duecall.port.HolidayCalendar;
 import io.duecall.domain.window.CallingWindow;
 import io.duecall.port.CallEvent;
 import java.time.Duration;
@@ -33,6 +39,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -40,6 +47,7 @@ import org.junit.jupiter.api.Test;
 class AgentDeskTest {
     private static final Instant NOON_NEW_YORK = Instant.parse("2026-03-03T17:00:00Z");
     private static final CampaignId DESK = new CampaignId("desk");
+    private static final CampaignId REMINDERS = new CampaignId("reminders");
     private static final Currency USD = Currency.getInstance("USD");
 
     private final MutableClock clock = new MutableClock(NOON_NEW_YORK);
@@ -51,11 +59,13 @@ class AgentDeskTest {
     private final AgentId agent102 = new AgentId("102");
     private final AgentPool agents = new AgentPool(List.of(new AgentSeat(agent101, Set.of(DESK)),
             new AgentSeat(agent102, Set.of(DESK))), Duration.ofSeconds(20));
-    private final DialerEngine engine = new DialerEngine(clock, clock::advance, accounts, ledger, promises, pbx, agents,
-            List.of(new Campaign(DESK, "Desk", CampaignMode.AGENT, CallingWindow.defaults(), "Acme Lending",
-                    "18005550100", 10, Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofMinutes(5), 3,
-                    RetryPolicy.defaults())), 50);
-    private final AgentDesk desk = new AgentDesk(clock, engine, promises, ledger, accounts);
+    private final InMemorySuppressionStore suppression = new InMemorySuppressionStore();
+    private final InMemoryDispositionLog log = new InMemoryDispositionLog();
+    private final DialerEngine engine = new DialerEngine(clock, clock::advance, accounts, ledger, promises, suppression,
+            pbx, agents, List.of(campaign(DESK, CampaignMode.AGENT), campaign(REMINDERS, CampaignMode.IVR_REMINDER)),
+            50, HolidayCalendar.none(), Map.of());
+    private final AgentDesk desk = new AgentDesk(clock, engine, promises, ledger, accounts, suppression, log,
+            engine.eligibility());
 
     AgentDeskTest() {
         engine.onAgentCall(desk);
@@ -124,14 +134,89 @@ class AgentDeskTest {
     }
 
     @Test
-    void optOutTakesTheAccountOutOfTheQueue() {
+    void optOutSuppressesTheDialedNumberForEveryCampaignAtOnce() {
         var callId = bridgedCall();
         pbx.emit(new CallEvent.Ended(callId, clock.instant()));
-        assertEquals(1, accounts.queued(DESK));
 
         desk.dispose(agent101, callId, new AgentDisposition(Outcome.OPT_OUT, null, null, null));
 
+        assertTrue(suppression.isOptedOut(new E164("+12125550100")));
+        var decision = engine.eligibility().decide(REMINDERS, account(), clock.instant()).decision();
+        assertEquals(SkipReason.OPTED_OUT, ((DialDecision.Skip) decision).reason());
+    }
+
+    @Test
+    void disputeFlagsTheAccountAndTakesItOutOfEveryQueue() {
+        accounts.importAccounts(REMINDERS, List.of(account()), NOON_NEW_YORK);
+        var callId = bridgedCall();
+        pbx.emit(new CallEvent.Ended(callId, clock.instant()));
+
+        desk.dispose(agent101, callId, new AgentDisposition(Outcome.DISPUTE, null, null, null));
+
+        assertEquals(Set.of(AccountFlag.DISPUTE), suppression.flags(new AccountId("a-1")));
         assertEquals(0, accounts.queued(DESK));
+        assertEquals(0, accounts.queued(REMINDERS));
+        var decision = engine.eligibility().decide(REMINDERS, account(), clock.instant()).decision();
+        assertEquals(SkipReason.ACCOUNT_FLAGGED, ((DialDecision.Skip) decision).reason());
+    }
+
+    @Test
+    void deceasedDuringTheCallKeepsTheAccountOutWhenTheLineIsWritten() {
+        var callId = bridgedCall();
+
+        desk.dispose(agent101, callId, new AgentDisposition(Outcome.DECEASED, null, null, null));
+        pbx.emit(new CallEvent.Ended(callId, clock.instant()));
+
+        assertEquals(0, accounts.queued(DESK));
+        assertEquals(0, accounts.leased(DESK));
+    }
+
+    @Test
+    void callbackDuringTheCallReturnsTheAccountAtTheFirstPermittedInstantFromThatTime() {
+        var callId = bridgedCall();
+        var at = Instant.parse("2026-03-05T19:00:00Z");
+
+        desk.dispose(agent101, callId, new AgentDisposition(Outcome.CALLBACK, null, null, at));
+        pbx.emit(new CallEvent.Ended(callId, clock.instant()));
+
+        var expected = engine.eligibility().nextEligible(DESK, account(), at);
+        assertFalse(expected.isBefore(at));
+        assertEquals(Optional.of(expected), accounts.nextEligible(DESK));
+    }
+
+    @Test
+    void callbackAfterTheCallRequeuesTheAccountThroughTheSameRules() {
+        var callId = bridgedCall();
+        pbx.emit(new CallEvent.Ended(callId, clock.instant()));
+        var at = Instant.parse("2026-03-05T19:00:00Z");
+
+        desk.dispose(agent101, callId, new AgentDisposition(Outcome.CALLBACK, null, null, at));
+
+        var expected = engine.eligibility().nextEligible(DESK, account(), at);
+        assertFalse(expected.isBefore(at));
+        assertEquals(Optional.of(expected), accounts.nextEligible(DESK));
+    }
+
+    @Test
+    void callbackInThePastIsRefusedAndNothingIsRecorded() {
+        var callId = bridgedCall();
+
+        var error = assertThrows(IllegalArgumentException.class, () -> desk.dispose(agent101, callId,
+                new AgentDisposition(Outcome.CALLBACK, null, null, NOON_NEW_YORK.minusSeconds(60))));
+
+        assertTrue(error.getMessage().startsWith("callbackAt: "), error.getMessage());
+        assertEquals(Optional.empty(), log.find(callId));
+    }
+
+    @Test
+    void dispositionsAreKeptInTheDurableLogForAnotherDesk() {
+        var callId = bridgedCall();
+        var record = desk.dispose(agent101, callId, new AgentDisposition(Outcome.REFUSED, null, null, null));
+
+        var restarted = new AgentDesk(clock, engine, promises, ledger, accounts, suppression, log, engine.eligibility());
+
+        assertEquals(Optional.of(record), log.find(callId));
+        assertEquals(List.of(record), restarted.history(agent101));
     }
 
     @Test
@@ -147,10 +232,19 @@ class AgentDeskTest {
         return new AgentDisposition(Outcome.PROMISE, new Money(minor, USD), payBy, null);
     }
 
-    private String bridgedCall() {
-        accounts.importAccounts(DESK, List.of(new Account(new AccountId("a-1"), "Dana Example",
+    private static Campaign campaign(CampaignId id, CampaignMode mode) {
+        return new Campaign(id, id.value(), mode, CallingWindow.defaults(), "Acme Lending", "18005550100", 10,
+                Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofMinutes(5), 3, RetryPolicy.defaults());
+    }
+
+    private static Account account() {
+        return new Account(new AccountId("a-1"), "Dana Example",
                 List.of(new Phone(new E164("+12125550100"), PhoneType.MOBILE)), Optional.of(ZoneId.of("America/New_York")),
-                new Money(12_550, USD), LocalDate.of(2026, 2, 20), 41)), NOON_NEW_YORK);
+                new Money(12_550, USD), LocalDate.of(2026, 2, 20), 41);
+    }
+
+    private String bridgedCall() {
+        accounts.importAccounts(DESK, List.of(account()), NOON_NEW_YORK);
         agents.login(agent101, NOON_NEW_YORK);
         engine.tick(DESK);
         var callId = pbx.originated.getLast().callId();

@@ -1,6 +1,7 @@
 package io.duecall.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -271,6 +272,47 @@ class DialerEngineTest {
     @Test
     void unknownCallIdFindsNothing() {
         assertEquals(Optional.empty(), engine.find("c-unknown"));
+    }
+
+    @Test
+    void campaignAddedWhileRunningIsDialedAndJudgedByItsOwnRules() {
+        var late = new CampaignId("late");
+        engine.upsert(campaign(late, CampaignMode.IVR_REMINDER, 2), null);
+        accounts.importAccounts(late, accounts(3, "America/New_York"), NOON_NEW_YORK);
+
+        int placed = engine.tick(late);
+
+        assertEquals(2, placed);
+        assertTrue(engine.eligibility().covers(late));
+        assertEquals(2, engine.figures(late).dials());
+    }
+
+    @Test
+    void replacedCampaignKeepsItsFiguresAndUsesItsNewDefinition() {
+        accounts.importAccounts(IVR, accounts(5, "America/New_York"), NOON_NEW_YORK);
+        engine.tick(IVR);
+
+        engine.upsert(campaign(IVR, CampaignMode.IVR_REMINDER, 5), null);
+
+        assertEquals(2, engine.tick(IVR));
+        assertEquals(5, engine.figures(IVR).dials());
+        assertEquals(5, engine.campaign(IVR).channelLimit());
+    }
+
+    @Test
+    void campaignWithCallsInFlightIsNotRemovedUntilTheyEnd() {
+        accounts.importAccounts(IVR, accounts(1, "America/New_York"), NOON_NEW_YORK);
+        engine.tick(IVR);
+        var callId = pbx.originated.getLast().callId();
+
+        var refused = assertThrows(IllegalStateException.class, () -> engine.remove(IVR));
+        pbx.emit(new CallEvent.NotConnected(callId, clock.instant(), CallOutcome.BUSY));
+        engine.remove(IVR);
+
+        assertTrue(refused.getMessage().contains("1 call(s) in flight"), refused.getMessage());
+        assertFalse(engine.campaigns().stream().anyMatch(c -> c.id().equals(IVR)));
+        assertFalse(engine.eligibility().covers(IVR));
+        assertThrows(IllegalArgumentException.class, () -> engine.tick(IVR));
     }
 
     private String answer() {

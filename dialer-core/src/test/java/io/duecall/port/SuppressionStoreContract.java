@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.duecall.domain.account.AccountId;
 import io.duecall.domain.account.E164;
+import io.duecall.domain.compliance.AccountFlag;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -59,5 +61,16 @@ public abstract class SuppressionStoreContract {
         store.optOut(MOBILE, AT.plusSeconds(60), "ivr:c-2");
 
         assertTrue(store.isOptedOut(MOBILE));
+    }
+
+    @Test
+    void flaggedAccountIsSeenAtOnceByEveryViewAndOthersAreNot() {
+        store.flag(new AccountId("A-1"), AccountFlag.DISPUTE, Instant.parse("2026-03-03T17:00:00Z"), "agent:101:c-1");
+        store.flag(new AccountId("A-1"), AccountFlag.DECEASED, Instant.parse("2026-03-03T17:01:00Z"), "agent:101:c-2");
+
+        var seen = sameStorage().flags(new AccountId("A-1"));
+
+        assertEquals(Set.of(AccountFlag.DISPUTE, AccountFlag.DECEASED), seen);
+        assertEquals(Set.of(), sameStorage().flags(new AccountId("A-2")));
     }
 }

@@ -6,6 +6,7 @@ import io.duecall.port.CallRequest;
 import io.duecall.port.TelephonyUnavailableException;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -55,6 +56,7 @@ public final class AmiCallOriginator implements CallOriginator {
     private final AmiConnectionHealth health;
     private final AmiEventPump pump;
     private volatile Consumer<CallEvent> listener = event -> log.debug("No listener for {}", event);
+    private volatile AmiTimings timings = AmiTimings.NONE;
 
     private AmiCallOriginator(AmiConfig config, Clock clock, ManagerConnection connection) {
         this.config = config;
@@ -103,6 +105,11 @@ public final class AmiCallOriginator implements CallOriginator {
     /** Registers a listener for {@link AmiConnectionLost} and {@link AmiConnectionRestored}; it runs off the AMI threads. */
     public void onConnectionEvent(Consumer<AmiConnectionEvent> connectionListener) {
         health.addListener(Objects.requireNonNull(connectionListener, "connectionListener"));
+    }
+
+    /** Reports each action's round trip and each tracked event's lag to {@code timings} from now on. */
+    public void observe(AmiTimings timings) {
+        this.timings = Objects.requireNonNull(timings, "timings");
     }
 
     /** Whether the connection is up, by our own tracking of disconnects and pings. */
@@ -189,10 +196,17 @@ public final class AmiCallOriginator implements CallOriginator {
             throw new TelephonyUnavailableException(what + ": AMI connection to " + endpoint() + " is down");
         }
         try {
-            return connection.sendAction(action, config.actionTimeout().toMillis());
+            return timed(action);
         } catch (IOException | TimeoutException | IllegalStateException e) {
             throw new TelephonyUnavailableException(what + " failed: " + e.getMessage(), e);
         }
+    }
+
+    private ManagerResponse timed(ManagerAction action) throws IOException, TimeoutException {
+        long start = System.nanoTime();
+        var response = connection.sendAction(action, config.actionTimeout().toMillis());
+        timings.actionAnswered(action.getAction(), Duration.ofNanos(System.nanoTime() - start));
+        return response;
     }
 
     private static void requireSuccess(ManagerResponse response, String what) throws TelephonyUnavailableException {
@@ -221,11 +235,20 @@ public final class AmiCallOriginator implements CallOriginator {
 
     private void dispatch(ManagerEvent event, Instant at) {
         translator.translate(event, at).ifPresent(callEvent -> listener.accept(callEvent));
+        var stamped = event.getTimestamp() == null ? at
+                : Instant.ofEpochMilli(Math.round(event.getTimestamp() * 1000));
+        var lag = Duration.between(stamped, clock.instant());
+        timings.eventHandled(eventName(event), lag.isNegative() ? Duration.ZERO : lag);
+    }
+
+    private static String eventName(ManagerEvent event) {
+        var name = event.getClass().getSimpleName();
+        return name.endsWith("Event") ? name.substring(0, name.length() - "Event".length()) : name;
     }
 
     private void ping() {
         try {
-            var response = connection.sendAction(new PingAction(), config.actionTimeout().toMillis());
+            var response = timed(new PingAction());
             if (response instanceof ManagerError) {
                 health.markLost("ping answered " + response.getMessage());
             } else {

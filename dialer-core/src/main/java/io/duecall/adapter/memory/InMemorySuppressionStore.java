@@ -1,6 +1,9 @@
 package io.duecall.adapter.memory;
 
+import io.duecall.domain.account.AccountId;
 import io.duecall.domain.account.E164;
+import io.duecall.domain.compliance.AccountFlag;
+import java.util.EnumMap;
 import io.duecall.port.SuppressionStore;
 import java.time.Instant;
 import java.util.Collection;
@@ -13,6 +16,7 @@ import java.util.stream.Collectors;
 /** {@link SuppressionStore} in memory: the first opt-out of a number is kept; safe to use from several threads. */
 public final class InMemorySuppressionStore implements SuppressionStore {
     private final Map<E164, String> optOuts = new ConcurrentHashMap<>();
+    private final Map<AccountId, Map<AccountFlag, String>> flags = new ConcurrentHashMap<>();
 
     @Override
     public void optOut(E164 number, Instant at, String source) {
@@ -29,5 +33,22 @@ public final class InMemorySuppressionStore implements SuppressionStore {
     @Override
     public Set<E164> optedOut(Collection<E164> numbers) {
         return numbers.stream().filter(optOuts::containsKey).collect(Collectors.toUnmodifiableSet());
+    }
+
+    @Override
+    public void flag(AccountId account, AccountFlag flag, Instant at, String source) {
+        Objects.requireNonNull(flag, "flag");
+        var value = Objects.requireNonNull(at, "at") + " " + Objects.requireNonNull(source, "source");
+        flags.compute(Objects.requireNonNull(account, "account"), (id, current) -> {
+            var next = current == null ? new EnumMap<AccountFlag, String>(AccountFlag.class) : new EnumMap<>(current);
+            next.putIfAbsent(flag, value);
+            return next;
+        });
+    }
+
+    @Override
+    public Set<AccountFlag> flags(AccountId account) {
+        var mine = flags.get(account);
+        return mine == null ? Set.of() : Set.copyOf(mine.keySet());
     }
 }

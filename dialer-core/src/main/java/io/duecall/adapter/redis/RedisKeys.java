@@ -1,6 +1,7 @@
 package io.duecall.adapter.redis;
 
 import io.duecall.domain.account.AccountId;
+import io.duecall.domain.agent.AgentId;
 import io.duecall.domain.campaign.CampaignId;
 import java.util.regex.Pattern;
 
@@ -104,6 +105,26 @@ public final class RedisKeys {
     /** Hash from opted-out E.164 number to when and where it opted out; global to every campaign. */
     public String optOuts() {
         return prefix + ":suppression:opt-out";
+    }
+
+    /** Hash from flag (dispute, bankruptcy, deceased) to when and where it was set; global to every campaign. */
+    public String flags(AccountId account) {
+        return prefix + ":suppression:flags:" + account.value();
+    }
+
+    /** Hash from call id to the agent's disposition of that call, written once. */
+    public String dispositions() {
+        return prefix + ":{dispositions}";
+    }
+
+    /** List of an agent's latest disposed call ids, newest first. */
+    public String dispositionsOf(AgentId agent) {
+        return prefix + ":{dispositions}:agent:" + agent.value();
+    }
+
+    /** Hash from campaign id to the campaign's definition (JSON) created through the operations API. */
+    public String campaignDefinitions() {
+        return prefix + ":campaigns:definitions";
     }
 
     private String campaignTag(CampaignId campaign) {

@@ -1,6 +1,9 @@
 package io.duecall.adapter.redis;
 
+import io.duecall.domain.account.AccountId;
 import io.duecall.domain.account.E164;
+import io.duecall.domain.compliance.AccountFlag;
+import java.util.EnumSet;
 import io.duecall.port.SuppressionStore;
 import java.time.Instant;
 import java.util.Collection;
@@ -11,8 +14,9 @@ import java.util.Set;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * {@link SuppressionStore} on Redis: one hash from E.164 number to "instant source", written with HSETNX so the
- * first opt-out is kept. The number is validated by {@link E164} before it becomes a hash field.
+ * {@link SuppressionStore} on Redis: one hash from E.164 number to "instant source", and one hash per flagged account
+ * from flag to "instant source", both written with HSETNX so the first record is kept. The number is validated by
+ * {@link E164} before it becomes a hash field.
  */
 public final class RedisSuppressionStore implements SuppressionStore {
     private final UnifiedJedis jedis;
@@ -47,6 +51,29 @@ public final class RedisSuppressionStore implements SuppressionStore {
         for (int i = 0; i < asked.size(); i++) {
             if (values.get(i) != null) {
                 found.add(asked.get(i));
+            }
+        }
+        return Set.copyOf(found);
+    }
+
+    @Override
+    public void flag(AccountId account, AccountFlag flag, Instant at, String source) {
+        Objects.requireNonNull(flag, "flag");
+        var value = Objects.requireNonNull(at, "at") + " " + Objects.requireNonNull(source, "source");
+        var key = keys.flags(Objects.requireNonNull(account, "account"));
+        Redis.call("record flag in " + key, () -> jedis.hsetnx(key, flag.name(), value));
+    }
+
+    @Override
+    public Set<AccountFlag> flags(AccountId account) {
+        var key = keys.flags(account);
+        var names = Redis.call("read " + key, () -> jedis.hkeys(key));
+        var found = EnumSet.noneOf(AccountFlag.class);
+        for (var name : names) {
+            try {
+                found.add(AccountFlag.valueOf(name));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(key + " holds an unknown flag '" + name + "'", e);
             }
         }
         return Set.copyOf(found);
