@@ -27,9 +27,23 @@ public final class IvrServer implements AutoCloseable {
     private Thread thread;
 
     public IvrServer(IvrServerConfig config, AgiScript reminder) {
+        this(config, reminder, AgiSessionListener.NONE);
+    }
+
+    /** As {@link #IvrServer(IvrServerConfig, AgiScript)}, telling {@code sessions} when each reminder session starts and ends. */
+    public IvrServer(IvrServerConfig config, AgiScript reminder, AgiSessionListener sessions) {
         this.config = Objects.requireNonNull(config, "config");
         Objects.requireNonNull(reminder, "reminder");
-        MappingStrategy onlyReminder = (request, channel) -> SCRIPT.equals(request.getScript()) ? reminder : null;
+        Objects.requireNonNull(sessions, "sessions");
+        AgiScript counted = (request, channel) -> {
+            sessions.sessionStarted();
+            try {
+                reminder.service(request, channel);
+            } finally {
+                sessions.sessionEnded();
+            }
+        };
+        MappingStrategy onlyReminder = (request, channel) -> SCRIPT.equals(request.getScript()) ? counted : null;
         this.server = new BoundPortAgiServer(onlyReminder);
         server.setAddress(config.bindAddress());
         server.setPort(config.port());

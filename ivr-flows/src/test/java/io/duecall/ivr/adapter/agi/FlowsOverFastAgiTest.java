@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,8 @@ import redis.clients.jedis.JedisPooled;
 /** Every path of the default flow over a real FastAGI socket, with promises stored in the real Redis. */
 class FlowsOverFastAgiTest {
     private final String prefix = "duecall-test-" + UUID.randomUUID();
+    private final AtomicInteger started = new AtomicInteger();
+    private final AtomicInteger active = new AtomicInteger();
     private final JedisPooled jedis = new JedisPooled("127.0.0.1", 6379);
     private final RedisPromiseStore promises = new RedisPromiseStore(jedis, new RedisKeys(prefix));
     private final StoreBackedCallSessions sessions = new StoreBackedCallSessions(promises);
@@ -43,7 +46,18 @@ class FlowsOverFastAgiTest {
     void startServer() {
         sessions.add(TestCalls.call(CampaignMode.IVR_REMINDER, 10));
         var script = new ReminderAgiScript(sessions, new ReminderFlow(sessions, Duration.ofSeconds(5)));
-        server = new IvrServer(new IvrServerConfig(InetAddress.getLoopbackAddress(), 0), script);
+        server = new IvrServer(new IvrServerConfig(InetAddress.getLoopbackAddress(), 0), script, new AgiSessionListener() {
+            @Override
+            public void sessionStarted() {
+                started.incrementAndGet();
+                active.incrementAndGet();
+            }
+
+            @Override
+            public void sessionEnded() {
+                active.decrementAndGet();
+            }
+        });
         server.start();
     }
 
@@ -114,6 +128,17 @@ class FlowsOverFastAgiTest {
         var verdict = sessions.awaitVerdict(TestCalls.CALL_ID);
         assertEquals(1, sessions.verdictLog().size(), sessions.verdictLog().toString());
         assertEquals(verdict.equals("PROMISE_TO_PAY") ? 1 : 0, promises.all().size(), verdict);
+    }
+
+    @Test
+    void eachSessionIsReportedAsStartedAndEndedByTheTimeTheScriptCloses() throws Exception {
+        sessions.answerAgentRequestsWith(new AgentHandoff.Bridging("SIP/agent-7"));
+
+        var transcript = call("1 0");
+
+        assertEquals(AgiTranscript.End.SCRIPT_CLOSED, transcript.end());
+        assertEquals(1, started.get());
+        assertEquals(0, active.get());
     }
 
     @Test
