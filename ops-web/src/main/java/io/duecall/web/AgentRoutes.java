@@ -1,8 +1,8 @@
 package io.duecall.web;
 
-import io.duecall.app.AgentDesk;
 import io.duecall.app.ScreenPop;
 import io.duecall.domain.agent.AgentStatus;
+import io.duecall.domain.agent.DispositionRecord;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -92,7 +92,7 @@ final class AgentRoutes {
         return map;
     }
 
-    static Map<String, Object> record(AgentDesk.DispositionRecord d) {
+    static Map<String, Object> record(DispositionRecord d) {
         var map = new LinkedHashMap<String, Object>();
         map.put("callId", d.callId());
         map.put("account", d.account().value());

@@ -1,5 +1,7 @@
 package io.duecall.web;
 
+import io.duecall.domain.campaign.Campaign;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,19 +45,19 @@ final class CampaignRoutes {
         var action = r.segment(3);
         if (id.isEmpty()) {
             if (r.method().equals("POST")) {
-                throw new ApiException(501, "creating campaigns at run time is not supported yet: add the campaign to "
-                        + "the configuration file and restart the engine");
+                return ApiResponse.json(201, definition(service.createCampaign(r.body(), r.contentType())));
             }
             return ApiResponse.ok(figures.sample().campaigns());
         }
         var campaign = service.campaign(id);
         return switch (action) {
             case "" -> switch (r.method()) {
-                case "GET" -> ApiResponse.ok(Map.of("id", campaign.id().value(), "name", campaign.name(),
-                        "mode", campaign.mode().name(), "channelLimit", campaign.channelLimit(),
-                        "opens", campaign.window().opens().toString(), "closes", campaign.window().closes().toString()));
-                case "PUT", "DELETE" -> throw new ApiException(501, "changing or deleting campaign " + id
-                        + " at run time is not supported yet: edit the configuration file and restart the engine");
+                case "GET" -> ApiResponse.ok(definition(campaign));
+                case "PUT" -> ApiResponse.ok(definition(service.replaceCampaign(id, r.body(), r.contentType())));
+                case "DELETE" -> {
+                    service.deleteCampaign(id);
+                    yield ApiResponse.ok(Map.of("campaign", id, "deleted", true));
+                }
                 default -> throw new ApiException(405, r.method() + " is not allowed on /api/campaigns/" + id);
             };
             case "start", "pause", "stop" -> {
@@ -79,6 +81,21 @@ final class CampaignRoutes {
             }
             default -> throw ApiException.notFound("no endpoint /api/campaigns/" + id + "/" + action);
         };
+    }
+
+    private static Map<String, Object> definition(Campaign campaign) {
+        var map = new LinkedHashMap<String, Object>();
+        map.put("id", campaign.id().value());
+        map.put("name", campaign.name());
+        map.put("mode", campaign.mode().name());
+        map.put("companyName", campaign.companyName());
+        map.put("channelLimit", campaign.channelLimit());
+        map.put("opens", campaign.window().opens().toString());
+        map.put("closes", campaign.window().closes().toString());
+        map.put("ringTimeout", campaign.ringTimeout().toString());
+        map.put("agentWait", campaign.agentWait().toString());
+        map.put("promiseHorizonDays", campaign.promiseHorizonDays());
+        return map;
     }
 
     static void requireMethod(ApiRequest r, String method) {

@@ -62,6 +62,9 @@ final class OpsHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             response = ApiResponse.error(e.status(), e.getMessage());
         } catch (AgentDesk.NotYourCallException e) {
             response = ApiResponse.error(403, e.getMessage());
+        } catch (CampaignEditor.CampaignRejectedException e) {
+            response = ApiResponse.json(422, Map.of("status", 422, "error", "campaign rejected; nothing was stored",
+                    "problems", e.problems()));
         } catch (ImportRejectedException e) {
             response = ApiResponse.json(422, Map.of("status", 422, "error", "import rejected; nothing was stored",
                     "problems", e.errors().stream().map(Object::toString).toList()));

@@ -4,42 +4,41 @@ import io.duecall.app.CampaignFigures;
 import io.duecall.app.DialerEngine;
 import io.duecall.domain.agent.AgentPool;
 import io.duecall.domain.agent.AgentState;
+import io.duecall.domain.campaign.Campaign;
+import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.campaign.CampaignMode;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
  * The engine's meters: calls placed, answered and abandoned and promises per campaign, agents per state, the
  * pacing ratio, AMI connectivity and Redis latency. Tags are campaign, outcome and state only: never an account
- * or a phone number.
+ * or a phone number. Campaigns added or removed at run time gain or lose their meters at the next {@link #refresh()}.
  */
 public final class OpsMetrics {
+    private final MeterRegistry registry;
+    private final Clock clock;
+    private final DialerEngine dialer;
+    private final AgentPool agents;
     private final Timer redisLatency;
+    private final Map<CampaignId, List<Meter>> campaignMeters = new HashMap<>();
 
     public OpsMetrics(MeterRegistry registry, Clock clock, DialerEngine dialer, AgentPool agents, HealthProbe health) {
-        for (var campaign : dialer.campaigns()) {
-            var id = campaign.id();
-            counter(registry, "duecall.calls.placed", "calls originated", id.value(), null, dialer, f -> f.dials());
-            counter(registry, "duecall.calls.answered", "calls answered", id.value(), "human", dialer, f -> f.humanAnswers());
-            counter(registry, "duecall.calls.answered", "calls answered", id.value(), "machine", dialer, f -> f.machines());
-            counter(registry, "duecall.calls.abandoned", "answered calls with no agent in time", id.value(), null, dialer,
-                    f -> f.abandoned());
-            counter(registry, "duecall.calls.bridged", "calls bridged to agents", id.value(), null, dialer, f -> f.bridged());
-            counter(registry, "duecall.promises", "promises to pay on calls", id.value(), null, dialer, f -> f.promises());
-            if (campaign.mode() == CampaignMode.AGENT) {
-                Gauge.builder("duecall.pacing.ratio", dialer, d -> {
-                    var now = clock.instant();
-                    int ready = agents.ready(id, now);
-                    var snap = d.snapshot(campaign, now);
-                    return ready == 0 ? 0 : (double) snap.callsRinging() / ready;
-                }).description("calls ringing per ready agent").tag("campaign", id.value()).register(registry);
-            }
-        }
+        this.registry = registry;
+        this.clock = clock;
+        this.dialer = dialer;
+        this.agents = agents;
         for (var state : AgentState.values()) {
             Gauge.builder("duecall.agents", agents, pool -> pool.states(clock.instant()).stream()
                     .filter(s -> s.state() == state).count()).description("agents by state")
@@ -50,17 +49,60 @@ public final class OpsMetrics {
                 .description("1 while the AMI connection is up").register(registry);
         redisLatency = Timer.builder("duecall.redis.latency").description("Redis PING round trip")
                 .publishPercentiles(0.5, 0.99).register(registry);
+        refresh();
     }
 
-    private static void counter(MeterRegistry registry, String name, String description, String campaign,
-            String outcome, DialerEngine dialer, ToDoubleFunction<CampaignFigures.Snapshot> value) {
-        var builder = FunctionCounter.builder(name, dialer,
-                d -> value.applyAsDouble(d.figures(new io.duecall.domain.campaign.CampaignId(campaign))))
-                .description(description).tag("campaign", campaign);
+    /** Registers the meters of campaigns added since the last call and removes those of campaigns removed. */
+    synchronized void refresh() {
+        var current = new HashSet<CampaignId>();
+        for (var campaign : dialer.campaigns()) {
+            current.add(campaign.id());
+            campaignMeters.computeIfAbsent(campaign.id(), id -> register(campaign));
+        }
+        for (var it = campaignMeters.entrySet().iterator(); it.hasNext(); ) {
+            var entry = it.next();
+            if (!current.contains(entry.getKey())) {
+                entry.getValue().forEach(registry::remove);
+                it.remove();
+            }
+        }
+    }
+
+    private List<Meter> register(Campaign campaign) {
+        var id = campaign.id().value();
+        var meters = new ArrayList<Meter>();
+        meters.add(counter("duecall.calls.placed", "calls originated", id, null, f -> f.dials()));
+        meters.add(counter("duecall.calls.answered", "calls answered", id, "human", f -> f.humanAnswers()));
+        meters.add(counter("duecall.calls.answered", "calls answered", id, "machine", f -> f.machines()));
+        meters.add(counter("duecall.calls.abandoned", "answered calls with no agent in time", id, null, f -> f.abandoned()));
+        meters.add(counter("duecall.calls.bridged", "calls bridged to agents", id, null, f -> f.bridged()));
+        meters.add(counter("duecall.promises", "promises to pay on calls", id, null, f -> f.promises()));
+        if (campaign.mode() == CampaignMode.AGENT) {
+            meters.add(Gauge.builder("duecall.pacing.ratio", dialer, d -> {
+                var now = clock.instant();
+                int ready = agents.ready(campaign.id(), now);
+                var snap = d.snapshot(d.campaign(campaign.id()), now);
+                return ready == 0 ? 0 : (double) snap.callsRinging() / ready;
+            }).description("calls ringing per ready agent").tag("campaign", id).register(registry));
+        }
+        return meters;
+    }
+
+    private Meter counter(String name, String description, String campaign, String outcome,
+            ToDoubleFunction<CampaignFigures.Snapshot> value) {
+        var id = new CampaignId(campaign);
+        // A campaign removed between two scrapes reads as NaN until refresh() drops its meters.
+        var builder = FunctionCounter.builder(name, dialer, d -> {
+            try {
+                return value.applyAsDouble(d.figures(id));
+            } catch (IllegalArgumentException removed) {
+                return Double.NaN;
+            }
+        }).description(description).tag("campaign", campaign);
         if (outcome != null) {
             builder.tag("outcome", outcome);
         }
-        builder.register(registry);
+        return builder.register(registry);
     }
 
     void redisLatency(Duration rtt) {

@@ -7,10 +7,25 @@ import io.duecall.domain.agent.AgentPool;
 import io.duecall.port.AccountStore;
 import io.duecall.port.AttemptLedger;
 import io.duecall.port.PromiseStore;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.function.Function;
 
-/** What the operations server needs from the running engine. {@code importerForRegion} takes a region or null. */
+/**
+ * What the operations server needs from the running engine. {@code importerForRegion} takes a region or null;
+ * {@code registry} is shared with the meters the engine's adapters feed ({@link TelephonyMeters}).
+ */
 public record OpsParts(Clock clock, DialerEngine dialer, AgentPool agents, AgentDesk desk, AccountStore accounts,
         AttemptLedger ledger, PromiseStore promises, CampaignControl control,
-        Function<String, ImportAccounts> importerForRegion, HealthProbe health) {}
+        Function<String, ImportAccounts> importerForRegion, HealthProbe health, CampaignEditor campaigns,
+        PrometheusMeterRegistry registry) {
+
+    /** Campaigns from the configuration file only, and a registry of the server's own. */
+    public OpsParts(Clock clock, DialerEngine dialer, AgentPool agents, AgentDesk desk, AccountStore accounts,
+            AttemptLedger ledger, PromiseStore promises, CampaignControl control,
+            Function<String, ImportAccounts> importerForRegion, HealthProbe health) {
+        this(clock, dialer, agents, desk, accounts, ledger, promises, control, importerForRegion, health,
+                CampaignEditor.UNSUPPORTED, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    }
+}

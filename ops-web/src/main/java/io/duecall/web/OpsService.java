@@ -12,6 +12,7 @@ import io.duecall.domain.agent.AgentDisposition;
 import io.duecall.domain.agent.AgentId;
 import io.duecall.domain.agent.AgentPool;
 import io.duecall.domain.agent.AgentStatus;
+import io.duecall.domain.agent.DispositionRecord;
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.dial.DialDecision;
@@ -41,6 +42,7 @@ public final class OpsService {
     private final PromiseStore promises;
     private final CampaignControl control;
     private final Function<String, ImportAccounts> importerForRegion;
+    private final CampaignEditor editor;
 
     public record Explanation(String account, String campaign, String number, List<String> zones, boolean eligible,
             String reason, Instant nextEligible, String detail) {}
@@ -52,7 +54,7 @@ public final class OpsService {
 
     public OpsService(Clock clock, DialerEngine dialer, AgentPool agents, AgentDesk desk, AccountStore accounts,
             AttemptLedger ledger, PromiseStore promises, CampaignControl control,
-            Function<String, ImportAccounts> importerForRegion) {
+            Function<String, ImportAccounts> importerForRegion, CampaignEditor editor) {
         this.clock = clock;
         this.dialer = dialer;
         this.agents = agents;
@@ -62,6 +64,24 @@ public final class OpsService {
         this.promises = promises;
         this.control = control;
         this.importerForRegion = importerForRegion;
+        this.editor = editor;
+    }
+
+    public Campaign createCampaign(String definition, String contentType) {
+        return editor.create(definition, contentType);
+    }
+
+    public Campaign replaceCampaign(String id, String definition, String contentType) {
+        return editor.replace(campaign(id).id(), definition, contentType);
+    }
+
+    /** Stops the campaign's dial cycle, then removes it (refused while its calls are in flight; it stays stopped). */
+    public void deleteCampaign(String id) {
+        var campaign = campaign(id).id();
+        if (editor != CampaignEditor.UNSUPPORTED) {
+            control.stop(campaign);
+        }
+        editor.delete(campaign);
     }
 
     public Campaign campaign(String id) {
@@ -183,7 +203,7 @@ public final class OpsService {
         return desk.current(agent(who, agentId)).orElse(null);
     }
 
-    public List<AgentDesk.DispositionRecord> history(Principal who, String agentId) {
+    public List<DispositionRecord> history(Principal who, String agentId) {
         return desk.history(agent(who, agentId));
     }
 
@@ -195,7 +215,7 @@ public final class OpsService {
         return pop;
     }
 
-    public AgentDesk.DispositionRecord dispose(Principal who, String callId, DispositionRequest request) {
+    public DispositionRecord dispose(Principal who, String callId, DispositionRequest request) {
         var pop = call(who, callId);
         var currency = pop.account().amountDue().currency();
         var amount = request.amount() == null ? null : Money.parse(request.amount(), currency);

@@ -1,17 +1,14 @@
 package io.duecall.web;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-
 /** The operations server's parts, wired once and shared by every connection. */
 record OpsWeb(OpsWebConfig config, SystemRoutes system, EventStream events, AgentRoutes agentRoutes,
         CampaignRoutes campaignRoutes, LiveFigures figures) {
 
     static OpsWeb assemble(OpsWebConfig config, OpsParts p) {
-        var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        var registry = p.registry();
         var metrics = new OpsMetrics(registry, p.clock(), p.dialer(), p.agents(), p.health());
         var service = new OpsService(p.clock(), p.dialer(), p.agents(), p.desk(), p.accounts(), p.ledger(),
-                p.promises(), p.control(), p.importerForRegion());
+                p.promises(), p.control(), p.importerForRegion(), p.campaigns());
         var figures = new LiveFigures(p.clock(), p.dialer(), p.agents(), p.desk(), p.accounts(), p.promises(),
                 p.control());
         var events = new EventStream(figures, service);

@@ -32,8 +32,11 @@ final class SystemRoutes {
                 var checks = checks();
                 yield ApiResponse.json(checks.containsValue("down") ? 503 : 200, checks);
             }
-            case "/metrics" -> new ApiResponse(200, "text/plain; version=0.0.4; charset=utf-8",
-                    registry.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            case "/metrics" -> {
+                metrics.refresh();
+                yield new ApiResponse(200, "text/plain; version=0.0.4; charset=utf-8",
+                        registry.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
             default -> page(path);
         };
     }

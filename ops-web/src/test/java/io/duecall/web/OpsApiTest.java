@@ -163,11 +163,11 @@ class OpsApiTest {
     }
 
     @Test
-    void creatingACampaignAtRunTimeIs501WithTheWayToDoIt() {
+    void creatingACampaignOnAServerWithoutAnEditorIs501() {
         var response = desk.exchange("POST", "/api/campaigns", OPS, "application/json", "{}");
 
         assertEquals(501, status(response));
-        assertTrue(body(response).contains("add the campaign to the configuration file"), response);
+        assertTrue(body(response).contains("edit it and restart the engine"), response);
     }
 
     @Test
@@ -192,6 +192,41 @@ class OpsApiTest {
         assertTrue(metrics.contains("duecall_agents{state=\"on_call\"} 1.0"), metrics);
         assertFalse(metrics.contains("A-77"), metrics);
         assertFalse(metrics.contains("5550100"), metrics);
+    }
+
+    @Test
+    void telephonyMetricsAreScrapedWithNoAccountOrNumberInAnyTag() {
+        desk.bridgedCall();
+        desk.telephony.actionAnswered("Originate", java.time.Duration.ofMillis(12));
+        desk.telephony.eventHandled("Hangup", java.time.Duration.ofMillis(3));
+        desk.telephony.sessionStarted();
+
+        var metrics = body(desk.exchange("GET", "/metrics", null, null, null));
+
+        assertTrue(metrics.contains("duecall_ami_roundtrip_seconds_count{action=\"Originate\"} 1"), metrics);
+        assertTrue(metrics.contains("duecall_ami_event_lag_seconds_count{event=\"Hangup\"} 1"), metrics);
+        assertTrue(metrics.contains("duecall_agi_sessions_active 1.0"), metrics);
+        assertTrue(metrics.contains("duecall_agi_sessions_started_total 1.0"), metrics);
+        for (var line : metrics.lines().filter(l -> l.contains("{")).toList()) {
+            var tags = line.substring(line.indexOf('{'), line.indexOf('}') + 1);
+            assertFalse(tags.contains("A-77") || tags.contains("5550100") || tags.contains("+1"), line);
+        }
+    }
+
+    @Test
+    void campaignAddedAtRunTimeGetsItsMetersAndLosesThemWhenRemoved() {
+        var late = new io.duecall.domain.campaign.CampaignId("late");
+        desk.dialer.upsert(new io.duecall.domain.campaign.Campaign(late, "Late", io.duecall.domain.campaign.CampaignMode.IVR_REMINDER,
+                io.duecall.domain.window.CallingWindow.defaults(), "Acme Lending", "18005550100", 5,
+                java.time.Duration.ofSeconds(20), java.time.Duration.ofSeconds(2), java.time.Duration.ofMinutes(5), 3,
+                io.duecall.domain.campaign.RetryPolicy.defaults()), null);
+
+        var withLate = body(desk.exchange("GET", "/metrics", null, null, null));
+        desk.dialer.remove(late);
+        var without = body(desk.exchange("GET", "/metrics", null, null, null));
+
+        assertTrue(withLate.contains("duecall_calls_placed_total{campaign=\"late\"} 0.0"), withLate);
+        assertFalse(without.contains("campaign=\"late\""), without);
     }
 
     @Test

@@ -3,7 +3,9 @@ package io.duecall.web;
 import io.duecall.adapter.csv.AccountCsvReader;
 import io.duecall.adapter.memory.InMemoryAccountStore;
 import io.duecall.adapter.memory.InMemoryAttemptLedger;
+import io.duecall.adapter.memory.InMemoryDispositionLog;
 import io.duecall.adapter.memory.InMemoryPromiseStore;
+import io.duecall.adapter.memory.InMemorySuppressionStore;
 import io.duecall.adapter.quartz.QuartzDialCycle;
 import io.duecall.app.AgentDesk;
 import io.duecall.app.DialerEngine;
@@ -17,6 +19,8 @@ import io.duecall.domain.campaign.CampaignMode;
 import io.duecall.domain.campaign.RetryPolicy;
 import io.duecall.domain.window.CallingWindow;
 import io.duecall.port.CallEvent;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -52,7 +56,10 @@ final class TestDesk implements AutoCloseable {
             List.of(new Campaign(DESK, "Late-stage desk", CampaignMode.AGENT, CallingWindow.defaults(), "Acme Lending",
                     "18005550100", 10, Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofMinutes(5), 3,
                     RetryPolicy.defaults())), 10);
-    final AgentDesk desk = new AgentDesk(clock, dialer, promises, ledger, accounts);
+    final AgentDesk desk = new AgentDesk(clock, dialer, promises, ledger, accounts, new InMemorySuppressionStore(),
+            new InMemoryDispositionLog(), dialer.eligibility());
+    final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    final TelephonyMeters telephony = new TelephonyMeters(registry);
     final QuartzDialCycle cycle = new QuartzDialCycle(id -> 0, Duration.ofHours(1), Set.of(), ZoneOffset.UTC);
     final AtomicBoolean amiUp = new AtomicBoolean(true);
     final OpsWeb web;
@@ -74,7 +81,8 @@ final class TestDesk implements AutoCloseable {
                 AGENT_101, Principal.agent(new AgentId("101")), AGENT_102, Principal.agent(new AgentId("102")))),
                 new OpsParts(clock, dialer, agents, desk, accounts, ledger, promises,
                         new QuartzCampaignControl(cycle, id -> null),
-                        region -> new ImportAccounts(new AccountCsvReader(region), accounts, clock), health));
+                        region -> new ImportAccounts(new AccountCsvReader(region), accounts, clock), health,
+                        CampaignEditor.UNSUPPORTED, registry));
     }
 
     /** Sends one raw HTTP request through a fresh pipeline and returns the raw response. */
