@@ -8,6 +8,8 @@ import io.duecall.adapter.quartz.QuartzPromiseSweep;
 import io.duecall.adapter.redis.ProvisionedRedis;
 import io.duecall.adapter.redis.RedisAccountStore;
 import io.duecall.adapter.redis.RedisAttemptLedger;
+import io.duecall.adapter.redis.RedisCampaignDefinitions;
+import io.duecall.adapter.redis.RedisDispositionLog;
 import io.duecall.adapter.redis.RedisKeys;
 import io.duecall.adapter.redis.RedisPaymentStore;
 import io.duecall.adapter.redis.RedisPromiseStore;
@@ -15,7 +17,6 @@ import io.duecall.adapter.redis.RedisSuppressionStore;
 import io.duecall.adapter.csv.AccountCsvReader;
 import io.duecall.app.AgentDesk;
 import io.duecall.app.DialerEngine;
-import io.duecall.app.Eligibility;
 import io.duecall.app.PromiseFollowUp;
 import io.duecall.app.ImportAccounts;
 import io.duecall.web.HealthProbe;
@@ -23,6 +24,10 @@ import io.duecall.web.OpsParts;
 import io.duecall.web.OpsServer;
 import io.duecall.web.OpsWebConfig;
 import io.duecall.web.QuartzCampaignControl;
+import io.duecall.web.TelephonyMeters;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.duecall.ivr.adapter.agi.AgiSessionListener;
 import io.duecall.domain.agent.AgentPool;
 import io.duecall.domain.agent.AgentSeat;
 import io.duecall.ivr.adapter.agi.IvrServer;
@@ -63,6 +68,9 @@ public final class Engine implements AutoCloseable {
     private QuartzPromiseSweep promiseSweep;
     private AgentDesk desk;
     private OpsServer ops;
+    private CampaignCatalog catalog;
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final TelephonyMeters telephonyMeters = new TelephonyMeters(registry);
 
     private Engine(EngineConfig.Resolved config, Clock clock) {
         this.config = config;
@@ -99,23 +107,37 @@ public final class Engine implements AutoCloseable {
         var sessions = new DeferredCallSessions();
         var flow = new ReminderFlow(sessions, IVR_INPUT_TIMEOUT);
         ivr = new IvrServer(new IvrServerConfig(bindAddress(config.agiBindHost()), config.agiPort()),
-                new ReminderAgiScript(sessions, flow));
+                new ReminderAgiScript(sessions, flow), new AgiSessionListener() {
+                    @Override
+                    public void sessionStarted() {
+                        telephonyMeters.sessionStarted();
+                    }
+
+                    @Override
+                    public void sessionEnded() {
+                        telephonyMeters.sessionEnded();
+                    }
+                });
         ivr.start();
         parts.add(ivr);
         var pbx = pbxFor.apply(ivr.port());
         telephony = AmiCallOriginator.connect(pbx, clock);
+        telephony.observe(telephonyMeters);
         parts.add(telephony);
         requireDialplanContexts(pbx);
         agents = new AgentPool(config.seats(), config.wrapUp());
         dialer = new DialerEngine(clock, pause, accounts, ledger, promises, suppression,
                 telephony, agents, config.campaigns(), config.maxOriginatesPerTick(), holidays, config.rules());
         sessions.set(dialer);
-        desk = new AgentDesk(clock, dialer, promises, ledger, accounts);
+        catalog = new CampaignCatalog(dialer, new RedisCampaignDefinitions(jedis, keys), config);
+        catalog.loadStored().forEach(problem -> System.err.println("duecall: " + problem));
+        desk = new AgentDesk(clock, dialer, promises, ledger, accounts, suppression, new RedisDispositionLog(jedis, keys),
+                dialer.eligibility());
         dialer.onAgentCall(desk);
         cycle = new QuartzDialCycle(dialer, config.tickInterval(), config.holidays(), config.holidayZone());
         parts.add(cycle);
-        var followUp = new PromiseFollowUp(promises, new RedisPaymentStore(jedis, keys), accounts,
-                new Eligibility(ledger, suppression, config.campaigns(), holidays, config.rules()));
+        // The engine's own eligibility, so promises of campaigns added at run time are followed up too.
+        var followUp = new PromiseFollowUp(promises, new RedisPaymentStore(jedis, keys), accounts, dialer.eligibility());
         promiseSweep = new QuartzPromiseSweep(followUp, clock, config.promiseSweepAt(), config.promiseZone());
         parts.add(promiseSweep);
     }
@@ -160,7 +182,7 @@ public final class Engine implements AutoCloseable {
 
     /** Starts the operations server (API, dashboard, agent desk, metrics); it stops with the engine. */
     public OpsServer startOpsServer(OpsWebConfig http) {
-        var control = new QuartzCampaignControl(cycle, id -> config.runDates(id).endAt());
+        var control = new QuartzCampaignControl(cycle, id -> catalog.runDates(id).endAt());
         var health = new HealthProbe() {
             @Override
             public boolean amiConnected() {
@@ -175,9 +197,14 @@ public final class Engine implements AutoCloseable {
             }
         };
         ops = OpsServer.start(http, new OpsParts(clock, dialer, agents, desk, accounts, ledger, promises, control,
-                region -> new ImportAccounts(new AccountCsvReader(region), accounts, clock), health));
+                region -> new ImportAccounts(new AccountCsvReader(region), accounts, clock), health, catalog, registry));
         parts.add(ops);
         return ops;
+    }
+
+    /** The campaigns managed at run time beside the configured ones. */
+    public CampaignCatalog catalog() {
+        return catalog;
     }
 
     public AgentDesk desk() {

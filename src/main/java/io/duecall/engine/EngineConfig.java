@@ -285,31 +285,13 @@ public record EngineConfig(
         }
         var list = new ArrayList<Campaign>();
         for (int i = 0; i < campaigns.size(); i++) {
-            var c = campaigns.get(i);
-            try {
-                var defaults = CallingWindow.defaults();
-                var window = new CallingWindow(c.opens() == null ? defaults.opens() : c.opens(),
-                        c.closes() == null ? defaults.closes() : c.closes(),
-                        c.closingMargin() == null ? defaults.closingMargin() : c.closingMargin());
-                list.add(new Campaign(new CampaignId(c.id()), c.name() == null ? c.id() : c.name(),
-                        c.mode() == null ? CampaignMode.IVR_REMINDER : c.mode(), window, c.companyName(),
-                        c.callbackNumber(), c.channelLimit() == null ? 30 : c.channelLimit(),
-                        c.ringTimeout() == null ? Duration.ofSeconds(25) : c.ringTimeout(),
-                        c.agentWait() == null ? Duration.ofSeconds(2) : c.agentWait(),
-                        c.lease() == null ? Duration.ofMinutes(10) : c.lease(),
-                        c.promiseHorizonDays() == null ? 3 : c.promiseHorizonDays(), RetryPolicy.defaults()));
-                if (c.startAt() != null && c.endAt() != null && !c.endAt().isAfter(c.startAt())) {
-                    errors.add("campaigns[" + i + "].endAt was '" + c.endAt() + "' but it must be after startAt " + c.startAt());
+            var resolved = resolveCampaign(campaigns.get(i), "campaigns[" + i + "]", errors);
+            if (resolved != null) {
+                list.add(resolved.campaign());
+                runDates.put(resolved.campaign().id(), resolved.runDates());
+                if (resolved.rules() != null) {
+                    rules.put(resolved.campaign().id(), resolved.rules());
                 }
-                runDates.put(new CampaignId(c.id()), new RunDates(c.startAt(), c.endAt()));
-                try {
-                    rules.put(new CampaignId(c.id()), RulesSettings.resolve(c.rules(), window));
-                } catch (InvalidContactRulesException e) {
-                    var key = "campaigns[" + i + "].";
-                    e.problems().forEach(problem -> errors.add(key + problem));
-                }
-            } catch (IllegalArgumentException e) {
-                errors.add("campaigns[" + i + "]: " + e.getMessage());
             }
         }
         var ids = new HashSet<CampaignId>();
@@ -319,6 +301,45 @@ public record EngineConfig(
             }
         });
         return list;
+    }
+
+    /** One campaign entry resolved: the campaign, its run dates and its contact rules. */
+    public record ResolvedCampaign(Campaign campaign, RunDates runDates, ContactRules rules) {}
+
+    /**
+     * Resolves one {@code campaigns[]} entry, adding each problem to {@code errors} under {@code key} (e.g.
+     * {@code campaigns[0]}; empty for no prefix). Returns null when the campaign itself cannot be built. The
+     * configuration file and the operations API's campaign definitions both go through here.
+     */
+    public static ResolvedCampaign resolveCampaign(CampaignSettings c, String key, List<String> errors) {
+        var prefix = key.isEmpty() ? "" : key + ": ";
+        try {
+            var defaults = CallingWindow.defaults();
+            var window = new CallingWindow(c.opens() == null ? defaults.opens() : c.opens(),
+                    c.closes() == null ? defaults.closes() : c.closes(),
+                    c.closingMargin() == null ? defaults.closingMargin() : c.closingMargin());
+            var campaign = new Campaign(new CampaignId(c.id()), c.name() == null ? c.id() : c.name(),
+                    c.mode() == null ? CampaignMode.IVR_REMINDER : c.mode(), window, c.companyName(),
+                    c.callbackNumber(), c.channelLimit() == null ? 30 : c.channelLimit(),
+                    c.ringTimeout() == null ? Duration.ofSeconds(25) : c.ringTimeout(),
+                    c.agentWait() == null ? Duration.ofSeconds(2) : c.agentWait(),
+                    c.lease() == null ? Duration.ofMinutes(10) : c.lease(),
+                    c.promiseHorizonDays() == null ? 3 : c.promiseHorizonDays(), RetryPolicy.defaults());
+            if (c.startAt() != null && c.endAt() != null && !c.endAt().isAfter(c.startAt())) {
+                errors.add((key.isEmpty() ? "" : key + ".") + "endAt was '" + c.endAt()
+                        + "' but it must be after startAt " + c.startAt());
+            }
+            ContactRules rules = null;
+            try {
+                rules = RulesSettings.resolve(c.rules(), window);
+            } catch (InvalidContactRulesException e) {
+                e.problems().forEach(problem -> errors.add((key.isEmpty() ? "" : key + ".") + problem));
+            }
+            return new ResolvedCampaign(campaign, new RunDates(c.startAt(), c.endAt()), rules);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            errors.add(prefix + e.getMessage());
+            return null;
+        }
     }
 
     private static List<AgentSeat> resolveSeats(List<String> errors, AgentSettings settings, List<Campaign> campaigns) {

@@ -1,0 +1,193 @@
+package io.duecall.engine;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.duecall.app.DialerEngine;
+import io.duecall.domain.campaign.Campaign;
+import io.duecall.domain.campaign.CampaignId;
+import io.duecall.port.CampaignDefinitions;
+import io.duecall.web.ApiException;
+import io.duecall.web.CampaignEditor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Campaigns managed at run time: definitions in JSON or YAML with the keys of the configuration file's
+ * {@code campaigns[]} entries, validated by the same {@link EngineConfig#resolveCampaign}, stored in
+ * {@link CampaignDefinitions} and applied to the running {@link DialerEngine}. Campaigns of the configuration file
+ * win: their ids cannot be created, replaced or deleted here, and a stored definition under such an id is ignored.
+ */
+public final class CampaignCatalog implements CampaignEditor {
+    private static final ObjectMapper JSON = strict(new ObjectMapper());
+    private static final ObjectMapper YAML = strict(new ObjectMapper(new YAMLFactory()));
+    private final DialerEngine dialer;
+    private final CampaignDefinitions store;
+    private final EngineConfig.Resolved config;
+    private final Set<CampaignId> configured;
+    private final Map<CampaignId, EngineConfig.RunDates> runDates = new ConcurrentHashMap<>();
+
+    public CampaignCatalog(DialerEngine dialer, CampaignDefinitions store, EngineConfig.Resolved config) {
+        this.dialer = dialer;
+        this.store = store;
+        this.config = config;
+        this.configured = config.campaigns().stream().map(Campaign::id).collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static ObjectMapper strict(ObjectMapper mapper) {
+        return mapper.registerModule(new JavaTimeModule())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    }
+
+    /**
+     * Adds every stored definition whose id the configuration file does not use; returns a line for each one skipped
+     * (shadowed by the file, or no longer valid), which stays stored.
+     */
+    public synchronized List<String> loadStored() {
+        var skipped = new ArrayList<String>();
+        store.all().forEach((id, definition) -> {
+            if (configured.contains(id)) {
+                skipped.add("stored campaign " + id + " is ignored: the configuration file defines " + id);
+                return;
+            }
+            try {
+                apply(resolve(read(definition, "application/json")));
+            } catch (RuntimeException e) {
+                skipped.add("stored campaign " + id + " is ignored: " + e.getMessage());
+            }
+        });
+        return skipped;
+    }
+
+    /** When Quartz runs the campaign's dial cycle: from the file, or from its stored definition. */
+    public EngineConfig.RunDates runDates(CampaignId campaign) {
+        return configured.contains(campaign) ? config.runDates(campaign)
+                : runDates.getOrDefault(campaign, EngineConfig.RunDates.ALWAYS);
+    }
+
+    @Override
+    public synchronized Campaign create(String definition, String contentType) {
+        var settings = read(definition, contentType);
+        var resolved = resolve(settings);
+        var id = resolved.campaign().id();
+        requireNotConfigured(id);
+        if (!store.create(id, JSON.valueToTree(settings).toString())) {
+            throw new IllegalStateException("campaign '" + id + "' exists already (replace it with PUT /api/campaigns/" + id + ")");
+        }
+        apply(resolved);
+        return resolved.campaign();
+    }
+
+    @Override
+    public synchronized Campaign replace(CampaignId id, String definition, String contentType) {
+        var settings = read(definition, contentType);
+        if (settings.id() != null && !settings.id().equals(id.value())) {
+            throw new ApiException(400, "id: '" + settings.id() + "' (expected '" + id + "' as in the path)");
+        }
+        settings = withId(settings, id);
+        var resolved = resolve(settings);
+        requireNotConfigured(id);
+        if (!store.replace(id, JSON.valueToTree(settings).toString())) {
+            throw ApiException.notFound("campaign '" + id + "' was not created through the API");
+        }
+        apply(resolved);
+        return resolved.campaign();
+    }
+
+    @Override
+    public synchronized void delete(CampaignId id) {
+        requireNotConfigured(id);
+        if (!store.all().containsKey(id)) {
+            throw ApiException.notFound("campaign '" + id + "' was not created through the API");
+        }
+        dialer.remove(id);
+        store.delete(id);
+        runDates.remove(id);
+    }
+
+    private void requireNotConfigured(CampaignId id) {
+        if (configured.contains(id)) {
+            throw new IllegalStateException("campaign '" + id + "' comes from the configuration file: change it there "
+                    + "and restart the engine");
+        }
+    }
+
+    private void apply(EngineConfig.ResolvedCampaign resolved) {
+        dialer.upsert(resolved.campaign(), resolved.rules());
+        runDates.put(resolved.campaign().id(), resolved.runDates());
+    }
+
+    private static EngineConfig.ResolvedCampaign resolve(EngineConfig.CampaignSettings settings) {
+        var errors = new ArrayList<String>();
+        var resolved = EngineConfig.resolveCampaign(settings, "", errors);
+        if (!errors.isEmpty()) {
+            throw new CampaignRejectedException(errors);
+        }
+        return resolved;
+    }
+
+    private static EngineConfig.CampaignSettings withId(EngineConfig.CampaignSettings c, CampaignId id) {
+        return new EngineConfig.CampaignSettings(id.value(), c.name(), c.mode(), c.opens(), c.closes(),
+                c.closingMargin(), c.companyName(), c.callbackNumber(), c.channelLimit(), c.ringTimeout(),
+                c.agentWait(), c.lease(), c.promiseHorizonDays(), c.startAt(), c.endAt(), c.rules());
+    }
+
+    /** Reads a definition strictly; every failure is a 400 naming the field, or the line and column. */
+    static EngineConfig.CampaignSettings read(String definition, String contentType) {
+        if (definition == null || definition.isBlank()) {
+            throw new ApiException(400, "request body is empty (expected a campaign definition in JSON or YAML)");
+        }
+        var type = contentType == null ? "" : contentType.toLowerCase().split(";")[0].strip();
+        var mapper = switch (type) {
+            case "application/json" -> JSON;
+            case "application/yaml", "application/x-yaml", "text/yaml" -> YAML;
+            default -> throw new ApiException(415, "a campaign definition needs Content-Type application/json or "
+                    + "application/yaml (got " + contentType + ")");
+        };
+        var format = mapper == JSON ? "JSON" : "YAML";
+        try {
+            return mapper.readValue(definition, EngineConfig.CampaignSettings.class);
+        } catch (UnrecognizedPropertyException e) {
+            var known = e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
+            throw new ApiException(400, "unknown field '" + path(e) + "'" + at(e) + " (expected only: " + known + ")");
+        } catch (JsonMappingException e) {
+            if (e.getCause() instanceof IllegalArgumentException invalid) {
+                throw new ApiException(400, "field '" + path(e) + "': " + invalid.getMessage());
+            }
+            throw new ApiException(400, (path(e).isEmpty() ? "" : "field '" + path(e) + "'" + at(e) + ": ")
+                    + e.getOriginalMessage());
+        } catch (JacksonException e) {
+            throw new ApiException(400, "malformed " + format + at(e) + ": " + e.getOriginalMessage());
+        }
+    }
+
+    private static String at(JacksonException e) {
+        var where = e.getLocation();
+        return where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
+    }
+
+    private static String path(JsonMappingException e) {
+        var path = new StringBuilder();
+        for (var reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+}
