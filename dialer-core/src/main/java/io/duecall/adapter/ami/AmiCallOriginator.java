@@ -234,11 +234,12 @@ public final class AmiCallOriginator implements CallOriginator {
     }
 
     private void dispatch(ManagerEvent event, Instant at) {
-        translator.translate(event, at).ifPresent(callEvent -> listener.accept(callEvent));
         var stamped = event.getTimestamp() == null ? at
                 : Instant.ofEpochMilli(Math.round(event.getTimestamp() * 1000));
         var lag = Duration.between(stamped, clock.instant());
+        // Reported as handling starts, so the lag is the event's wait and not the listener's own work.
         timings.eventHandled(eventName(event), lag.isNegative() ? Duration.ZERO : lag);
+        translator.translate(event, at).ifPresent(callEvent -> listener.accept(callEvent));
     }
 
     private static String eventName(ManagerEvent event) {

@@ -1,6 +1,7 @@
 package io.duecall.adapter.ami;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -85,6 +87,33 @@ class AmiCallOriginatorSimulatorTest {
         var event = nextEventFor(callId);
         var notConnected = assertInstanceOf(CallEvent.NotConnected.class, event);
         assertEquals(outcome, notConnected.outcome());
+    }
+
+    @Test
+    void eachActionsRoundTripAndEachEventsLagAreReported() throws Exception {
+        var actions = new CopyOnWriteArrayList<String>();
+        var lags = new CopyOnWriteArrayList<Duration>();
+        originator.observe(new AmiTimings() {
+            @Override
+            public void actionAnswered(String action, Duration roundTrip) {
+                actions.add(action);
+            }
+
+            @Override
+            public void eventHandled(String event, Duration lag) {
+                lags.add(lag);
+            }
+        });
+        try {
+            originator.originate(new CallRequest("c-busy-3", CAMPAIGN, new E164("+15550000401"), RING));
+            assertInstanceOf(CallEvent.NotConnected.class, nextEventFor("c-busy-3"));
+        } finally {
+            originator.observe(AmiTimings.NONE);
+        }
+
+        assertTrue(actions.contains("Originate"), actions.toString());
+        assertFalse(lags.isEmpty());
+        assertTrue(lags.stream().noneMatch(Duration::isNegative), lags.toString());
     }
 
     @Test
