@@ -5,7 +5,7 @@ import io.duecall.domain.agent.AgentId;
 import io.duecall.domain.agent.DispositionRecord;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.campaign.CampaignMode;
-import io.duecall.domain.compliance.AccountFlag;
+import io.duecall.domain.account.AccountFlag;
 import io.duecall.domain.promise.PromiseToPay;
 import io.duecall.port.AccountStore;
 import io.duecall.port.AttemptLedger;

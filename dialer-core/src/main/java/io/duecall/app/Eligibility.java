@@ -4,9 +4,10 @@ import io.duecall.domain.account.Account;
 import io.duecall.domain.account.E164;
 import io.duecall.domain.attempt.DialContext;
 import io.duecall.domain.account.Phone;
+import io.duecall.domain.account.RegionCode;
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;
-import io.duecall.domain.compliance.AccountFlag;
+import io.duecall.domain.account.AccountFlag;
 import io.duecall.domain.compliance.ContactHistory;
 import io.duecall.domain.compliance.ContactPolicy;
 import io.duecall.domain.compliance.ContactRules;
@@ -23,6 +24,7 @@ import io.duecall.port.SuppressionStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,7 +60,7 @@ public final class Eligibility {
         var campaignRules = rules != null ? rules
                 : ContactRules.defaults().withWindow(WeeklyWindows.every(campaign.window()));
         versions.put(campaign.id(), RulesFingerprint.of(campaignRules));
-        policies.put(campaign.id(), new ContactPolicy(campaignRules, holidays, account -> Optional.empty()));
+        policies.put(campaign.id(), new ContactPolicy(campaignRules, holidays, account -> account.region().map(RegionCode::value)));
     }
 
     /** Stops judging the campaign's accounts; asking about it afterwards fails as for an unknown campaign. */
@@ -83,16 +85,23 @@ public final class Eligibility {
         var history = history(account, now);
         var phone = policy.nextNumber(account, history, now);
         if (phone.isEmpty()) {
-            var stopping = history.suppression().flags().stream().filter(AccountFlag::stopsAllCalls).sorted().toList();
-            var skip = stopping.isEmpty()
-                    ? new DialDecision.Skip(SkipReason.OPTED_OUT, null, "no number of the account may be called")
-                    : new DialDecision.Skip(SkipReason.ACCOUNT_FLAGGED, null, "account flagged " + stopping);
-            return new Choice(phone, skip, counters(campaign, history, null, now));
+            return new Choice(phone, new DialDecision.Skip(whyNoNumber(policy, account, history, now), null,
+                    "no number of the account may be called"), counters(campaign, history, null, now));
         }
         var number = phone.get().number();
         var decision = policy.decide(account, phone.get(), history, DebtorZones.of(account, number), now);
         var zone = decision instanceof DialDecision.Dial dial ? dial.zone() : null;
         return new Choice(phone, decision, counters(campaign, history, zone == null ? null : number, now, zone));
+    }
+
+    /** A flag or a do-not-call listing, when that is what stops the first number; an opt-out otherwise. */
+    private static SkipReason whyNoNumber(ContactPolicy policy, Account account, ContactHistory history, Instant now) {
+        var first = account.phones().getFirst();
+        if (policy.decide(account, first, history, DebtorZones.of(account, first.number()), now)
+                instanceof DialDecision.Skip skip && skip.nextEligible() == null && skip.reason() != SkipReason.NO_ZONE) {
+            return skip.reason();
+        }
+        return SkipReason.OPTED_OUT;
     }
 
     private DialContext counters(CampaignId campaign, ContactHistory history, E164 number, Instant now) {
@@ -148,9 +157,20 @@ public final class Eligibility {
     }
 
     private ContactHistory history(Account account, Instant now) {
-        var optedOut = suppression.optedOut(account.phones().stream().map(Phone::number).toList());
+        var numbers = account.phones().stream().map(Phone::number).toList();
         return new ContactHistory(ledger.history(account.id(), now.minus(HISTORY)),
-                new Suppression(Set.of(), optedOut, suppression.flags(account.id())));
+                new Suppression(suppression.onDoNotCallList(numbers), suppression.optedOut(numbers), flags(account)));
+    }
+
+    /** The flags imported with the account and those set since, at agents' desks, for every campaign. */
+    private Set<AccountFlag> flags(Account account) {
+        var recorded = suppression.flags(account.id());
+        if (recorded.isEmpty()) {
+            return account.flags();
+        }
+        var all = new HashSet<AccountFlag>(account.flags());
+        all.addAll(recorded);
+        return Set.copyOf(all);
     }
 
     private ContactPolicy policy(CampaignId campaign) {

@@ -26,7 +26,7 @@ import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.campaign.CampaignMode;
 import io.duecall.domain.campaign.RetryPolicy;
-import io.duecall.domain.compliance.AccountFlag;
+import io.duecall.domain.account.AccountFlag;
 import io.duecall.domain.dial.DialDecision;
 import io.duecall.domain.dial.SkipReason;
 import io.duecall.port.HolidayCalendar;

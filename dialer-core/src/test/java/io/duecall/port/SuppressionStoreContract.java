@@ -2,11 +2,12 @@ package io.duecall.port;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.duecall.domain.account.AccountId;
 import io.duecall.domain.account.E164;
-import io.duecall.domain.compliance.AccountFlag;
+import io.duecall.domain.account.AccountFlag;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -72,5 +73,26 @@ public abstract class SuppressionStoreContract {
 
         assertEquals(Set.of(AccountFlag.DISPUTE, AccountFlag.DECEASED), seen);
         assertEquals(Set.of(), sameStorage().flags(new AccountId("A-2")));
+    }
+
+    @Test
+    void listedNumberIsSeenByEveryViewAndKeptApartFromOptOuts() {
+        var first = store.doNotCall(MOBILE, AT, "dnc", "file:dnc.csv");
+
+        var again = sameStorage().doNotCall(MOBILE, AT.plusSeconds(60), "dnc", "file:dnc.csv");
+
+        assertTrue(first);
+        assertFalse(again);
+        assertEquals(Set.of(MOBILE), sameStorage().onDoNotCallList(List.of(MOBILE, HOME)));
+        assertEquals(Set.of(), store.optedOut(List.of(MOBILE, HOME)));
+        assertEquals(Set.of(), store.onDoNotCallList(List.of()));
+    }
+
+    @Test
+    void doNotCallReasonMustBeAShortWord() {
+        var error = assertThrows(IllegalArgumentException.class, () -> store.doNotCall(MOBILE, AT, "Do Not Call!", "x"));
+
+        assertTrue(error.getMessage().contains("reason: 'Do Not Call!'"), error.getMessage());
+        assertEquals(Set.of(), store.onDoNotCallList(List.of(MOBILE)));
     }
 }

@@ -2,7 +2,7 @@ package io.duecall.adapter.memory;
 
 import io.duecall.domain.account.AccountId;
 import io.duecall.domain.account.E164;
-import io.duecall.domain.compliance.AccountFlag;
+import io.duecall.domain.account.AccountFlag;
 import java.util.EnumMap;
 import io.duecall.port.SuppressionStore;
 import java.time.Instant;
@@ -13,9 +13,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
-/** {@link SuppressionStore} in memory: the first opt-out of a number is kept; safe to use from several threads. */
+/** {@link SuppressionStore} in memory: the first opt-out or listing of a number is kept; safe to use from several threads. */
 public final class InMemorySuppressionStore implements SuppressionStore {
     private final Map<E164, String> optOuts = new ConcurrentHashMap<>();
+    private final Map<E164, String> doNotCall = new ConcurrentHashMap<>();
     private final Map<AccountId, Map<AccountFlag, String>> flags = new ConcurrentHashMap<>();
 
     @Override
@@ -50,5 +51,18 @@ public final class InMemorySuppressionStore implements SuppressionStore {
     public Set<AccountFlag> flags(AccountId account) {
         var mine = flags.get(account);
         return mine == null ? Set.of() : Set.copyOf(mine.keySet());
+    }
+
+    @Override
+    public boolean doNotCall(E164 number, Instant at, String reason, String source) {
+        Objects.requireNonNull(number, "number");
+        var value = Objects.requireNonNull(at, "at") + " " + SuppressionStore.checkReason(reason) + " "
+                + Objects.requireNonNull(source, "source");
+        return doNotCall.putIfAbsent(number, value) == null;
+    }
+
+    @Override
+    public Set<E164> onDoNotCallList(Collection<E164> numbers) {
+        return numbers.stream().filter(doNotCall::containsKey).collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -107,6 +107,11 @@ public final class RedisKeys {
         return prefix + ":suppression:opt-out";
     }
 
+    /** The do-not-call list: number to "instant reason source". */
+    public String doNotCall() {
+        return prefix + ":suppression:do-not-call";
+    }
+
     /** Hash from flag (dispute, bankruptcy, deceased) to when and where it was set; global to every campaign. */
     public String flags(AccountId account) {
         return prefix + ":suppression:flags:" + account.value();
