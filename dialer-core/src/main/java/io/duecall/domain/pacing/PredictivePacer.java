@@ -90,10 +90,17 @@ public final class PredictivePacer implements Pacer {
         return k;
     }
 
-    /** Past the limit today (once the day has a horizon of live answers) or over 30 days only calls that cannot be abandoned are placed, whatever the threshold. */
+    /**
+     * Clearly past the limit today or over 30 days (by more than two standard deviations of chance, so a few early
+     * abandons do not trip it), only calls that cannot be abandoned are placed, whatever the threshold.
+     */
     private boolean overLimit(AbandonCounters c) {
-        return (c.liveAnswersToday() >= config.budgetHorizon() && c.dayRate() > config.abandonLimit())
-                || c.abandons30Days() > config.abandonLimit() * c.liveAnswers30Days();
+        return clearlyOver(c.abandonsToday(), c.liveAnswersToday()) || clearlyOver(c.abandons30Days(), c.liveAnswers30Days());
+    }
+
+    private boolean clearlyOver(long abandons, long live) {
+        double allowed = config.abandonLimit() * live;
+        return abandons > allowed + 2 * Math.sqrt(Math.max(allowed, 1));
     }
 
     /**
