@@ -2,6 +2,7 @@ package io.duecall.engine;
 
 import io.duecall.adapter.csv.AccountCsvReader;
 import io.duecall.adapter.csv.AttemptCsvWriter;
+import io.duecall.adapter.csv.NumberListCsvReader;
 import io.duecall.adapter.redis.ProvisionedRedis;
 import io.duecall.adapter.redis.RedisAccountStore;
 import io.duecall.adapter.redis.RedisAttemptLedger;
@@ -13,6 +14,7 @@ import io.duecall.app.Eligibility;
 import io.duecall.app.ImportAccounts;
 import io.duecall.domain.account.AccountId;
 import io.duecall.domain.campaign.CampaignId;
+import io.duecall.port.SuppressionStore;
 import io.duecall.sipconfig.AsteriskFiles;
 import io.duecall.sipconfig.DeploymentLoader;
 import io.duecall.sipconfig.ExtensionsRenderer;
@@ -69,6 +71,26 @@ final class Commands {
             var store = new RedisAccountStore(jedis, new RedisKeys(config.keyPrefix()));
             int imported = new ImportAccounts(new AccountCsvReader(region), store, Clock.systemUTC()).fromFile(campaign, file);
             out.printf("imported %d accounts into %s%n", imported, campaign);
+        }
+        return 0;
+    }
+
+    /** Puts every number of a file on the do-not-call list; the contact rules never dial them from then on. */
+    static int suppress(Options options, PrintStream out) throws Exception {
+        var config = EngineConfig.load(Path.of(options.required("config"))).validate();
+        var file = Path.of(options.required("file"));
+        var reason = SuppressionStore.checkReason(options.text("reason", "dnc"));
+        var region = options.text("region", null);
+        options.rejectUnknown();
+        var numbers = new NumberListCsvReader(region).read(file);
+        try (var redis = redis(config); var jedis = new JedisPooled(redis.uri())) {
+            var store = new RedisSuppressionStore(jedis, new RedisKeys(config.keyPrefix()));
+            var now = Clock.systemUTC().instant();
+            int added = 0;
+            for (var number : numbers) {
+                added += store.doNotCall(number, now, reason, "file:" + file.getFileName()) ? 1 : 0;
+            }
+            out.printf("listed %d numbers as %s (%d already listed)%n", added, reason, numbers.size() - added);
         }
         return 0;
     }

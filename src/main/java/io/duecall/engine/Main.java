@@ -12,7 +12,7 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * The command line: {@code demo}, {@code run}, {@code import}, {@code export-ledger}, {@code explain},
+ * The command line: {@code demo}, {@code run}, {@code import}, {@code suppress}, {@code export-ledger}, {@code explain},
  * {@code payments}, {@code promises-sweep}, {@code promises-report}, {@code dialplan}, {@code render}.
  */
 public final class Main {
@@ -24,6 +24,8 @@ public final class Main {
               run --config FILE        run the configured campaigns against the configured PBX until stopped
               import --config FILE --campaign ID --file CSV [--region CC]
                                        validate and import an accounts CSV (all or nothing)
+              suppress --config FILE --file CSV [--reason dnc] [--region CC]
+                                       put the numbers of a CSV (column number) on the do-not-call list
               export-ledger --config FILE --out CSV
                                        write the attempt ledger as CSV
               explain --config FILE --campaign ID --account ID
@@ -57,6 +59,7 @@ public final class Main {
                 case "demo" -> demo(queue, out);
                 case "run" -> Commands.run(options(queue), out);
                 case "import" -> Commands.importAccounts(options(queue), out);
+                case "suppress" -> Commands.suppress(options(queue), out);
                 case "export-ledger" -> Commands.exportLedger(options(queue), out);
                 case "explain" -> Commands.explain(options(queue), out);
                 case "payments" -> PromiseCommands.payments(options(queue), out);

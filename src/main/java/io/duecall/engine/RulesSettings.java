@@ -1,17 +1,24 @@
 package io.duecall.engine;
 
+import io.duecall.domain.account.RegionCode;
 import io.duecall.domain.attempt.CallOutcome;
 import io.duecall.domain.compliance.AttemptLimits;
 import io.duecall.domain.compliance.ContactRules;
+import io.duecall.domain.compliance.InvalidContactRulesException;
 import io.duecall.domain.compliance.PeakRules;
+import io.duecall.domain.compliance.RegionOverlay;
 import io.duecall.domain.window.CallingWindow;
 import io.duecall.domain.window.WeeklyWindows;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.TreeMap;
 
 /**
  * A campaign's {@code rules:} block in the configuration file. Every key is optional and falls back to the default
@@ -29,10 +36,14 @@ public record RulesSettings(
         Duration minimumGap,
         Map<CallOutcome, Duration> retryDelays,
         Duration abandonLockout,
-        Boolean honourHolidays) {
+        Boolean honourHolidays,
+        Map<String, RegionSettings> regions) {
 
     /** A weekday's own window, such as a Sunday from 13:30. */
     public record DayWindow(LocalTime opens, LocalTime closes) {}
+
+    /** A region's stricter rules, such as {@code NV: { opens: "09:00", closes: "20:00", maxAttemptsPer7Days: 2 }}. */
+    public record RegionSettings(LocalTime opens, LocalTime closes, Integer maxAttemptsPer7Days) {}
 
     static ContactRules resolve(RulesSettings settings, CallingWindow standard) {
         var defaults = ContactRules.defaults();
@@ -65,7 +76,51 @@ public record RulesSettings(
                 d.conversations(), or(settings.maxConnectedPerDay(), d.maxConnectedPerDay()),
                 or(settings.maxUnansweredPerNumberPerDay(), d.maxUnansweredPerNumberPerDay()),
                 or(settings.minimumGap(), d.minimumGap()), delays, or(settings.abandonLockout(), d.abandonLockout()));
-        return new ContactRules(weekly, peaks, limits, Map.of(), or(settings.honourHolidays(), defaults.honourHolidays()));
+        return new ContactRules(weekly, peaks, limits, regions(settings.regions(), standard),
+                or(settings.honourHolidays(), defaults.honourHolidays()));
+    }
+
+    /**
+     * Each region's overlay: its window takes the campaign's closing margin, and what it leaves out is the
+     * campaign's. Names must be region codes as accounts carry them; whether an overlay only tightens the
+     * campaign's rules is checked by {@link ContactRules}.
+     */
+    private static Map<String, RegionOverlay> regions(Map<String, RegionSettings> given, CallingWindow standard) {
+        if (given == null) {
+            return Map.of();
+        }
+        var problems = new ArrayList<String>();
+        var overlays = new TreeMap<String, RegionOverlay>();
+        for (var entry : new TreeMap<>(given).entrySet()) {
+            var key = "rules.regions." + entry.getKey();
+            var region = entry.getValue();
+            try {
+                new RegionCode(entry.getKey());
+            } catch (IllegalArgumentException e) {
+                problems.add(key + ": " + e.getMessage());
+                continue;
+            }
+            if (region == null || (region.opens() == null && region.closes() == null && region.maxAttemptsPer7Days() == null)) {
+                problems.add(key + ": empty (expected opens, closes or maxAttemptsPer7Days)");
+                continue;
+            }
+            Optional<WeeklyWindows> window = Optional.empty();
+            if (region.opens() != null || region.closes() != null) {
+                try {
+                    window = Optional.of(WeeklyWindows.every(new CallingWindow(or(region.opens(), standard.opens()),
+                            or(region.closes(), standard.closes()), standard.closingMargin())));
+                } catch (IllegalArgumentException e) {
+                    problems.add(key + ".window: " + e.getMessage());
+                    continue;
+                }
+            }
+            var cap = region.maxAttemptsPer7Days() == null ? OptionalInt.empty() : OptionalInt.of(region.maxAttemptsPer7Days());
+            overlays.put(entry.getKey(), new RegionOverlay(window, cap));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidContactRulesException(problems);
+        }
+        return overlays;
     }
 
     private static <T> T or(T value, T fallback) {

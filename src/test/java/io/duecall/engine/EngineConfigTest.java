@@ -110,6 +110,56 @@ class EngineConfigTest {
     }
 
     @Test
+    void regionsBecomeOverlaysOnTheCampaignsRules() throws IOException {
+        var resolved = load("""
+                campaigns:
+                  - id: reminders
+                    companyName: Acme
+                    callbackNumber: "18005550100"
+                    rules:
+                      regions:
+                        NV: { opens: "09:00", closes: "20:00", maxAttemptsPer7Days: 2 }
+                        MA: { maxAttemptsPer7Days: 2 }
+                """).validate();
+
+        var regions = resolved.rules().get(new CampaignId("reminders")).regions();
+        assertEquals(LocalTime.of(20, 0), regions.get("NV").window().orElseThrow().standard().closes());
+        assertEquals(java.time.Duration.ofMinutes(10), regions.get("NV").window().orElseThrow().standard().closingMargin());
+        assertEquals(2, regions.get("NV").maxAttemptsPer7Days().getAsInt());
+        assertTrue(regions.get("MA").window().isEmpty());
+    }
+
+    @Test
+    void badRegionsAreNamedByTheirKeys() {
+        var error = assertThrows(EngineConfig.ConfigException.class, () -> load("""
+                campaigns:
+                  - id: reminders
+                    companyName: Acme
+                    callbackNumber: "18005550100"
+                    rules:
+                      regions:
+                        NV: { opens: "07:00" }
+                        TX: { maxAttemptsPer7Days: 9 }
+                        nevada: { maxAttemptsPer7Days: 2 }
+                        UT: {}
+                """).validate());
+
+        var message = error.getMessage();
+        assertTrue(message.contains("campaigns[0].rules.regions.NV.window: "), message);
+        assertTrue(message.contains("campaigns[0].rules.regions.nevada: region: 'nevada' (expected a short code"), message);
+        assertTrue(message.contains("campaigns[0].rules.regions.UT: empty"), message);
+        var wide = assertThrows(EngineConfig.ConfigException.class, () -> load("""
+                campaigns:
+                  - id: reminders
+                    companyName: Acme
+                    callbackNumber: "18005550100"
+                    rules: { regions: { TX: { maxAttemptsPer7Days: 9 } } }
+                """).validate());
+        assertTrue(wide.getMessage().contains("campaigns[0].rules.regions.TX.maxAttemptsPer7Days: 9 (expected 1 to 7"),
+                wide.getMessage());
+    }
+
+    @Test
     void badCampaignRulesAreNamedUnderTheCampaign() {
         var error = assertThrows(EngineConfig.ConfigException.class, () -> load("""
                 campaigns:

@@ -157,6 +157,38 @@ class MainTest {
     }
 
     @Test
+    void suppressedNumbersAreNeverDialedAndExplainSaysWhy() throws IOException {
+        var config = config();
+        run("import", "--config", config, "--campaign", "reminders",
+                "--file", csv("a-1,Dana Diaz,mobile:+12125550123,America/New_York,125.50,USD,2026-11-01,22"));
+        var list = dir.resolve("dnc.csv");
+        Files.writeString(list, "number\n(212) 555-0123\n+12125550199\n");
+
+        int first = run("suppress", "--config", config, "--file", list.toString(), "--region", "US");
+        int again = run("suppress", "--config", config, "--file", list.toString(), "--reason", "dnc", "--region", "US");
+        int explained = run("explain", "--config", config, "--campaign", "reminders", "--account", "a-1");
+
+        assertEquals(0, first, text(err));
+        assertEquals(0, again, text(err));
+        assertEquals(0, explained, text(err));
+        assertTrue(text(out).contains("listed 2 numbers as dnc (0 already listed)"), text(out));
+        assertTrue(text(out).contains("listed 0 numbers as dnc (2 already listed)"), text(out));
+        assertTrue(text(out).contains("next number: none may be called"), text(out));
+        assertTrue(text(out).contains("DO_NOT_CALL"), text(out));
+    }
+
+    @Test
+    void suppressRefusesAReasonThatIsNotAShortWord() throws IOException {
+        var list = dir.resolve("dnc.csv");
+        Files.writeString(list, "number\n+12125550123\n");
+
+        int status = run("suppress", "--config", config(), "--file", list.toString(), "--reason", "Because!");
+
+        assertEquals(2, status);
+        assertTrue(text(err).contains("reason: 'Because!'"), text(err));
+    }
+
+    @Test
     void unknownOptionIsRefusedByName() {
         int status = run("demo", "--acounts", "10");
 

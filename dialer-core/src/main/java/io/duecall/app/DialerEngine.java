@@ -412,6 +412,16 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
         public Set<E164> optedOut(Collection<E164> numbers) {
             return Set.of();
         }
+
+        @Override
+        public boolean doNotCall(E164 number, Instant at, String reason, String source) {
+            throw new IllegalStateException("no suppression list");
+        }
+
+        @Override
+        public Set<E164> onDoNotCallList(Collection<E164> numbers) {
+            return Set.of();
+        }
     };
 
     private LiveCall live(String callId) {

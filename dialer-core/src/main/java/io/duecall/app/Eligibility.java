@@ -4,6 +4,7 @@ import io.duecall.domain.account.Account;
 import io.duecall.domain.account.E164;
 import io.duecall.domain.attempt.DialContext;
 import io.duecall.domain.account.Phone;
+import io.duecall.domain.account.RegionCode;
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.compliance.ContactHistory;
@@ -49,7 +50,8 @@ public final class Eligibility {
         for (var campaign : campaigns) {
             var campaignRules = rules.getOrDefault(campaign.id(),
                     ContactRules.defaults().withWindow(WeeklyWindows.every(campaign.window())));
-            policies.put(campaign.id(), new ContactPolicy(campaignRules, holidays, account -> Optional.empty()));
+            policies.put(campaign.id(), new ContactPolicy(campaignRules, holidays,
+                    account -> account.region().map(RegionCode::value)));
             versions.put(campaign.id(), RulesFingerprint.of(campaignRules));
         }
     }
@@ -65,13 +67,23 @@ public final class Eligibility {
         var history = history(account, now);
         var phone = policy.nextNumber(account, history, now);
         if (phone.isEmpty()) {
-            return new Choice(phone, new DialDecision.Skip(SkipReason.OPTED_OUT, null,
+            return new Choice(phone, new DialDecision.Skip(whyNoNumber(policy, account, history, now), null,
                     "no number of the account may be called"), counters(campaign, history, null, now));
         }
         var number = phone.get().number();
         var decision = policy.decide(account, phone.get(), history, DebtorZones.of(account, number), now);
         var zone = decision instanceof DialDecision.Dial dial ? dial.zone() : null;
         return new Choice(phone, decision, counters(campaign, history, zone == null ? null : number, now, zone));
+    }
+
+    /** A flag or a do-not-call listing, when that is what stops the first number; an opt-out otherwise. */
+    private static SkipReason whyNoNumber(ContactPolicy policy, Account account, ContactHistory history, Instant now) {
+        var first = account.phones().getFirst();
+        if (policy.decide(account, first, history, DebtorZones.of(account, first.number()), now)
+                instanceof DialDecision.Skip skip && skip.nextEligible() == null && skip.reason() != SkipReason.NO_ZONE) {
+            return skip.reason();
+        }
+        return SkipReason.OPTED_OUT;
     }
 
     private DialContext counters(CampaignId campaign, ContactHistory history, E164 number, Instant now) {
@@ -127,9 +139,9 @@ public final class Eligibility {
     }
 
     private ContactHistory history(Account account, Instant now) {
-        var optedOut = suppression.optedOut(account.phones().stream().map(Phone::number).toList());
+        var numbers = account.phones().stream().map(Phone::number).toList();
         return new ContactHistory(ledger.history(account.id(), now.minus(HISTORY)),
-                new Suppression(Set.of(), optedOut, Set.of()));
+                new Suppression(suppression.onDoNotCallList(numbers), suppression.optedOut(numbers), account.flags()));
     }
 
     private ContactPolicy policy(CampaignId campaign) {

@@ -46,6 +46,25 @@ public abstract class AccountStoreContract {
     }
 
     @Test
+    void regionFlagsLanguageAndSecondFactorSurviveStorageAndClaims() {
+        store.importAccounts(CAMPAIGN, List.of(Fixtures.accountWithAttributes("a1")), T0);
+
+        var claimed = store.claim(CAMPAIGN, 1, T0, LEASE);
+
+        assertEquals(Optional.of(Fixtures.accountWithAttributes("a1")), store.find(new AccountId("a1")));
+        assertEquals(Fixtures.accountWithAttributes("a1"), claimed.get(0).account());
+    }
+
+    @Test
+    void reimportWithoutAttributesDropsTheOldOnes() {
+        store.importAccounts(CAMPAIGN, List.of(Fixtures.accountWithAttributes("a1")), T0);
+
+        store.importAccounts(CAMPAIGN, List.of(account("a1")), T0);
+
+        assertEquals(Optional.of(account("a1")), store.find(new AccountId("a1")));
+    }
+
+    @Test
     void claimsEarliestEligibleFirstAndSkipsAccountsNotYetEligible() {
         store.importAccounts(CAMPAIGN, List.of(account("late")), T0.plusSeconds(30));
         store.importAccounts(CAMPAIGN, List.of(account("early")), T0.minusSeconds(30));

@@ -1,11 +1,14 @@
 package io.duecall.port;
 
 import io.duecall.domain.account.Account;
+import io.duecall.domain.account.AccountFlag;
 import io.duecall.domain.account.AccountId;
 import io.duecall.domain.account.E164;
 import io.duecall.domain.account.Money;
 import io.duecall.domain.account.Phone;
 import io.duecall.domain.account.PhoneType;
+import io.duecall.domain.account.RegionCode;
+import io.duecall.domain.account.SecondFactor;
 import io.duecall.domain.attempt.Attempt;
 import io.duecall.domain.attempt.DialContext;
 import io.duecall.domain.attempt.CallOutcome;
@@ -19,7 +22,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /** Sample values for the port contract tests. */
 public final class Fixtures {
@@ -33,6 +38,14 @@ public final class Fixtures {
         return new Account(new AccountId(id), "Dana Example " + id,
                 List.of(new Phone(new E164("+14155550123"), PhoneType.MOBILE), new Phone(new E164("+14155550124"), PhoneType.WORK)),
                 Optional.of(ZoneId.of("America/Los_Angeles")), new Money(12_550, USD), LocalDate.of(2025, 2, 1), 37);
+    }
+
+    /** An account with every optional attribute: region, flags, language and both second factors. */
+    public static Account accountWithAttributes(String id) {
+        return account(id).withRegion(new RegionCode("NV"))
+                .withFlags(Set.of(AccountFlag.DO_NOT_CALL_AT_WORK, AccountFlag.DISPUTE))
+                .withLanguage(Locale.forLanguageTag("es-MX"))
+                .withSecondFactor(new SecondFactor(Optional.of(1980), Optional.of("0042")));
     }
 
     public static Account accountWithoutZone(String id) {

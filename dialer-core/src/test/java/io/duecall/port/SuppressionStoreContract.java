@@ -2,6 +2,7 @@ package io.duecall.port;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.duecall.domain.account.E164;
@@ -59,5 +60,26 @@ public abstract class SuppressionStoreContract {
         store.optOut(MOBILE, AT.plusSeconds(60), "ivr:c-2");
 
         assertTrue(store.isOptedOut(MOBILE));
+    }
+
+    @Test
+    void listedNumberIsSeenByEveryViewAndKeptApartFromOptOuts() {
+        var first = store.doNotCall(MOBILE, AT, "dnc", "file:dnc.csv");
+
+        var again = sameStorage().doNotCall(MOBILE, AT.plusSeconds(60), "dnc", "file:dnc.csv");
+
+        assertTrue(first);
+        assertFalse(again);
+        assertEquals(Set.of(MOBILE), sameStorage().onDoNotCallList(List.of(MOBILE, HOME)));
+        assertEquals(Set.of(), store.optedOut(List.of(MOBILE, HOME)));
+        assertEquals(Set.of(), store.onDoNotCallList(List.of()));
+    }
+
+    @Test
+    void doNotCallReasonMustBeAShortWord() {
+        var error = assertThrows(IllegalArgumentException.class, () -> store.doNotCall(MOBILE, AT, "Do Not Call!", "x"));
+
+        assertTrue(error.getMessage().contains("reason: 'Do Not Call!'"), error.getMessage());
+        assertEquals(Set.of(), store.onDoNotCallList(List.of(MOBILE)));
     }
 }

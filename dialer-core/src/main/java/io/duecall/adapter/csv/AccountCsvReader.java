@@ -3,6 +3,7 @@ package io.duecall.adapter.csv;
 import io.duecall.domain.account.Account;
 import io.duecall.domain.account.AccountId;
 import io.duecall.domain.account.Money;
+import io.duecall.domain.account.SecondFactor;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -24,8 +25,10 @@ import java.util.function.Function;
  */
 public final class AccountCsvReader {
     public static final List<String> COLUMNS = List.of(
-            "account_id", "debtor_name", "phones", "time_zone", "amount_due", "currency", "due_date", "days_past_due");
-    private static final String OPTIONAL_COLUMN = "time_zone";
+            "account_id", "debtor_name", "phones", "time_zone", "amount_due", "currency", "due_date", "days_past_due",
+            "region", "flags", "language", "birth_year", "id_last4");
+    private static final Set<String> OPTIONAL_COLUMNS =
+            Set.of("time_zone", "region", "flags", "language", "birth_year", "id_last4");
 
     private final String defaultRegion;
 
@@ -49,7 +52,7 @@ public final class AccountCsvReader {
             throw new ImportRejectedException(source, List.of(new ImportError(1, "(file)", "is empty (expected a header row)")));
         }
         var header = rows.get(0);
-        var columns = CsvHeader.index(source, header, COLUMNS, Set.of(OPTIONAL_COLUMN));
+        var columns = CsvHeader.index(source, header, COLUMNS, OPTIONAL_COLUMNS);
         if (rows.size() == 1) {
             throw new ImportRejectedException(source, List.of(new ImportError(header.line(), "(file)",
                     "has a header but no accounts (expected at least one record)")));
@@ -98,21 +101,34 @@ public final class AccountCsvReader {
             var id = field("account_id", AccountId::new);
             var name = field("debtor_name", AccountFields::debtorName);
             var phones = field("phones", raw -> AccountFields.phones(raw, defaultRegion));
-            var zone = columns.containsKey(OPTIONAL_COLUMN)
-                    ? field(OPTIONAL_COLUMN, AccountFields::zone) : Optional.<java.time.ZoneId>empty();
+            var zone = optional("time_zone", AccountFields::zone);
             var currency = field("currency", AccountFields::currency);
             var amount = currency == null ? null : field("amount_due", raw -> Money.parse(raw, currency));
             var dueDate = field("due_date", AccountFields::date);
             var daysPastDue = field("days_past_due", AccountFields::daysPastDue);
+            var region = optional("region", AccountFields::region);
+            var flags = optional("flags", AccountFields::flags);
+            var language = optional("language", AccountFields::language);
+            var birthYear = optional("birth_year", AccountFields::birthYear);
+            var idLast4 = optional("id_last4", AccountFields::idLast4);
             if (failed) {
                 return null;
             }
             try {
-                return new Account(id, name, phones, zone, amount, dueDate, daysPastDue);
+                return new Account(id, name, phones, zone, amount, dueDate, daysPastDue, region,
+                        flags.orElse(Set.of()), language, new SecondFactor(birthYear, idLast4));
             } catch (IllegalArgumentException e) {
                 errors.add(new ImportError(row.line(), "(record)", e.getMessage()));
                 return null;
             }
+        }
+
+        /** An optional column: empty when the file has no such column or the cell is blank. */
+        private <T> Optional<T> optional(String column, Function<String, T> parse) {
+            if (!columns.containsKey(column) || row.cells().get(columns.get(column)).isBlank()) {
+                return Optional.empty();
+            }
+            return Optional.ofNullable(field(column, parse));
         }
 
         private <T> T field(String column, Function<String, T> parse) {

@@ -1,16 +1,22 @@
 package io.duecall.adapter.csv;
 
+import io.duecall.domain.account.Account;
+import io.duecall.domain.account.AccountFlag;
 import io.duecall.domain.account.E164;
+import io.duecall.domain.account.RegionCode;
+import io.duecall.domain.account.SecondFactor;
 import io.duecall.domain.account.Phone;
 import io.duecall.domain.account.PhoneType;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Set;
 
 /** Parsers for the account file's fields; each throws IllegalArgumentException with the value and what was expected. */
 final class AccountFields {
@@ -48,12 +54,9 @@ final class AccountFields {
         return raw;
     }
 
-    static Optional<ZoneId> zone(String raw) {
-        if (raw.isEmpty()) {
-            return Optional.empty();
-        }
+    static ZoneId zone(String raw) {
         try {
-            return Optional.of(ZoneId.of(raw));
+            return ZoneId.of(raw);
         } catch (DateTimeException e) {
             throw new IllegalArgumentException("'" + raw + "' is not an IANA time zone (expected such as America/Chicago)", e);
         }
@@ -72,6 +75,57 @@ final class AccountFields {
         } catch (DateTimeException e) {
             throw new IllegalArgumentException("'" + raw + "' (expected a date as yyyy-MM-dd)", e);
         }
+    }
+
+    /** A region code such as NV, upper-cased. */
+    static RegionCode region(String raw) {
+        try {
+            return new RegionCode(raw.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + raw + "' (expected a short region code such as NV or US-NV)", e);
+        }
+    }
+
+    /** Flag names separated by ';', in any case, such as {@code dispute;do_not_call_at_work}. */
+    static Set<AccountFlag> flags(String raw) {
+        var flags = EnumSet.noneOf(AccountFlag.class);
+        for (var name : raw.split(";")) {
+            if (name.isBlank()) {
+                continue;
+            }
+            var normalized = name.strip().toUpperCase(Locale.ROOT).replace('-', '_');
+            var flag = Arrays.stream(AccountFlag.values()).filter(f -> f.name().equals(normalized)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("'" + name.strip() + "' (expected flags separated by ; from "
+                            + Arrays.toString(AccountFlag.values()) + ")"));
+            flags.add(flag);
+        }
+        return flags;
+    }
+
+    static Locale language(String raw) {
+        try {
+            return Account.language(raw);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + raw + "' (expected a BCP 47 tag such as en or es-MX)", e);
+        }
+    }
+
+    static int birthYear(String raw) {
+        if (raw.matches("[0-9]{4}")) {
+            var year = Integer.parseInt(raw);
+            if (year >= SecondFactor.EARLIEST_BIRTH_YEAR && year <= SecondFactor.LATEST_BIRTH_YEAR) {
+                return year;
+            }
+        }
+        throw new IllegalArgumentException("'" + raw + "' (expected a year from " + SecondFactor.EARLIEST_BIRTH_YEAR
+                + " to " + SecondFactor.LATEST_BIRTH_YEAR + ")");
+    }
+
+    static String idLast4(String raw) {
+        if (raw.matches("[0-9]{4}")) {
+            return raw;
+        }
+        throw new IllegalArgumentException("'" + raw.replaceAll("[0-9]", "#") + "' (expected exactly 4 digits)");
     }
 
     static int daysPastDue(String raw) {

@@ -1,18 +1,23 @@
 package io.duecall.adapter.redis;
 
 import io.duecall.domain.account.Account;
+import io.duecall.domain.account.AccountFlag;
 import io.duecall.domain.account.AccountId;
 import io.duecall.domain.account.E164;
 import io.duecall.domain.account.Money;
 import io.duecall.domain.account.Phone;
 import io.duecall.domain.account.PhoneType;
+import io.duecall.domain.account.RegionCode;
+import io.duecall.domain.account.SecondFactor;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Writes an account as a flat Redis hash and reads it back, naming the key and field of anything malformed. */
 final class AccountCodec {
@@ -32,6 +37,13 @@ final class AccountCodec {
         fields.put("currency", account.amountDue().currency().getCurrencyCode());
         fields.put("dueDate", account.dueDate().toString());
         fields.put("daysPastDue", Integer.toString(account.daysPastDue()));
+        account.region().ifPresent(region -> fields.put("region", region.value()));
+        if (!account.flags().isEmpty()) {
+            fields.put("flags", String.join(";", account.flags().stream().map(Enum::name).sorted().toList()));
+        }
+        account.language().ifPresent(language -> fields.put("language", language.toLanguageTag()));
+        account.secondFactor().birthYear().ifPresent(year -> fields.put("birthYear", Integer.toString(year)));
+        account.secondFactor().idLast4().ifPresent(digits -> fields.put("idLast4", digits));
         return fields;
     }
 
@@ -50,10 +62,26 @@ final class AccountCodec {
                     new Money(Long.parseLong(required(fields, "amountMinor")),
                             Currency.getInstance(required(fields, "currency"))),
                     LocalDate.parse(required(fields, "dueDate")),
-                    Integer.parseInt(required(fields, "daysPastDue")));
+                    Integer.parseInt(required(fields, "daysPastDue")),
+                    Optional.ofNullable(fields.get("region")).map(RegionCode::new),
+                    flags(fields.get("flags")),
+                    Optional.ofNullable(fields.get("language")).map(Account::language),
+                    new SecondFactor(Optional.ofNullable(fields.get("birthYear")).map(Integer::valueOf),
+                            Optional.ofNullable(fields.get("idLast4"))));
         } catch (RuntimeException e) {
             throw new IllegalStateException("redis: account hash " + key + " is malformed: " + e.getMessage(), e);
         }
+    }
+
+    private static Set<AccountFlag> flags(String stored) {
+        if (stored == null || stored.isEmpty()) {
+            return Set.of();
+        }
+        var flags = EnumSet.noneOf(AccountFlag.class);
+        for (var name : stored.split(";")) {
+            flags.add(AccountFlag.valueOf(name));
+        }
+        return flags;
     }
 
     private static String required(Map<String, String> fields, String name) {

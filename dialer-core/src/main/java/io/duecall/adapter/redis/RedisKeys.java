@@ -106,6 +106,11 @@ public final class RedisKeys {
         return prefix + ":suppression:opt-out";
     }
 
+    /** The do-not-call list: number to "instant reason source". */
+    public String doNotCall() {
+        return prefix + ":suppression:do-not-call";
+    }
+
     private String campaignTag(CampaignId campaign) {
         return prefix + ":{c:" + campaign.value() + "}";
     }

@@ -1,5 +1,6 @@
 package io.duecall.domain.compliance;
 
+import io.duecall.domain.account.AccountFlag;
 import io.duecall.domain.account.E164;
 import java.util.Objects;
 import java.util.Set;

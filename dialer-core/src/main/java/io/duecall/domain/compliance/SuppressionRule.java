@@ -1,5 +1,6 @@
 package io.duecall.domain.compliance;
 
+import io.duecall.domain.account.AccountFlag;
 import io.duecall.domain.account.PhoneType;
 import io.duecall.domain.dial.SkipReason;
 import java.time.Instant;

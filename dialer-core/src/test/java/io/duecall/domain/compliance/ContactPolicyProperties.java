@@ -1,5 +1,6 @@
 package io.duecall.domain.compliance;
 
+import io.duecall.domain.account.AccountFlag;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;

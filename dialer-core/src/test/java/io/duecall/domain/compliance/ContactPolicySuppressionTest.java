@@ -1,5 +1,6 @@
 package io.duecall.domain.compliance;
 
+import io.duecall.domain.account.AccountFlag;
 import static io.duecall.domain.compliance.ContactPolicyTimeRulesTest.assertSkip;
 import static io.duecall.domain.compliance.Debtors.HOME;
 import static io.duecall.domain.compliance.Debtors.MOBILE;

@@ -15,6 +15,12 @@ public enum FlowAction {
     WAIT_FOR_BEEP("wait-for-beep", false, Set.of("next")),
     /** The caller said they are the named debtor; from here on the debt may be spoken. */
     VERIFIED("verified", false, Set.of("next")),
+    /**
+     * Asks the caller who said they are the debtor for the account's second factor (year of birth, else the last
+     * four digits of an identity number): {@code passed}, {@code failed} once the step's tries are spent, or
+     * {@code none} when the account has no second factor.
+     */
+    SECOND_FACTOR("second-factor", false, Set.of("passed", "failed", "none")),
     /** Proposes the full amount by the last day of the promise horizon. */
     PROPOSE_FULL("propose-full", true, Set.of("next")),
     /** Asks for a date as four digits, month then day, within the horizon; {@code ask} is the question. */

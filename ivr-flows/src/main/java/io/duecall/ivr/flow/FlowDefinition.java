@@ -1,15 +1,28 @@
 package io.duecall.ivr.flow;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * A flow as data: its name, its version (recorded in the ledger for every call it serves), the first step, and
- * every step by id. Instances are made by {@link FlowLoader}, which refuses any flow {@link FlowValidator} rejects.
+ * every step by id, and the languages it has prompt sets for ({@code duecall/<language>/...}). Instances are made
+ * by {@link FlowLoader}, which refuses any flow {@link FlowValidator} rejects.
  */
-public record FlowDefinition(String id, String version, String start, Map<String, FlowStep> steps) {
+public record FlowDefinition(String id, String version, String start, Map<String, FlowStep> steps,
+        List<String> languages) {
     public FlowDefinition {
         steps = steps == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(steps));
+        languages = languages == null ? List.of() : List.copyOf(languages);
+    }
+
+    public FlowDefinition(String id, String version, String start, Map<String, FlowStep> steps) {
+        this(id, version, start, steps, List.of());
+    }
+
+    /** Whether any step asks for a second factor; then an account that has one must pass it before disclosure. */
+    boolean asksSecondFactor() {
+        return steps.values().stream().anyMatch(s -> FlowAction.SECOND_FACTOR.yamlName().equals(s.action()));
     }
 
     /** What the ledger records, such as {@code reminder:3}. */

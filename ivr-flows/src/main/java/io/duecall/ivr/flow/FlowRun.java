@@ -4,6 +4,7 @@ import io.duecall.app.AgentHandoff;
 import io.duecall.app.CallSessions;
 import io.duecall.app.IvrCall;
 import io.duecall.domain.account.Money;
+import io.duecall.domain.account.SecondFactor;
 import io.duecall.domain.attempt.Disposition;
 import io.duecall.domain.campaign.CampaignMode;
 import io.duecall.domain.promise.PromiseToPay;
@@ -23,6 +24,7 @@ final class FlowRun implements Speaker.State {
     private static final Duration BEEP_MAX_WAIT = Duration.ofSeconds(10);
     private static final int DATE_DIGITS = 4;
     private static final int HOUR_DIGITS = 2;
+    private static final int SECOND_FACTOR_DIGITS = 4;
 
     private final FlowDefinition flow;
     private final IvrCall call;
@@ -31,6 +33,7 @@ final class FlowRun implements Speaker.State {
     private final Duration inputTimeout;
     private final Speaker speaker;
     private boolean verified;
+    private boolean secondFactorPassed;
     private boolean heardAmount;
     private boolean optedOut;
     private Money proposedAmount;
@@ -41,10 +44,10 @@ final class FlowRun implements Speaker.State {
     FlowRun(FlowDefinition flow, IvrCall call, IvrChannel channel, CallSessions sessions, Duration inputTimeout) {
         this.flow = flow;
         this.call = call;
-        this.channel = channel;
+        this.channel = LocalizedChannel.of(channel, flow.languages(), call.account().language());
         this.sessions = sessions;
         this.inputTimeout = inputTimeout;
-        this.speaker = new Speaker(call, channel, this);
+        this.speaker = new Speaker(call, this.channel, this);
     }
 
     FlowOutcome run() {
@@ -115,6 +118,7 @@ final class FlowRun implements Speaker.State {
                 verified = true;
                 yield "next";
             }
+            case SECOND_FACTOR -> secondFactor(step);
             case PROPOSE_FULL -> {
                 propose(call.account().amountDue(), lastDayOfHorizon());
                 yield "next";
@@ -138,6 +142,25 @@ final class FlowRun implements Speaker.State {
                 yield "next";
             }
         };
+    }
+
+    /** The account's own question, up to the step's tries; the answer is compared, never spoken or stored. */
+    private String secondFactor(FlowStep step) {
+        var factor = call.account().secondFactor();
+        var question = factor.question();
+        if (question.isEmpty()) {
+            return "none";
+        }
+        var prompt = question.get() == SecondFactor.Question.BIRTH_YEAR ? Prompts.ENTER_BIRTH_YEAR : Prompts.ENTER_ID_LAST4;
+        for (var tries = 0; tries < step.triesAllowed(); tries++) {
+            var digits = channel.readDigits(prompt, SECOND_FACTOR_DIGITS, timeout(step));
+            if (digits.isPresent() && factor.accepts(digits.get())) {
+                secondFactorPassed = true;
+                return "passed";
+            }
+            channel.play(Prompts.INVALID, "");
+        }
+        return "failed";
     }
 
     private String propose(Money amount, LocalDate payBy) {
@@ -211,9 +234,14 @@ final class FlowRun implements Speaker.State {
         return null;
     }
 
+    /**
+     * The right-party check passed and, in a flow that asks for a second factor, the account's second factor too;
+     * so a flow that routes around the question still cannot disclose the debt.
+     */
     @Override
     public boolean verified() {
-        return verified;
+        var secondFactorOwed = flow.asksSecondFactor() && call.account().secondFactor().question().isPresent();
+        return verified && (!secondFactorOwed || secondFactorPassed);
     }
 
     @Override

@@ -21,6 +21,8 @@ final class FlowValidator {
     static final Pattern SOUND = Pattern.compile("[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*){0,4}");
     private static final Set<String> KEYS = Set.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "#");
     private static final String FAILED = "failed";
+    /** A prompt set's directory under {@code duecall/}: a language, optionally with a region, in lower case. */
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[a-z0-9]{2,8})?");
 
     private final FlowDefinition flow;
     private final List<String> problems = new ArrayList<>();
@@ -46,6 +48,11 @@ final class FlowValidator {
             problems.add("steps: none (expected at least one)");
             return;
         }
+        for (var language : flow.languages()) {
+            if (language == null || !LANGUAGE.matcher(language).matches()) {
+                problems.add("languages: '" + language + "' (expected a lower-case language tag such as es or es-mx)");
+            }
+        }
         if (!flow.steps().containsKey(flow.start())) {
             problems.add("start: '" + flow.start() + "' is not a step");
         }
@@ -53,6 +60,7 @@ final class FlowValidator {
         if (problems.isEmpty()) {
             checkReachability();
             checkNothingAboutTheDebtBeforeVerification();
+            checkNothingAboutTheDebtAfterAFailedSecondFactor();
         }
     }
 
@@ -173,6 +181,23 @@ final class FlowValidator {
                 problems.add("step '" + id + "': action " + step.action() + " on a path without the right-party check");
             }
         }
+    }
+
+    /** A caller who could not give the second factor may be the wrong person: no path from there discloses. */
+    private void checkNothingAboutTheDebtAfterAFailedSecondFactor() {
+        flow.steps().forEach((id, step) -> {
+            if (!FlowAction.SECOND_FACTOR.yamlName().equals(step.action()) || !step.on().containsKey(FAILED)) {
+                return;
+            }
+            for (var reached : reachableFrom(step.on().get(FAILED), false)) {
+                var later = flow.step(reached);
+                var debtItem = later.say().stream().filter(Speaker.ABOUT_THE_DEBT::contains).findFirst();
+                if (debtItem.isPresent() || FlowAction.named(later.action()).filter(FlowAction::aboutTheDebt).isPresent()) {
+                    problems.add("step '" + reached + "': " + debtItem.map(item -> "says " + item)
+                            .orElse("action " + later.action()) + " after the second factor of step '" + id + "' failed");
+                }
+            }
+        });
     }
 
     /** Steps reachable from {@code start}; with {@code stopAtVerified}, paths end at a {@code verified} step. */

@@ -5,7 +5,8 @@ import io.duecall.domain.campaign.CampaignId;
 /**
  * The sound files the default flow ({@code reminder.yaml}) plays, under Asterisk's sounds directory. A deployment
  * records each of these (wording in the comments), plus {@code duecall/company-<campaign id>} saying each campaign's
- * company name; names are spelled with SAY ALPHA and numbers, amounts and dates use Asterisk's own sounds.
+ * company name; names are spelled with SAY ALPHA and numbers, amounts and dates use Asterisk's own sounds. A flow
+ * that lists a language in {@code languages} plays {@code duecall/<language>/<name>} to debtors of that language.
  */
 public final class Prompts {
     /** "Good morning, this is a call from" */
@@ -18,6 +19,12 @@ public final class Prompts {
     public static final String IF_YOU_ARE = "duecall/if-you-are";
     /** "press 1. If not, press 2." */
     public static final String PRESS_1_YES_2_NO = "duecall/press-1-yes-2-no";
+    /** "For your security, please enter your year of birth." */
+    public static final String ENTER_BIRTH_YEAR = "duecall/enter-birth-year";
+    /** "For your security, please enter the last four digits of your identity number." */
+    public static final String ENTER_ID_LAST4 = "duecall/enter-id-last4";
+    /** "We could not confirm who you are, so we cannot go on with this call." */
+    public static final String NOT_VERIFIED = "duecall/not-verified";
     /** "Your payment due is" */
     public static final String AMOUNT_DUE = "duecall/amount-due";
     /** "and was due on" */

@@ -32,7 +32,7 @@ class FlowLoaderTest {
     void theDefaultFlowLoadsWithItsVersion() {
         var flow = FlowLoader.defaultFlow();
 
-        assertEquals("reminder:3", flow.ledgerVersion());
+        assertEquals("reminder:4", flow.ledgerVersion());
         assertEquals("screen", flow.start());
     }
 
@@ -41,6 +41,22 @@ class FlowLoaderTest {
         var flow = FlowLoader.read("test.yaml", HEADER + VERIFY);
 
         assertEquals(4, flow.steps().size());
+    }
+
+    @Test
+    void aFailedSecondFactorThatLeadsToTheAmountIsRefused() {
+        var problems = problems(VERIFY.replace("on: { next: disclose }", "on: { next: factor }")
+                + "  factor:\n    action: second-factor\n    on: { passed: disclose, none: disclose, failed: disclose }\n");
+
+        assertEquals(List.of("step 'disclose': says amount-due after the second factor of step 'factor' failed"), problems);
+    }
+
+    @Test
+    void promptLanguagesMustBeLowerCaseTags() {
+        var problems = assertThrows(InvalidFlowException.class, () -> FlowLoader.read("test.yaml",
+                HEADER.replace("steps:", "languages: [es, ../en]\nsteps:") + VERIFY)).problems();
+
+        assertEquals(List.of("languages: '../en' (expected a lower-case language tag such as es or es-mx)"), problems);
     }
 
     @Test

@@ -152,6 +152,6 @@ class PromiseOptionsFlowTest {
     void theFlowVersionIsGivenToTheDialer() {
         run("2");
 
-        assertEquals(Optional.of("reminder:3"), sessions.flowVersion(TestCalls.CALL_ID));
+        assertEquals(Optional.of("reminder:4"), sessions.flowVersion(TestCalls.CALL_ID));
     }
 }

@@ -2,6 +2,7 @@ package io.duecall.ivr.flow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.duecall.app.AgentHandoff;
@@ -44,6 +45,43 @@ class ReminderFlowTest {
         return events.stream().anyMatch(e -> DEBT_MENTIONS.contains(e) || e.startsWith("sayNumber")
                 || e.startsWith("sayDate") || e.startsWith("readDigits:" + Prompts.ENTER_DATE)
                 || e.startsWith("readDigits:" + Prompts.ENTER_AMOUNT));
+    }
+
+    @Test
+    void aFlowThatRoutesAroundTheSecondFactorStillCannotSayTheAmount() {
+        var flow = FlowLoader.read("bypass.yaml", """
+                id: bypass
+                version: "1"
+                start: verify
+                steps:
+                  verify:
+                    ask: duecall/press-1-yes-2-no
+                    on: { "1": shortcut, "2": checked, failed: bye }
+                  shortcut:
+                    action: verified
+                    on: { next: disclose }
+                  checked:
+                    action: verified
+                    on: { next: factor }
+                  factor:
+                    action: second-factor
+                    on: { passed: disclose, none: disclose, failed: bye }
+                  disclose:
+                    say: [amount-due]
+                    next: bye
+                  bye:
+                    say: [prompt:duecall/goodbye]
+                    end: auto
+                """);
+        var call = TestCalls.withAccount(TestCalls.call(CampaignMode.IVR_REMINDER, 10),
+                account -> account.withSecondFactor(io.duecall.domain.account.SecondFactor.birthYear(1980)));
+        sessions.add(call);
+        var channel = new ScriptedIvrChannel("1", HUMAN, events);
+
+        assertThrows(IllegalStateException.class, () -> new ReminderFlow(sessions, Duration.ofSeconds(5), flow).run(call, channel));
+
+        assertFalse(mentionsDebt(events), events.toString());
+        assertEquals(List.of("c-9142:NO_INPUT"), verdicts());
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.time.ZonedDateTime;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** Calls for IVR tests: Anna Smith owes 125.50 USD due 2026-03-01 on campaign "march-reminders". */
 public final class TestCalls {
@@ -29,6 +30,11 @@ public final class TestCalls {
 
     public static IvrCall call(CampaignMode mode, int debtorHour) {
         return call(CALL_ID, mode, debtorHour);
+    }
+
+    /** The same call with the account changed, such as given a second factor or a language. */
+    public static IvrCall withAccount(IvrCall call, UnaryOperator<Account> change) {
+        return new IvrCall(call.callId(), change.apply(call.account()), call.number(), call.campaign(), call.debtorTime());
     }
 
     public static IvrCall call(String callId, CampaignMode mode, int debtorHour) {

@@ -149,7 +149,7 @@ class FlowsOverFastAgiTest {
     void wrongPartyNeverHearsAnAmountInTheDefaultFlow() throws Exception {
         var transcript = call("2");
 
-        assertEquals("reminder:3", FlowLoader.defaultFlow().ledgerVersion());
+        assertEquals("reminder:4", FlowLoader.defaultFlow().ledgerVersion());
         assertFalse(transcript.commands().stream().anyMatch(c -> c.startsWith("SAY NUMBER") || c.startsWith("SAY DATE")
                 || c.contains(Prompts.AMOUNT_DUE) || c.contains(Prompts.MENU_PROMISE_AGENT)), transcript.commands().toString());
     }

@@ -1,4 +1,4 @@
-package io.duecall.domain.compliance;
+package io.duecall.domain.account;
 
 /** A fact about the account or the debtor that stops or limits calls. */
 public enum AccountFlag {
