@@ -1,6 +1,7 @@
 package io.duecall.adapter.memory;
 
 import io.duecall.domain.account.AccountId;
+import io.duecall.domain.account.E164;
 import io.duecall.domain.attempt.Attempt;
 import io.duecall.domain.compliance.PastAttempt;
 import io.duecall.port.AttemptLedger;
@@ -30,6 +31,17 @@ public final class InMemoryAttemptLedger implements AttemptLedger {
     @Override
     public synchronized List<PastAttempt> history(AccountId account, Instant since) {
         return histories.getOrDefault(account, List.of()).stream().filter(a -> !a.at().isBefore(since)).toList();
+    }
+
+    @Override
+    public synchronized Map<E164, Integer> locationCalls(AccountId account) {
+        var counts = new HashMap<E164, Integer>();
+        for (var attempt : attempts) {
+            if (attempt.locationCall() && attempt.account().equals(account)) {
+                counts.merge(attempt.number(), 1, Integer::sum);
+            }
+        }
+        return Map.copyOf(counts);
     }
 
     @Override
