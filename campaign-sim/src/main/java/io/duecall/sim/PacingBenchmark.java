@@ -62,10 +62,12 @@ public final class PacingBenchmark {
             var progressive = row("progressive", ProgressivePacer::new);
             out.add(progressive);
             out.add(row("fixed 1/p", () -> new PowerPacer(1 / live)));
-            double tuned = tuneRatio(0.03);
-            out.add(row(String.format(Locale.ROOT, "fixed %.2f (hindsight)", tuned), () -> new PowerPacer(tuned)));
+            var predictive = row("predictive", () -> new PredictivePacer(PredictiveConfig.defaults()));
+            double tuned = tuneRatio(predictive.abandon().mean());
+            out.add(row(String.format(Locale.ROOT, "fixed %.2f (hindsight)", tuned),
+                    () -> new FractionalPowerPacer(tuned)));
             out.add(row("vicidial adapt", () -> new AdaptiveDialLevelPacer(0.03)));
-            out.add(row("predictive", () -> new PredictivePacer(PredictiveConfig.defaults())));
+            out.add(predictive);
             out.add(ceiling());
             double floor = progressive.occupancy().mean();
             double top = out.stream().filter(r -> r.pacer().equals("clairvoyant")).findFirst().orElseThrow()
@@ -82,13 +84,16 @@ public final class PacingBenchmark {
             return BenchmarkRow.of(this, name, days);
         }
 
-        /** The fixed ratio whose mean abandon rate over these very seeds is {@code target}: tuned in hindsight. */
+        /**
+         * The fixed ratio whose mean abandon rate over these very seeds is {@code target} (the predictive pacer's, so
+         * both are compared at the same abandonment): tuned in hindsight, bisected on a log scale from 1 to 10/p.
+         */
         double tuneRatio(double target) {
             double lo = 1;
-            double hi = 1 / live * 1.5;
-            for (int i = 0; i < 8; i++) {
-                double mid = (lo + hi) / 2;
-                double rate = row("probe", () -> new PowerPacer(mid)).abandon().mean();
+            double hi = 10 / live;
+            for (int i = 0; i < 14; i++) {
+                double mid = Math.sqrt(lo * hi);
+                double rate = row("probe", () -> new FractionalPowerPacer(mid)).abandon().mean();
                 if (rate > target) {
                     hi = mid;
                 } else {

@@ -99,7 +99,10 @@ class CampaignSimulatorTest {
         var progressive = rows.stream().filter(r -> r.pacer().equals("progressive")).findFirst().orElseThrow();
         assertTrue(predictive.worstDayAbandon() <= 0.03, "worst day " + predictive.worstDayAbandon());
         assertEquals(0.0, progressive.worstDayAbandon());
+        var hindsight = rows.stream().filter(r -> r.pacer().endsWith("(hindsight)")).findFirst().orElseThrow();
         assertTrue(predictive.occupancy().mean() >= progressive.occupancy().mean());
+        assertTrue(predictive.occupancy().mean() >= hindsight.occupancy().mean(),
+                "predictive " + predictive.occupancy().mean() + " against hindsight " + hindsight.occupancy().mean());
     }
 
     private static AbandonLedger ledger() {

@@ -119,6 +119,29 @@ public final class DurationEstimate {
         return Math.min(1, (below + inBin * (pos - b)) / total);
     }
 
+    /** The smallest x with P(duration <= x) >= q, interpolated within a bin, as of the last {@link #refresh}. */
+    public double quantile(double q) {
+        double total = cumulative[counts.length];
+        if (total == 0) {
+            return 0;
+        }
+        double want = Math.max(0, Math.min(1, q)) * total;
+        int lo = 0;
+        int hi = counts.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cumulative[mid + 1] < want) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        int b = Math.min(lo, counts.length - 1);
+        double inBin = cumulative[b + 1] - cumulative[b];
+        double frac = inBin <= 0 ? 0 : (want - cumulative[b]) / inBin;
+        return (b + Math.max(0, Math.min(1, frac))) * binWidth;
+    }
+
     /** P(ends within h more seconds | it has lasted e), with a memoryless tail past the longest observation. */
     public double endsWithin(double elapsed, double h) {
         if (h <= 0) {

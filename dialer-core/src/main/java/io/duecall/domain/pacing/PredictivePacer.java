@@ -8,13 +8,23 @@ package io.duecall.domain.pacing;
  */
 public final class PredictivePacer implements Pacer {
     private static final double MIN_SD = 0.3;
+    private static final double SMOOTHING = 0.005;
+    private static final double GAIN = 0.01;
+    private static final double MIN_THRESHOLD = 0.001;
+    private static final double MAX_THRESHOLD = 0.5;
     private final PredictiveConfig config;
     private final CampaignEstimates estimates = new CampaignEstimates();
     private final OriginateRateLimit rate;
+    private final AnswerForecast forecast;
+    private double threshold;
+    private double predictedRate;
 
     public PredictivePacer(PredictiveConfig config) {
         this.config = config;
         this.rate = new OriginateRateLimit(config.originatesPerSecond(), Math.max(1, config.originatesPerSecond()));
+        this.forecast = new AnswerForecast(estimates, config.thresholdSeconds());
+        this.threshold = config.abandonTarget();
+        this.predictedRate = config.abandonTarget();
     }
 
     public CampaignEstimates estimates() {
@@ -37,60 +47,87 @@ public final class PredictivePacer implements Pacer {
             return 0;
         }
         int wanted = Math.min(s.uncoveredAgents(), room);
-        if (s.loggedInAgents() >= config.minAgents() && estimates.resolvedCalls() >= config.minObservations()) {
+        if (s.loggedInAgents() >= config.minAgents() && estimates.resolvedCalls() >= config.minObservations()
+                && !overLimit(s.counters())) {
             wanted = Math.max(wanted, predicted(s, room));
         }
         return rate.take(s.now(), wanted);
     }
 
-    /** How many calls can be added with each one's abandon chance within the budget. */
+    /**
+     * How many calls can be added while the last one's chance of being abandoned, should it be answered live, stays
+     * within the budget. That chance is averaged over when it would be answered: at each answer point the agents free
+     * by then (ready now, or ending talk plus wrap-up or wrap-up in time) are set against the live answers before it
+     * (calls waiting, ringing calls and the calls added with it), their difference taken as normal.
+     */
     private int predicted(PacingSnapshot s, int room) {
-        estimates.refresh(s.now());
+        forecast.prepare(s.now());
         double p = estimates.liveProbability();
-        double ring = estimates.liveRing().mean();
-        double horizon = ring + config.thresholdSeconds();
-        double wrapMean = estimates.wrap().mean();
-        // spare = agents free when a call placed now is answered, less the live answers that reach them first
-        double spare = s.readyAgents() - s.answeredWaiting();
-        double var = 0;
-        for (double e : s.talkElapsed()) {
-            double q = estimates.talk().endsWithin(e, horizon - wrapMean);
-            spare += q;
-            var += q * (1 - q);
+        int n = AnswerForecast.POINTS;
+        double[] margin = new double[n];
+        double[] var = new double[n];
+        double[] ahead = new double[n];
+        forecast.accumulate(s.talkElapsed(), s.wrapElapsed(), s.ringingAges(), margin, var);
+        for (int i = 0; i < n; i++) {
+            margin[i] += s.readyAgents() - s.answeredWaiting();
+            ahead[i] = p * forecast.answeredShare(i);
         }
-        for (double e : s.wrapElapsed()) {
-            double q = estimates.wrap().endsWithin(e, horizon);
-            spare += q;
-            var += q * (1 - q);
-        }
-        for (double age : s.ringingAges()) {
-            double d = estimates.liveWithin(age, ring);
-            spare -= d;
-            var += d * (1 - d);
-        }
-        double ahead = p * estimates.liveRing().cdf(ring);
-        double allowed = allowedChance(s.counters());
+        double aim = allowedChance(s.counters());
         int k = 0;
         while (k < room) {
-            double chance = Normal.cdf((0.5 - spare) / Math.sqrt(Math.max(var, MIN_SD * MIN_SD)));
-            if (chance > allowed) {
+            double chance = 0;
+            for (int i = 0; i < n; i++) {
+                double sd = Math.sqrt(Math.max(var[i] + k * ahead[i] * (1 - ahead[i]), MIN_SD * MIN_SD));
+                chance += Normal.cdf((0.5 - margin[i] + k * ahead[i]) / sd);
+            }
+            chance /= n;
+            if (chance > threshold) {
                 break;
             }
             k++;
-            spare -= ahead;
-            var += ahead * (1 - ahead);
+            steer(chance, aim);
         }
         return k;
     }
 
     /**
-     * The abandon chance a new call may carry: the daily target, plus the budget saved so far (or less the budget
-     * overspent) spread over the next {@code budgetHorizon} live answers.
+     * Clearly past the limit today or over 30 days (by more than two standard deviations of chance, so a few early
+     * abandons do not trip it), only calls that cannot be abandoned are placed, whatever the threshold.
+     */
+    private boolean overLimit(AbandonCounters c) {
+        return clearlyOver(c.abandonsToday(), c.liveAnswersToday()) || clearlyOver(c.abandons30Days(), c.liveAnswers30Days());
+    }
+
+    private boolean clearlyOver(long abandons, long live) {
+        double allowed = config.abandonLimit() * live;
+        return abandons > allowed + 2 * Math.sqrt(Math.max(allowed, 1));
+    }
+
+    /**
+     * The per-call threshold is steered so that the predicted abandon chance averaged over the calls placed (most
+     * carry far less than the threshold) meets the aim: smooth, because it follows predictions, not the few abandons.
+     */
+    private void steer(double chance, double aim) {
+        predictedRate += SMOOTHING * (chance - predictedRate);
+        threshold *= Math.exp(GAIN * (aim - predictedRate) / config.abandonTarget());
+        threshold = Math.max(MIN_THRESHOLD, Math.min(MAX_THRESHOLD, threshold));
+    }
+
+    /**
+     * The abandon rate to aim at: the daily target, plus the budget saved so far (or less the budget
+     * overspent, over a quarter of that) spread over the next {@code budgetHorizon} live answers.
      */
     double allowedChance(AbandonCounters c) {
         double day = config.abandonTarget() * c.liveAnswersToday() - c.abandonsToday();
         double rolling = config.abandonLimit() * c.liveAnswers30Days() - c.abandons30Days();
         double bank = Math.min(day, rolling);
-        return Math.max(0, Math.min(0.5, config.abandonTarget() + bank / config.budgetHorizon()));
+        // an overspent budget is paid back four times faster than savings are spent: days end under the limit
+        double spread = bank < 0 ? config.budgetHorizon() / 4 : config.budgetHorizon();
+        double aim = config.abandonTarget() + bank / spread;
+        // and it never plans to use up the abandons the limit leaves over the next horizon, less one sd of chance
+        double h = config.budgetHorizon();
+        double room = config.abandonLimit() * (c.liveAnswersToday() + h) - c.abandonsToday();
+        double guard = (room - Math.sqrt(Math.max(room, 1))) / h;
+        return Math.max(0, Math.min(Math.min(config.abandonLimit(), guard), aim));
     }
 }

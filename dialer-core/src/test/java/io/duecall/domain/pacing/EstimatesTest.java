@@ -78,4 +78,41 @@ class EstimatesTest {
             assertEquals(p, Normal.cdf(Normal.quantile(p)), 1e-6);
         }
     }
+
+    @Test
+    void durationQuantileInvertsTheCumulativeProbability() {
+        var estimate = new DurationEstimate(2000, 0.25, 120, 10, 3, 0);
+        for (int i = 0; i < 1000; i++) {
+            estimate.observe(5 + 10.0 * i / 1000);
+        }
+
+        estimate.refresh(10);
+
+        assertEquals(10, estimate.quantile(0.5), 0.3);
+        assertEquals(7.5, estimate.quantile(0.25), 0.3);
+        assertEquals(0.5, estimate.cdf(estimate.quantile(0.5)), 0.01);
+    }
+
+    @Test
+    void talkingAgentIsFreeOnlyOnceBothTalkAndWrapUpAreOver() {
+        var estimates = new CampaignEstimates();
+        for (int i = 0; i < 400; i++) {
+            estimates.observe(new CallObservation.Resolved(9, true));
+            estimates.observe(new CallObservation.TalkEnded(60));
+            estimates.observe(new CallObservation.WrapEnded(20));
+        }
+        var forecast = new AnswerForecast(estimates, 2);
+        forecast.prepare(100);
+        double[] margin = new double[AnswerForecast.POINTS];
+        double[] var = new double[AnswerForecast.POINTS];
+        double[] endsTalkNow = {59.5};
+        double[] wrapEndsNow = {19.5};
+
+        forecast.accumulate(endsTalkNow, new double[0], new double[0], margin, var);
+        double talker = margin[0];
+        forecast.accumulate(new double[0], wrapEndsNow, new double[0], margin, var);
+
+        assertEquals(0.0, talker, 1e-9, "talk ends now but 20 s of wrap-up follow: not free within 11 s");
+        assertEquals(1.0, margin[0] - talker, 1e-9, "wrap-up ends now: free");
+    }
 }

@@ -74,6 +74,16 @@ class PacersTest {
     }
 
     @Test
+    void aimNeverPlansToSpendWhatTheLimitLeavesForChance() {
+        var pacer = trainedPredictive();
+        var atTheEdge = new AbandonCounters(1000, 29, 1000, 29);
+        var saving = new AbandonCounters(1000, 10, 1000, 10);
+
+        assertEquals(0.0, pacer.allowedChance(atTheEdge));
+        assertEquals(0.03, pacer.allowedChance(saving), 1e-9);
+    }
+
+    @Test
     void predictiveFallsBackToProgressiveWithoutData() {
         var pacer = new PredictivePacer(PredictiveConfig.defaults());
         var s = new PacingSnapshot(0, 10, 3, 0, NONE, new double[] {19, 19, 19, 19, 19, 19, 19}, NONE, 0, 0, 100,
