@@ -16,11 +16,15 @@ import java.util.Objects;
 public final class InMemoryAttemptLedger implements AttemptLedger {
     private final List<Attempt> attempts = new ArrayList<>();
     private final Map<AccountId, List<PastAttempt>> histories = new HashMap<>();
+    private final Map<AccountId, Map<E164, Integer>> locationCalls = new HashMap<>();
 
     @Override
     public synchronized void append(Attempt attempt) {
         attempts.add(Objects.requireNonNull(attempt, "attempt"));
         histories.computeIfAbsent(attempt.account(), id -> new ArrayList<>()).add(PastAttempt.of(attempt));
+        if (attempt.locationCall()) {
+            locationCalls.computeIfAbsent(attempt.account(), id -> new HashMap<>()).merge(attempt.number(), 1, Integer::sum);
+        }
     }
 
     @Override
@@ -35,13 +39,7 @@ public final class InMemoryAttemptLedger implements AttemptLedger {
 
     @Override
     public synchronized Map<E164, Integer> locationCalls(AccountId account) {
-        var counts = new HashMap<E164, Integer>();
-        for (var attempt : attempts) {
-            if (attempt.locationCall() && attempt.account().equals(account)) {
-                counts.merge(attempt.number(), 1, Integer::sum);
-            }
-        }
-        return Map.copyOf(counts);
+        return Map.copyOf(locationCalls.getOrDefault(account, Map.of()));
     }
 
     @Override
