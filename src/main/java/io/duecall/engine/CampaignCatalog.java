@@ -126,7 +126,7 @@ public final class CampaignCatalog implements CampaignEditor {
     }
 
     private void apply(EngineConfig.ResolvedCampaign resolved) {
-        dialer.upsert(resolved.campaign(), resolved.rules());
+        dialer.upsert(resolved.campaign(), resolved.rules(), resolved.pacing());
         runDates.put(resolved.campaign().id(), resolved.runDates());
     }
 
@@ -142,7 +142,7 @@ public final class CampaignCatalog implements CampaignEditor {
     private static EngineConfig.CampaignSettings withId(EngineConfig.CampaignSettings c, CampaignId id) {
         return new EngineConfig.CampaignSettings(id.value(), c.name(), c.mode(), c.opens(), c.closes(),
                 c.closingMargin(), c.companyName(), c.callbackNumber(), c.channelLimit(), c.ringTimeout(),
-                c.agentWait(), c.lease(), c.promiseHorizonDays(), c.startAt(), c.endAt(), c.rules());
+                c.agentWait(), c.lease(), c.promiseHorizonDays(), c.startAt(), c.endAt(), c.rules(), c.pacing());
     }
 
     /** Reads a definition strictly; every failure is a 400 naming the field, or the line and column. */

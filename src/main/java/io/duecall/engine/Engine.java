@@ -127,7 +127,8 @@ public final class Engine implements AutoCloseable {
         requireDialplanContexts(pbx);
         agents = new AgentPool(config.seats(), config.wrapUp());
         dialer = new DialerEngine(clock, pause, accounts, ledger, promises, suppression,
-                telephony, agents, config.campaigns(), config.maxOriginatesPerTick(), holidays, config.rules());
+                telephony, agents, config.campaigns(), config.maxOriginatesPerTick(), holidays, config.rules(),
+                config.pacing());
         sessions.set(dialer);
         catalog = new CampaignCatalog(dialer, new RedisCampaignDefinitions(jedis, keys), config);
         catalog.loadStored().forEach(problem -> System.err.println("duecall: " + problem));

@@ -16,11 +16,8 @@ import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.campaign.CampaignMode;
 import io.duecall.domain.dial.DialDecision;
 import io.duecall.domain.dial.SkipReason;
-import io.duecall.domain.pacing.AbandonCounters;
-import io.duecall.domain.pacing.AgentlessPacer;
-import io.duecall.domain.pacing.Pacer;
+import io.duecall.domain.pacing.PacingPolicy;
 import io.duecall.domain.pacing.PacingSnapshot;
-import io.duecall.domain.pacing.ProgressivePacer;
 import io.duecall.domain.promise.PromiseToPay;
 import io.duecall.port.AccountStore;
 import io.duecall.port.AttemptLedger;
@@ -78,7 +75,7 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
     private final SuppressionStore suppression;
     private final int maxOriginatesPerTick;
     private final Map<CampaignId, Campaign> campaigns = Collections.synchronizedMap(new LinkedHashMap<>());
-    private final Map<CampaignId, Pacer> pacers = new ConcurrentHashMap<>();
+    private final Map<CampaignId, CampaignPacing> pacers = new ConcurrentHashMap<>();
     private final Eligibility eligibility;
     private final Map<CampaignId, CampaignFigures> figures = new ConcurrentHashMap<>();
     /** Ticks hold it shared; adding, replacing and removing campaigns hold it alone, so no call starts meanwhile. */
@@ -100,6 +97,19 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
     public DialerEngine(Clock clock, Pause pause, AccountStore accounts, AttemptLedger ledger, PromiseStore promises,
             SuppressionStore suppression, CallOriginator telephony, AgentPool agents, List<Campaign> campaignList,
             int maxOriginatesPerTick, HolidayCalendar holidays, Map<CampaignId, ContactRules> rules) {
+        this(clock, pause, accounts, ledger, promises, suppression, telephony, agents, campaignList, maxOriginatesPerTick,
+                holidays, rules, Map.of());
+    }
+
+    /**
+     * As above, with each campaign's pacing; a campaign without a policy dials progressive (agent campaigns) or
+     * agentless (IVR campaigns). Abandon figures count days in the clock's zone; with a predictive campaign they
+     * start from the ledger's last 30 days.
+     */
+    public DialerEngine(Clock clock, Pause pause, AccountStore accounts, AttemptLedger ledger, PromiseStore promises,
+            SuppressionStore suppression, CallOriginator telephony, AgentPool agents, List<Campaign> campaignList,
+            int maxOriginatesPerTick, HolidayCalendar holidays, Map<CampaignId, ContactRules> rules,
+            Map<CampaignId, PacingPolicy> pacing) {
         this.suppression = Objects.requireNonNull(suppression, "suppression");
         this.clock = clock;
         this.pause = pause;
@@ -113,30 +123,38 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
             if (campaigns.putIfAbsent(campaign.id(), campaign) != null) {
                 throw new IllegalArgumentException("campaigns: campaign " + campaign.id() + " is listed twice");
             }
-            pacers.put(campaign.id(), pacerFor(campaign));
+            pacers.put(campaign.id(), pacingFor(campaign, pacing.get(campaign.id())));
             figures.put(campaign.id(), new CampaignFigures());
+        }
+        if (pacers.values().stream().anyMatch(p -> p.policy().mode() == PacingPolicy.Mode.PREDICTIVE)) {
+            countPastAbandons(clock.instant());
         }
         this.eligibility = new Eligibility(ledger, suppression, campaignList, holidays, rules);
         telephony.onEvent(this);
     }
 
-    private Pacer pacerFor(Campaign campaign) {
-        return campaign.mode() == CampaignMode.AGENT ? new ProgressivePacer() : new AgentlessPacer(maxOriginatesPerTick);
+    /** The campaign's pacing by {@code policy}; null: progressive for agent campaigns, agentless for IVR ones. */
+    private CampaignPacing pacingFor(Campaign campaign, PacingPolicy policy) {
+        return new CampaignPacing(campaign, policy != null ? policy : PacingPolicy.defaultsFor(campaign.mode()),
+                maxOriginatesPerTick, clock.getZone());
+    }
+
+    /** As {@link #upsert(Campaign, ContactRules, PacingPolicy)} with the default pacing of the campaign's mode. */
+    public void upsert(Campaign campaign, ContactRules rules) {
+        upsert(campaign, rules, null);
     }
 
     /**
-     * Adds the campaign, or replaces the one with its id: later ticks, decisions and figures use the new definition
-     * and rules (null: the defaults inside its window), while calls in flight finish under the one they were placed
-     * with. A replaced campaign keeps its figures.
+     * Adds the campaign, or replaces the one with its id: later ticks, decisions and figures use the new definition,
+     * rules (null: the defaults inside its window) and pacing (null: the default of its mode), while calls in flight
+     * finish under the campaign they were placed with. A replaced campaign keeps its figures; its pacer starts afresh.
      */
-    public void upsert(Campaign campaign, ContactRules rules) {
+    public void upsert(Campaign campaign, ContactRules rules, PacingPolicy pacing) {
         Objects.requireNonNull(campaign, "campaign");
         campaignsLock.writeLock().lock();
         try {
-            var previous = campaigns.put(campaign.id(), campaign);
-            if (previous == null || previous.mode() != campaign.mode()) {
-                pacers.put(campaign.id(), pacerFor(campaign));
-            }
+            campaigns.put(campaign.id(), campaign);
+            pacers.put(campaign.id(), pacingFor(campaign, pacing));
             figures.putIfAbsent(campaign.id(), new CampaignFigures());
             eligibility.put(campaign, rules);
         } finally {
@@ -180,7 +198,9 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
         var campaign = campaign(id);
         var now = clock.instant();
         closeStaleCalls(now);
-        int wanted = pacers.get(id).callsToPlace(snapshot(campaign, now));
+        var pacing = pacers.get(id);
+        agents.takeFinishedWrapUps(id, now).forEach(pacing::wrapped);
+        int wanted = pacing.callsToPlace(snapshot(campaign, now));
         if (wanted == 0) {
             return 0;
         }
@@ -213,11 +233,36 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
                 }
             }
         }
-        int ready = campaign.mode() == CampaignMode.AGENT ? agents.ready(campaign.id(), now) : 0;
-        // The pool reports no elapsed talk or wrap-up times, so busy agents are not described to the pacer.
-        return new PacingSnapshot(seconds(Duration.between(Instant.EPOCH, now)), ready, ready, 0, new double[0],
-                new double[0], ringingAges.stream().mapToDouble(Double::doubleValue).toArray(), waiting, up,
-                campaign.channelLimit(), AbandonCounters.NONE);
+        var ages = ringingAges.stream().mapToDouble(Double::doubleValue).toArray();
+        var counters = pacers.get(campaign.id()).counters(now.atZone(clock.getZone()).toLocalDate());
+        if (campaign.mode() != CampaignMode.AGENT) {
+            return new PacingSnapshot(seconds(Duration.between(Instant.EPOCH, now)), 0, 0, 0, new double[0],
+                    new double[0], ages, waiting, up, campaign.channelLimit(), counters);
+        }
+        var work = agents.workload(campaign.id(), now);
+        return new PacingSnapshot(seconds(Duration.between(Instant.EPOCH, now)), work.loggedIn(), work.ready(),
+                work.reserved(), work.talkElapsed(), work.wrapElapsed(), ages, waiting, up, campaign.channelLimit(),
+                counters);
+    }
+
+    /** The ledger's lines of the last 30 days, so a restart keeps today's and the rolling abandon rates. */
+    private void countPastAbandons(Instant now) {
+        var since = now.minus(Duration.ofDays(31));
+        for (var attempt : ledger.readAll()) {
+            var pacing = pacers.get(attempt.campaign());
+            if (pacing != null && attempt.answeredAt() != null && attempt.answeredAt().isAfter(since)) {
+                pacing.closed(attempt);
+            }
+        }
+    }
+
+    /** Tells the pacer, once, whether an answered call is a live person, as soon as the engine knows. */
+    private void observeAnswer(LiveCall call, boolean live) {
+        if (call.answeredAt == null || call.resolutionObserved) {
+            return;
+        }
+        call.resolutionObserved = true;
+        pacers.get(call.campaign.id()).resolved(Duration.between(call.originatedAt, call.answeredAt), live);
     }
 
     private static double seconds(Duration d) {
@@ -233,8 +278,9 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
             }
             case DialDecision.Dial dial -> {
                 var callId = "c-" + UUID.randomUUID();
-                var number = choice.phone().orElseThrow().number();
-                var call = new LiveCall(callId, claim, campaign, number, dial.debtorTime(), now);
+                var number = choice.number().orElseThrow();
+                var call = new LiveCall(callId, claim, campaign, number, choice.contact().orElse(null),
+                        dial.debtorTime(), now);
                 call.dialContext = choice.context();
                 calls.put(callId, call);
                 try {
@@ -282,7 +328,13 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
         synchronized (call) {
             switch (event) {
                 case CallEvent.Answered a -> call.answeredAt = a.at();
-                case CallEvent.NotConnected n -> call.outcome = n.outcome();
+                case CallEvent.NotConnected n -> {
+                    call.outcome = n.outcome();
+                    if (!call.resolutionObserved) {
+                        call.resolutionObserved = true;
+                        pacers.get(call.campaign.id()).resolved(Duration.between(call.originatedAt, n.at()), false);
+                    }
+                }
                 case CallEvent.Bridged b -> {
                     call.bridgedAt = b.at();
                     if (call.agent != null) {
@@ -293,6 +345,9 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
                 }
                 case CallEvent.Ended e -> {
                     call.endedAt = e.at();
+                    if (call.bridgedAt != null && call.agent != null) {
+                        pacers.get(call.campaign.id()).talked(Duration.between(call.bridgedAt, e.at()));
+                    }
                     releaseAgent(call, e.at());
                 }
             }
@@ -333,13 +388,14 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
             call.ivrRunning = true;
             var zone = call.debtorTimeAtDial.getZone();
             return Optional.of(new IvrCall(callId, call.claim.account(), call.number, call.campaign,
-                    clock.instant().atZone(zone)));
+                    clock.instant().atZone(zone), Optional.ofNullable(call.contact)));
         }
     }
 
     @Override
     public PromiseToPay recordPromise(String callId, Money amount, LocalDate payBy) {
         var call = live(callId);
+        refuseOnLocationCall(call, "promise");
         var account = call.claim.account();
         var today = clock.instant().atZone(call.debtorTimeAtDial.getZone()).toLocalDate();
         if (!amount.currency().equals(account.amountDue().currency()) || amount.minor() <= 0
@@ -362,10 +418,12 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
     @Override
     public AgentHandoff requestAgent(String callId) {
         var call = live(callId);
+        refuseOnLocationCall(call, "agent");
         var start = clock.instant();
         var deadline = start.plus(call.campaign.agentWait());
         synchronized (call) {
             call.agentRequested = true;
+            observeAnswer(call, true);
         }
         while (true) {
             var now = clock.instant();
@@ -422,6 +480,9 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
         synchronized (call) {
             call.ivrVerdict = disposition;
             call.ivrDone = true;
+            if (disposition == Disposition.MACHINE) {
+                observeAnswer(call, false);
+            }
         }
         closeIfDone(call);
     }
@@ -487,6 +548,13 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
         }
     };
 
+    /** The location flow offers neither; a flow that tries anyway is stopped before the third party hears more. */
+    private static void refuseOnLocationCall(LiveCall call, String what) {
+        if (call.contact != null) {
+            throw new IllegalStateException(what + " on call " + call.callId + ": it is a location call to a third party");
+        }
+    }
+
     private LiveCall live(String callId) {
         var call = calls.get(callId);
         if (call == null) {
@@ -506,11 +574,13 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
                 call.endedAt = clock.instant();
             }
             attempt = call.toAttempt();
+            observeAnswer(call, attempt.outcome() == CallOutcome.ANSWERED);
         }
         // The call counts as in flight until its account is back, so its campaign cannot be removed meanwhile.
         try {
             ledger.append(attempt);
             figures.get(call.campaign.id()).closed(attempt);
+            pacers.get(call.campaign.id()).closed(attempt);
             returnAccount(call, attempt);
         } finally {
             calls.remove(call.callId);
