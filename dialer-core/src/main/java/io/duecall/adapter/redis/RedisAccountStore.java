@@ -26,7 +26,6 @@ import redis.clients.jedis.UnifiedJedis;
  */
 public final class RedisAccountStore implements AccountStore {
     private static final Logger log = LoggerFactory.getLogger(RedisAccountStore.class);
-    private static final int IDS_PER_SCRIPT_CALL = 1_000;
 
     private final UnifiedJedis jedis;
     private final RedisKeys keys;
@@ -37,39 +36,12 @@ public final class RedisAccountStore implements AccountStore {
         this.keys = keys;
     }
 
+    /** Any size, in pipelined chunks, all or nothing in the campaign: see {@link StagedImport} for the guarantee. */
     @Override
     public void importAccounts(CampaignId campaign, List<Account> given, Instant eligibleFrom) {
         var accounts = List.copyOf(given);
-        if (accounts.isEmpty()) {
-            return;
-        }
-        var queueKeys = List.of(keys.queue(campaign), keys.leases(campaign));
-        var enqueue = AccountScripts.ENQUEUE.source();
-        List<Object> results = Redis.call("import into " + keys.queue(campaign), () -> {
-            try (var tx = jedis.multi()) {
-                for (var account : accounts) {
-                    var key = keys.account(account.id());
-                    tx.del(key);
-                    tx.hset(key, AccountCodec.encode(account));
-                }
-                for (int from = 0; from < accounts.size(); from += IDS_PER_SCRIPT_CALL) {
-                    var args = new ArrayList<String>();
-                    args.add(Long.toString(eligibleFrom.toEpochMilli()));
-                    accounts.subList(from, Math.min(from + IDS_PER_SCRIPT_CALL, accounts.size()))
-                            .forEach(account -> args.add(account.id().value()));
-                    tx.eval(enqueue, queueKeys, args);
-                }
-                return tx.exec();
-            }
-        });
-        if (results == null) {
-            throw new StoreUnavailableException("redis: import into " + keys.queue(campaign) + " was aborted", null);
-        }
-        for (var result : results) {
-            if (result instanceof Exception e) {
-                throw new StoreUnavailableException("redis: import into " + keys.queue(campaign)
-                        + " partly failed inside its transaction: " + e.getMessage(), e);
-            }
+        if (!accounts.isEmpty()) {
+            new StagedImport(jedis, keys).run(campaign, accounts, eligibleFrom);
         }
     }
 

@@ -1,0 +1,48 @@
+package io.duecall.bench;
+
+import io.duecall.adapter.redis.RedisProvisioner;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import redis.clients.jedis.JedisPooled;
+
+/**
+ * {@code ./duecall throughput-benchmark}: one node's figures on loopback, each printed beside its target or limit.
+ * Redis work goes to a redis-server started for the run on a free port, never to a shared one.
+ */
+public final class ThroughputBenchmark {
+    private ThroughputBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        var options = BenchOptions.parse(args);
+        var figures = run(options, System.out);
+        System.exit(figures.stream().anyMatch(f -> f.met() == Figure.Met.NO) ? 1 : 0);
+    }
+
+    static List<Figure> run(BenchOptions options, PrintStream out) throws Exception {
+        var figures = new ArrayList<Figure>();
+        var clock = Clock.systemUTC();
+        var workDir = Files.createTempDirectory("duecall-bench-");
+        out.printf("DueCall throughput benchmark: %d cores, %s%n", Runtime.getRuntime().availableProcessors(),
+                LoadAverage.describe());
+        try (var redis = RedisProvisioner.provision(Optional.empty(), Optional.of(RedisProvisioner.Mode.LOCAL_BINARY));
+                var jedis = new JedisPooled(redis.uri())) {
+            out.println("Redis: " + redis.description());
+            var r = new RedisThroughput(jedis, redis.uri(), clock)
+                    .run(options.accounts(), options.claimBatch(), workDir, options.redisBenchmark());
+            figures.addAll(RedisFigures.of(r, options));
+            figures.forEach(f -> out.println(f.line()));
+        } finally {
+            try (var files = Files.list(workDir)) {
+                for (var file : files.toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+            Files.deleteIfExists(workDir);
+        }
+        return figures;
+    }
+}
