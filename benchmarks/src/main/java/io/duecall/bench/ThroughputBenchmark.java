@@ -33,8 +33,9 @@ public final class ThroughputBenchmark {
             out.println("Redis: " + redis.description());
             var r = new RedisThroughput(jedis, redis.uri(), clock)
                     .run(options.accounts(), options.claimBatch(), workDir, options.redisBenchmark());
-            figures.addAll(RedisFigures.of(r, options));
-            figures.forEach(f -> out.println(f.line()));
+            var redisFigures = RedisFigures.of(r, options);
+            redisFigures.forEach(f -> out.println(f.line()));
+            figures.addAll(redisFigures);
         } finally {
             try (var files = Files.list(workDir)) {
                 for (var file : files.toList()) {
@@ -43,6 +44,11 @@ public final class ThroughputBenchmark {
             }
             Files.deleteIfExists(workDir);
         }
+        out.println("FastAGI: " + options.sessions() + " sessions held open at once against the IVR server");
+        var agiFigures = AgiFigures.of(AgiSessionLoad.run(options.sessions()));
+        agiFigures.forEach(f -> out.println(f.line()));
+        figures.addAll(agiFigures);
+        out.println("Originates against the PBX simulator: not measured by this command yet");
         return figures;
     }
 }
