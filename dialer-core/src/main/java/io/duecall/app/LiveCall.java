@@ -40,6 +40,8 @@ final class LiveCall {
     DialContext dialContext;
     boolean optedOut;
     Instant callbackAt;
+    /** Whether the pacer has been told how the call stopped ringing. */
+    boolean resolutionObserved;
 
     LiveCall(String callId, Claim claim, Campaign campaign, E164 number, ZonedDateTime debtorTimeAtDial, Instant at) {
         this.callId = callId;
