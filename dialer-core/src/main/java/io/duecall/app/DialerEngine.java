@@ -120,6 +120,7 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
         var campaign = campaign(id);
         var now = clock.instant();
         closeStaleCalls(now);
+        renewLeases(campaign, now);
         int wanted = pacers.get(id).callsToPlace(snapshot(campaign, now));
         if (wanted == 0) {
             return 0;
@@ -499,6 +500,36 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
             if (stale) {
                 LOG.warn("call {} closed without all of its events", call.callId);
                 closeIfDone(call);
+            }
+        }
+    }
+
+    /**
+     * Keeps the lease of every call of the campaign still in progress at least half a lease ahead, so no other dialer
+     * takes the account while its call is up, however long the call lasts.
+     */
+    private void renewLeases(Campaign campaign, Instant now) {
+        var renewBefore = now.plus(campaign.lease().dividedBy(2));
+        for (var call : calls.values()) {
+            if (!call.campaign.id().equals(campaign.id())) {
+                continue;
+            }
+            synchronized (call) {
+                if (call.closed || call.leaseExpires.isAfter(renewBefore)) {
+                    continue;
+                }
+            }
+            var expires = now.plus(campaign.lease());
+            if (accounts.renew(call.claim, expires)) {
+                synchronized (call) {
+                    call.leaseExpires = expires;
+                }
+            } else {
+                LOG.warn("call {}: the lease of account {} was lost while the call was up", call.callId,
+                        call.claim.account().id());
+                synchronized (call) {
+                    call.leaseExpires = Instant.MAX;
+                }
             }
         }
     }

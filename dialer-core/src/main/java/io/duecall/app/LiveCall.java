@@ -40,6 +40,7 @@ final class LiveCall {
     DialContext dialContext;
     boolean optedOut;
     Instant callbackAt;
+    Instant leaseExpires;
 
     LiveCall(String callId, Claim claim, Campaign campaign, E164 number, ZonedDateTime debtorTimeAtDial, Instant at) {
         this.callId = callId;
@@ -48,6 +49,7 @@ final class LiveCall {
         this.number = number;
         this.debtorTimeAtDial = debtorTimeAtDial;
         this.originatedAt = at;
+        this.leaseExpires = claim.leaseExpires();
     }
 
     boolean ringing() {
