@@ -43,6 +43,7 @@ public final class ClusterDemo {
     private static final Set<String> ZONES_IN_WINDOW = Set.of("America/New_York", "America/Chicago");
     private static final Duration NODE_START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration NODE_STOP_TIMEOUT = Duration.ofSeconds(40);
+    private static final Duration TAKE_OVER_TIMEOUT = Duration.ofSeconds(60);
 
     /** {@code beforeKill} and {@code afterKill} are real time; the lease is 2 campaign minutes. */
     public record Options(int accounts, Duration beforeKill, Duration afterKill, double speed, long seed, Instant start,
@@ -109,6 +110,7 @@ public final class ClusterDemo {
                         KILLED, killedAt.atZone(ZoneOffset.UTC).toLocalTime().withNano(0), atKill.leasesOfKilled().size(),
                         atKill.promiseCalls().size(), atKill.ledgerCalls().size());
                 Thread.sleep(options.afterKill().toMillis());
+                awaitTakeOver(jedis, keys, pbxs, atKill, out);
                 for (var node : nodes) {
                     if (node != victim) {
                         out.printf("stopping %s: %s%n", node.name(), node.stop(NODE_STOP_TIMEOUT) ? "clean" : "NOT clean");
@@ -139,6 +141,28 @@ public final class ClusterDemo {
         var callsOfKilled = pbxs.placedCallsOf(KILLED).stream().map(PlacedCall::callId).collect(Collectors.toSet());
         return ClusterAudit.of(ledger, pbxs.placedCalls(), byNumber, atKill, callsOfKilled, promiseCalls(jedis, keys),
                 Instant.now());
+    }
+
+    /**
+     * A lapsed lease puts the account back in the queue at its expiry, behind accounts that were due earlier, so the
+     * survivors reach it when they reach that point of the queue; wait for that, but not forever.
+     */
+    private static void awaitTakeOver(JedisPooled jedis, RedisKeys keys, ClusterPbxs pbxs, ClusterAudit.AtKill atKill,
+            PrintStream out) throws InterruptedException {
+        long deadline = System.nanoTime() + TAKE_OVER_TIMEOUT.toNanos();
+        var callsOfKilled = pbxs.placedCallsOf(KILLED).stream().map(PlacedCall::callId).collect(Collectors.toSet());
+        while (true) {
+            var ledger = new RedisAttemptLedger(jedis, keys).readAll();
+            long waiting = atKill.leasesOfKilled().entrySet().stream()
+                    .filter(lease -> ledger.stream().noneMatch(a -> a.account().equals(lease.getKey())
+                            && (!a.originatedAt().isBefore(lease.getValue()) || callsOfKilled.contains(a.callId()))))
+                    .count();
+            if (waiting == 0 || System.nanoTime() > deadline) {
+                return;
+            }
+            out.printf("waiting for %d accounts %s held to be dialed again%n", waiting, KILLED);
+            Thread.sleep(1_000);
+        }
     }
 
     private static Set<String> promiseCalls(JedisPooled jedis, RedisKeys keys) {

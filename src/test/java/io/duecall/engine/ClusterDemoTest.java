@@ -22,7 +22,7 @@ class ClusterDemoTest {
     @Timeout(value = 120)
     void killedNodesAccountsAreDialedAgainByOthersWithNoDuplicateAndNoLostPromise(@TempDir Path out) throws Exception {
         assumeTrue(RedisServerProcess.binaryOnPath().isPresent(), "no redis-server on PATH: the cluster demo starts its own");
-        var options = new ClusterDemo.Options(400, Duration.ofSeconds(8), Duration.ofSeconds(9), 30, 5,
+        var options = new ClusterDemo.Options(250, Duration.ofSeconds(8), Duration.ofSeconds(7), 30, 5,
                 Instant.parse("2026-11-24T17:45:00Z"), out);
         var printed = new ByteArrayOutputStream();
 
