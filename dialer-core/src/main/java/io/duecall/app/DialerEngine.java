@@ -85,6 +85,7 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
     private final List<Consumer<AgentCallStarted>> agentCallListeners = new CopyOnWriteArrayList<>();
     private final LedgerOutbox outbox = new LedgerOutbox(OUTBOX_LIMIT);
     private final AtomicBoolean storeAvailable = new AtomicBoolean(true);
+    private final AtomicBoolean telephonyUp = new AtomicBoolean(true);
 
     /** An engine with no suppression list: nothing is ever opted out, and an opt-out in the IVR fails. */
     public DialerEngine(Clock clock, Pause pause, AccountStore accounts, AttemptLedger ledger, PromiseStore promises,
@@ -133,7 +134,7 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
             flushOutbox();
             closeStaleCalls(now);
             renewLeases(campaign, now);
-            int wanted = pacers.get(id).callsToPlace(snapshot(campaign, now));
+            int wanted = telephonyAvailable() ? pacers.get(id).callsToPlace(snapshot(campaign, now)) : 0;
             if (wanted > 0) {
                 for (var claim : accounts.claim(id, wanted, now, campaign.lease())) {
                     if (place(campaign, claim, now)) {
@@ -158,6 +159,22 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
             returnAccount(pending.call, pending.attempt);
             outbox.removeHead(pending);
         }
+    }
+
+    /**
+     * No claim while the PBX is unreachable: the accounts stay queued. Calls whose events were missed during the
+     * outage are closed by the stale-call sweep once their ring timeout and grace are over.
+     */
+    private boolean telephonyAvailable() {
+        boolean up = telephony.available();
+        if (telephonyUp.compareAndSet(!up, up)) {
+            if (up) {
+                LOG.info("PBX reachable again; dialing resumes");
+            } else {
+                LOG.error("PBX unreachable; placing no call until it is back");
+            }
+        }
+        return up;
     }
 
     private void storeLost(StoreUnavailableException e) {
