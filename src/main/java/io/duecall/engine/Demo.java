@@ -12,6 +12,7 @@ import io.duecall.domain.agent.AgentSeat;
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.campaign.CampaignMode;
+import io.duecall.domain.pacing.PacingPolicy;
 import io.duecall.domain.campaign.RetryPolicy;
 import io.duecall.domain.window.CallingWindow;
 import io.duecall.pbxsim.PbxSimulator;
@@ -232,6 +233,7 @@ public final class Demo {
         }
         return new EngineConfig.Resolved(null, keyPrefix, AmiConfig.defaults(), "127.0.0.1", 0,
                 Duration.ofMillis(50), 10, Set.of(), ZoneOffset.UTC, Duration.ofSeconds(20), seats, campaigns, Map.of(), Map.of(),
-                java.time.LocalTime.of(6, 0), ZoneOffset.UTC);
+                java.time.LocalTime.of(6, 0), ZoneOffset.UTC,
+                Map.of(DESK, PacingPolicy.of(PacingPolicy.Mode.PREDICTIVE)));
     }
 }

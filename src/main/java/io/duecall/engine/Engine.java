@@ -114,7 +114,8 @@ public final class Engine implements AutoCloseable {
         requireDialplanContexts(pbx);
         agents = new AgentPool(config.seats(), config.wrapUp());
         dialer = new DialerEngine(clock, pause, accounts, ledger, promises, suppression,
-                telephony, agents, config.campaigns(), config.maxOriginatesPerTick(), holidays, config.rules());
+                telephony, agents, config.campaigns(), config.maxOriginatesPerTick(), holidays, config.rules(),
+                config.pacing());
         sessions.set(dialer);
         desk = new AgentDesk(clock, dialer, promises, ledger, accounts);
         dialer.onAgentCall(desk);

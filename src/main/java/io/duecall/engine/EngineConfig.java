@@ -15,6 +15,7 @@ import io.duecall.domain.campaign.CampaignMode;
 import io.duecall.domain.campaign.RetryPolicy;
 import io.duecall.domain.compliance.ContactRules;
 import io.duecall.domain.compliance.InvalidContactRulesException;
+import io.duecall.domain.pacing.PacingPolicy;
 import io.duecall.domain.window.CallingWindow;
 import io.duecall.sipconfig.DeploymentLoader;
 import io.duecall.sipconfig.EnginePbxSettings;
@@ -80,7 +81,7 @@ public record EngineConfig(
     public record CampaignSettings(String id, String name, CampaignMode mode, LocalTime opens, LocalTime closes,
             Duration closingMargin, String companyName, String callbackNumber, Integer channelLimit,
             Duration ringTimeout, Duration agentWait, Duration lease, Integer promiseHorizonDays, Instant startAt,
-            Instant endAt, RulesSettings rules) {}
+            Instant endAt, RulesSettings rules, PacingSettings pacing) {}
 
     /** When Quartz starts and stops a campaign's dial cycle; null means at once, or until stopped. */
     public record RunDates(Instant startAt, Instant endAt) {
@@ -91,7 +92,17 @@ public record EngineConfig(
     public record Resolved(String redisUrl, String keyPrefix, AmiConfig ami, String agiBindHost, int agiPort,
             Duration tickInterval, int maxOriginatesPerTick, Set<LocalDate> holidays, java.time.ZoneId holidayZone,
             Duration wrapUp, List<AgentSeat> seats, List<Campaign> campaigns, Map<CampaignId, RunDates> runDates,
-            Map<CampaignId, ContactRules> rules, LocalTime promiseSweepAt, java.time.ZoneId promiseZone) {
+            Map<CampaignId, ContactRules> rules, LocalTime promiseSweepAt, java.time.ZoneId promiseZone,
+            Map<CampaignId, PacingPolicy> pacing) {
+
+        /** A configuration with every campaign paced by its default (progressive or agentless). */
+        public Resolved(String redisUrl, String keyPrefix, AmiConfig ami, String agiBindHost, int agiPort,
+                Duration tickInterval, int maxOriginatesPerTick, Set<LocalDate> holidays, java.time.ZoneId holidayZone,
+                Duration wrapUp, List<AgentSeat> seats, List<Campaign> campaigns, Map<CampaignId, RunDates> runDates,
+                Map<CampaignId, ContactRules> rules, LocalTime promiseSweepAt, java.time.ZoneId promiseZone) {
+            this(redisUrl, keyPrefix, ami, agiBindHost, agiPort, tickInterval, maxOriginatesPerTick, holidays, holidayZone,
+                    wrapUp, seats, campaigns, runDates, rules, promiseSweepAt, promiseZone, Map.of());
+        }
 
         public RunDates runDates(CampaignId campaign) {
             return runDates.getOrDefault(campaign, RunDates.ALWAYS);
@@ -187,7 +198,8 @@ public record EngineConfig(
         }
         var runDates = new HashMap<CampaignId, RunDates>();
         var rules = new HashMap<CampaignId, ContactRules>();
-        var campaignList = resolveCampaigns(errors, runDates, rules);
+        var pacing = new HashMap<CampaignId, PacingPolicy>();
+        var campaignList = resolveCampaigns(errors, runDates, rules, pacing);
         var agentSettings = agents == null ? new AgentSettings(null, List.of()) : agents;
         var wrapUp = agentSettings.wrapUp() == null ? Duration.ofSeconds(20) : agentSettings.wrapUp();
         var seats = resolveSeats(errors, agentSettings, campaignList);
@@ -199,7 +211,8 @@ public record EngineConfig(
                 agiSettings.bindHost() == null ? "127.0.0.1" : agiSettings.bindHost(), agiPort, tick, perTick,
                 sched.holidays() == null ? Set.of() : Set.copyOf(sched.holidays()), holidayZone, wrapUp, seats,
                 campaignList, Map.copyOf(runDates), Map.copyOf(rules),
-                promiseSettings.sweepAt() == null ? DEFAULT_SWEEP_AT : promiseSettings.sweepAt(), promiseZone);
+                promiseSettings.sweepAt() == null ? DEFAULT_SWEEP_AT : promiseSettings.sweepAt(), promiseZone,
+                Map.copyOf(pacing));
     }
 
     private EnginePbxSettings deploymentSettings(List<String> errors, Secrets secrets) {
@@ -278,7 +291,7 @@ public record EngineConfig(
     }
 
     private List<Campaign> resolveCampaigns(List<String> errors, Map<CampaignId, RunDates> runDates,
-            Map<CampaignId, ContactRules> rules) {
+            Map<CampaignId, ContactRules> rules, Map<CampaignId, PacingPolicy> pacing) {
         if (campaigns == null || campaigns.isEmpty()) {
             errors.add("campaigns is missing (expected at least one campaign)");
             return List.of();
@@ -302,6 +315,9 @@ public record EngineConfig(
                     errors.add("campaigns[" + i + "].endAt was '" + c.endAt() + "' but it must be after startAt " + c.startAt());
                 }
                 runDates.put(new CampaignId(c.id()), new RunDates(c.startAt(), c.endAt()));
+                var mode = list.getLast().mode();
+                pacing.put(new CampaignId(c.id()), PacingSettings.resolve(c.pacing(), mode,
+                        "campaigns[" + i + "].pacing", errors));
                 try {
                     rules.put(new CampaignId(c.id()), RulesSettings.resolve(c.rules(), window));
                 } catch (InvalidContactRulesException e) {

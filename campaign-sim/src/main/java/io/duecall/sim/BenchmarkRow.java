@@ -33,6 +33,13 @@ record BenchmarkRow(int agents, double live, double talk, String pacer, Stat occ
                 zero, zero, zero, 0, Double.NaN);
     }
 
+    /** A figure of the Markov model, not of simulated days: its long-run occupancy and abandon share. */
+    static BenchmarkRow model(PacingBenchmark.Cell cell, String pacer, double occupancy, double abandon) {
+        var zero = new Stat(0, 0);
+        return new BenchmarkRow(cell.agents(), cell.live(), cell.talk(), pacer, new Stat(occupancy, 0),
+                new Stat(abandon, 0), abandon, zero, zero, zero, 0, Double.NaN);
+    }
+
     BenchmarkRow withGapClosed(double share) {
         return new BenchmarkRow(agents, live, talk, pacer, occupancy, abandon, worstDayAbandon, idlePerContact,
                 contactsPerAgentHour, meanLines, peakLines, share);

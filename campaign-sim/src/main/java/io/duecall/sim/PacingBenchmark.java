@@ -43,7 +43,8 @@ public final class PacingBenchmark {
                             : Population.lognormal(p, talk, 20);
                     var config = SimConfig.day(n, population);
                     if (o.exponential()) {
-                        config = config.withRingTimeout(1e9);
+                        // the Markov model exactly: no ring timeout, and a live answer with no free agent is lost
+                        config = config.withRingTimeout(1e9).withAbandonThreshold(0);
                     }
                     var cell = new Cell(n, p, talk, config, o.seeds());
                     var cellRows = cell.runAll(o);
@@ -62,17 +63,28 @@ public final class PacingBenchmark {
             var progressive = row("progressive", ProgressivePacer::new);
             out.add(progressive);
             out.add(row("fixed 1/p", () -> new PowerPacer(1 / live)));
-            var predictive = row("predictive", () -> new PredictivePacer(PredictiveConfig.defaults()));
+            var predictiveConfig = o.exponential() ? exponentialPredictive() : PredictiveConfig.defaults();
+            var predictive = row("predictive", () -> new PredictivePacer(predictiveConfig));
             double tuned = tuneRatio(predictive.abandon().mean());
             out.add(row(String.format(Locale.ROOT, "fixed %.2f (hindsight)", tuned),
                     () -> new FractionalPowerPacer(tuned)));
             out.add(row("vicidial adapt", () -> new AdaptiveDialLevelPacer(0.03)));
             out.add(predictive);
+            if (o.exponential()) {
+                out.addAll(ExactOptimumRows.of(this, predictive.abandon().mean()));
+            }
             out.add(ceiling());
             double floor = progressive.occupancy().mean();
             double top = out.stream().filter(r -> r.pacer().equals("clairvoyant")).findFirst().orElseThrow()
                     .occupancy().mean();
             return out.stream().map(r -> r.withGapClosed((r.occupancy().mean() - floor) / (top - floor))).toList();
+        }
+
+        /** The predictive pacer's defaults, told that an answered call with no free agent is abandoned at once. */
+        private static PredictiveConfig exponentialPredictive() {
+            var d = PredictiveConfig.defaults();
+            return new PredictiveConfig(d.abandonLimit(), d.abandonTarget(), 0, d.maxLinesPerAgent(),
+                    d.originatesPerSecond(), d.minAgents(), d.minObservations(), d.budgetHorizon());
         }
 
         BenchmarkRow row(String name, Supplier<Pacer> pacer) {

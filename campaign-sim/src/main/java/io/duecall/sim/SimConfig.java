@@ -54,6 +54,11 @@ public record SimConfig(int agents, double shiftSeconds, double breakSeconds, Po
                 tickSeconds, start, zone, window);
     }
 
+    public SimConfig withAbandonThreshold(double seconds) {
+        return new SimConfig(agents, shiftSeconds, breakSeconds, population, ringTimeout, seconds, channelLimit,
+                tickSeconds, dayStart, zone, window);
+    }
+
     public SimConfig withBreaks(double seconds) {
         return new SimConfig(agents, shiftSeconds, seconds, population, ringTimeout, abandonThreshold, channelLimit,
                 tickSeconds, dayStart, zone, window);

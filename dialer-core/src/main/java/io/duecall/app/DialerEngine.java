@@ -16,11 +16,8 @@ import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.campaign.CampaignMode;
 import io.duecall.domain.dial.DialDecision;
 import io.duecall.domain.dial.SkipReason;
-import io.duecall.domain.pacing.AbandonCounters;
-import io.duecall.domain.pacing.AgentlessPacer;
-import io.duecall.domain.pacing.Pacer;
+import io.duecall.domain.pacing.PacingPolicy;
 import io.duecall.domain.pacing.PacingSnapshot;
-import io.duecall.domain.pacing.ProgressivePacer;
 import io.duecall.domain.promise.PromiseToPay;
 import io.duecall.port.AccountStore;
 import io.duecall.port.AttemptLedger;
@@ -78,7 +75,7 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
     private final AgentPool agents;
     private final SuppressionStore suppression;
     private final Map<CampaignId, Campaign> campaigns = new LinkedHashMap<>();
-    private final Map<CampaignId, Pacer> pacers = new LinkedHashMap<>();
+    private final Map<CampaignId, CampaignPacing> pacers = new LinkedHashMap<>();
     private final Eligibility eligibility;
     private final Map<CampaignId, CampaignFigures> figures = new LinkedHashMap<>();
     private final Map<String, LiveCall> calls = new ConcurrentHashMap<>();
@@ -101,6 +98,19 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
     public DialerEngine(Clock clock, Pause pause, AccountStore accounts, AttemptLedger ledger, PromiseStore promises,
             SuppressionStore suppression, CallOriginator telephony, AgentPool agents, List<Campaign> campaignList,
             int maxOriginatesPerTick, HolidayCalendar holidays, Map<CampaignId, ContactRules> rules) {
+        this(clock, pause, accounts, ledger, promises, suppression, telephony, agents, campaignList, maxOriginatesPerTick,
+                holidays, rules, Map.of());
+    }
+
+    /**
+     * As above, with each campaign's pacing; a campaign without a policy dials progressive (agent campaigns) or
+     * agentless (IVR campaigns). Abandon figures count days in the clock's zone; with a predictive campaign they
+     * start from the ledger's last 30 days.
+     */
+    public DialerEngine(Clock clock, Pause pause, AccountStore accounts, AttemptLedger ledger, PromiseStore promises,
+            SuppressionStore suppression, CallOriginator telephony, AgentPool agents, List<Campaign> campaignList,
+            int maxOriginatesPerTick, HolidayCalendar holidays, Map<CampaignId, ContactRules> rules,
+            Map<CampaignId, PacingPolicy> pacing) {
         this.suppression = Objects.requireNonNull(suppression, "suppression");
         this.clock = clock;
         this.pause = pause;
@@ -113,9 +123,12 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
             if (campaigns.putIfAbsent(campaign.id(), campaign) != null) {
                 throw new IllegalArgumentException("campaigns: campaign " + campaign.id() + " is listed twice");
             }
-            pacers.put(campaign.id(), campaign.mode() == CampaignMode.AGENT
-                    ? new ProgressivePacer() : new AgentlessPacer(maxOriginatesPerTick));
+            var policy = pacing.getOrDefault(campaign.id(), PacingPolicy.defaultsFor(campaign.mode()));
+            pacers.put(campaign.id(), new CampaignPacing(campaign, policy, maxOriginatesPerTick, clock.getZone()));
             figures.put(campaign.id(), new CampaignFigures());
+        }
+        if (pacers.values().stream().anyMatch(p -> p.policy().mode() == PacingPolicy.Mode.PREDICTIVE)) {
+            countPastAbandons(clock.instant());
         }
         this.eligibility = new Eligibility(ledger, suppression, campaignList, holidays, rules);
         telephony.onEvent(this);
@@ -134,7 +147,9 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
             flushOutbox();
             closeStaleCalls(now);
             renewLeases(campaign, now);
-            int wanted = telephonyAvailable() ? pacers.get(id).callsToPlace(snapshot(campaign, now)) : 0;
+            var pacing = pacers.get(id);
+            agents.takeFinishedWrapUps(id, now).forEach(pacing::wrapped);
+            int wanted = telephonyAvailable() ? pacing.callsToPlace(snapshot(campaign, now)) : 0;
             if (wanted > 0) {
                 for (var claim : accounts.claim(id, wanted, now, campaign.lease())) {
                     if (place(campaign, claim, now)) {
@@ -211,11 +226,36 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
                 }
             }
         }
-        int ready = campaign.mode() == CampaignMode.AGENT ? agents.ready(campaign.id(), now) : 0;
-        // The pool reports no elapsed talk or wrap-up times, so busy agents are not described to the pacer.
-        return new PacingSnapshot(seconds(Duration.between(Instant.EPOCH, now)), ready, ready, 0, new double[0],
-                new double[0], ringingAges.stream().mapToDouble(Double::doubleValue).toArray(), waiting, up,
-                campaign.channelLimit(), AbandonCounters.NONE);
+        var ages = ringingAges.stream().mapToDouble(Double::doubleValue).toArray();
+        var counters = pacers.get(campaign.id()).counters(now.atZone(clock.getZone()).toLocalDate());
+        if (campaign.mode() != CampaignMode.AGENT) {
+            return new PacingSnapshot(seconds(Duration.between(Instant.EPOCH, now)), 0, 0, 0, new double[0],
+                    new double[0], ages, waiting, up, campaign.channelLimit(), counters);
+        }
+        var work = agents.workload(campaign.id(), now);
+        return new PacingSnapshot(seconds(Duration.between(Instant.EPOCH, now)), work.loggedIn(), work.ready(),
+                work.reserved(), work.talkElapsed(), work.wrapElapsed(), ages, waiting, up, campaign.channelLimit(),
+                counters);
+    }
+
+    /** The ledger's lines of the last 30 days, so a restart keeps today's and the rolling abandon rates. */
+    private void countPastAbandons(Instant now) {
+        var since = now.minus(Duration.ofDays(31));
+        for (var attempt : ledger.readAll()) {
+            var pacing = pacers.get(attempt.campaign());
+            if (pacing != null && attempt.answeredAt() != null && attempt.answeredAt().isAfter(since)) {
+                pacing.closed(attempt);
+            }
+        }
+    }
+
+    /** Tells the pacer, once, whether an answered call is a live person, as soon as the engine knows. */
+    private void observeAnswer(LiveCall call, boolean live) {
+        if (call.answeredAt == null || call.resolutionObserved) {
+            return;
+        }
+        call.resolutionObserved = true;
+        pacers.get(call.campaign.id()).resolved(Duration.between(call.originatedAt, call.answeredAt), live);
     }
 
     private static double seconds(Duration d) {
@@ -280,7 +320,13 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
         synchronized (call) {
             switch (event) {
                 case CallEvent.Answered a -> call.answeredAt = a.at();
-                case CallEvent.NotConnected n -> call.outcome = n.outcome();
+                case CallEvent.NotConnected n -> {
+                    call.outcome = n.outcome();
+                    if (!call.resolutionObserved) {
+                        call.resolutionObserved = true;
+                        pacers.get(call.campaign.id()).resolved(Duration.between(call.originatedAt, n.at()), false);
+                    }
+                }
                 case CallEvent.Bridged b -> {
                     call.bridgedAt = b.at();
                     if (call.agent != null) {
@@ -291,6 +337,9 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
                 }
                 case CallEvent.Ended e -> {
                     call.endedAt = e.at();
+                    if (call.bridgedAt != null && call.agent != null) {
+                        pacers.get(call.campaign.id()).talked(Duration.between(call.bridgedAt, e.at()));
+                    }
                     releaseAgent(call, e.at());
                 }
             }
@@ -364,6 +413,7 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
         var deadline = start.plus(call.campaign.agentWait());
         synchronized (call) {
             call.agentRequested = true;
+            observeAnswer(call, true);
         }
         while (true) {
             var now = clock.instant();
@@ -420,6 +470,9 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
         synchronized (call) {
             call.ivrVerdict = disposition;
             call.ivrDone = true;
+            if (disposition == Disposition.MACHINE) {
+                observeAnswer(call, false);
+            }
         }
         closeIfDone(call);
     }
@@ -504,9 +557,11 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
                 call.endedAt = clock.instant();
             }
             attempt = call.toAttempt();
+            observeAnswer(call, attempt.outcome() == CallOutcome.ANSWERED);
         }
         calls.remove(call.callId);
         figures.get(call.campaign.id()).closed(attempt);
+        pacers.get(call.campaign.id()).closed(attempt);
         var pending = new LedgerOutbox.Pending(call, attempt, false);
         if (outbox.size() == 0) {
             try {

@@ -41,6 +41,8 @@ final class LiveCall {
     boolean optedOut;
     Instant callbackAt;
     Instant leaseExpires;
+    /** Whether the pacer has been told how the call stopped ringing. */
+    boolean resolutionObserved;
 
     LiveCall(String callId, Claim claim, Campaign campaign, E164 number, ZonedDateTime debtorTimeAtDial, Instant at) {
         this.callId = callId;

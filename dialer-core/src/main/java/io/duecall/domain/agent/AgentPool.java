@@ -3,19 +3,25 @@ package io.duecall.domain.agent;
 import io.duecall.domain.campaign.CampaignId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * The agents of one dialer and their states. Calls go to the ready agent who has been idle longest; wrap-up ends
  * by itself once its time has passed, judged against the {@code now} each method is given. Thread-safe.
  */
 public final class AgentPool {
+    /** Finished wrap-ups kept per campaign until a pacer takes them; older ones are dropped beyond this. */
+    private static final int MAX_FINISHED_WRAP_UPS = 1000;
     private final Map<AgentId, Desk> desks = new LinkedHashMap<>();
+    private final Map<CampaignId, ArrayDeque<Duration>> finishedWrapUps = new LinkedHashMap<>();
     private final Duration wrapUp;
 
     public AgentPool(List<AgentSeat> seats, Duration wrapUp) {
@@ -24,7 +30,7 @@ public final class AgentPool {
         }
         this.wrapUp = wrapUp;
         for (var seat : seats) {
-            if (desks.putIfAbsent(seat.id(), new Desk(seat)) != null) {
+            if (desks.putIfAbsent(seat.id(), new Desk(seat, this::wrapUpFinished)) != null) {
                 throw new IllegalArgumentException("agents: agent " + seat.id() + " is listed twice");
             }
         }
@@ -79,7 +85,10 @@ public final class AgentPool {
                 .peek(d -> d.settle(now, wrapUp))
                 .filter(d -> d.state == AgentState.READY && d.seat.campaigns().contains(campaign))
                 .min(Comparator.comparing((Desk d) -> d.idleSince).thenComparing(d -> d.seat.id().value()));
-        chosen.ifPresent(d -> d.move(AgentState.RESERVED, now));
+        chosen.ifPresent(d -> {
+            d.move(AgentState.RESERVED, now);
+            d.serving = campaign;
+        });
         return chosen.map(d -> d.seat.id());
     }
 
@@ -112,6 +121,59 @@ public final class AgentPool {
         return n;
     }
 
+    /** The campaign's agents at {@code now}: counts by state and each busy agent's time in talk or wrap-up so far. */
+    public synchronized AgentWorkload workload(CampaignId campaign, Instant now) {
+        int loggedIn = 0;
+        int ready = 0;
+        int reserved = 0;
+        var talk = new ArrayList<Double>();
+        var wrap = new ArrayList<Double>();
+        for (var d : desks.values()) {
+            if (!d.seat.campaigns().contains(campaign)) {
+                continue;
+            }
+            d.settle(now, wrapUp);
+            switch (d.state) {
+                case READY -> ready++;
+                case RESERVED -> reserved++;
+                case ON_CALL -> talk.add(seconds(d.enteredAt, now));
+                case WRAP_UP -> wrap.add(seconds(d.enteredAt, now));
+                case LOGGED_OUT, PAUSED -> {
+                    continue;
+                }
+            }
+            loggedIn++;
+        }
+        return new AgentWorkload(loggedIn, ready, reserved, talk.stream().mapToDouble(Double::doubleValue).toArray(),
+                wrap.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /**
+     * The wrap-ups that ended since the last call, after calls of {@code campaign}, oldest first, each as long as it
+     * lasted (cut short when the agent paused or logged out), so the campaign's pacer can learn them.
+     */
+    public synchronized List<Duration> takeFinishedWrapUps(CampaignId campaign, Instant now) {
+        desks.values().forEach(d -> d.settle(now, wrapUp));
+        var finished = finishedWrapUps.remove(campaign);
+        return finished == null ? List.of() : List.copyOf(finished);
+    }
+
+    private void wrapUpFinished(CampaignId campaign, Duration lasted) {
+        if (campaign == null) {
+            return;
+        }
+        var queue = finishedWrapUps.computeIfAbsent(campaign, c -> new ArrayDeque<>());
+        if (queue.size() == MAX_FINISHED_WRAP_UPS) {
+            queue.removeFirst();
+        }
+        queue.addLast(lasted);
+    }
+
+    private static double seconds(Instant from, Instant to) {
+        var d = Duration.between(from, to);
+        return Math.max(0, d.getSeconds() + d.getNano() / 1e9);
+    }
+
     public synchronized AgentState state(AgentId agent, Instant now) {
         var desk = desk(agent);
         desk.settle(now, wrapUp);
@@ -139,15 +201,21 @@ public final class AgentPool {
 
     private static final class Desk {
         final AgentSeat seat;
+        final BiConsumer<CampaignId, Duration> wrapUpEnded;
         final Map<AgentState, Duration> totals = new EnumMap<>(AgentState.class);
         AgentState state = AgentState.LOGGED_OUT;
         Instant since = Instant.EPOCH;
+        /** When the current state began (unlike {@code since}, which accounting moves forward). */
+        Instant enteredAt = Instant.EPOCH;
+        /** The campaign of the agent's latest call, whose pacer learns the wrap-up after it. */
+        CampaignId serving;
         Instant idleSince = Instant.EPOCH;
         Instant wrapUntil;
         String pauseReason;
 
-        Desk(AgentSeat seat) {
+        Desk(AgentSeat seat, BiConsumer<CampaignId, Duration> wrapUpEnded) {
             this.seat = seat;
+            this.wrapUpEnded = wrapUpEnded;
         }
 
         void move(AgentState next, Instant now) {
@@ -155,9 +223,13 @@ public final class AgentPool {
                 throw new IllegalStateTransitionException(seat.id(), state, next);
             }
             accrue(now);
+            if (state == AgentState.WRAP_UP) {
+                wrapUpEnded.accept(serving, Duration.between(enteredAt, now));
+            }
             if (next == AgentState.READY) {
                 idleSince = now;
             }
+            enteredAt = now;
             wrapUntil = null;
             pauseReason = null;
             state = next;
@@ -166,12 +238,14 @@ public final class AgentPool {
         void settle(Instant now, Duration wrapUp) {
             if (state == AgentState.WRAP_UP) {
                 if (wrapUntil == null) {
-                    wrapUntil = since.plus(wrapUp);
+                    wrapUntil = enteredAt.plus(wrapUp);
                 }
                 if (!now.isBefore(wrapUntil)) {
                     var end = wrapUntil;
                     accrue(end);
+                    wrapUpEnded.accept(serving, Duration.between(enteredAt, end));
                     state = AgentState.READY;
+                    enteredAt = end;
                     idleSince = end;
                     wrapUntil = null;
                 }

@@ -51,6 +51,11 @@ public record PredictiveConfig(double abandonLimit, double abandonTarget, double
                 minObservations, budgetHorizon);
     }
 
+    public PredictiveConfig withAbandonTarget(double target) {
+        return new PredictiveConfig(abandonLimit, target, thresholdSeconds, maxLinesPerAgent, originatesPerSecond, minAgents,
+                minObservations, budgetHorizon);
+    }
+
     public PredictiveConfig withOriginatesPerSecond(double perSecond) {
         return new PredictiveConfig(abandonLimit, abandonTarget, thresholdSeconds, maxLinesPerAgent, perSecond, minAgents,
                 minObservations, budgetHorizon);
