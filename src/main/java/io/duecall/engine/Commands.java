@@ -127,8 +127,11 @@ final class Commands {
                     new QuartzHolidayCalendar(config.holidays()), config.rules());
             var now = Clock.systemUTC().instant();
             out.printf("account %s in campaign %s at %s:%n", accountId, campaign, now);
-            out.println(eligibility.decide(campaign, account, now).phone()
+            var choice = eligibility.decide(campaign, account, now);
+            out.println(choice.phone()
                     .map(p -> "next number: " + p.type().name().toLowerCase(java.util.Locale.ROOT) + " " + p.number())
+                    .or(() -> choice.contact().map(c -> "next number: contact (location call) "
+                            + c.relation().name().toLowerCase(java.util.Locale.ROOT) + " " + c.number()))
                     .orElse("next number: none may be called"));
             out.println(eligibility.explain(campaign, account, now).describe());
         }

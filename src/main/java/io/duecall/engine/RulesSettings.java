@@ -3,6 +3,7 @@ package io.duecall.engine;
 import io.duecall.domain.account.RegionCode;
 import io.duecall.domain.attempt.CallOutcome;
 import io.duecall.domain.compliance.AttemptLimits;
+import io.duecall.domain.compliance.ContactLimits;
 import io.duecall.domain.compliance.ContactRules;
 import io.duecall.domain.compliance.InvalidContactRulesException;
 import io.duecall.domain.compliance.PeakRules;
@@ -37,13 +38,17 @@ public record RulesSettings(
         Map<CallOutcome, Duration> retryDelays,
         Duration abandonLockout,
         Boolean honourHolidays,
-        Map<String, RegionSettings> regions) {
+        Map<String, RegionSettings> regions,
+        ContactSettings contacts) {
 
     /** A weekday's own window, such as a Sunday from 13:30. */
     public record DayWindow(LocalTime opens, LocalTime closes) {}
 
     /** A region's stricter rules, such as {@code NV: { opens: "09:00", closes: "20:00", maxAttemptsPer7Days: 2 }}. */
     public record RegionSettings(LocalTime opens, LocalTime closes, Integer maxAttemptsPer7Days) {}
+
+    /** When third-party contacts may be called, such as {@code contacts: { unreachedAttempts: 6, unreachedDays: 3 }}. */
+    public record ContactSettings(Integer unreachedAttempts, Integer unreachedDays, Integer maxCallsPerContact) {}
 
     static ContactRules resolve(RulesSettings settings, CallingWindow standard) {
         var defaults = ContactRules.defaults();
@@ -76,8 +81,12 @@ public record RulesSettings(
                 d.conversations(), or(settings.maxConnectedPerDay(), d.maxConnectedPerDay()),
                 or(settings.maxUnansweredPerNumberPerDay(), d.maxUnansweredPerNumberPerDay()),
                 or(settings.minimumGap(), d.minimumGap()), delays, or(settings.abandonLockout(), d.abandonLockout()));
+        var c = defaults.contacts();
+        var given = settings.contacts() == null ? new ContactSettings(null, null, null) : settings.contacts();
+        var contacts = new ContactLimits(or(given.unreachedAttempts(), c.unreachedAttempts()),
+                or(given.unreachedDays(), c.unreachedDays()), or(given.maxCallsPerContact(), c.maxCallsPerContact()));
         return new ContactRules(weekly, peaks, limits, regions(settings.regions(), standard),
-                or(settings.honourHolidays(), defaults.honourHolidays()));
+                or(settings.honourHolidays(), defaults.honourHolidays()), contacts);
     }
 
     /**

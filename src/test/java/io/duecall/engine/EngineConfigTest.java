@@ -175,6 +175,22 @@ class EngineConfigTest {
     }
 
     @Test
+    void thirdPartyContactLimitsAreReadAndCheckedUnderTheCampaign() throws IOException {
+        var error = assertThrows(EngineConfig.ConfigException.class, () -> load("""
+                campaigns:
+                  - id: reminders
+                    companyName: Acme
+                    callbackNumber: "18005550100"
+                    rules: { contacts: { unreachedAttempts: 0, maxCallsPerContact: 3 } }
+                """).validate());
+
+        assertTrue(error.getMessage().contains("campaigns[0].rules.contacts.unreachedAttempts: 0 (expected 1 to 100)"),
+                error.getMessage());
+        assertTrue(error.getMessage().contains("campaigns[0].rules.contacts.maxCallsPerContact: 3 (expected 0 or 1"),
+                error.getMessage());
+    }
+
+    @Test
     void promiseSweepDefaultsToSixInTheMorningUtcAndRefusesTheHoursClocksChange() throws IOException {
         var defaults = load("""
                 campaigns:

@@ -11,20 +11,31 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Checks a ledger against the contact rules from the ledger alone: it shares no code with the policy that placed
- * the calls, so a bug there cannot hide here. Each line is judged in the debtor zone and local time it records.
+ * the calls, so a bug there cannot hide here. Each line is judged in the zone and local time it records. What a
+ * third party heard is not in the ledger: only a location call that ended in a disposition needing disclosure shows.
  */
 public final class ComplianceAudit {
     /** The rules an audit can find broken. */
     public enum Rule {
         CALLING_WINDOW, HOLIDAY, PEAK_RETRY, SEVEN_IN_SEVEN, QUIET_AFTER_CONVERSATION, CONNECTED_PER_DAY,
-        UNANSWERED_PER_NUMBER_PER_DAY, MINIMUM_GAP, ABANDON_LOCKOUT, OPTED_OUT
+        UNANSWERED_PER_NUMBER_PER_DAY, MINIMUM_GAP, ABANDON_LOCKOUT, OPTED_OUT,
+        /** A third-party contact was called more often than {@code rules.contacts.maxCallsPerContact}. */
+        CALLS_PER_CONTACT,
+        /** A location call ended as a promise, a conversation or an opt-out: the third party heard about the debt. */
+        LOCATION_CALL_DISCLOSED
     }
+
+    /** Dispositions that only follow hearing the debt, or talking with someone who could tell it. */
+    private static final Set<Disposition> DISCLOSING = EnumSet.of(Disposition.PROMISE_TO_PAY,
+            Disposition.NO_COMMITMENT, Disposition.AGENT_CONVERSATION, Disposition.OPTED_OUT);
 
     /** One broken rule, with the call that broke it. */
     public record Violation(Rule rule, String callId, String detail) {}
@@ -43,8 +54,25 @@ public final class ComplianceAudit {
         for (var attempts : byAccount.values()) {
             attempts.sort(Comparator.comparing(Attempt::originatedAt));
             auditAccount(attempts, rules, holidays, found);
+            auditLocationCalls(attempts, rules.contacts().maxCallsPerContact(), found);
         }
         return found;
+    }
+
+    private static void auditLocationCalls(List<Attempt> attempts, int maxPerContact, Map<Rule, List<Violation>> found) {
+        var callsByNumber = new HashMap<String, Integer>();
+        for (var a : attempts) {
+            if (!a.locationCall()) {
+                continue;
+            }
+            int calls = callsByNumber.merge(a.number().value(), 1, Integer::sum);
+            if (calls > maxPerContact) {
+                add(found, Rule.CALLS_PER_CONTACT, a, calls + " calls to contact " + a.number() + " (limit " + maxPerContact + ")");
+            }
+            if (DISCLOSING.contains(a.disposition()) || a.promiseAmount() != null) {
+                add(found, Rule.LOCATION_CALL_DISCLOSED, a, "location call ended " + a.disposition());
+            }
+        }
     }
 
     private static void auditAccount(List<Attempt> attempts, ContactRules rules, HolidayCalendar holidays,

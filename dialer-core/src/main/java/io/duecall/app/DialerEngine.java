@@ -271,8 +271,9 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
             }
             case DialDecision.Dial dial -> {
                 var callId = "c-" + UUID.randomUUID();
-                var number = choice.phone().orElseThrow().number();
-                var call = new LiveCall(callId, claim, campaign, number, dial.debtorTime(), now);
+                var number = choice.number().orElseThrow();
+                var call = new LiveCall(callId, claim, campaign, number, choice.contact().orElse(null),
+                        dial.debtorTime(), now);
                 call.dialContext = choice.context();
                 calls.put(callId, call);
                 try {
@@ -380,13 +381,14 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
             call.ivrRunning = true;
             var zone = call.debtorTimeAtDial.getZone();
             return Optional.of(new IvrCall(callId, call.claim.account(), call.number, call.campaign,
-                    clock.instant().atZone(zone)));
+                    clock.instant().atZone(zone), Optional.ofNullable(call.contact)));
         }
     }
 
     @Override
     public PromiseToPay recordPromise(String callId, Money amount, LocalDate payBy) {
         var call = live(callId);
+        refuseOnLocationCall(call, "promise");
         var account = call.claim.account();
         var today = clock.instant().atZone(call.debtorTimeAtDial.getZone()).toLocalDate();
         if (!amount.currency().equals(account.amountDue().currency()) || amount.minor() <= 0
@@ -409,6 +411,7 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
     @Override
     public AgentHandoff requestAgent(String callId) {
         var call = live(callId);
+        refuseOnLocationCall(call, "agent");
         var start = clock.instant();
         var deadline = start.plus(call.campaign.agentWait());
         synchronized (call) {
@@ -537,6 +540,13 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
             return Set.of();
         }
     };
+
+    /** The location flow offers neither; a flow that tries anyway is stopped before the third party hears more. */
+    private static void refuseOnLocationCall(LiveCall call, String what) {
+        if (call.contact != null) {
+            throw new IllegalStateException(what + " on call " + call.callId + ": it is a location call to a third party");
+        }
+    }
 
     private LiveCall live(String callId) {
         var call = calls.get(callId);

@@ -1,12 +1,14 @@
 package io.duecall.app;
 
 import io.duecall.domain.account.Account;
+import io.duecall.domain.account.Contact;
 import io.duecall.domain.account.E164;
 import io.duecall.domain.attempt.DialContext;
 import io.duecall.domain.account.Phone;
 import io.duecall.domain.account.RegionCode;
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;
+import io.duecall.domain.compliance.CallTarget;
 import io.duecall.domain.compliance.ContactHistory;
 import io.duecall.domain.compliance.ContactPolicy;
 import io.duecall.domain.compliance.ContactRules;
@@ -23,9 +25,11 @@ import io.duecall.port.SuppressionStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -57,23 +61,50 @@ public final class Eligibility {
     }
 
     /**
-     * The number to call and the decision for it (a Skip without a number when no number may be called at all), with
-     * the rule set and counters the decision was made on.
+     * Whom to call and the decision for it, with the rule set and counters the decision was made on: one of the
+     * debtor's own numbers ({@code phone}), or a third-party contact ({@code contact}) who may only be asked where
+     * the debtor is. Both are empty in a Skip when nothing of the account may be called at all.
      */
-    public record Choice(Optional<Phone> phone, DialDecision decision, DialContext context) {}
+    public record Choice(Optional<Phone> phone, DialDecision decision, DialContext context, Optional<Contact> contact) {
+        public Choice {
+            Objects.requireNonNull(phone, "phone");
+            Objects.requireNonNull(contact, "contact");
+            if (phone.isPresent() && contact.isPresent()) {
+                throw new IllegalArgumentException("choice: both a number of the debtor and a contact (expected one)");
+            }
+        }
+
+        public Choice(Optional<Phone> phone, DialDecision decision, DialContext context) {
+            this(phone, decision, context, Optional.empty());
+        }
+
+        /** The number to dial, the debtor's or the contact's. */
+        public Optional<E164> number() {
+            return phone.map(Phone::number).or(() -> contact.map(Contact::number));
+        }
+
+        /** True when the call goes to a third party, who must hear nothing about the debt. */
+        public boolean locationCall() {
+            return contact.isPresent();
+        }
+    }
 
     public Choice decide(CampaignId campaign, Account account, Instant now) {
         var policy = policy(campaign);
         var history = history(account, now);
-        var phone = policy.nextNumber(account, history, now);
-        if (phone.isEmpty()) {
-            return new Choice(phone, new DialDecision.Skip(whyNoNumber(policy, account, history, now), null,
+        var target = policy.nextTarget(account, history, now);
+        if (target.isEmpty()) {
+            return new Choice(Optional.empty(), new DialDecision.Skip(whyNoNumber(policy, account, history, now), null,
                     "no number of the account may be called"), counters(campaign, history, null, now));
         }
-        var number = phone.get().number();
-        var decision = policy.decide(account, phone.get(), history, DebtorZones.of(account, number), now);
+        var number = target.get().number();
+        var decision = policy.decide(account, target.get(), history, now);
         var zone = decision instanceof DialDecision.Dial dial ? dial.zone() : null;
-        return new Choice(phone, decision, counters(campaign, history, zone == null ? null : number, now, zone));
+        var context = counters(campaign, history, zone == null ? null : number, now, zone);
+        return switch (target.get()) {
+            case CallTarget.Own own -> new Choice(Optional.of(own.phone()), decision, context);
+            case CallTarget.ThirdParty third -> new Choice(Optional.empty(), decision, context, Optional.of(third.contact()));
+        };
     }
 
     /** A flag or a do-not-call listing, when that is what stops the first number; an opt-out otherwise. */
@@ -121,12 +152,13 @@ public final class Eligibility {
         };
     }
 
-    /** Every rule's verdict for the number the campaign would try next. */
+    /** Every rule's verdict for the number the campaign would try next (a contact's, for a location call). */
     public Explanation explain(CampaignId campaign, Account account, Instant now) {
         var policy = policy(campaign);
         var history = history(account, now);
-        var phone = policy.nextNumber(account, history, now).orElse(account.phones().getFirst());
-        return policy.explain(account, phone, history, DebtorZones.of(account, phone.number()), now);
+        var target = policy.nextTarget(account, history, now)
+                .orElse(new CallTarget.Own(account.phones().getFirst()));
+        return policy.explain(account, target, history, target.zones(account), now);
     }
 
     /** Whether the campaign is configured here, so that its accounts can be judged at all. */
@@ -138,10 +170,15 @@ public final class Eligibility {
         return policy(campaign).rules();
     }
 
+    /** Contacts' numbers are looked up on the lists too: a third party on a do-not-call list is not called either. */
     private ContactHistory history(Account account, Instant now) {
-        var numbers = account.phones().stream().map(Phone::number).toList();
+        var numbers = new ArrayList<E164>();
+        account.phones().forEach(p -> numbers.add(p.number()));
+        account.contacts().forEach(c -> numbers.add(c.number()));
+        var locationCalls = account.contacts().isEmpty() ? Map.<E164, Integer>of() : ledger.locationCalls(account.id());
         return new ContactHistory(ledger.history(account.id(), now.minus(HISTORY)),
-                new Suppression(suppression.onDoNotCallList(numbers), suppression.optedOut(numbers), account.flags()));
+                new Suppression(suppression.onDoNotCallList(numbers), suppression.optedOut(numbers), account.flags()),
+                locationCalls);
     }
 
     private ContactPolicy policy(CampaignId campaign) {

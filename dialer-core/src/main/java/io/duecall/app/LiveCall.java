@@ -1,5 +1,6 @@
 package io.duecall.app;
 
+import io.duecall.domain.account.Contact;
 import io.duecall.domain.account.E164;
 import io.duecall.domain.agent.AgentId;
 import io.duecall.domain.attempt.Attempt;
@@ -22,6 +23,8 @@ final class LiveCall {
     final Claim claim;
     final Campaign campaign;
     final E164 number;
+    /** The third party of a location call; null when the debtor's own number is called. */
+    final Contact contact;
     final ZonedDateTime debtorTimeAtDial;
     final Instant originatedAt;
     Instant answeredAt;
@@ -44,8 +47,10 @@ final class LiveCall {
     /** Whether the pacer has been told how the call stopped ringing. */
     boolean resolutionObserved;
 
-    LiveCall(String callId, Claim claim, Campaign campaign, E164 number, ZonedDateTime debtorTimeAtDial, Instant at) {
+    LiveCall(String callId, Claim claim, Campaign campaign, E164 number, Contact contact, ZonedDateTime debtorTimeAtDial,
+            Instant at) {
         this.callId = callId;
+        this.contact = contact;
         this.claim = claim;
         this.campaign = campaign;
         this.number = number;
@@ -63,7 +68,8 @@ final class LiveCall {
      * the IVR's request, so the pacer never spends the agent on a second call meanwhile.
      */
     boolean waitingForAgent() {
-        var wantsAgent = agentRequested || campaign.mode() == CampaignMode.AGENT;
+        // A location call never goes to an agent: the third party may only hear the location script.
+        var wantsAgent = agentRequested || (campaign.mode() == CampaignMode.AGENT && contact == null);
         return wantsAgent && answeredAt != null && agent == null && !abandoned && endedAt == null && !ivrDone;
     }
 
@@ -108,6 +114,7 @@ final class LiveCall {
         return new Attempt(callId, campaign.id(), claim.account().id(), number, debtorTimeAtDial.getZone(),
                 debtorTimeAtDial.toLocalDateTime(), originatedAt, answeredAt, bridgedAt, endedAt, finalOutcome(),
                 disposition(), agent == null ? null : agent.value(), abandoned,
-                promise == null ? null : promise.amount(), promise == null ? null : promise.payBy(), flowVersion, dialContext);
+                promise == null ? null : promise.amount(), promise == null ? null : promise.payBy(), flowVersion, dialContext,
+                /* locationCall= */ contact != null);
     }
 }

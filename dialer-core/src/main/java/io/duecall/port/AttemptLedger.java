@@ -1,10 +1,12 @@
 package io.duecall.port;
 
 import io.duecall.domain.account.AccountId;
+import io.duecall.domain.account.E164;
 import io.duecall.domain.attempt.Attempt;
 import io.duecall.domain.compliance.PastAttempt;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The durable, append-only record of every dial, with each account's own history beside it so the contact rules
@@ -16,6 +18,12 @@ public interface AttemptLedger {
 
     /** The account's attempts (across all campaigns and numbers) originated at or after {@code since}, oldest first. */
     List<PastAttempt> history(AccountId account, Instant since);
+
+    /**
+     * How many location calls each third-party number of the account has had, ever: kept apart from the capped
+     * history so a once-per-person limit holds however long ago the call was. Numbers never called are absent.
+     */
+    Map<E164, Integer> locationCalls(AccountId account);
 
     /** Every attempt in the order it was appended. */
     List<Attempt> readAll();

@@ -121,6 +121,29 @@ class ComplianceAuditTest {
         assertEquals(1, found.get(Rule.OPTED_OUT));
     }
 
+    @Test
+    void findsAContactCalledTwiceAndALocationCallThatEndedInAConversation() {
+        var contact = new E164("+12125550142");
+        var ledger = List.of(
+                asLocationCall(call("2026-03-02T10:30", contact, CallOutcome.NO_ANSWER, Disposition.NOT_CONNECTED)),
+                asLocationCall(call("2026-03-03T10:30", contact, CallOutcome.ANSWERED, Disposition.THIRD_PARTY)),
+                asLocationCall(call("2026-03-04T10:30", new E164("+12125550143"), CallOutcome.ANSWERED,
+                        Disposition.NO_COMMITMENT)));
+
+        var found = ComplianceAudit.audit(ledger, rules, HolidayCalendar.none());
+
+        assertEquals(List.of("c-2"), found.get(Rule.CALLS_PER_CONTACT).stream().map(v -> v.callId()).toList());
+        assertEquals(List.of("c-3"), found.get(Rule.LOCATION_CALL_DISCLOSED).stream().map(v -> v.callId()).toList());
+    }
+
+    private static Attempt asLocationCall(Call call) {
+        var a = call.attempt();
+        return new Attempt(a.callId(), a.campaign(), a.account(), a.number(), a.zone(), a.debtorLocalTime(),
+                a.originatedAt(), a.answeredAt(), a.bridgedAt(), a.endedAt(), a.outcome(), a.disposition(), a.agent(),
+                a.abandoned(), a.promiseAmount(), a.promiseDate(), a.flowVersion(), a.dialContext(),
+                /* locationCall= */ true);
+    }
+
     private Map<Rule, Integer> broken(List<Call> calls, HolidayCalendar holidays) {
         var ledger = calls.stream().map(Call::attempt).toList();
         var result = new java.util.EnumMap<Rule, Integer>(Rule.class);

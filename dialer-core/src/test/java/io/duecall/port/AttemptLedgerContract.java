@@ -3,11 +3,15 @@ package io.duecall.port;
 import static io.duecall.port.Fixtures.fullAttempt;
 import static io.duecall.port.Fixtures.minimalAttempt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.duecall.domain.account.AccountId;
+import io.duecall.domain.account.E164;
 import io.duecall.domain.attempt.Attempt;
 import io.duecall.domain.compliance.PastAttempt;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +72,21 @@ public abstract class AttemptLedgerContract {
         assertEquals(List.of(PastAttempt.of(full)), history);
         assertEquals(List.of(), later);
         assertEquals(List.of(PastAttempt.of(minimal)), ledger.history(minimal.account(), Fixtures.T0));
+    }
+
+    @Test
+    void locationCallReadsBackMarkedAndIsCountedPerContactNumber() {
+        ledger.append(Fixtures.locationAttempt("c-loc-1", "+14155550142"));
+        ledger.append(Fixtures.locationAttempt("c-loc-2", "+14155550142"));
+        ledger.append(Fixtures.locationAttempt("c-loc-3", "+442079460001"));
+        ledger.append(fullAttempt("c-own"));
+
+        var counts = ledger.locationCalls(new AccountId("acct-1"));
+
+        assertEquals(Map.of(new E164("+14155550142"), 2, new E164("+442079460001"), 1), counts);
+        assertEquals(Fixtures.locationAttempt("c-loc-1", "+14155550142"), ledger.readAll().getFirst());
+        assertTrue(ledger.readAll().getFirst().locationCall());
+        assertEquals(Map.of(), ledger.locationCalls(new AccountId("acct-2")));
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.duecall.port;
 import io.duecall.domain.account.Account;
 import io.duecall.domain.account.AccountFlag;
 import io.duecall.domain.account.AccountId;
+import io.duecall.domain.account.Contact;
+import io.duecall.domain.account.ContactRelation;
 import io.duecall.domain.account.E164;
 import io.duecall.domain.account.Money;
 import io.duecall.domain.account.Phone;
@@ -40,12 +42,22 @@ public final class Fixtures {
                 Optional.of(ZoneId.of("America/Los_Angeles")), new Money(12_550, USD), LocalDate.of(2025, 2, 1), 37);
     }
 
-    /** An account with every optional attribute: region, flags, language and both second factors. */
+    /** An account with every optional attribute: region, flags, language, both second factors and two contacts. */
     public static Account accountWithAttributes(String id) {
         return account(id).withRegion(new RegionCode("NV"))
                 .withFlags(Set.of(AccountFlag.DO_NOT_CALL_AT_WORK, AccountFlag.DISPUTE))
                 .withLanguage(Locale.forLanguageTag("es-MX"))
-                .withSecondFactor(new SecondFactor(Optional.of(1980), Optional.of("0042")));
+                .withSecondFactor(new SecondFactor(Optional.of(1980), Optional.of("0042")))
+                .withContacts(List.of(new Contact(ContactRelation.SPOUSE, "Sam Example-O'Neil", new E164("+14155550142")),
+                        new Contact(ContactRelation.EMPLOYER, "Acme Ltd. (front desk)", new E164("+442079460001"))));
+    }
+
+    /** A location call to a contact of acct-1 that a machine answered. */
+    public static Attempt locationAttempt(String callId, String number) {
+        return new Attempt(callId, CAMPAIGN, new AccountId("acct-1"), new E164(number), ZoneId.of("America/Chicago"),
+                LocalDateTime.of(2025, 3, 10, 9, 0), T0, T0.plusSeconds(8), null, T0.plusSeconds(40),
+                CallOutcome.MACHINE, Disposition.MACHINE, null, false, null, null, "location:1", null,
+                /* locationCall= */ true);
     }
 
     public static Account accountWithoutZone(String id) {

@@ -108,9 +108,13 @@ public final class OpsService {
                 .orElseThrow(() -> ApiException.notFound("account '" + accountId + "' is not stored"));
         var choice = dialer.eligibility().decide(campaign.id(), account, clock.instant());
         var phone = choice.phone().orElse(account.phones().getFirst());
-        var zones = DebtorZones.of(account, phone.number());
+        var contact = choice.contact();
+        var zones = contact.isPresent() ? DebtorZones.ofNumber(contact.get().number())
+                : DebtorZones.of(account, phone.number());
         var zoneNames = zones.stream().map(Object::toString).sorted().toList();
-        var masked = phone.type().name().toLowerCase() + " ending " + last(phone.number().value(), 2);
+        var masked = contact.map(c -> "contact (" + c.relation().name().toLowerCase() + ") ending "
+                + last(c.number().value(), 2))
+                .orElse(phone.type().name().toLowerCase() + " ending " + last(phone.number().value(), 2));
         return switch (choice.decision()) {
             case DialDecision.Dial d -> new Explanation(accountId, campaignId, masked, zoneNames, true, null, null,
                     "every contact rule permits a call now; the debtor's local time is "

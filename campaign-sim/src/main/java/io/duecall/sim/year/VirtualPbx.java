@@ -77,11 +77,13 @@ public final class VirtualPbx implements CallOriginator {
         }
     }
 
-    private void conclude(String callId, Disposition verdict) {
+    private void conclude(String callId, Disposition drawn) {
         var call = ivr.find(callId);
         if (call.isEmpty()) {
             return;
         }
+        // A third-party contact hears the location script, which can only end as a machine or a third party.
+        var verdict = call.get().locationCall() && drawn != Disposition.MACHINE ? Disposition.THIRD_PARTY : drawn;
         if (verdict == Disposition.PROMISE_TO_PAY) {
             ivr.recordPromise(callId, call.get().account().amountDue(), call.get().debtorTime().toLocalDate().plusDays(2));
         } else if (verdict == Disposition.OPTED_OUT) {

@@ -2,6 +2,8 @@ package io.duecall.sim.year;
 
 import io.duecall.domain.account.Account;
 import io.duecall.domain.account.AccountId;
+import io.duecall.domain.account.Contact;
+import io.duecall.domain.account.ContactRelation;
 import io.duecall.domain.account.E164;
 import io.duecall.domain.account.Money;
 import io.duecall.domain.account.Phone;
@@ -16,7 +18,8 @@ import java.util.Random;
 
 /**
  * Seeded debtors spread over many zones, including half-hour, 45-minute and date-line offsets and zones whose clocks
- * change on different dates; a third carry no zone, so theirs comes from the number.
+ * change on different dates; a third carry no zone, so theirs comes from the number. A quarter have one or two
+ * third-party contacts, whose numbers have a zone of their own.
  */
 final class YearPopulation {
     private static final List<String> ZONES = List.of("America/New_York", "America/Chicago", "America/Denver",
@@ -64,7 +67,22 @@ final class YearPopulation {
         }
         int dpd = 1 + random.nextInt(60);
         return new Account(new AccountId("y-" + n), "Debtor " + n, phones, zone,
-                new Money(5_000 + random.nextInt(200_000), Currency.getInstance("USD")), today.minusDays(dpd), dpd);
+                new Money(5_000 + random.nextInt(200_000), Currency.getInstance("USD")), today.minusDays(dpd), dpd)
+                .withContacts(contacts(n));
+    }
+
+    private List<Contact> contacts(int n) {
+        if (random.nextInt(4) != 0) {
+            return List.of();
+        }
+        var contacts = new ArrayList<Contact>();
+        int count = 1 + random.nextInt(2);
+        for (int i = 0; i < count; i++) {
+            var relation = ContactRelation.values()[random.nextInt(ContactRelation.values().length)];
+            var prefix = NUMBER_PREFIXES.get(random.nextInt(NUMBER_PREFIXES.size()));
+            contacts.add(new Contact(relation, "Contact " + n + "-" + i, number(prefix)));
+        }
+        return contacts;
     }
 
     private E164 number(String prefix) {

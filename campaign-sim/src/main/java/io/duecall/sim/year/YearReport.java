@@ -14,6 +14,8 @@ public record YearReport(
         int attempts,
         int promises,
         int peakCallsUp,
+        int locationCalls,
+        int contactsCalled,
         int callsInFlight,
         Map<SkipReason, Long> deferredByRule,
         Map<SkipReason, Long> heldAtClaim,
@@ -29,6 +31,8 @@ public record YearReport(
                 + " %d attempts, %d promises, at most %d calls up (limit %d); %s of computing%n", options.days(),
                 options.from(), accountsImported, attempts, promises, peakCallsUp, options.channels(),
                 String.format("%.1f s", wallTime.toMillis() / 1000.0));
+        out.printf("Location calls to third-party contacts: %d, to %d contacts (at most %d a contact allowed)%n",
+                locationCalls, contactsCalled, options.maxCallsPerContact());
         out.println();
         out.println("Attempts each rule stopped. After every call the account waits in the queue until every rule");
         out.println("permits the next one; 'after a call' counts the rule the policy named for that wait, 'at claim' the");

@@ -9,6 +9,7 @@ import io.duecall.app.ComplianceAudit;
 import io.duecall.app.DialerEngine;
 import io.duecall.domain.account.Account;
 import io.duecall.domain.agent.AgentPool;
+import io.duecall.domain.attempt.Attempt;
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.campaign.CampaignMode;
@@ -41,6 +42,10 @@ public final class YearSimulation {
                 throw new IllegalArgumentException("days, accounts and channels must be positive: " + days + ", "
                         + initialAccounts + ", " + newAccountsPerDay + ", " + channels);
             }
+        }
+
+        public int maxCallsPerContact() {
+            return ContactRules.defaults().contacts().maxCallsPerContact();
         }
 
         /** A year from 1 January 2026 with US, UK and Indian public holidays and every 2026 DST change in it. */
@@ -103,7 +108,10 @@ public final class YearSimulation {
         pbx.runUntil(o.from().plusDays(o.days()).atStartOfDay(ZoneOffset.UTC).toInstant().plus(Duration.ofHours(1)));
         var ledgerLines = ledger.readAll();
         var violations = ComplianceAudit.audit(ledgerLines, rules, holidays);
+        var locationCalls = ledgerLines.stream().filter(Attempt::locationCall).toList();
+        int contactsCalled = (int) locationCalls.stream().map(a -> a.account().value() + " " + a.number()).distinct().count();
         return new YearReport(o, imported, ledgerLines.size(), promises.all().size(), pbx.peakUp(),
+                locationCalls.size(), contactsCalled,
                 engine.callsInFlight(), engine.figures(CAMPAIGN).deferralsByReason(),
                 engine.figures(CAMPAIGN).skipsByReason(), violations,
                 Duration.ofNanos(System.nanoTime() - wallStart));

@@ -27,6 +27,9 @@ class YearSimulationTest {
         assertTrue(report.peakCallsUp() <= options.channels());
         assertTrue(report.heldAtClaim().getOrDefault(io.duecall.domain.dial.SkipReason.HOLIDAY, 0L) > 0,
                 "the holiday held some accounts back");
+        assertTrue(report.locationCalls() > 0, "location calls: " + report.locationCalls());
+        assertEquals(report.locationCalls(), report.contactsCalled(), "each contact is called at most once");
+        assertEquals(List.of(), report.violations().get(io.duecall.app.ComplianceAudit.Rule.CALLS_PER_CONTACT));
     }
 
     @Test

@@ -26,9 +26,9 @@ import java.util.function.Function;
 public final class AccountCsvReader {
     public static final List<String> COLUMNS = List.of(
             "account_id", "debtor_name", "phones", "time_zone", "amount_due", "currency", "due_date", "days_past_due",
-            "region", "flags", "language", "birth_year", "id_last4");
+            "region", "flags", "language", "birth_year", "id_last4", "contacts");
     private static final Set<String> OPTIONAL_COLUMNS =
-            Set.of("time_zone", "region", "flags", "language", "birth_year", "id_last4");
+            Set.of("time_zone", "region", "flags", "language", "birth_year", "id_last4", "contacts");
 
     private final String defaultRegion;
 
@@ -111,14 +111,17 @@ public final class AccountCsvReader {
             var language = optional("language", AccountFields::language);
             var birthYear = optional("birth_year", AccountFields::birthYear);
             var idLast4 = optional("id_last4", AccountFields::idLast4);
+            var contacts = optional("contacts", raw -> AccountFields.contacts(raw, defaultRegion));
             if (failed) {
                 return null;
             }
             try {
                 return new Account(id, name, phones, zone, amount, dueDate, daysPastDue, region,
-                        flags.orElse(Set.of()), language, new SecondFactor(birthYear, idLast4));
+                        flags.orElse(Set.of()), language, new SecondFactor(birthYear, idLast4),
+                        contacts.orElse(List.of()));
             } catch (IllegalArgumentException e) {
-                errors.add(new ImportError(row.line(), "(record)", e.getMessage()));
+                var column = e.getMessage().startsWith("contacts:") ? "contacts" : "(record)";
+                errors.add(new ImportError(row.line(), column, e.getMessage()));
                 return null;
             }
         }

@@ -2,6 +2,8 @@ package io.duecall.adapter.csv;
 
 import io.duecall.domain.account.Account;
 import io.duecall.domain.account.AccountFlag;
+import io.duecall.domain.account.Contact;
+import io.duecall.domain.account.ContactRelation;
 import io.duecall.domain.account.E164;
 import io.duecall.domain.account.RegionCode;
 import io.duecall.domain.account.SecondFactor;
@@ -45,6 +47,28 @@ final class AccountFields {
             throw new IllegalArgumentException("none given (expected one or more type:number separated by ;)");
         }
         return phones;
+    }
+
+    /** {@code relation:name:number} separated by ';', such as {@code spouse:Sam Smith:+14155550142}. */
+    static List<Contact> contacts(String raw, String defaultRegion) {
+        var contacts = new ArrayList<Contact>();
+        for (var entry : raw.split(";")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            var parts = entry.split(":", -1);
+            if (parts.length != 3) {
+                throw new IllegalArgumentException("'" + entry.strip()
+                        + "' (expected relation:name:number, such as spouse:Sam Smith:+14155550142)");
+            }
+            try {
+                contacts.add(new Contact(ContactRelation.named(parts[0]), parts[1].strip(),
+                        E164.parse(parts[2].strip(), defaultRegion)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("'" + entry.strip() + "': " + e.getMessage(), e);
+            }
+        }
+        return contacts;
     }
 
     static String debtorName(String raw) {

@@ -28,7 +28,8 @@ public final class AttemptCsvWriter {
             .column("counted_7d", a -> a.dialContext() == null ? null : a.dialContext().countedIn7Days())
             .column("connected_today", a -> a.dialContext() == null ? null : a.dialContext().connectedToday())
             .column("unanswered_number_today",
-                    a -> a.dialContext() == null ? null : a.dialContext().unansweredOnNumberToday());
+                    a -> a.dialContext() == null ? null : a.dialContext().unansweredOnNumberToday())
+            .column("location_call", Attempt::locationCall);
 
     /** Writes a header and one row per attempt; the writer is flushed and closed. */
     public void write(Iterable<Attempt> attempts, Writer out) {

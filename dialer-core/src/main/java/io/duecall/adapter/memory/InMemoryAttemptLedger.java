@@ -1,6 +1,7 @@
 package io.duecall.adapter.memory;
 
 import io.duecall.domain.account.AccountId;
+import io.duecall.domain.account.E164;
 import io.duecall.domain.attempt.Attempt;
 import io.duecall.domain.compliance.PastAttempt;
 import io.duecall.port.AttemptLedger;
@@ -15,11 +16,15 @@ import java.util.Objects;
 public final class InMemoryAttemptLedger implements AttemptLedger {
     private final List<Attempt> attempts = new ArrayList<>();
     private final Map<AccountId, List<PastAttempt>> histories = new HashMap<>();
+    private final Map<AccountId, Map<E164, Integer>> locationCalls = new HashMap<>();
 
     @Override
     public synchronized void append(Attempt attempt) {
         attempts.add(Objects.requireNonNull(attempt, "attempt"));
         histories.computeIfAbsent(attempt.account(), id -> new ArrayList<>()).add(PastAttempt.of(attempt));
+        if (attempt.locationCall()) {
+            locationCalls.computeIfAbsent(attempt.account(), id -> new HashMap<>()).merge(attempt.number(), 1, Integer::sum);
+        }
     }
 
     @Override
@@ -30,6 +35,11 @@ public final class InMemoryAttemptLedger implements AttemptLedger {
     @Override
     public synchronized List<PastAttempt> history(AccountId account, Instant since) {
         return histories.getOrDefault(account, List.of()).stream().filter(a -> !a.at().isBefore(since)).toList();
+    }
+
+    @Override
+    public synchronized Map<E164, Integer> locationCalls(AccountId account) {
+        return Map.copyOf(locationCalls.getOrDefault(account, Map.of()));
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.duecall.adapter.redis;
 import io.duecall.domain.account.Account;
 import io.duecall.domain.account.AccountFlag;
 import io.duecall.domain.account.AccountId;
+import io.duecall.domain.account.Contact;
+import io.duecall.domain.account.ContactRelation;
 import io.duecall.domain.account.E164;
 import io.duecall.domain.account.Money;
 import io.duecall.domain.account.Phone;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -44,6 +47,15 @@ final class AccountCodec {
         account.language().ifPresent(language -> fields.put("language", language.toLanguageTag()));
         account.secondFactor().birthYear().ifPresent(year -> fields.put("birthYear", Integer.toString(year)));
         account.secondFactor().idLast4().ifPresent(digits -> fields.put("idLast4", digits));
+        if (!account.contacts().isEmpty()) {
+            var contacts = new StringBuilder();
+            for (var contact : account.contacts()) {
+                // Contact names hold no ';' or ':' (Contact refuses them), so the pairs split back unambiguously.
+                contacts.append(contacts.isEmpty() ? "" : ";").append(contact.relation()).append(':')
+                        .append(contact.name()).append(':').append(contact.number());
+            }
+            fields.put("contacts", contacts.toString());
+        }
         return fields;
     }
 
@@ -67,10 +79,26 @@ final class AccountCodec {
                     flags(fields.get("flags")),
                     Optional.ofNullable(fields.get("language")).map(Account::language),
                     new SecondFactor(Optional.ofNullable(fields.get("birthYear")).map(Integer::valueOf),
-                            Optional.ofNullable(fields.get("idLast4"))));
+                            Optional.ofNullable(fields.get("idLast4"))),
+                    contacts(fields.get("contacts")));
         } catch (RuntimeException e) {
             throw new IllegalStateException("redis: account hash " + key + " is malformed: " + e.getMessage(), e);
         }
+    }
+
+    private static List<Contact> contacts(String stored) {
+        if (stored == null || stored.isEmpty()) {
+            return List.of();
+        }
+        var contacts = new ArrayList<Contact>();
+        for (var entry : stored.split(";")) {
+            var parts = entry.split(":", -1);
+            if (parts.length != 3) {
+                throw new IllegalArgumentException("contacts: '" + entry + "' (expected RELATION:name:number)");
+            }
+            contacts.add(new Contact(ContactRelation.valueOf(parts[0]), parts[1], new E164(parts[2])));
+        }
+        return contacts;
     }
 
     private static Set<AccountFlag> flags(String stored) {

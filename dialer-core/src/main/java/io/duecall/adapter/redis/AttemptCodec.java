@@ -43,6 +43,9 @@ final class AttemptCodec {
         }
         put(fields, "promiseDate", attempt.promiseDate());
         put(fields, "flowVersion", attempt.flowVersion());
+        if (attempt.locationCall()) {
+            put(fields, "locationCall", true);
+        }
         if (attempt.dialContext() != null) {
             var c = attempt.dialContext();
             put(fields, "rulesVersion", c.rulesVersion());
@@ -83,7 +86,8 @@ final class AttemptCodec {
                     promiseAmount,
                     get(fields, "promiseDate", LocalDate::parse),
                     fields.get("flowVersion"),
-                    dialContext(fields));
+                    dialContext(fields),
+                    Boolean.parseBoolean(fields.getOrDefault("locationCall", "false")));
         } catch (RuntimeException e) {
             throw new IllegalStateException("redis: attempt " + where + " is malformed: " + e.getMessage(), e);
         }

@@ -1,18 +1,22 @@
 package io.duecall.adapter.redis;
 
 import io.duecall.domain.account.AccountId;
+import io.duecall.domain.account.E164;
 import io.duecall.domain.attempt.Attempt;
 import io.duecall.domain.compliance.PastAttempt;
 import io.duecall.port.AttemptLedger;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
  * {@link AttemptLedger} as a Redis Stream (one XADD per attempt, read back in pages with XRANGE) and, in the same
- * MULTI, a capped list per account that the contact rules read.
+ * MULTI, a capped list per account that the contact rules read and, for location calls, a per-account hash of calls
+ * by third-party number that is never trimmed.
  */
 public final class RedisAttemptLedger implements AttemptLedger {
     /** Attempts kept per account: far more than 30 days of the strictest caps allow. */
@@ -34,11 +38,15 @@ public final class RedisAttemptLedger implements AttemptLedger {
         var fields = AttemptCodec.encode(attempt);
         var historyKey = keys.history(attempt.account());
         var entry = PastAttemptCodec.encode(PastAttempt.of(attempt));
+        var locationKey = keys.locationCalls(attempt.account());
         Redis.call("append to " + key, () -> {
             try (var tx = jedis.multi()) {
                 tx.xadd(key, StreamEntryID.NEW_ENTRY, fields);
                 tx.rpush(historyKey, entry);
                 tx.ltrim(historyKey, -HISTORY_LIMIT, -1);
+                if (attempt.locationCall()) {
+                    tx.hincrBy(locationKey, attempt.number().value(), 1);
+                }
                 return tx.exec();
             }
         });
@@ -56,6 +64,22 @@ public final class RedisAttemptLedger implements AttemptLedger {
             }
         }
         return attempts;
+    }
+
+    @Override
+    public Map<E164, Integer> locationCalls(AccountId account) {
+        var locationKey = keys.locationCalls(account);
+        var stored = Redis.call("read " + locationKey, () -> jedis.hgetAll(locationKey));
+        var counts = new HashMap<E164, Integer>();
+        stored.forEach((number, count) -> {
+            try {
+                counts.put(new E164(number), Integer.valueOf(count));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("redis: " + locationKey + " field '" + number + "' = '" + count
+                        + "' is malformed: " + e.getMessage(), e);
+            }
+        });
+        return Map.copyOf(counts);
     }
 
     @Override

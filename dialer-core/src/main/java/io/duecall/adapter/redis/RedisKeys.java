@@ -71,6 +71,11 @@ public final class RedisKeys {
         return prefix + ":history:" + account.value();
     }
 
+    /** Hash of one account's location calls: third-party number to calls ever placed to it. Never trimmed. */
+    public String locationCalls(AccountId account) {
+        return prefix + ":location-calls:" + account.value();
+    }
+
     /** Hash holding the one promise made on a call. */
     public String promise(String callId) {
         return prefix + ":{promises}:call:" + callId;

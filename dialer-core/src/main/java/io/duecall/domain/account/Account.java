@@ -3,17 +3,20 @@ package io.duecall.domain.account;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * An overdue account as the lender exported it: who owes, on which numbers they can be reached, and how much, plus
  * what the contact rules and the IVR need about the debtor: region, flags, language and a second factor.
- * The zone is the debtor's own when the lender knows it; otherwise it is derived from each number.
+ * The zone is the debtor's own when the lender knows it; otherwise it is derived from each number. Third-party
+ * contacts are people who may be asked where the debtor is; their numbers are never one of the debtor's own.
  *
  * @param language a BCP 47 tag such as {@code en} or {@code es-MX}, for the IVR's prompts
  */
@@ -28,7 +31,10 @@ public record Account(
         Optional<RegionCode> region,
         Set<AccountFlag> flags,
         Optional<Locale> language,
-        SecondFactor secondFactor) {
+        SecondFactor secondFactor,
+        List<Contact> contacts) {
+    /** More contacts than this is a data problem, not a strategy. */
+    public static final int MAX_CONTACTS = 10;
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,2}");
 
     public Account {
@@ -50,13 +56,40 @@ public record Account(
             throw new IllegalArgumentException("daysPastDue: " + daysPastDue + " (expected >= 0)");
         }
         flags = flags == null || flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
+        contacts = contacts == null ? List.of() : List.copyOf(contacts);
+        checkContacts(phones, contacts);
+    }
+
+    /** An account without third-party contacts. */
+    public Account(AccountId id, String debtorName, List<Phone> phones, Optional<ZoneId> zone, Money amountDue,
+            LocalDate dueDate, int daysPastDue, Optional<RegionCode> region, Set<AccountFlag> flags,
+            Optional<Locale> language, SecondFactor secondFactor) {
+        this(id, debtorName, phones, zone, amountDue, dueDate, daysPastDue, region, flags, language, secondFactor,
+                List.of());
+    }
+
+    private static void checkContacts(List<Phone> phones, List<Contact> contacts) {
+        if (contacts.size() > MAX_CONTACTS) {
+            throw new IllegalArgumentException("contacts: " + contacts.size() + " (expected at most " + MAX_CONTACTS + ")");
+        }
+        var own = phones.stream().map(Phone::number).collect(Collectors.toSet());
+        var seen = new HashSet<E164>();
+        for (var contact : contacts) {
+            if (own.contains(contact.number())) {
+                throw new IllegalArgumentException("contacts: " + contact.number() + " of " + contact.name()
+                        + " is one of the debtor's own numbers (expected a third party's number)");
+            }
+            if (!seen.add(contact.number())) {
+                throw new IllegalArgumentException("contacts: " + contact.number() + " is given twice (expected one contact per number)");
+            }
+        }
     }
 
     /** An account with no region, flags, language or second factor. */
     public Account(AccountId id, String debtorName, List<Phone> phones, Optional<ZoneId> zone, Money amountDue,
             LocalDate dueDate, int daysPastDue) {
         this(id, debtorName, phones, zone, amountDue, dueDate, daysPastDue, Optional.empty(), Set.of(),
-                Optional.empty(), SecondFactor.none());
+                Optional.empty(), SecondFactor.none(), List.of());
     }
 
     /**
@@ -76,22 +109,27 @@ public record Account(
 
     public Account withRegion(RegionCode replacement) {
         return new Account(id, debtorName, phones, zone, amountDue, dueDate, daysPastDue, Optional.of(replacement),
-                flags, language, secondFactor);
+                flags, language, secondFactor, contacts);
     }
 
     public Account withFlags(Set<AccountFlag> replacement) {
         return new Account(id, debtorName, phones, zone, amountDue, dueDate, daysPastDue, region, replacement,
-                language, secondFactor);
+                language, secondFactor, contacts);
     }
 
     public Account withLanguage(Locale replacement) {
         return new Account(id, debtorName, phones, zone, amountDue, dueDate, daysPastDue, region, flags,
-                Optional.of(replacement), secondFactor);
+                Optional.of(replacement), secondFactor, contacts);
     }
 
     public Account withSecondFactor(SecondFactor replacement) {
         return new Account(id, debtorName, phones, zone, amountDue, dueDate, daysPastDue, region, flags, language,
-                replacement);
+                replacement, contacts);
+    }
+
+    public Account withContacts(List<Contact> replacement) {
+        return new Account(id, debtorName, phones, zone, amountDue, dueDate, daysPastDue, region, flags, language,
+                secondFactor, replacement);
     }
 
     /** The first word of the debtor's name, used by the IVR to ask for the right person. */

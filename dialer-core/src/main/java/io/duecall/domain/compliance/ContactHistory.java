@@ -7,19 +7,27 @@ import io.duecall.domain.attempt.Disposition;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
  * Everything the contact rules need to know about one account's past: its attempts across all numbers and
- * campaigns (kept in time order) and its suppressions. A value: the store loads it, the policy only reads it.
+ * campaigns (kept in time order), its suppressions, and how often each third-party contact was ever called (the
+ * ledger keeps that count for good, beyond the attempts' look-back). A value: the store loads it, the policy reads it.
  */
-public record ContactHistory(List<PastAttempt> attempts, Suppression suppression) {
+public record ContactHistory(List<PastAttempt> attempts, Suppression suppression, Map<E164, Integer> locationCalls) {
     public ContactHistory {
         Objects.requireNonNull(attempts, "history.attempts");
         Objects.requireNonNull(suppression, "history.suppression");
         attempts = attempts.stream().sorted(Comparator.comparing(PastAttempt::at)).toList();
+        locationCalls = Map.copyOf(Objects.requireNonNull(locationCalls, "history.locationCalls"));
+    }
+
+    /** A history whose contact calls are only those among {@code attempts}. */
+    public ContactHistory(List<PastAttempt> attempts, Suppression suppression) {
+        this(attempts, suppression, Map.of());
     }
 
     public static ContactHistory empty() {
@@ -34,11 +42,17 @@ public record ContactHistory(List<PastAttempt> attempts, Suppression suppression
     public ContactHistory with(PastAttempt attempt) {
         var copy = new ArrayList<>(attempts);
         copy.add(attempt);
-        return new ContactHistory(copy, suppression);
+        return new ContactHistory(copy, suppression, locationCalls);
     }
 
     public ContactHistory with(Suppression replacement) {
-        return new ContactHistory(attempts, replacement);
+        return new ContactHistory(attempts, replacement, locationCalls);
+    }
+
+    /** Calls ever placed to a third party's number: the ledger's count, or the attempts seen here if more. */
+    public int callsTo(E164 number) {
+        var seen = (int) attempts.stream().filter(a -> a.number().equals(number)).count();
+        return Math.max(seen, locationCalls.getOrDefault(number, 0));
     }
 
     /** The most recent attempt that matches, if any. */

@@ -19,7 +19,7 @@ import java.util.function.Function;
 /**
  * A campaign's answer to "may this number be dialed now, and if not, when next?". Every rule must permit the dial;
  * the next eligible instant is the first one at which all of them do, searched up to {@link #HORIZON} ahead.
- * The debtor's region (for stricter overlays) comes from {@code regionOf}, as Account does not carry one.
+ * The debtor's region (for stricter overlays) comes from {@code regionOf}.
  */
 public final class ContactPolicy {
     public static final Duration HORIZON = Duration.ofDays(60);
@@ -48,17 +48,27 @@ public final class ContactPolicy {
     }
 
     public DialDecision decide(Account account, Phone phone, ContactHistory history, Set<ZoneId> zones, Instant now) {
-        return explain(account, phone, history, zones, now).decision();
+        return explain(account, new CallTarget.Own(phone), history, zones, now).decision();
+    }
+
+    /** The decision for any target, in the zones the target must be convenient in ({@link CallTarget#zones}). */
+    public DialDecision decide(Account account, CallTarget target, ContactHistory history, Instant now) {
+        return explain(account, target, history, target.zones(account), now).decision();
+    }
+
+    public Explanation explain(Account account, Phone phone, ContactHistory history, Set<ZoneId> zones, Instant now) {
+        return explain(account, new CallTarget.Own(phone), history, zones, now);
     }
 
     /** The decision with every rule's verdict, for "why was this account not called, and when will it be?". */
-    public Explanation explain(Account account, Phone phone, ContactHistory history, Set<ZoneId> zones, Instant now) {
+    public Explanation explain(Account account, CallTarget target, ContactHistory history, Set<ZoneId> zones,
+            Instant now) {
         if (zones.isEmpty()) {
             return new Explanation(new DialDecision.Skip(SkipReason.NO_ZONE, null,
                     "the debtor's time zone cannot be determined"), List.of());
         }
         var sorted = zones.stream().sorted(Comparator.comparing(ZoneId::getId)).toList();
-        var context = new DialContext(account, phone, history, sorted);
+        var context = new DialContext(account, target, history, sorted);
         var applicable = rulesFor(account);
         var verdicts = applicable.stream().map(rule -> verdict(rule, context, now)).toList();
         var blocking = verdicts.stream().filter(v -> !v.permitsNow()).toList();
@@ -126,11 +136,26 @@ public final class ContactPolicy {
     }
 
     /**
-     * The number to try next: of the debtor's own numbers in the stage's order, the one dialable now that was tried
-     * least in the past day (so an unanswered mobile yields to home, then work); if none is dialable now, the one
-     * eligible soonest. Empty when every number is suppressed or none is eligible within the horizon.
+     * The debtor's own number to try next, ignoring third-party contacts: see {@link #nextTarget}. Empty when every
+     * own number is suppressed or none is eligible within the horizon.
      */
     public Optional<Phone> nextNumber(Account account, ContactHistory history, Instant now) {
-        return NumberChoice.pick(this, account, history, now);
+        return NumberChoice.pick(this, account, history, now, /* withContacts= */ false)
+                .map(target -> ((CallTarget.Own) target).phone());
+    }
+
+    /**
+     * Whom to call next: of the debtor's own numbers in the stage's order, the one dialable now that was tried least
+     * in the past day (so an unanswered mobile yields to home, then work); then the third-party contacts the stage
+     * allows, or the contacts first once the debtor cannot be reached. If none is dialable now, the one eligible
+     * soonest (the earlier in that order on a tie). Empty when nothing may be called within the horizon.
+     */
+    public Optional<CallTarget> nextTarget(Account account, ContactHistory history, Instant now) {
+        return NumberChoice.pick(this, account, history, now, /* withContacts= */ true);
+    }
+
+    /** Whether the debtor counts as not reachable now, by these rules' {@link ContactLimits}. */
+    public boolean debtorUnreached(Account account, ContactHistory history, Instant now) {
+        return Reachability.unreached(account, history, rules.contacts(), rules.limits().conversations(), now);
     }
 }

@@ -15,6 +15,7 @@ final class Rulebook {
         var limits = rules.limits();
         var list = new ArrayList<ContactRule>();
         list.add(new SuppressionRule());
+        list.add(new ThirdPartyRule(rules.contacts(), limits));
         list.add(new LocalWindowRule("calling window", rules.window()));
         if (rules.honourHolidays()) {
             list.add(new HolidayRule(holidays));

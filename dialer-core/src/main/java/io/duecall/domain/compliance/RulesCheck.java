@@ -26,6 +26,22 @@ final class RulesCheck {
         return problems;
     }
 
+    static List<String> problems(ContactLimits contacts) {
+        var problems = new ArrayList<String>();
+        if (contacts.unreachedAttempts() < 1 || contacts.unreachedAttempts() > 100) {
+            problems.add("rules.contacts.unreachedAttempts: " + contacts.unreachedAttempts() + " (expected 1 to 100)");
+        }
+        // The history the rules read reaches back 30 days, so a longer span could never be seen.
+        if (contacts.unreachedDays() < 0 || contacts.unreachedDays() > 29) {
+            problems.add("rules.contacts.unreachedDays: " + contacts.unreachedDays() + " (expected 0 to 29)");
+        }
+        if (contacts.maxCallsPerContact() < 0 || contacts.maxCallsPerContact() > 1) {
+            problems.add("rules.contacts.maxCallsPerContact: " + contacts.maxCallsPerContact()
+                    + " (expected 0 or 1: Regulation F 1006.10 allows one location call per person)");
+        }
+        return problems;
+    }
+
     private static void checkPeaks(WeeklyWindows window, PeakRules peaks, List<String> problems) {
         var windows = peaks.windows();
         for (int i = 0; i < windows.size(); i++) {

@@ -44,7 +44,7 @@ public final class RulesFingerprint {
                 "quiet=" + l.quietAfterConversation(), "conversations=" + sorted(l.conversations()),
                 "connectedPerDay=" + l.maxConnectedPerDay(), "unansweredPerNumber=" + l.maxUnansweredPerNumberPerDay(),
                 "gap=" + l.minimumGap(), "delays=" + sortedMap(l.retryDelays()), "abandon=" + l.abandonLockout(),
-                "regions=" + regions, "holidays=" + rules.honourHolidays());
+                "regions=" + regions, "holidays=" + rules.honourHolidays(), "contacts=" + rules.contacts());
     }
 
     private static String window(CallingWindow w) {

@@ -17,7 +17,7 @@ final class SuppressionRule implements ContactRule {
     @Override
     public Optional<Block> check(DialContext context, Instant t) {
         var suppression = context.history().suppression();
-        var number = context.phone().number();
+        var number = context.target().number();
         var stopping = suppression.flags().stream().filter(AccountFlag::stopsAllCalls).sorted().toList();
         if (!stopping.isEmpty()) {
             return never(SkipReason.ACCOUNT_FLAGGED, "account flagged " + stopping);
@@ -28,7 +28,8 @@ final class SuppressionRule implements ContactRule {
         if (context.history().optedOut(number)) {
             return never(SkipReason.OPTED_OUT, "the debtor opted out of calls to " + number);
         }
-        if (context.phone().type() == PhoneType.WORK && suppression.flags().contains(AccountFlag.DO_NOT_CALL_AT_WORK)) {
+        if (context.target() instanceof CallTarget.Own own && own.phone().type() == PhoneType.WORK
+                && suppression.flags().contains(AccountFlag.DO_NOT_CALL_AT_WORK)) {
             return never(SkipReason.WORK_NUMBER_SUPPRESSED, "the debtor asked not to be called at work");
         }
         return Optional.empty();

@@ -27,5 +27,7 @@ public enum SkipReason {
     /** The account is flagged (dispute, bankruptcy, deceased, attorney) and is never dialed. */
     ACCOUNT_FLAGGED,
     /** The debtor asked not to be called at work and this is a work number. */
-    WORK_NUMBER_SUPPRESSED
+    WORK_NUMBER_SUPPRESSED,
+    /** A third-party contact may not be called: the stage forbids it, the debtor is reachable, or it was called already. */
+    CONTACT_NOT_PERMITTED
 }

@@ -31,7 +31,7 @@ class ContactPolicyExplanationTest {
 
         var explanation = policy.explain(account(), MOBILE, history, NY, WEDNESDAY_1030);
 
-        assertEquals(11, explanation.verdicts().size());
+        assertEquals(12, explanation.verdicts().size());
         var blocking = explanation.blocking();
         assertEquals(2, blocking.size(), explanation.describe());
         assertEquals("connected calls per day", blocking.get(0).rule());

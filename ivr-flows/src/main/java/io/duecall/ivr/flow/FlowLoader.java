@@ -13,6 +13,8 @@ import java.util.List;
 public final class FlowLoader {
     /** The flow every campaign uses unless given another: {@code reminder.yaml} next to this class. */
     public static final String DEFAULT_FLOW = "reminder.yaml";
+    /** The location-only script for third-party contacts: {@code location.yaml} next to this class. */
+    public static final String LOCATION_FLOW = "location.yaml";
     private static final JsonMapper MAPPER = JsonMapper.builder(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -21,13 +23,21 @@ public final class FlowLoader {
     private FlowLoader() {}
 
     public static FlowDefinition defaultFlow() {
-        try (var in = FlowLoader.class.getResourceAsStream(DEFAULT_FLOW)) {
+        return resource(DEFAULT_FLOW);
+    }
+
+    public static FlowDefinition locationFlow() {
+        return resource(LOCATION_FLOW);
+    }
+
+    private static FlowDefinition resource(String name) {
+        try (var in = FlowLoader.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("flow resource " + DEFAULT_FLOW + " is missing from the classpath");
+                throw new IllegalStateException("flow resource " + name + " is missing from the classpath");
             }
-            return read(DEFAULT_FLOW, in);
+            return read(name, in);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read flow " + DEFAULT_FLOW, e);
+            throw new UncheckedIOException("cannot read flow " + name, e);
         }
     }
 

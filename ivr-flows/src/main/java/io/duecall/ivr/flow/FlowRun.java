@@ -51,6 +51,10 @@ final class FlowRun implements Speaker.State {
     }
 
     FlowOutcome run() {
+        if (call.locationCall() && !flow.forThirdParties()) {
+            throw new IllegalStateException("flow " + flow.ledgerVersion() + " is not a third-party flow; call "
+                    + call.callId() + " is a location call");
+        }
         channel.answer();
         var stepId = flow.start();
         for (var steps = 0; outcome == null; steps++) {
@@ -107,6 +111,10 @@ final class FlowRun implements Speaker.State {
     }
 
     private String act(FlowAction action, FlowStep step) {
+        if (call.locationCall() && action != FlowAction.SCREEN_MACHINE && action != FlowAction.WAIT_FOR_BEEP) {
+            throw new IllegalStateException("flow " + flow.ledgerVersion() + " runs " + action.yamlName()
+                    + " on a location call to a third party");
+        }
         return switch (action) {
             case SCREEN_MACHINE -> channel.variable("AMDSTATUS").filter("MACHINE"::equals).isPresent() ? "machine"
                     : call.campaign().mode() == CampaignMode.AGENT ? "agent-campaign" : "human";
@@ -236,12 +244,12 @@ final class FlowRun implements Speaker.State {
 
     /**
      * The right-party check passed and, in a flow that asks for a second factor, the account's second factor too;
-     * so a flow that routes around the question still cannot disclose the debt.
+     * so a flow that routes around the question still cannot disclose the debt. Never on a location call.
      */
     @Override
     public boolean verified() {
         var secondFactorOwed = flow.asksSecondFactor() && call.account().secondFactor().question().isPresent();
-        return verified && (!secondFactorOwed || secondFactorPassed);
+        return verified && (!secondFactorOwed || secondFactorPassed) && !call.locationCall();
     }
 
     @Override

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * Checks a flow before it may serve a call: every step it names exists, every step is reachable, every question
  * has a prompt, every step leads somewhere or ends, and nothing about the debt can be said or done before the
- * right-party check ({@code verified}) on any path.
+ * right-party check ({@code verified}) on any path. A third-party flow may say nothing about the debt at all, ask
+ * nothing and run no action but screening for machines.
  */
 final class FlowValidator {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
@@ -23,6 +24,9 @@ final class FlowValidator {
     private static final String FAILED = "failed";
     /** A prompt set's directory under {@code duecall/}: a language, optionally with a region, in lower case. */
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[a-z0-9]{2,8})?");
+    private static final Set<FlowAction> THIRD_PARTY_ACTIONS = Set.of(FlowAction.SCREEN_MACHINE, FlowAction.WAIT_FOR_BEEP);
+    private static final Set<String> THIRD_PARTY_ENDS = Set.of(Disposition.THIRD_PARTY.name(), Disposition.MACHINE.name(),
+            Disposition.NO_INPUT.name(), Disposition.HUNG_UP.name());
 
     private final FlowDefinition flow;
     private final List<String> problems = new ArrayList<>();
@@ -44,6 +48,10 @@ final class FlowValidator {
         if (flow.version() == null || !VERSION.matcher(flow.version()).matches()) {
             problems.add("version: '" + flow.version() + "' (expected 1-20 of A-Z a-z 0-9 . _ -)");
         }
+        if (!FlowDefinition.DEBTOR.equals(flow.audience()) && !flow.forThirdParties()) {
+            problems.add("audience: '" + flow.audience() + "' (expected " + FlowDefinition.DEBTOR + " or "
+                    + FlowDefinition.THIRD_PARTY + ")");
+        }
         if (flow.steps().isEmpty()) {
             problems.add("steps: none (expected at least one)");
             return;
@@ -61,7 +69,27 @@ final class FlowValidator {
             checkReachability();
             checkNothingAboutTheDebtBeforeVerification();
             checkNothingAboutTheDebtAfterAFailedSecondFactor();
+            if (flow.forThirdParties()) {
+                checkLocationOnly();
+            }
         }
+    }
+
+    /** A third party hears who called and whom to have call back: every step is checked, reachable or not. */
+    private void checkLocationOnly() {
+        flow.steps().forEach((id, step) -> {
+            var where = "step '" + id + "' of a third-party flow";
+            step.say().stream().filter(Speaker.ABOUT_THE_DEBT::contains)
+                    .forEach(item -> problems.add(where + ": says " + item + " (expected nothing about the debt)"));
+            if (step.ask() != null) {
+                problems.add(where + ": asks " + step.ask() + " (expected no question or menu)");
+            }
+            FlowAction.named(step.action()).filter(a -> !THIRD_PARTY_ACTIONS.contains(a)).ifPresent(a -> problems.add(
+                    where + ": action " + a.yamlName() + " (expected only screen-machine or wait-for-beep)"));
+            if (step.end() != null && !THIRD_PARTY_ENDS.contains(step.end())) {
+                problems.add(where + ": end " + step.end() + " (expected one of " + new java.util.TreeSet<>(THIRD_PARTY_ENDS) + ")");
+            }
+        });
     }
 
     private void checkStep(String id, FlowStep step) {

@@ -58,6 +58,10 @@ public final class Prompts {
     public static final String MACHINE_MESSAGE = "duecall/machine-message";
     /** "We have a message for" */
     public static final String MESSAGE_FOR = "duecall/message-for";
+    /** "We are trying to reach" (the location script, to a third party) */
+    public static final String TRYING_TO_REACH = "duecall/trying-to-reach";
+    /** "Please ask them to call us at" */
+    public static final String ASK_THEM_TO_CALL = "duecall/ask-them-to-call";
     /** "Please call us back at" */
     public static final String CALL_US_AT = "duecall/call-us-at";
     /** "Sorry, that is not a valid choice." */

@@ -6,14 +6,16 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The debtor-facing IVR: runs a {@link FlowDefinition} (by default {@code reminder.yaml}) on each answered call and
- * reports its verdict to {@link CallSessions#finished} exactly once, unless the call is being bridged to an agent.
- * The flow's version is given to the dialer first, so every ledger line names the flow that served it.
+ * The IVR: runs a {@link FlowDefinition} (by default {@code reminder.yaml}) on each answered call, or the
+ * location-only flow ({@code location.yaml}) on a call to a third-party contact, and reports its verdict to
+ * {@link CallSessions#finished} exactly once, unless the call is being bridged to an agent. The flow's version is
+ * given to the dialer first, so every ledger line names the flow that served it.
  */
 public final class ReminderFlow {
     private final CallSessions sessions;
     private final Duration inputTimeout;
     private final FlowDefinition flow;
+    private final FlowDefinition locationFlow;
 
     /** @param inputTimeout how long the caller has to press a key after a question has been asked */
     public ReminderFlow(CallSessions sessions, Duration inputTimeout) {
@@ -21,21 +23,39 @@ public final class ReminderFlow {
     }
 
     public ReminderFlow(CallSessions sessions, Duration inputTimeout, FlowDefinition flow) {
+        this(sessions, inputTimeout, flow, FlowLoader.locationFlow());
+    }
+
+    /** @param locationFlow the script for third-party contacts; it must be a {@code third-party} flow */
+    public ReminderFlow(CallSessions sessions, Duration inputTimeout, FlowDefinition flow, FlowDefinition locationFlow) {
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         if (inputTimeout == null || inputTimeout.isNegative() || inputTimeout.isZero()) {
             throw new IllegalArgumentException("ivr.inputTimeout: " + inputTimeout + " (expected > 0)");
         }
         this.inputTimeout = inputTimeout;
         this.flow = Objects.requireNonNull(flow, "flow");
+        this.locationFlow = Objects.requireNonNull(locationFlow, "locationFlow");
+        if (flow.forThirdParties()) {
+            throw new IllegalArgumentException("flow: " + flow.ledgerVersion() + " is a third-party flow (expected a debtor's)");
+        }
+        if (!locationFlow.forThirdParties()) {
+            throw new IllegalArgumentException("locationFlow: " + locationFlow.ledgerVersion()
+                    + " has audience '" + locationFlow.audience() + "' (expected third-party)");
+        }
     }
 
     public FlowDefinition flow() {
         return flow;
     }
 
+    public FlowDefinition locationFlow() {
+        return locationFlow;
+    }
+
     public FlowOutcome run(IvrCall call, IvrChannel channel) {
-        sessions.flowStarted(call.callId(), flow.ledgerVersion());
-        var run = new FlowRun(flow, call, channel, sessions, inputTimeout);
+        var chosen = call.locationCall() ? locationFlow : flow;
+        sessions.flowStarted(call.callId(), chosen.ledgerVersion());
+        var run = new FlowRun(chosen, call, channel, sessions, inputTimeout);
         FlowOutcome outcome;
         try {
             outcome = run.run();

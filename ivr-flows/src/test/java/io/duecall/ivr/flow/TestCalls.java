@@ -3,6 +3,8 @@ package io.duecall.ivr.flow;
 import io.duecall.app.IvrCall;
 import io.duecall.domain.account.Account;
 import io.duecall.domain.account.AccountId;
+import io.duecall.domain.account.Contact;
+import io.duecall.domain.account.ContactRelation;
 import io.duecall.domain.account.E164;
 import io.duecall.domain.account.Money;
 import io.duecall.domain.account.Phone;
@@ -35,6 +37,17 @@ public final class TestCalls {
     /** The same call with the account changed, such as given a second factor or a language. */
     public static IvrCall withAccount(IvrCall call, UnaryOperator<Account> change) {
         return new IvrCall(call.callId(), change.apply(call.account()), call.number(), call.campaign(), call.debtorTime());
+    }
+
+    /** Sam Smith, Anna's spouse, on another number. */
+    public static final Contact SPOUSE = new Contact(ContactRelation.SPOUSE, "Sam Smith", new E164("+14155550142"));
+
+    /** A location call to Anna's spouse: the third party must hear nothing about the debt. */
+    public static IvrCall locationCall(CampaignMode mode, int hour) {
+        var call = call(mode, hour);
+        var account = call.account().withContacts(List.of(SPOUSE));
+        return new IvrCall(call.callId(), account, SPOUSE.number(), call.campaign(), call.debtorTime(),
+                Optional.of(SPOUSE));
     }
 
     public static IvrCall call(String callId, CampaignMode mode, int debtorHour) {
