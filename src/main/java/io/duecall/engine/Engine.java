@@ -75,9 +75,15 @@ public final class Engine implements AutoCloseable {
      */
     public static Engine start(EngineConfig.Resolved config, Clock clock, Pause pause, ProvisionedRedis redis,
             IntFunction<AmiConfig> pbxFor) throws TelephonyUnavailableException {
+        return start(config, clock, pause, redis, pbxFor, "");
+    }
+
+    /** As above, for one node of several sharing a Redis: its lease tokens carry {@code nodeName}. */
+    public static Engine start(EngineConfig.Resolved config, Clock clock, Pause pause, ProvisionedRedis redis,
+            IntFunction<AmiConfig> pbxFor, String nodeName) throws TelephonyUnavailableException {
         var engine = new Engine(config, clock);
         try {
-            engine.wire(pause, redis, pbxFor);
+            engine.wire(pause, redis, pbxFor, nodeName);
             return engine;
         } catch (RuntimeException | TelephonyUnavailableException e) {
             engine.close();
@@ -85,13 +91,13 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private void wire(Pause pause, ProvisionedRedis provisioned, IntFunction<AmiConfig> pbxFor)
+    private void wire(Pause pause, ProvisionedRedis provisioned, IntFunction<AmiConfig> pbxFor, String nodeName)
             throws TelephonyUnavailableException {
         redis = provisioned;
         jedis = new JedisPooled(redis.uri());
         parts.add(jedis);
         var keys = new RedisKeys(config.keyPrefix());
-        accounts = new RedisAccountStore(jedis, keys);
+        accounts = new RedisAccountStore(jedis, keys, nodeName);
         ledger = new RedisAttemptLedger(jedis, keys);
         promises = new RedisPromiseStore(jedis, keys);
         var suppression = new RedisSuppressionStore(jedis, keys);

@@ -105,6 +105,11 @@ public final class AmiCallOriginator implements CallOriginator {
         health.addListener(Objects.requireNonNull(connectionListener, "connectionListener"));
     }
 
+    @Override
+    public boolean available() {
+        return health.connected();
+    }
+
     /** Whether the connection is up, by our own tracking of disconnects and pings. */
     public boolean connected() {
         return health.connected();

@@ -38,6 +38,13 @@ final class AccountScripts {
             return 1
             """);
 
+    /** ARGV: id, token, new expiry. Moves the lease's expiry only while the caller's token owns it; returns 1 or 0. */
+    static final LuaScript RENEW = new LuaScript("""
+            if redis.call('HGET', KEYS[3], ARGV[1]) ~= ARGV[2] then return 0 end
+            redis.call('ZADD', KEYS[2], 'XX', ARGV[3], ARGV[1])
+            return 1
+            """);
+
     /** ARGV: id, token. Drops the lease (and so the account from the campaign) only for the owner; returns 1 or 0. */
     static final LuaScript FINISH = new LuaScript("""
             if redis.call('HGET', KEYS[3], ARGV[1]) ~= ARGV[2] then return 0 end
