@@ -59,6 +59,11 @@ final class OriginateLoad {
                 throw new IllegalArgumentException("agents: " + agents + ", accounts: " + accounts + " (expected >= 1)");
             }
         }
+
+        /** Enough agents for well over the target, and more accounts than the window can dial at 1,000 a second. */
+        static Settings forWindow(int seconds) {
+            return new Settings(seconds, 300, Math.max(2_000, seconds * 1_000), 0.002);
+        }
     }
 
     private OriginateLoad() {}

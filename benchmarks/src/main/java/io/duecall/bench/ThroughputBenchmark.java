@@ -48,7 +48,12 @@ public final class ThroughputBenchmark {
         var agiFigures = AgiFigures.of(AgiSessionLoad.run(options.sessions()));
         agiFigures.forEach(f -> out.println(f.line()));
         figures.addAll(agiFigures);
-        out.println("Originates against the PBX simulator: not measured by this command yet");
+        var load = OriginateLoad.Settings.forWindow(options.originateSeconds());
+        out.printf("Originates: one engine against the PBX simulator over loopback for %d s, %d simulated agents, "
+                + "every call answered and asking for an agent%n", options.originateSeconds(), load.agents());
+        var originateFigures = OriginateFigures.of(OriginateLoad.run(load));
+        originateFigures.forEach(f -> out.println(f.line()));
+        figures.addAll(originateFigures);
         return figures;
     }
 }
