@@ -62,7 +62,7 @@ final class OriginateLoad {
 
         /** Enough agents for well over the target, and more accounts than the window can dial at 1,000 a second. */
         static Settings forWindow(int seconds) {
-            return new Settings(seconds, 300, Math.max(2_000, seconds * 1_000), 0.002);
+            return new Settings(seconds, 1_000, Math.max(2_000, seconds * 1_000), 0.002);
         }
     }
 
