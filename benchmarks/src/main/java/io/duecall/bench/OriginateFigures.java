@@ -27,7 +27,7 @@ final class OriginateFigures {
                 Figure.atMost("answer -> bridge action p99", OriginateResult.percentileMillis(toBridge, 99), "ms",
                         TARGET_P99_ANSWER_TO_BRIDGE_MS, "target < 50 ms of engine time"),
                 Figure.report("answered calls not bridged", toAgi.length - toBridge.length, "calls",
-                        "reached the IVR but found no agent within the campaign's agent wait"),
+                        "reached the IVR, but no Redirect was accepted"),
                 Figure.atMost("calls not ending as one ledger line", r.unaccounted(), "calls", 0,
                         String.format(Locale.ROOT, "must be 0 (%,d ledger lines)", r.ledgerLines())),
                 Figure.atMost("originates/redirects refused, events dropped", r.refused(), "", 0, "must be 0"));
