@@ -119,11 +119,12 @@ public final class Engine implements AutoCloseable {
         sessions.set(dialer);
         desk = new AgentDesk(clock, dialer, promises, ledger, accounts);
         dialer.onAgentCall(desk);
-        cycle = new QuartzDialCycle(dialer, config.tickInterval(), config.holidays(), config.holidayZone());
+        cycle = new QuartzDialCycle(dialer, config.tickInterval(), config.holidays(), config.holidayZone(), config.clustered());
         parts.add(cycle);
         var followUp = new PromiseFollowUp(promises, new RedisPaymentStore(jedis, keys), accounts,
                 new Eligibility(ledger, suppression, config.campaigns(), holidays, config.rules()));
-        promiseSweep = new QuartzPromiseSweep(followUp, clock, config.promiseSweepAt(), config.promiseZone());
+        promiseSweep = new QuartzPromiseSweep(followUp, clock, config.promiseSweepAt(), config.promiseZone(),
+                config.clustered());
         parts.add(promiseSweep);
     }
 
