@@ -34,10 +34,25 @@ public final class DemoAccounts {
     /** Writes {@code count} accounts with ids {@code prefix-00001...}, days past due in [minDpd, maxDpd]. */
     public static void write(Writer out, String idPrefix, int count, int minDpd, int maxDpd, LocalDate today, long seed)
             throws IOException {
+        write(out, idPrefix, count, minDpd, maxDpd, today, seed, REGIONS);
+    }
+
+    /** As above, with debtors only in the given zones (IANA ids among the demo's regions). */
+    public static void write(Writer out, String idPrefix, int count, int minDpd, int maxDpd, LocalDate today, long seed,
+            java.util.Set<String> zones) throws IOException {
+        var regions = REGIONS.stream().filter(r -> zones.contains(r.zone())).toList();
+        if (regions.isEmpty()) {
+            throw new IllegalArgumentException("zones: " + zones + " (expected some of the demo's regions)");
+        }
+        write(out, idPrefix, count, minDpd, maxDpd, today, seed, regions);
+    }
+
+    private static void write(Writer out, String idPrefix, int count, int minDpd, int maxDpd, LocalDate today, long seed,
+            List<Region> regions) throws IOException {
         var random = new Random(seed);
         out.write("account_id,debtor_name,phones,time_zone,amount_due,currency,due_date,days_past_due\n");
         for (int i = 1; i <= count; i++) {
-            var region = REGIONS.get(random.nextInt(REGIONS.size()));
+            var region = regions.get(random.nextInt(regions.size()));
             var name = FIRST[random.nextInt(FIRST.length)] + " " + LAST[random.nextInt(LAST.length)];
             var phones = "mobile:" + number(region, random);
             if (random.nextInt(3) == 0) {

@@ -83,9 +83,15 @@ public final class Engine implements AutoCloseable {
      */
     public static Engine start(EngineConfig.Resolved config, Clock clock, Pause pause, ProvisionedRedis redis,
             IntFunction<AmiConfig> pbxFor) throws TelephonyUnavailableException {
+        return start(config, clock, pause, redis, pbxFor, "");
+    }
+
+    /** As above, for one node of several sharing a Redis: its lease tokens carry {@code nodeName}. */
+    public static Engine start(EngineConfig.Resolved config, Clock clock, Pause pause, ProvisionedRedis redis,
+            IntFunction<AmiConfig> pbxFor, String nodeName) throws TelephonyUnavailableException {
         var engine = new Engine(config, clock);
         try {
-            engine.wire(pause, redis, pbxFor);
+            engine.wire(pause, redis, pbxFor, nodeName);
             return engine;
         } catch (RuntimeException | TelephonyUnavailableException e) {
             engine.close();
@@ -93,13 +99,13 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private void wire(Pause pause, ProvisionedRedis provisioned, IntFunction<AmiConfig> pbxFor)
+    private void wire(Pause pause, ProvisionedRedis provisioned, IntFunction<AmiConfig> pbxFor, String nodeName)
             throws TelephonyUnavailableException {
         redis = provisioned;
         jedis = new JedisPooled(redis.uri());
         parts.add(jedis);
         var keys = new RedisKeys(config.keyPrefix());
-        accounts = new RedisAccountStore(jedis, keys);
+        accounts = new RedisAccountStore(jedis, keys, nodeName);
         ledger = new RedisAttemptLedger(jedis, keys);
         promises = new RedisPromiseStore(jedis, keys);
         var suppression = new RedisSuppressionStore(jedis, keys);
@@ -135,11 +141,12 @@ public final class Engine implements AutoCloseable {
         desk = new AgentDesk(clock, dialer, promises, ledger, accounts, suppression, new RedisDispositionLog(jedis, keys),
                 dialer.eligibility());
         dialer.onAgentCall(desk);
-        cycle = new QuartzDialCycle(dialer, config.tickInterval(), config.holidays(), config.holidayZone());
+        cycle = new QuartzDialCycle(dialer, config.tickInterval(), config.holidays(), config.holidayZone(), config.clustered());
         parts.add(cycle);
         // The engine's own eligibility, so promises of campaigns added at run time are followed up too.
         var followUp = new PromiseFollowUp(promises, new RedisPaymentStore(jedis, keys), accounts, dialer.eligibility());
-        promiseSweep = new QuartzPromiseSweep(followUp, clock, config.promiseSweepAt(), config.promiseZone());
+        promiseSweep = new QuartzPromiseSweep(followUp, clock, config.promiseSweepAt(), config.promiseZone(),
+                config.clustered());
         parts.add(promiseSweep);
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.duecall.adapter.ami.AmiConfig;
+import io.duecall.adapter.quartz.QuartzCluster;
 import io.duecall.domain.agent.AgentId;
 import io.duecall.domain.agent.AgentSeat;
 import io.duecall.domain.campaign.Campaign;
@@ -68,8 +69,22 @@ public record EngineConfig(
     /** Where the IVR's FastAGI server listens; the PBX's dialplan must point at it. */
     public record AgiSettings(String bindHost, Integer port) {}
 
+    /** {@code clustered} absent: Quartz in memory on this node; present: Quartz shared by the nodes in PostgreSQL. */
     public record SchedulerSettings(Duration tickInterval, Integer maxOriginatesPerTick, List<LocalDate> holidays,
-            String holidayZone) {}
+            String holidayZone, ClusteredSettings clustered) {
+        public SchedulerSettings(Duration tickInterval, Integer maxOriginatesPerTick, List<LocalDate> holidays,
+                String holidayZone) {
+            this(tickInterval, maxOriginatesPerTick, holidays, holidayZone, null);
+        }
+    }
+
+    /** {@code password}: an {@code env:NAME} or {@code file:/path} reference, or the password itself. */
+    public record ClusteredSettings(String jdbcUrl, String user, String password) {
+        @Override
+        public String toString() {
+            return "ClusteredSettings[jdbcUrl=" + jdbcUrl + ", user=" + user + ", password=***]";
+        }
+    }
 
     /** When the daily follow-up of promises runs ({@code sweepAt} in {@code zone}); the report's days are in {@code zone}. */
     public record PromiseSettings(LocalTime sweepAt, String zone) {}
@@ -93,7 +108,17 @@ public record EngineConfig(
             Duration tickInterval, int maxOriginatesPerTick, Set<LocalDate> holidays, java.time.ZoneId holidayZone,
             Duration wrapUp, List<AgentSeat> seats, List<Campaign> campaigns, Map<CampaignId, RunDates> runDates,
             Map<CampaignId, ContactRules> rules, LocalTime promiseSweepAt, java.time.ZoneId promiseZone,
-            Map<CampaignId, PacingPolicy> pacing) {
+            Map<CampaignId, PacingPolicy> pacing, QuartzCluster clustered) {
+
+        /** A configuration for a single node: Quartz in memory. */
+        public Resolved(String redisUrl, String keyPrefix, AmiConfig ami, String agiBindHost, int agiPort,
+                Duration tickInterval, int maxOriginatesPerTick, Set<LocalDate> holidays, java.time.ZoneId holidayZone,
+                Duration wrapUp, List<AgentSeat> seats, List<Campaign> campaigns, Map<CampaignId, RunDates> runDates,
+                Map<CampaignId, ContactRules> rules, LocalTime promiseSweepAt, java.time.ZoneId promiseZone,
+                Map<CampaignId, PacingPolicy> pacing) {
+            this(redisUrl, keyPrefix, ami, agiBindHost, agiPort, tickInterval, maxOriginatesPerTick, holidays,
+                    holidayZone, wrapUp, seats, campaigns, runDates, rules, promiseSweepAt, promiseZone, pacing, null);
+        }
 
         /** A configuration with every campaign paced by its default (progressive or agentless). */
         public Resolved(String redisUrl, String keyPrefix, AmiConfig ami, String agiBindHost, int agiPort,
@@ -200,6 +225,7 @@ public record EngineConfig(
         var rules = new HashMap<CampaignId, ContactRules>();
         var pacing = new HashMap<CampaignId, PacingPolicy>();
         var campaignList = resolveCampaigns(errors, runDates, rules, pacing);
+        var clustered = clustered(errors, sched.clustered(), secrets);
         var agentSettings = agents == null ? new AgentSettings(null, List.of()) : agents;
         var wrapUp = agentSettings.wrapUp() == null ? Duration.ofSeconds(20) : agentSettings.wrapUp();
         var seats = resolveSeats(errors, agentSettings, campaignList);
@@ -212,7 +238,22 @@ public record EngineConfig(
                 sched.holidays() == null ? Set.of() : Set.copyOf(sched.holidays()), holidayZone, wrapUp, seats,
                 campaignList, Map.copyOf(runDates), Map.copyOf(rules),
                 promiseSettings.sweepAt() == null ? DEFAULT_SWEEP_AT : promiseSettings.sweepAt(), promiseZone,
-                Map.copyOf(pacing));
+                Map.copyOf(pacing), clustered);
+    }
+
+    private static QuartzCluster clustered(List<String> errors, ClusteredSettings settings, Secrets secrets) {
+        if (settings == null) {
+            return null;
+        }
+        try {
+            var password = settings.password() != null && Secrets.isReference(settings.password())
+                    ? secrets.resolve("scheduler.clustered.password", settings.password())
+                    : settings.password();
+            return new QuartzCluster(settings.jdbcUrl(), settings.user(), password);
+        } catch (RuntimeException e) {
+            errors.add(e.getMessage());
+            return null;
+        }
     }
 
     private EnginePbxSettings deploymentSettings(List<String> errors, Secrets secrets) {

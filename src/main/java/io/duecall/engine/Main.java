@@ -42,6 +42,9 @@ public final class Main {
               render --deployment FILE --out DIR
                                        write pjsip.conf, extensions.conf, manager.conf (and amd.conf) for
                                        Asterisk from a deployment file, readable by their owner only
+              cluster-demo [--accounts N] [--before-kill S] [--after-kill S] [--speed X] [--seed N] [--out DIR]
+                                       three dialer node processes, two simulated PBXs and a Redis with an
+                                       append-only file; kills one node mid-campaign and audits the ledger
               test                     build and run every test (handled by ./duecall)
             """;
 
@@ -57,6 +60,8 @@ public final class Main {
         try {
             return switch (command) {
                 case "demo" -> demo(queue, out);
+                case "cluster-demo" -> clusterDemo(queue, out);
+                case "node" -> ClusterNode.run(options(queue), out);
                 case "run" -> Commands.run(options(queue), out);
                 case "import" -> Commands.importAccounts(options(queue), out);
                 case "suppress" -> Commands.suppress(options(queue), out);
@@ -103,6 +108,21 @@ public final class Main {
         o.rejectUnknown();
         var report = Demo.run(options, httpPort, out);
         return report.healthy() ? 0 : 1;
+    }
+
+    private static int clusterDemo(Deque<String> args, PrintStream out) throws Exception {
+        var o = options(args);
+        var d = ClusterDemo.Options.defaults();
+        var options = new ClusterDemo.Options(
+                o.integer("accounts", d.accounts()),
+                Duration.ofSeconds(o.integer("before-kill", (int) d.beforeKill().toSeconds())),
+                Duration.ofSeconds(o.integer("after-kill", (int) d.afterKill().toSeconds())),
+                o.decimal("speed", d.speed()),
+                o.integer("seed", (int) d.seed()),
+                d.start(),
+                Path.of(o.text("out", d.outDir().toString())));
+        o.rejectUnknown();
+        return ClusterDemo.run(options, out).passed() ? 0 : 1;
     }
 
     static Options options(Deque<String> args) {

@@ -18,6 +18,15 @@ public final class ScaledClock extends Clock {
         this(origin, System.nanoTime(), speed);
     }
 
+    /**
+     * A scaled clock that read {@code origin} at the wall-clock instant {@code realAnchor}: processes on one machine
+     * given the same pair agree on the time, as the dialer nodes of one cluster must (their leases compare instants).
+     */
+    public static ScaledClock anchored(Instant origin, Instant realAnchor, double speed) {
+        long sinceAnchorNanos = (System.currentTimeMillis() - realAnchor.toEpochMilli()) * 1_000_000L;
+        return new ScaledClock(origin, System.nanoTime() - sinceAnchorNanos, speed);
+    }
+
     private ScaledClock(Instant origin, long originNanos, double speed) {
         if (!(speed > 0)) {
             throw new IllegalArgumentException("speed: " + speed + " (expected > 0)");

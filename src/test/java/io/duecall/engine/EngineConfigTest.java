@@ -1,6 +1,8 @@
 package io.duecall.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,6 +30,32 @@ class EngineConfigTest {
         assertEquals("PJSIP/{number}@carrier", resolved.ami().dialTemplate());
         assertEquals(LocalTime.of(9, 0), resolved.campaigns().getFirst().window().opens());
         assertEquals(2, resolved.seats().size());
+    }
+
+    @Test
+    void clusteredSchedulerTakesItsPasswordFromAReferenceAndNeverShowsIt() throws IOException {
+        var secrets = new Secrets(Map.of("QUARTZ_DB_PASSWORD", "pg-s3cret")::get);
+
+        var resolved = load("""
+                scheduler:
+                  clustered: { jdbcUrl: "jdbc:postgresql://db:5432/duecall", user: duecall, password: "env:QUARTZ_DB_PASSWORD" }
+                campaigns:
+                  - { id: reminders, companyName: Acme, callbackNumber: "18005550100" }
+                """).validate(secrets);
+
+        assertEquals("pg-s3cret", resolved.clustered().password());
+        assertEquals("jdbc:postgresql://db:5432/duecall", resolved.clustered().jdbcUrl());
+        assertFalse(resolved.clustered().toString().contains("pg-s3cret"), resolved.clustered().toString());
+    }
+
+    @Test
+    void singleNodeSchedulerNeedsNoDatabase() throws IOException {
+        var resolved = load("""
+                campaigns:
+                  - { id: reminders, companyName: Acme, callbackNumber: "18005550100" }
+                """).validate();
+
+        assertNull(resolved.clustered());
     }
 
     @Test

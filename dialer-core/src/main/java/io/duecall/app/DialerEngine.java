@@ -27,6 +27,7 @@ import io.duecall.port.CallRequest;
 import io.duecall.port.Claim;
 import io.duecall.port.Pause;
 import io.duecall.port.PromiseStore;
+import io.duecall.port.StoreUnavailableException;
 import io.duecall.port.SuppressionStore;
 import io.duecall.port.TelephonyUnavailableException;
 import java.time.Clock;
@@ -46,6 +47,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -64,6 +66,7 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
     private static final Duration ENDED_GRACE = Duration.ofSeconds(30);
     private static final Duration TELEPHONY_RETRY = Duration.ofMinutes(1);
     private static final Logger LOG = LoggerFactory.getLogger(DialerEngine.class);
+    private static final int OUTBOX_LIMIT = 10_000;
 
     private final Clock clock;
     private final Pause pause;
@@ -82,6 +85,9 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
     private final ReentrantReadWriteLock campaignsLock = new ReentrantReadWriteLock();
     private final Map<String, LiveCall> calls = new ConcurrentHashMap<>();
     private final List<Consumer<AgentCallStarted>> agentCallListeners = new CopyOnWriteArrayList<>();
+    private final LedgerOutbox outbox = new LedgerOutbox(OUTBOX_LIMIT);
+    private final AtomicBoolean storeAvailable = new AtomicBoolean(true);
+    private final AtomicBoolean telephonyUp = new AtomicBoolean(true);
 
     /** An engine with no suppression list: nothing is ever opted out, and an opt-out in the IVR fails. */
     public DialerEngine(Clock clock, Pause pause, AccountStore accounts, AttemptLedger ledger, PromiseStore promises,
@@ -175,6 +181,10 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
                 throw new IllegalStateException("campaign " + id + " has " + inFlight + " call(s) in flight (expected "
                         + "none): stop its dial cycle and remove it once they have ended");
             }
+            if (outbox.size() > 0) {
+                throw new IllegalStateException("campaign " + id + " cannot be removed while " + outbox.size()
+                        + " ledger line(s) wait for the store to come back (expected none)");
+            }
             campaigns.remove(id);
             pacers.remove(id);
             figures.remove(id);
@@ -184,6 +194,10 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
         }
     }
 
+    /**
+     * One dial cycle. It fails closed: while the store cannot be read (so the compliance counters cannot be) or ended
+     * calls still wait to be written, it places no call; the outage is logged once, and its end once.
+     */
     @Override
     public int tick(CampaignId id) {
         campaignsLock.readLock().lock();
@@ -197,20 +211,71 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
     private int tickLocked(CampaignId id) {
         var campaign = campaign(id);
         var now = clock.instant();
-        closeStaleCalls(now);
-        var pacing = pacers.get(id);
-        agents.takeFinishedWrapUps(id, now).forEach(pacing::wrapped);
-        int wanted = pacing.callsToPlace(snapshot(campaign, now));
-        if (wanted == 0) {
-            return 0;
-        }
         int placed = 0;
-        for (var claim : accounts.claim(id, wanted, now, campaign.lease())) {
-            if (place(campaign, claim, now)) {
-                placed++;
+        try {
+            flushOutbox();
+            closeStaleCalls(now);
+            renewLeases(campaign, now);
+            var pacing = pacers.get(id);
+            agents.takeFinishedWrapUps(id, now).forEach(pacing::wrapped);
+            int wanted = telephonyAvailable() ? pacing.callsToPlace(snapshot(campaign, now)) : 0;
+            if (wanted > 0) {
+                for (var claim : accounts.claim(id, wanted, now, campaign.lease())) {
+                    if (place(campaign, claim, now)) {
+                        placed++;
+                    }
+                }
             }
+            storeAnswered();
+        } catch (StoreUnavailableException e) {
+            storeLost(e);
         }
         return placed;
+    }
+
+    private void flushOutbox() {
+        for (var head = outbox.head(); head.isPresent(); head = outbox.head()) {
+            var pending = head.get();
+            if (!pending.appended) {
+                ledger.append(pending.attempt);
+                pending.appended = true;
+            }
+            returnAccount(pending.call, pending.attempt);
+            outbox.removeHead(pending);
+        }
+    }
+
+    /**
+     * No claim while the PBX is unreachable: the accounts stay queued. Calls whose events were missed during the
+     * outage are closed by the stale-call sweep once their ring timeout and grace are over.
+     */
+    private boolean telephonyAvailable() {
+        boolean up = telephony.available();
+        if (telephonyUp.compareAndSet(!up, up)) {
+            if (up) {
+                LOG.info("PBX reachable again; dialing resumes");
+            } else {
+                LOG.error("PBX unreachable; placing no call until it is back");
+            }
+        }
+        return up;
+    }
+
+    private void storeLost(StoreUnavailableException e) {
+        if (storeAvailable.compareAndSet(true, false)) {
+            LOG.error("store unavailable, placing no call until it answers: {}", e.getMessage());
+        }
+    }
+
+    private void storeAnswered() {
+        if (storeAvailable.compareAndSet(false, true)) {
+            LOG.info("store answers again; dialing resumes");
+        }
+    }
+
+    /** Ended calls whose ledger line waits for the store. */
+    public int ledgerLinesWaiting() {
+        return outbox.size();
     }
 
     public PacingSnapshot snapshot(Campaign campaign, Instant now) {
@@ -576,12 +641,26 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
             attempt = call.toAttempt();
             observeAnswer(call, attempt.outcome() == CallOutcome.ANSWERED);
         }
-        // The call counts as in flight until its account is back, so its campaign cannot be removed meanwhile.
+        figures.get(call.campaign.id()).closed(attempt);
+        pacers.get(call.campaign.id()).closed(attempt);
+        var pending = new LedgerOutbox.Pending(call, attempt, false);
+        // Until its account is back (or its line waits in the outbox) the call counts as in flight, so its campaign
+        // cannot be removed meanwhile.
         try {
-            ledger.append(attempt);
-            figures.get(call.campaign.id()).closed(attempt);
-            pacers.get(call.campaign.id()).closed(attempt);
-            returnAccount(call, attempt);
+            if (outbox.size() == 0) {
+                try {
+                    ledger.append(attempt);
+                    pending.appended = true;
+                    returnAccount(call, attempt);
+                    return;
+                } catch (StoreUnavailableException e) {
+                    storeLost(e);
+                }
+            }
+            if (!outbox.add(pending)) {
+                LOG.error("ledger outbox full ({} lines); this line is lost unless copied from here: {}", OUTBOX_LIMIT,
+                        attempt);
+            }
         } finally {
             calls.remove(call.callId);
         }
@@ -636,6 +715,36 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
             if (stale) {
                 LOG.warn("call {} closed without all of its events", call.callId);
                 closeIfDone(call);
+            }
+        }
+    }
+
+    /**
+     * Keeps the lease of every call of the campaign still in progress at least half a lease ahead, so no other dialer
+     * takes the account while its call is up, however long the call lasts.
+     */
+    private void renewLeases(Campaign campaign, Instant now) {
+        var renewBefore = now.plus(campaign.lease().dividedBy(2));
+        for (var call : calls.values()) {
+            if (!call.campaign.id().equals(campaign.id())) {
+                continue;
+            }
+            synchronized (call) {
+                if (call.closed || call.leaseExpires.isAfter(renewBefore)) {
+                    continue;
+                }
+            }
+            var expires = now.plus(campaign.lease());
+            if (accounts.renew(call.claim, expires)) {
+                synchronized (call) {
+                    call.leaseExpires = expires;
+                }
+            } else {
+                LOG.warn("call {}: the lease of account {} was lost while the call was up", call.callId,
+                        call.claim.account().id());
+                synchronized (call) {
+                    call.leaseExpires = Instant.MAX;
+                }
             }
         }
     }

@@ -43,6 +43,7 @@ final class LiveCall {
     DialContext dialContext;
     boolean optedOut;
     Instant callbackAt;
+    Instant leaseExpires;
     /** Whether the pacer has been told how the call stopped ringing. */
     boolean resolutionObserved;
 
@@ -55,6 +56,7 @@ final class LiveCall {
         this.number = number;
         this.debtorTimeAtDial = debtorTimeAtDial;
         this.originatedAt = at;
+        this.leaseExpires = claim.leaseExpires();
     }
 
     boolean ringing() {

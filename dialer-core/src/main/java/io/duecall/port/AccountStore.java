@@ -29,6 +29,12 @@ public interface AccountStore {
     /** Returns a claimed account to the queue, eligible again from {@code nextEligible}; false if the lease was lost. */
     boolean release(Claim claim, Instant nextEligible);
 
+    /**
+     * Extends a lease to {@code expires} while the call on it is still up, so a lease can be short (a dead dialer's
+     * accounts come back soon) without running out under a long call; false, changing nothing, if the lease was lost.
+     */
+    boolean renew(Claim claim, Instant expires);
+
     /** Takes a claimed account out of the campaign's queue for good (done, paid, out of attempts); false if the lease was lost. */
     boolean finish(Claim claim);
 

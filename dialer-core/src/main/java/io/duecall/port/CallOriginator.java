@@ -8,6 +8,14 @@ public interface CallOriginator extends AutoCloseable {
     /** Registers the one listener for call events; it must not block. */
     void onEvent(Consumer<CallEvent> listener);
 
+    /**
+     * Whether the PBX can take calls now, by the originator's own health check; an originator with no such check
+     * says true and lets {@link #originate} refuse.
+     */
+    default boolean available() {
+        return true;
+    }
+
     /** Asks the PBX to place the call; returns once the PBX has accepted (queued) it. */
     void originate(CallRequest request) throws TelephonyUnavailableException;
 

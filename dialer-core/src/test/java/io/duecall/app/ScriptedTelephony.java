@@ -13,6 +13,7 @@ final class ScriptedTelephony implements CallOriginator {
     final List<CallRequest> originated = new ArrayList<>();
     final List<String> bridges = new ArrayList<>();
     boolean refuseBridges;
+    boolean down;
     private Consumer<CallEvent> listener = e -> {};
 
     @Override
@@ -21,7 +22,15 @@ final class ScriptedTelephony implements CallOriginator {
     }
 
     @Override
-    public void originate(CallRequest request) {
+    public boolean available() {
+        return !down;
+    }
+
+    @Override
+    public void originate(CallRequest request) throws TelephonyUnavailableException {
+        if (down) {
+            throw new TelephonyUnavailableException("Originate: AMI connection is down");
+        }
         originated.add(request);
     }
 

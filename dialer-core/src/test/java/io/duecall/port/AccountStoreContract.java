@@ -115,6 +115,31 @@ public abstract class AccountStoreContract {
     }
 
     @Test
+    void renewedLeaseIsNotClaimedUntilItsNewExpiry() {
+        store.importAccounts(CAMPAIGN, List.of(account("a1")), T0);
+        var claim = store.claim(CAMPAIGN, 1, T0, LEASE).get(0);
+
+        boolean renewed = store.renew(claim, T0.plus(LEASE.multipliedBy(2)));
+
+        assertTrue(renewed);
+        assertEquals(List.of(), store.claim(CAMPAIGN, 1, T0.plus(LEASE).plusSeconds(1), LEASE));
+        assertEquals(List.of("a1"), ids(store.claim(CAMPAIGN, 1, T0.plus(LEASE.multipliedBy(2)), LEASE)));
+    }
+
+    @Test
+    void staleTokenCannotRenewAReclaimedAccount() {
+        store.importAccounts(CAMPAIGN, List.of(account("a1")), T0);
+        var stale = store.claim(CAMPAIGN, 1, T0, LEASE).get(0);
+        var current = store.claim(CAMPAIGN, 1, T0.plus(LEASE), LEASE).get(0);
+
+        boolean renewed = store.renew(stale, T0.plus(LEASE.multipliedBy(10)));
+
+        assertFalse(renewed);
+        assertEquals(List.of("a1"), ids(store.claim(CAMPAIGN, 1, T0.plus(LEASE.multipliedBy(2)), LEASE)));
+        assertFalse(store.release(current, T0));
+    }
+
+    @Test
     void staleTokenCannotReleaseOrFinishAReclaimedAccount() {
         store.importAccounts(CAMPAIGN, List.of(account("a1")), T0);
         var stale = store.claim(CAMPAIGN, 1, T0, LEASE).get(0);

@@ -71,6 +71,11 @@ public final class PbxSimulator implements AutoCloseable {
         return stats.snapshot();
     }
 
+    /** Every call placed so far, ended or still up, as the PBX saw it. */
+    public java.util.List<PlacedCall> placedCalls() {
+        return engine.placedCalls();
+    }
+
     @Override
     public void close() {
         server.close().syncUninterruptibly();

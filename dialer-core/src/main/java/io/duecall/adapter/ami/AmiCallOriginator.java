@@ -112,6 +112,11 @@ public final class AmiCallOriginator implements CallOriginator {
         this.timings = Objects.requireNonNull(timings, "timings");
     }
 
+    @Override
+    public boolean available() {
+        return health.connected();
+    }
+
     /** Whether the connection is up, by our own tracking of disconnects and pings. */
     public boolean connected() {
         return health.connected();

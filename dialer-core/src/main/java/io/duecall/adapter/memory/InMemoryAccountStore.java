@@ -99,6 +99,19 @@ public final class InMemoryAccountStore implements AccountStore {
     }
 
     @Override
+    public synchronized boolean renew(Claim claim, Instant expires) {
+        var state = campaign(claim.campaign());
+        var id = claim.account().id().value();
+        if (!claim.leaseToken().equals(state.owners.get(id))) {
+            return false;
+        }
+        var old = state.leaseExpiry.put(id, expires.toEpochMilli());
+        state.leases.remove(new Entry(old, id));
+        state.leases.add(new Entry(expires.toEpochMilli(), id));
+        return true;
+    }
+
+    @Override
     public synchronized boolean release(Claim claim, Instant nextEligible) {
         var state = campaign(claim.campaign());
         var id = claim.account().id().value();

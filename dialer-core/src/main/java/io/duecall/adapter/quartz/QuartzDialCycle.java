@@ -8,18 +8,19 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TimeZone;
 import org.quartz.JobBuilder;
 import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
-import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.impl.calendar.HolidayCalendar;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Quartz drives each running campaign's dial cycle: one repeating trigger per campaign, between its start and end
@@ -29,20 +30,39 @@ import org.quartz.impl.calendar.HolidayCalendar;
 public final class QuartzDialCycle implements AutoCloseable {
     private static final String GROUP = "campaigns";
     private final Scheduler scheduler;
+    static final String CLUSTER_NAME = "duecall-dial";
+    private static final Logger LOG = LoggerFactory.getLogger(QuartzDialCycle.class);
     private final Duration tickInterval;
+    private final boolean shared;
 
     public QuartzDialCycle(DialCycle engine, Duration tickInterval, Set<LocalDate> holidays, ZoneId holidayZone) {
+        this(engine, tickInterval, holidays, holidayZone, null);
+    }
+
+    /**
+     * With a {@code cluster}, the nodes share their triggers in PostgreSQL: each tick of a campaign runs on exactly
+     * one live node, and a stopped node's campaigns keep ticking on the others. Null: an in-memory scheduler.
+     */
+    public QuartzDialCycle(DialCycle engine, Duration tickInterval, Set<LocalDate> holidays, ZoneId holidayZone,
+            QuartzCluster cluster) {
+        this(engine, tickInterval, holidays, holidayZone, cluster == null
+                ? () -> QuartzSchedulers.inMemory("duecall", 4)
+                : () -> QuartzSchedulers.clustered(CLUSTER_NAME, 4, cluster), cluster != null);
+    }
+
+    interface SchedulerSource {
+        Scheduler open() throws SchedulerException;
+    }
+
+    QuartzDialCycle(DialCycle engine, Duration tickInterval, Set<LocalDate> holidays, ZoneId holidayZone,
+            SchedulerSource source, boolean shared) {
         if (tickInterval == null || tickInterval.toMillis() < 10) {
             throw new IllegalArgumentException("scheduler.tickInterval: " + tickInterval + " (expected >= PT0.01S)");
         }
         this.tickInterval = tickInterval;
+        this.shared = shared;
         try {
-            var properties = new Properties();
-            properties.setProperty("org.quartz.scheduler.instanceName", "duecall-" + System.identityHashCode(this));
-            properties.setProperty("org.quartz.threadPool.threadCount", "4");
-            properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
-            properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
-            scheduler = new StdSchedulerFactory(properties).getScheduler();
+            scheduler = source.open();
             // Quartz wants public no-argument jobs; the factory hands each one the engine instead.
             scheduler.setJobFactory((bundle, owner) -> new CampaignTickJob(engine));
             var calendar = new HolidayCalendar();
@@ -50,7 +70,7 @@ public final class QuartzDialCycle implements AutoCloseable {
             for (var day : holidays) {
                 calendar.addExcludedDate(Date.from(day.atStartOfDay(holidayZone).toInstant()));
             }
-            scheduler.addCalendar("holidays", calendar, false, false);
+            scheduler.addCalendar("holidays", calendar, /* replace= */ true, /* updateTriggers= */ true);
             scheduler.start();
         } catch (SchedulerException e) {
             throw new IllegalStateException("the scheduler could not start: " + e.getMessage(), e);
@@ -62,6 +82,7 @@ public final class QuartzDialCycle implements AutoCloseable {
         var job = JobBuilder.newJob(CampaignTickJob.class)
                 .withIdentity(campaign.value(), GROUP)
                 .usingJobData(CampaignTickJob.CAMPAIGN, campaign.value())
+                .requestRecovery()
                 .build();
         var trigger = TriggerBuilder.newTrigger()
                 .withIdentity(campaign.value(), GROUP)
@@ -75,6 +96,12 @@ public final class QuartzDialCycle implements AutoCloseable {
                 .build();
         try {
             scheduler.scheduleJob(job, trigger);
+        } catch (ObjectAlreadyExistsException e) {
+            if (!shared) {
+                throw new IllegalStateException("campaign " + campaign + " is already scheduled", e);
+            }
+            // Another node started it first; its trigger is the cluster's one.
+            LOG.info("campaign {} is already scheduled in the cluster", campaign);
         } catch (SchedulerException e) {
             throw new IllegalStateException("campaign " + campaign + " could not be scheduled: " + e.getMessage(), e);
         }
@@ -121,6 +148,11 @@ public final class QuartzDialCycle implements AutoCloseable {
 
     private interface SchedulerAction {
         void run() throws SchedulerException;
+    }
+
+    /** The Quartz scheduler itself, for tests that listen to its fires. */
+    Scheduler scheduler() {
+        return scheduler;
     }
 
     private static void run(SchedulerAction action, CampaignId campaign) {

@@ -7,16 +7,15 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.TimeZone;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
-import org.quartz.impl.StdSchedulerFactory;
 
 /**
  * Runs the promise follow-up once a day at a local time in a zone (a cron trigger with that time zone). Quartz only
@@ -29,22 +28,30 @@ public final class QuartzPromiseSweep implements AutoCloseable {
 
     /** {@code at} should avoid the hours clocks change in {@code zone} (01:00-03:00 in most zones) so no day is skipped. */
     public QuartzPromiseSweep(PromiseFollowUp followUp, Clock clock, LocalTime at, ZoneId zone) {
+        this(followUp, clock, at, zone, null);
+    }
+
+    /** With a {@code cluster}, one node of the cluster runs each day's sweep; null: this node alone, in memory. */
+    public QuartzPromiseSweep(PromiseFollowUp followUp, Clock clock, LocalTime at, ZoneId zone, QuartzCluster cluster) {
         try {
-            var properties = new Properties();
-            properties.setProperty("org.quartz.scheduler.instanceName", "duecall-promises-" + System.identityHashCode(this));
-            properties.setProperty("org.quartz.threadPool.threadCount", "1");
-            properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
-            properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
-            scheduler = new StdSchedulerFactory(properties).getScheduler();
+            scheduler = cluster == null
+                    ? QuartzSchedulers.inMemory("duecall-promises", 1)
+                    : QuartzSchedulers.clustered("duecall-promises", 1, cluster);
             scheduler.setJobFactory((bundle, owner) -> new PromiseSweepJob(followUp, clock));
-            var job = JobBuilder.newJob(PromiseSweepJob.class).withIdentity(NAME).build();
+            var job = JobBuilder.newJob(PromiseSweepJob.class).withIdentity(NAME).storeDurably().requestRecovery().build();
             var trigger = TriggerBuilder.newTrigger()
                     .withIdentity(NAME)
                     .withSchedule(CronScheduleBuilder.dailyAtHourAndMinute(at.getHour(), at.getMinute())
                             .inTimeZone(TimeZone.getTimeZone(zone))
                             .withMisfireHandlingInstructionFireAndProceed())
                     .build();
-            scheduler.scheduleJob(job, trigger);
+            if (!scheduler.checkExists(job.getKey())) {
+                try {
+                    scheduler.scheduleJob(job, trigger);
+                } catch (ObjectAlreadyExistsException e) {
+                    // Another node of the cluster stored the sweep first; its trigger is the cluster's one.
+                }
+            }
             scheduler.start();
         } catch (SchedulerException e) {
             throw new IllegalStateException("the promise sweep could not be scheduled: " + e.getMessage(), e);

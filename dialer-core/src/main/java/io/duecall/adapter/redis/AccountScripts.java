@@ -38,6 +38,13 @@ final class AccountScripts {
             return 1
             """);
 
+    /** ARGV: id, token, new expiry. Moves the lease's expiry only while the caller's token owns it; returns 1 or 0. */
+    static final LuaScript RENEW = new LuaScript("""
+            if redis.call('HGET', KEYS[3], ARGV[1]) ~= ARGV[2] then return 0 end
+            redis.call('ZADD', KEYS[2], 'XX', ARGV[3], ARGV[1])
+            return 1
+            """);
+
     /** ARGV: id, token. Drops the lease (and so the account from the campaign) only for the owner; returns 1 or 0. */
     static final LuaScript FINISH = new LuaScript("""
             if redis.call('HGET', KEYS[3], ARGV[1]) ~= ARGV[2] then return 0 end
@@ -47,14 +54,29 @@ final class AccountScripts {
             return 1
             """);
 
-    /** ARGV: eligible from, id... Queues ids that are neither queued (they keep their place) nor leased. */
-    static final LuaScript ENQUEUE = new LuaScript("""
-            for i = 2, #ARGV do
-              if not redis.call('ZSCORE', KEYS[2], ARGV[i]) then
-                redis.call('ZADD', KEYS[1], 'NX', ARGV[1], ARGV[i])
+    /**
+     * KEYS[1] queue, KEYS[2] leases, KEYS[3] an import's staging ZSET. Moves the staged ids into the queue, except
+     * those leased or already queued (they keep their place), and deletes the staging key. Into an idle campaign
+     * that is one RENAME; otherwise the staged ids are walked in windows. Returns how many were queued.
+     */
+    static final LuaScript MERGE_STAGED = new LuaScript("""
+            local staged = redis.call('ZCARD', KEYS[3])
+            if staged == 0 then return 0 end
+            if redis.call('EXISTS', KEYS[1]) == 0 and redis.call('EXISTS', KEYS[2]) == 0 then
+              redis.call('RENAME', KEYS[3], KEYS[1])
+              return staged
+            end
+            local queued = 0
+            for from = 0, staged - 1, 1000 do
+              local window = redis.call('ZRANGE', KEYS[3], from, from + 999, 'WITHSCORES')
+              for i = 1, #window, 2 do
+                if not redis.call('ZSCORE', KEYS[2], window[i]) then
+                  queued = queued + redis.call('ZADD', KEYS[1], 'NX', window[i + 1], window[i])
+                end
               end
             end
-            return 1
+            redis.call('DEL', KEYS[3])
+            return queued
             """);
 
     /** ARGV: id, eligible at. Queues or moves the id unless it is leased; returns 1, or 0 when leased. */

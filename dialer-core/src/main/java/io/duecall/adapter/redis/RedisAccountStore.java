@@ -10,10 +10,12 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Response;
@@ -26,50 +28,35 @@ import redis.clients.jedis.UnifiedJedis;
  */
 public final class RedisAccountStore implements AccountStore {
     private static final Logger log = LoggerFactory.getLogger(RedisAccountStore.class);
-    private static final int IDS_PER_SCRIPT_CALL = 1_000;
 
     private final UnifiedJedis jedis;
     private final RedisKeys keys;
     private final SecureRandom random = new SecureRandom();
+    private final String holder;
 
     public RedisAccountStore(UnifiedJedis jedis, RedisKeys keys) {
-        this.jedis = jedis;
-        this.keys = keys;
+        this(jedis, keys, "");
     }
 
+    /**
+     * A store whose lease tokens start with {@code holder} and a dot, so the leases one dialer node holds can be
+     * told apart (after that node died, say); 1-32 of {@code a-z 0-9 -}, or empty for untagged tokens.
+     */
+    public RedisAccountStore(UnifiedJedis jedis, RedisKeys keys, String holder) {
+        if (!holder.matches("[a-z0-9-]{0,32}")) {
+            throw new IllegalArgumentException("holder: '" + holder + "' (expected 0-32 of a-z 0-9 -)");
+        }
+        this.jedis = jedis;
+        this.keys = keys;
+        this.holder = holder;
+    }
+
+    /** Any size, in pipelined chunks, all or nothing in the campaign: see {@link StagedImport} for the guarantee. */
     @Override
     public void importAccounts(CampaignId campaign, List<Account> given, Instant eligibleFrom) {
         var accounts = List.copyOf(given);
-        if (accounts.isEmpty()) {
-            return;
-        }
-        var queueKeys = List.of(keys.queue(campaign), keys.leases(campaign));
-        var enqueue = AccountScripts.ENQUEUE.source();
-        List<Object> results = Redis.call("import into " + keys.queue(campaign), () -> {
-            try (var tx = jedis.multi()) {
-                for (var account : accounts) {
-                    var key = keys.account(account.id());
-                    tx.del(key);
-                    tx.hset(key, AccountCodec.encode(account));
-                }
-                for (int from = 0; from < accounts.size(); from += IDS_PER_SCRIPT_CALL) {
-                    var args = new ArrayList<String>();
-                    args.add(Long.toString(eligibleFrom.toEpochMilli()));
-                    accounts.subList(from, Math.min(from + IDS_PER_SCRIPT_CALL, accounts.size()))
-                            .forEach(account -> args.add(account.id().value()));
-                    tx.eval(enqueue, queueKeys, args);
-                }
-                return tx.exec();
-            }
-        });
-        if (results == null) {
-            throw new StoreUnavailableException("redis: import into " + keys.queue(campaign) + " was aborted", null);
-        }
-        for (var result : results) {
-            if (result instanceof Exception e) {
-                throw new StoreUnavailableException("redis: import into " + keys.queue(campaign)
-                        + " partly failed inside its transaction: " + e.getMessage(), e);
-            }
+        if (!accounts.isEmpty()) {
+            new StagedImport(jedis, keys).run(campaign, accounts, eligibleFrom);
         }
     }
 
@@ -79,7 +66,7 @@ public final class RedisAccountStore implements AccountStore {
             throw new IllegalArgumentException("max: " + max + " (expected > 0)");
         }
         var expires = now.plus(lease);
-        var tokenBase = HexFormat.of().formatHex(randomBytes());
+        var tokenBase = (holder.isEmpty() ? "" : holder + ".") + HexFormat.of().formatHex(randomBytes());
         var reply = (List<?>) Redis.call("claim from " + keys.queue(campaign), () -> AccountScripts.CLAIM.run(
                 jedis, campaignKeys(campaign),
                 List.of(Long.toString(now.toEpochMilli()), Integer.toString(max),
@@ -129,6 +116,15 @@ public final class RedisAccountStore implements AccountStore {
         var reply = Redis.call("release " + id + " in " + keys.queue(claim.campaign()), () -> AccountScripts.RELEASE.run(
                 jedis, campaignKeys(claim.campaign()),
                 List.of(id, claim.leaseToken(), Long.toString(nextEligible.toEpochMilli()))));
+        return Long.valueOf(1).equals(reply);
+    }
+
+    @Override
+    public boolean renew(Claim claim, Instant expires) {
+        var id = claim.account().id().value();
+        var reply = Redis.call("renew lease of " + id + " in " + keys.leases(claim.campaign()), () -> AccountScripts.RENEW.run(
+                jedis, campaignKeys(claim.campaign()),
+                List.of(id, claim.leaseToken(), Long.toString(expires.toEpochMilli()))));
         return Long.valueOf(1).equals(reply);
     }
 
@@ -189,6 +185,21 @@ public final class RedisAccountStore implements AccountStore {
     public Optional<Instant> nextEligible(CampaignId campaign) {
         var head = Redis.call("read head of " + keys.queue(campaign), () -> jedis.zrangeWithScores(keys.queue(campaign), 0, 0));
         return head.stream().findFirst().map(tuple -> Instant.ofEpochMilli((long) tuple.getScore()));
+    }
+
+    /** The accounts of a campaign that the node named {@code holder} holds leased now, with each lease's expiry. */
+    public Map<AccountId, Instant> leasesHeldBy(CampaignId campaign, String holder) {
+        var owners = Redis.call("read " + keys.leaseOwners(campaign), () -> jedis.hgetAll(keys.leaseOwners(campaign)));
+        var held = new TreeMap<AccountId, Instant>(Comparator.comparing(AccountId::value));
+        owners.forEach((id, token) -> {
+            if (token.startsWith(holder + ".")) {
+                var expiry = Redis.call("read " + keys.leases(campaign), () -> jedis.zscore(keys.leases(campaign), id));
+                if (expiry != null) {
+                    held.put(new AccountId(id), Instant.ofEpochMilli(expiry.longValue()));
+                }
+            }
+        });
+        return held;
     }
 
     private List<String> campaignKeys(CampaignId campaign) {

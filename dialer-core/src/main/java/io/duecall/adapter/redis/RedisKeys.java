@@ -62,6 +62,16 @@ public final class RedisKeys {
         return campaignTag(campaign) + ":lease-owner";
     }
 
+    /** ZSET staging one import's queue entries until its final switch; shares the campaign's hash tag. */
+    public String importQueue(CampaignId campaign, String importId) {
+        return campaignTag(campaign) + ":import:" + importId;
+    }
+
+    /** Hash staging an already stored account's new fields until its import's final switch renames it over the account. */
+    public String stagedAccount(String importId, AccountId id) {
+        return prefix + ":import:" + importId + ":account:" + id.value();
+    }
+
     /** Stream of every attempt, in append order. */
     public String attempts() {
         return prefix + ":attempts";

@@ -68,6 +68,37 @@ class AmiEventPumpTest {
         }
     }
 
+    @Test
+    void aFloodLargerThanTheQueueIsCountedAsDroppedAndTheWorkerKeepsHandlingEvents() throws InterruptedException {
+        var handled = new java.util.concurrent.atomic.AtomicLong();
+        var release = new CountDownLatch(1);
+        var afterFlood = new CountDownLatch(1);
+        var drained = new java.util.concurrent.Semaphore(0);
+        try (var pump = new AmiEventPump(100, CLOCK, e -> true, (event, at) -> {
+            await(release);
+            handled.incrementAndGet();
+            drained.release();
+            if (event instanceof NewChannelEvent) {
+                afterFlood.countDown();
+            }
+        })) {
+            pump.start();
+            int flood = 20_000;
+            for (int i = 0; i < flood; i++) {
+                pump.onManagerEvent(new HangupEvent(this));
+            }
+            int kept = (int) (flood - pump.droppedEvents());
+            release.countDown();
+            assertTrue(drained.tryAcquire(kept, 10, TimeUnit.SECONDS), "the worker drains the " + kept + " kept events");
+
+            pump.onManagerEvent(new NewChannelEvent(this));
+
+            assertTrue(afterFlood.await(10, TimeUnit.SECONDS), "an event after the flood is still handled");
+            assertTrue(pump.droppedEvents() >= flood - 101, "dropped: " + pump.droppedEvents());
+            assertEquals(flood + 1, handled.get() + pump.droppedEvents());
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(5, TimeUnit.SECONDS);

@@ -5,7 +5,10 @@ import io.duecall.pbxsim.ami.AmiConnections;
 import io.duecall.pbxsim.ami.AmiMessage;
 import io.duecall.pbxsim.ami.CallActions;
 import io.duecall.pbxsim.ami.DialplanPriority;
+import io.duecall.pbxsim.PlacedCall;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -136,6 +139,22 @@ public final class CallEngine implements CallActions, AutoCloseable {
     @Override
     public List<DialplanPriority> dialplan() {
         return dialplan;
+    }
+
+    /** Every call placed so far: the ended ones, then those still up (with no end). */
+    public List<PlacedCall> placedCalls() {
+        var all = new ArrayList<>(env.placed);
+        new LinkedHashSet<>(env.byChannel.values()).forEach(call -> {
+            call.lock.lock();
+            try {
+                if (call.phase != SimCall.Phase.ENDED) {
+                    all.add(call.placedCall(null));
+                }
+            } finally {
+                call.lock.unlock();
+            }
+        });
+        return all;
     }
 
     @Override

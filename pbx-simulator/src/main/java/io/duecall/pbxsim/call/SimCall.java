@@ -1,6 +1,7 @@
 package io.duecall.pbxsim.call;
 
 import io.duecall.pbxsim.Outcome;
+import io.duecall.pbxsim.PlacedCall;
 import io.duecall.pbxsim.agi.AgiCallSpec;
 import io.duecall.pbxsim.agi.AgiTranscript;
 import io.duecall.pbxsim.ami.AmiMessage;
@@ -36,11 +37,14 @@ final class SimCall {
     AgentBridge agent;
     private AgiRunner.Session agi;
     private String amdStatus;
+    private final java.time.Instant startedAt;
+    private boolean logged;
 
     SimCall(SimEnv env, OriginateRequest request, Draws.Draw draw) {
         this.env = env;
         this.request = request;
         this.draw = draw;
+        this.startedAt = env.now();
         var base = request.dialString() + "-" + env.nextChannelSeq();
         var u1 = env.nextUniqueid();
         var u2 = env.nextUniqueid();
@@ -224,9 +228,18 @@ final class SimCall {
         }
     }
 
+    /** The call as the PBX log shows it; {@code endedAt} null while it is up. */
+    PlacedCall placedCall(java.time.Instant endedAt) {
+        return new PlacedCall(request.number(), request.callId(), startedAt, endedAt);
+    }
+
     /** The call is over: forget its channels and release whatever it held. */
     void end() {
         phase = Phase.ENDED;
+        if (!logged) {
+            logged = true;
+            env.placed.add(placedCall(env.now()));
+        }
         cancelPending();
         stopAgi();
         env.byChannel.remove(one.name(), this);

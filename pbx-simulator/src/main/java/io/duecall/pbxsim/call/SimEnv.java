@@ -3,9 +3,13 @@ package io.duecall.pbxsim.call;
 import io.duecall.pbxsim.SimulatorConfig;
 import io.duecall.pbxsim.ami.AmiConnections;
 import io.duecall.pbxsim.ami.AmiMessage;
+import io.duecall.pbxsim.PlacedCall;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -21,6 +25,7 @@ final class SimEnv {
     final ExecutorService agiThreads;
     final Map<String, SimCall> byChannel = new ConcurrentHashMap<>();
     final Map<String, SimCall> busyAgents = new ConcurrentHashMap<>();
+    final Queue<PlacedCall> placed = new ConcurrentLinkedQueue<>();
     private final AmiConnections connections;
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
@@ -47,6 +52,10 @@ final class SimEnv {
     ScheduledFuture<?> after(double seconds, Runnable task) {
         var micros = Math.max(0L, Math.round(seconds * config.timeScale() * 1_000_000));
         return scheduler.schedule(task, micros, TimeUnit.MICROSECONDS);
+    }
+
+    Instant now() {
+        return clock.instant();
     }
 
     String nextChannelSeq() {

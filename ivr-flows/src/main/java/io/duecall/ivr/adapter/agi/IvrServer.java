@@ -7,7 +7,10 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.asteriskjava.fastagi.AgiScript;
 import org.asteriskjava.fastagi.DefaultAgiServer;
 import org.asteriskjava.fastagi.MappingStrategy;
@@ -15,14 +18,15 @@ import org.asteriskjava.util.ServerSocketFacade;
 
 /**
  * The IVR's FastAGI endpoint: asterisk-java's {@link DefaultAgiServer} serving the script name {@value #SCRIPT} and
- * refusing every other name. {@link #start()} returns once the socket is bound; the accept loop runs on its own thread.
+ * refusing every other name. {@link #start()} returns once the socket is bound; the accept loop runs on its own thread
+ * and every session on a virtual thread, so thousands of concurrent calls need no thousands of platform threads.
  */
 public final class IvrServer implements AutoCloseable {
     public static final String SCRIPT = "reminder";
     private static final long BIND_TIMEOUT_SECONDS = 10;
 
     private final IvrServerConfig config;
-    private final DefaultAgiServer server;
+    private final BoundPortAgiServer server;
     private final CompletableFuture<Integer> boundPort = new CompletableFuture<>();
     private Thread thread;
 
@@ -75,6 +79,11 @@ public final class IvrServer implements AutoCloseable {
         return boundPort.getNow(-1);
     }
 
+    /** FastAGI sessions running now, each on its own virtual thread. */
+    public int sessionsRunning() {
+        return server.running.get();
+    }
+
     /** Closes the listening socket; calls in progress finish on their own threads. */
     public synchronized void stop() {
         if (thread != null && boundPort.isDone() && !boundPort.isCompletedExceptionally()) {
@@ -98,10 +107,32 @@ public final class IvrServer implements AutoCloseable {
         }
     }
 
-    /** Learns the port actually bound, which asterisk-java does not report when asked for port 0. */
+    /**
+     * Learns the port actually bound, which asterisk-java does not report when asked for port 0, and runs each session
+     * on a virtual thread of its own. asterisk-java hands every accepted connection to {@code execute}; its default
+     * pool of at most 100 platform threads would refuse the 101st concurrent call.
+     */
     private final class BoundPortAgiServer extends DefaultAgiServer {
+        private final ThreadFactory sessionThreads = Thread.ofVirtual().name("ivr-session-", 0).factory();
+        private final AtomicInteger running = new AtomicInteger();
+
         BoundPortAgiServer(MappingStrategy mapping) {
             super(mapping);
+        }
+
+        @Override
+        protected void execute(Runnable session) {
+            if (isDie()) {
+                throw new RejectedExecutionException("IVR server is shutting down");
+            }
+            sessionThreads.newThread(() -> {
+                running.incrementAndGet();
+                try {
+                    session.run();
+                } finally {
+                    running.decrementAndGet();
+                }
+            }).start();
         }
 
         @Override

@@ -1,0 +1,176 @@
+package io.duecall.bench;
+
+import io.duecall.adapter.ami.AmiCallOriginator;
+import io.duecall.adapter.ami.AmiConfig;
+import io.duecall.adapter.memory.InMemoryAccountStore;
+import io.duecall.adapter.memory.InMemoryAttemptLedger;
+import io.duecall.adapter.memory.InMemoryPromiseStore;
+import io.duecall.app.DialerEngine;
+import io.duecall.domain.agent.AgentId;
+import io.duecall.domain.agent.AgentPool;
+import io.duecall.domain.agent.AgentSeat;
+import io.duecall.domain.campaign.Campaign;
+import io.duecall.domain.campaign.CampaignId;
+import io.duecall.domain.campaign.CampaignMode;
+import io.duecall.domain.campaign.RetryPolicy;
+import io.duecall.domain.window.CallingWindow;
+import io.duecall.ivr.adapter.agi.IvrServer;
+import io.duecall.ivr.adapter.agi.IvrServerConfig;
+import io.duecall.ivr.adapter.agi.ReminderAgiScript;
+import io.duecall.ivr.flow.ReminderFlow;
+import io.duecall.pbxsim.PbxSimulator;
+import io.duecall.pbxsim.Population;
+import io.duecall.pbxsim.SimulatorConfig;
+import io.duecall.port.TelephonyUnavailableException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One engine wired as the app wires it (DialerEngine, AmiCallOriginator over TCP, IvrServer over FastAGI) against an
+ * in-process PBX simulator on loopback, with in-memory stores. An agent campaign with many simulated agents: every
+ * call answers after a short ring, its IVR asks for an agent at once, and the engine redirects it to one.
+ */
+final class OriginateLoad {
+    static final CampaignId CAMPAIGN = new CampaignId("bench-desk");
+    /** A Tuesday noon in New York, so every debtor is inside the calling window whatever the hour of the run. */
+    private static final Instant CAMPAIGN_NOON = Instant.parse("2026-03-03T17:00:00Z");
+    private static final Duration TICK = Duration.ofMillis(10);
+    private static final Duration DRAIN_LIMIT = Duration.ofSeconds(60);
+    private static final int MAX_ORIGINATES_PER_TICK = 100;
+
+    /**
+     * @param timeScale the simulator's factor on ringing and talk time: 0.002 rings 1-2 ms and talks about 180 ms
+     */
+    record Settings(double windowSeconds, int agents, int accounts, double timeScale) {
+        Settings {
+            if (!(windowSeconds > 0)) {
+                throw new IllegalArgumentException("windowSeconds: " + windowSeconds + " (expected > 0)");
+            }
+            if (agents < 1 || accounts < 1) {
+                throw new IllegalArgumentException("agents: " + agents + ", accounts: " + accounts + " (expected >= 1)");
+            }
+        }
+
+        /** Enough agents for well over the target, and more accounts than the window can dial at 1,000 a second. */
+        static Settings forWindow(int seconds) {
+            return new Settings(seconds, 1_000, Math.max(2_000, seconds * 1_000), 0.002);
+        }
+    }
+
+    private OriginateLoad() {}
+
+    static OriginateResult run(Settings settings) throws Exception {
+        var clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), CAMPAIGN_NOON));
+        var accounts = new InMemoryAccountStore();
+        var ledger = new InMemoryAttemptLedger();
+        var sessions = new TimedSessions();
+        var agentIds = new ArrayList<String>();
+        for (int i = 0; i < settings.agents(); i++) {
+            agentIds.add(String.valueOf(10_000 + i));
+        }
+        try (var ivr = new IvrServer(new IvrServerConfig(InetAddress.getLoopbackAddress(), 0),
+                new ReminderAgiScript(sessions, new ReminderFlow(sessions, Duration.ofSeconds(5))))) {
+            ivr.start();
+            var ami = AmiConfig.defaults();
+            var simConfig = new SimulatorConfig("127.0.0.1", 0, "dialer", "secret",
+                    Map.of(ami.outboundContext(), URI.create("agi://127.0.0.1:" + ivr.port() + "/" + IvrServer.SCRIPT)),
+                    Set.of(), ami.agentContext(), agentIds, answeringPopulation(), settings.timeScale(), 11L);
+            try (var simulator = PbxSimulator.start(simConfig)) {
+                var amiOriginator = AmiCallOriginator.connect(ami.withEndpoint("127.0.0.1", simulator.amiPort())
+                        .withCredentials(simConfig.amiUsername(), simConfig.amiSecret()), clock);
+                try (var telephony = new TimedTelephony(amiOriginator)) {
+                    var seats = agentIds.stream().map(id -> new AgentSeat(new AgentId(id), Set.of(CAMPAIGN))).toList();
+                    var agents = new AgentPool(seats, Duration.ZERO);
+                    var engine = new DialerEngine(clock, d -> Thread.sleep(d), accounts, ledger,
+                            new InMemoryPromiseStore(), telephony, agents, List.of(campaign(settings.agents())),
+                            MAX_ORIGINATES_PER_TICK);
+                    sessions.set(engine);
+                    accounts.importAccounts(CAMPAIGN, BenchDebtors.accounts(settings.accounts(), clock.instant()),
+                            clock.instant());
+                    seats.forEach(seat -> agents.login(seat.id(), clock.instant()));
+                    long placed = dial(engine, settings.windowSeconds());
+                    boolean drained = drain(engine);
+                    return result(settings, placed, telephony, sessions, ledger,
+                            amiOriginator.droppedEvents(), drained);
+                }
+            }
+        }
+    }
+
+    /** Ticks the campaign every 10 ms for the window, as the Quartz dial cycle would; returns the calls placed. */
+    private static long dial(DialerEngine engine, double windowSeconds) {
+        long start = System.nanoTime();
+        long end = start + (long) (windowSeconds * 1e9);
+        long next = start;
+        long placed = 0;
+        while (System.nanoTime() < end) {
+            placed += engine.tick(CAMPAIGN);
+            next += TICK.toNanos();
+            LockSupport.parkNanos(next - System.nanoTime());
+        }
+        return placed;
+    }
+
+    private static boolean drain(DialerEngine engine) {
+        long deadline = System.nanoTime() + DRAIN_LIMIT.toNanos();
+        while (engine.callsInFlight() > 0 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TICK.toNanos());
+        }
+        return engine.callsInFlight() == 0;
+    }
+
+    private static OriginateResult result(Settings settings, long placed, TimedTelephony telephony,
+            TimedSessions sessions, InMemoryAttemptLedger ledger, long droppedEvents,
+            boolean drained) {
+        var toAgi = new ArrayList<Long>();
+        telephony.originateSent.forEach((callId, sent) -> {
+            var connected = sessions.agiConnected.get(callId);
+            if (connected != null) {
+                toAgi.add(connected - sent);
+            }
+        });
+        var toBridge = new ArrayList<Long>();
+        telephony.bridgeAccepted.forEach((callId, accepted) -> {
+            var answered = telephony.answered.get(callId);
+            if (answered != null) {
+                toBridge.add(accepted - answered);
+            }
+        });
+        var linesPerCall = new HashMap<String, Integer>();
+        ledger.readAll().forEach(line -> linesPerCall.merge(line.callId(), 1, Integer::sum));
+        long unaccounted = telephony.originateSent.keySet().stream()
+                .filter(callId -> linesPerCall.getOrDefault(callId, 0) != 1).count()
+                + linesPerCall.keySet().stream().filter(id -> !telephony.originateSent.containsKey(id)).count()
+                + (drained ? 0 : 1);
+        long refused = telephony.refusedOriginates.get() + telephony.refusedBridges.get() + droppedEvents;
+        return new OriginateResult(placed, settings.windowSeconds(), unbox(toAgi), unbox(toBridge),
+                linesPerCall.values().stream().mapToLong(Integer::longValue).sum(), unaccounted, refused,
+                placed >= settings.accounts());
+    }
+
+    private static long[] unbox(List<Long> values) {
+        return values.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** Everyone answers after a short ring; the script does not matter, as an agent campaign's IVR asks for an agent. */
+    private static Population answeringPopulation() {
+        var defaults = Population.defaults();
+        return new Population(new Population.Outcomes(1, 0, 0, 0, 0, 0), new Population.Range(0.5, 1.0),
+                defaults.personas(), new Population.LogNormal(90, 20), Map.of());
+    }
+
+    private static Campaign campaign(int agents) {
+        return new Campaign(CAMPAIGN, "Throughput desk", CampaignMode.AGENT, CallingWindow.defaults(), "Acme Lending",
+                "18005550100", Math.max(1, agents * 3), Duration.ofSeconds(20), Duration.ofSeconds(2),
+                Duration.ofMinutes(5), 3, RetryPolicy.defaults());
+    }
+}

@@ -1,0 +1,59 @@
+package io.duecall.bench;
+
+import io.duecall.adapter.redis.RedisProvisioner;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import redis.clients.jedis.JedisPooled;
+
+/**
+ * {@code ./duecall throughput-benchmark}: one node's figures on loopback, each printed beside its target or limit.
+ * Redis work goes to a redis-server started for the run on a free port, never to a shared one.
+ */
+public final class ThroughputBenchmark {
+    private ThroughputBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        var options = BenchOptions.parse(args);
+        var figures = run(options, System.out);
+        System.exit(figures.stream().anyMatch(f -> f.met() == Figure.Met.NO) ? 1 : 0);
+    }
+
+    static List<Figure> run(BenchOptions options, PrintStream out) throws Exception {
+        var figures = new ArrayList<Figure>();
+        var clock = Clock.systemUTC();
+        var workDir = Files.createTempDirectory("duecall-bench-");
+        out.printf("DueCall throughput benchmark: %d cores, %s%n", Runtime.getRuntime().availableProcessors(),
+                LoadAverage.describe());
+        try (var redis = RedisProvisioner.provision(Optional.empty(), Optional.of(RedisProvisioner.Mode.LOCAL_BINARY));
+                var jedis = new JedisPooled(redis.uri())) {
+            out.println("Redis: " + redis.description());
+            var r = new RedisThroughput(jedis, redis.uri(), clock)
+                    .run(options.accounts(), options.claimBatch(), workDir, options.redisBenchmark());
+            var redisFigures = RedisFigures.of(r, options);
+            redisFigures.forEach(f -> out.println(f.line()));
+            figures.addAll(redisFigures);
+        } finally {
+            try (var files = Files.list(workDir)) {
+                for (var file : files.toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+            Files.deleteIfExists(workDir);
+        }
+        out.println("FastAGI: " + options.sessions() + " sessions held open at once against the IVR server");
+        var agiFigures = AgiFigures.of(AgiSessionLoad.run(options.sessions()));
+        agiFigures.forEach(f -> out.println(f.line()));
+        figures.addAll(agiFigures);
+        var load = OriginateLoad.Settings.forWindow(options.originateSeconds());
+        out.printf("Originates: one engine against the PBX simulator over loopback for %d s, %d simulated agents, "
+                + "every call answered and asking for an agent%n", options.originateSeconds(), load.agents());
+        var originateFigures = OriginateFigures.of(OriginateLoad.run(load));
+        originateFigures.forEach(f -> out.println(f.line()));
+        figures.addAll(originateFigures);
+        return figures;
+    }
+}

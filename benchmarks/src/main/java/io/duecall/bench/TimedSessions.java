@@ -1,0 +1,63 @@
+package io.duecall.bench;
+
+import io.duecall.app.AgentHandoff;
+import io.duecall.app.CallSessions;
+import io.duecall.app.IvrCall;
+import io.duecall.domain.account.Money;
+import io.duecall.domain.attempt.Disposition;
+import io.duecall.domain.promise.PromiseToPay;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The IVR's view of the engine, noting when the IVR first looks a call up ({@code find}): the moment its FastAGI
+ * session has connected and named the call. The engine is set after the IVR server starts, as in the app.
+ */
+final class TimedSessions implements CallSessions {
+    final Map<String, Long> agiConnected = new ConcurrentHashMap<>();
+    private volatile CallSessions engine;
+
+    void set(CallSessions target) {
+        this.engine = target;
+    }
+
+    @Override
+    public Optional<IvrCall> find(String callId) {
+        agiConnected.putIfAbsent(callId, System.nanoTime());
+        var target = engine;
+        return target == null ? Optional.empty() : target.find(callId);
+    }
+
+    @Override
+    public PromiseToPay recordPromise(String callId, Money amount, LocalDate payBy) {
+        return engine.recordPromise(callId, amount, payBy);
+    }
+
+    @Override
+    public AgentHandoff requestAgent(String callId) {
+        return engine.requestAgent(callId);
+    }
+
+    @Override
+    public void flowStarted(String callId, String flowVersion) {
+        engine.flowStarted(callId, flowVersion);
+    }
+
+    @Override
+    public void optOut(String callId) {
+        engine.optOut(callId);
+    }
+
+    @Override
+    public void scheduleCallback(String callId, Instant at) {
+        engine.scheduleCallback(callId, at);
+    }
+
+    @Override
+    public void finished(String callId, Disposition disposition) {
+        engine.finished(callId, disposition);
+    }
+}

@@ -1,0 +1,32 @@
+package io.duecall.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** A reduced run (10,000 accounts, 100 sessions, 1 s of originates) checks counts and errors, not speed. */
+class ThroughputBenchmarkTest {
+
+    @Test
+    void reducedRunClaimsEachAccountOnceServesEverySessionAndEndsEveryOriginateAsOneLedgerLine() throws Exception {
+        var printed = new ByteArrayOutputStream();
+        var options = new BenchOptions(10_000, 100, 100, 1, false);
+
+        var figures = ThroughputBenchmark.run(options, new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        Map<String, Double> byName = figures.stream().collect(Collectors.toMap(Figure::name, Figure::value));
+        assertEquals(0, byName.get("claim errors (claimed twice or never)"));
+        assertEquals(100, byName.get("concurrent FastAGI sessions held"));
+        assertEquals(0, byName.get("FastAGI session errors"));
+        assertEquals(0, byName.get("calls not ending as one ledger line"));
+        assertEquals(0, byName.get("originates/redirects refused, events dropped"));
+        assertTrue(byName.get("originates/s sustained (one node)") > 0);
+        assertEquals(true, printed.toString(StandardCharsets.UTF_8).contains("import of 10,000 accounts"));
+    }
+}

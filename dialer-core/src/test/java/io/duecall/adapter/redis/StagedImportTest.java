@@ -1,0 +1,98 @@
+package io.duecall.adapter.redis;
+
+import static io.duecall.port.Fixtures.CAMPAIGN;
+import static io.duecall.port.Fixtures.T0;
+import static io.duecall.port.Fixtures.account;
+import static io.duecall.port.Fixtures.accountWithoutZone;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.duecall.domain.account.Account;
+import io.duecall.domain.account.AccountId;
+import io.duecall.port.StoreUnavailableException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.params.ScanParams;
+
+class StagedImportTest {
+    private static final int MANY = StagedImport.CHUNK * 2 + 17;
+
+    @RegisterExtension
+    final RedisTestSupport redis = new RedisTestSupport();
+
+    @Test
+    void importOfSeveralChunksQueuesEveryAccountAndReplacesStoredOnesLeavingNoStagingKeys() {
+        var store = new RedisAccountStore(redis.jedis(), redis.keys());
+        store.importAccounts(CAMPAIGN, List.of(account("acct-3"), account("acct-4")), T0);
+        store.claim(CAMPAIGN, 1, T0, Duration.ofMinutes(5));
+        var accounts = new ArrayList<Account>(ids(MANY).stream().map(id -> account(id)).toList());
+        accounts.set(3, accountWithoutZone("acct-3"));
+
+        store.importAccounts(CAMPAIGN, accounts, T0.plusSeconds(60));
+
+        assertEquals(MANY - 1, store.queued(CAMPAIGN), "all but the leased account are queued");
+        assertEquals(1, store.leased(CAMPAIGN));
+        assertEquals("Sam Other", store.find(new AccountId("acct-3")).orElseThrow().debtorName());
+        assertEquals(List.of(), stagingKeys());
+    }
+
+    @Test
+    void importThatFailsWhileStagingLeavesQueueAndStoredAccountsAsTheyWere() {
+        var store = new RedisAccountStore(redis.jedis(), redis.keys());
+        store.importAccounts(CAMPAIGN, List.of(account("acct-1")), T0);
+        var accounts = new ArrayList<Account>(ids(MANY).stream().map(id -> account(id)).toList());
+        accounts.set(1, accountWithoutZone("acct-1"));
+        try (var failing = new FailingAfterPipelines(redis, 3)) {
+            var broken = new RedisAccountStore(failing, redis.keys());
+
+            assertThrows(StoreUnavailableException.class, () -> broken.importAccounts(CAMPAIGN, accounts, T0));
+        }
+
+        assertEquals(1, store.queued(CAMPAIGN));
+        assertEquals(account("acct-1"), store.find(new AccountId("acct-1")).orElseThrow());
+        assertTrue(store.find(new AccountId("acct-2")).isEmpty(), "accounts new to the store are deleted again");
+        assertEquals(List.of(), stagingKeys());
+    }
+
+    private List<String> stagingKeys() {
+        var found = new ArrayList<String>();
+        var params = new ScanParams().match(redis.prefix() + "*:import:*").count(1_000);
+        var cursor = ScanParams.SCAN_POINTER_START;
+        do {
+            var page = redis.jedis().scan(cursor, params);
+            found.addAll(page.getResult());
+            cursor = page.getCursor();
+        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+        return found;
+    }
+
+    private static List<String> ids(int count) {
+        return IntStream.range(0, count).mapToObj(i -> "acct-" + i).toList();
+    }
+
+    /** A connection whose pipelines fail after the first few, as if Redis went away part-way through an import. */
+    private static final class FailingAfterPipelines extends JedisPooled {
+        private int left;
+
+        FailingAfterPipelines(RedisTestSupport redis, int pipelines) {
+            super(RedisTestSupport.sharedUri());
+            this.left = pipelines;
+        }
+
+        @Override
+        public Pipeline pipelined() {
+            if (left-- <= 0) {
+                throw new JedisConnectionException("connection reset (simulated)");
+            }
+            return super.pipelined();
+        }
+    }
+}

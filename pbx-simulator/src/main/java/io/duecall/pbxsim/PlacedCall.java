@@ -1,0 +1,23 @@
+package io.duecall.pbxsim;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One call the simulator placed, as the PBX saw it: the number dialed, the CALL_ID variable of the originate (null
+ * if none), when the originate arrived and when the call ended ({@code null} while it is still up). Audits use it
+ * to find a number dialed twice at once, including by a dialer that died without writing its ledger.
+ */
+public record PlacedCall(String number, String callId, Instant startedAt, Instant endedAt) {
+    public PlacedCall {
+        Objects.requireNonNull(number, "number");
+        Objects.requireNonNull(startedAt, "startedAt");
+    }
+
+    /** True if the two calls were up at the same time; a call still up lasts until {@code now}. */
+    public boolean overlaps(PlacedCall other, Instant now) {
+        var myEnd = endedAt == null ? now : endedAt;
+        var otherEnd = other.endedAt == null ? now : other.endedAt;
+        return startedAt.isBefore(otherEnd) && other.startedAt.isBefore(myEnd);
+    }
+}

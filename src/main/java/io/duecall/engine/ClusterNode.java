@@ -1,0 +1,59 @@
+package io.duecall.engine;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One dialer node of a cluster, as a process of its own ({@code Main node}, used by {@code cluster-demo}): it runs
+ * the configured campaigns against the shared Redis on a clock all nodes agree on, says {@code ready} on standard
+ * output, and on a {@code stop} line (or end of input) stops dialing, lets the calls in flight finish and exits.
+ */
+final class ClusterNode {
+    static final String READY = "ready";
+    static final String STOP = "stop";
+    private static final Duration DRAIN = Duration.ofSeconds(20);
+
+    private ClusterNode() {}
+
+    static int run(Options options, PrintStream out) throws Exception {
+        var config = EngineConfig.load(Path.of(options.required("config"))).validate();
+        var name = options.required("name");
+        var origin = Instant.parse(options.required("origin"));
+        var anchor = Instant.ofEpochMilli(Long.parseLong(options.required("anchor")));
+        var speed = options.decimal("speed", 1);
+        options.rejectUnknown();
+        var clock = ScaledClock.anchored(origin, anchor, speed);
+        try (var redis = Commands.redis(config);
+                var engine = Engine.start(config, clock, new ScaledPause(speed), redis, agiPort -> config.ami(), name)) {
+            engine.loginAllAgents();
+            engine.startCampaigns();
+            out.println(READY + " " + name + " ivr " + engine.agiUrl());
+            out.flush();
+            awaitStop();
+            engine.stopCampaigns();
+            long until = System.nanoTime() + DRAIN.toNanos();
+            while (engine.dialer().callsInFlight() > 0 && System.nanoTime() < until) {
+                Thread.sleep(50);
+            }
+            long dials = engine.dialer().campaigns().stream().mapToLong(c -> engine.dialer().figures(c.id()).dials()).sum();
+            out.printf("stopped %s after %d dials, %d calls still in flight%n", name, dials, engine.dialer().callsInFlight());
+        }
+        return 0;
+    }
+
+    private static void awaitStop() throws IOException {
+        var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String line;
+        while ((line = in.readLine()) != null) {
+            if (STOP.equals(line.strip())) {
+                return;
+            }
+        }
+    }
+}
