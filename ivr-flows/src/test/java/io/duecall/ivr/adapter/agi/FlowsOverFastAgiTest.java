@@ -37,7 +37,7 @@ class FlowsOverFastAgiTest {
     private final String prefix = "duecall-test-" + UUID.randomUUID();
     private final AtomicInteger started = new AtomicInteger();
     private final AtomicInteger active = new AtomicInteger();
-    private final JedisPooled jedis = new JedisPooled("127.0.0.1", 6379);
+    private final JedisPooled jedis = new JedisPooled(TestRedis.uri());
     private final RedisPromiseStore promises = new RedisPromiseStore(jedis, new RedisKeys(prefix));
     private final StoreBackedCallSessions sessions = new StoreBackedCallSessions(promises);
     private IvrServer server;

@@ -45,7 +45,7 @@ class IvrLoadTest {
     void fiveHundredConcurrentSessionsLoseAndDuplicateNoPromise() throws Exception {
         var prefix = "duecall-test-" + UUID.randomUUID();
         var keyToCommandNanos = Collections.synchronizedList(new ArrayList<Long>());
-        try (var jedis = new JedisPooled("127.0.0.1", 6379)) {
+        try (var jedis = new JedisPooled(TestRedis.uri())) {
             var promises = new RedisPromiseStore(jedis, new RedisKeys(prefix));
             var sessions = new StoreBackedCallSessions(promises);
             for (int i = 0; i < SESSIONS; i++) {

@@ -29,7 +29,7 @@ import redis.clients.jedis.JedisPooled;
 /** A call to a third-party contact over a real FastAGI socket: the location script, and nothing about the debt. */
 class LocationCallOverFastAgiTest {
     private final String prefix = "duecall-test-" + UUID.randomUUID();
-    private final JedisPooled jedis = new JedisPooled("127.0.0.1", 6379);
+    private final JedisPooled jedis = new JedisPooled(TestRedis.uri());
     private final RedisPromiseStore promises = new RedisPromiseStore(jedis, new RedisKeys(prefix));
     private final StoreBackedCallSessions sessions = new StoreBackedCallSessions(promises);
     private IvrServer server;

@@ -33,7 +33,7 @@ import redis.clients.jedis.JedisPooled;
 /** The default flow's second factor and prompt languages over a real FastAGI socket, promises in the real Redis. */
 class SecondFactorOverFastAgiTest {
     private final String prefix = "duecall-test-" + UUID.randomUUID();
-    private final JedisPooled jedis = new JedisPooled("127.0.0.1", 6379);
+    private final JedisPooled jedis = new JedisPooled(TestRedis.uri());
     private final RedisPromiseStore promises = new RedisPromiseStore(jedis, new RedisKeys(prefix));
     private final StoreBackedCallSessions sessions = new StoreBackedCallSessions(promises);
     private IvrServer server;
