@@ -46,6 +46,13 @@ public final class Main {
                                        three dialer node processes, two simulated PBXs and a Redis with an
                                        append-only file; kills one node mid-campaign and audits the ledger
               test                     build and run every test (handled by ./duecall)
+              simulate-year [--days N] [--seed N]
+                                       a campaign over a simulated year through the real engine, audited rule by rule
+                                       (handled by ./duecall)
+              pacing-benchmark [--agents ...] [--live ...] [--talk ...] [--seeds N] [--out DIR] [--exponential]
+                                       pacers side by side in virtual time (handled by ./duecall)
+              throughput-benchmark [--accounts N] [--sessions N] [--originate-seconds N]
+                                       one node's throughput on loopback (handled by ./duecall)
             """;
 
     private Main() {}
