@@ -33,6 +33,8 @@ import io.duecall.domain.agent.AgentSeat;
 import io.duecall.ivr.adapter.agi.IvrServer;
 import io.duecall.ivr.adapter.agi.IvrServerConfig;
 import io.duecall.ivr.adapter.agi.ReminderAgiScript;
+import io.duecall.ivr.flow.FlowLoader;
+import io.duecall.ivr.flow.MachinePolicy;
 import io.duecall.ivr.flow.ReminderFlow;
 import io.duecall.port.Pause;
 import io.duecall.port.TelephonyUnavailableException;
@@ -111,7 +113,9 @@ public final class Engine implements AutoCloseable {
         var suppression = new RedisSuppressionStore(jedis, keys);
         var holidays = new QuartzHolidayCalendar(config.holidays());
         var sessions = new DeferredCallSessions();
-        var flow = new ReminderFlow(sessions, IVR_INPUT_TIMEOUT);
+        // Calls arrive only once the dialer runs, by which time the catalog is there to answer.
+        var flow = new ReminderFlow(sessions, IVR_INPUT_TIMEOUT, FlowLoader.defaultFlow(), FlowLoader.locationFlow(),
+                campaign -> catalog == null ? MachinePolicy.MESSAGE : catalog.machine(campaign));
         ivr = new IvrServer(new IvrServerConfig(bindAddress(config.agiBindHost()), config.agiPort()),
                 new ReminderAgiScript(sessions, flow), new AgiSessionListener() {
                     @Override
