@@ -15,6 +15,9 @@ import io.duecall.adapter.redis.RedisPaymentStore;
 import io.duecall.adapter.redis.RedisPromiseStore;
 import io.duecall.adapter.redis.RedisSuppressionStore;
 import io.duecall.adapter.csv.AccountCsvReader;
+import io.duecall.adapter.csv.PaymentCsvReader;
+import io.duecall.app.RecordPayments;
+import io.duecall.domain.campaign.Campaign;
 import io.duecall.app.AgentDesk;
 import io.duecall.app.DialerEngine;
 import io.duecall.app.PromiseFollowUp;
@@ -209,9 +212,17 @@ public final class Engine implements AutoCloseable {
             }
         };
         ops = OpsServer.start(http, new OpsParts(clock, dialer, agents, desk, accounts, ledger, promises, control,
-                region -> new ImportAccounts(new AccountCsvReader(region), accounts, clock), health, catalog, registry));
+                region -> new ImportAccounts(new AccountCsvReader(region), accounts, clock), health, catalog, registry,
+                paymentFeed()));
         parts.add(ops);
         return ops;
+    }
+
+    /** The API's payment feed: the CSV feed's use case, taking paid-off accounts out of every current campaign. */
+    private RecordPayments paymentFeed() {
+        var keys = new RedisKeys(config.keyPrefix());
+        return new RecordPayments(new PaymentCsvReader(), new RedisPaymentStore(jedis, keys), promises, accounts,
+                () -> dialer.campaigns().stream().map(Campaign::id).toList(), clock);
     }
 
     /** The campaigns managed at run time beside the configured ones. */
