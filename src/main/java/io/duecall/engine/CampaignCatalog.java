@@ -12,6 +12,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.duecall.app.DialerEngine;
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;
+import io.duecall.ivr.flow.MachinePolicy;
 import io.duecall.port.CampaignDefinitions;
 import io.duecall.web.ApiException;
 import io.duecall.web.CampaignEditor;
@@ -36,6 +37,7 @@ public final class CampaignCatalog implements CampaignEditor {
     private final EngineConfig.Resolved config;
     private final Set<CampaignId> configured;
     private final Map<CampaignId, EngineConfig.RunDates> runDates = new ConcurrentHashMap<>();
+    private final Map<CampaignId, MachinePolicy> machine = new ConcurrentHashMap<>();
 
     public CampaignCatalog(DialerEngine dialer, CampaignDefinitions store, EngineConfig.Resolved config) {
         this.dialer = dialer;
@@ -116,6 +118,7 @@ public final class CampaignCatalog implements CampaignEditor {
         dialer.remove(id);
         store.delete(id);
         runDates.remove(id);
+        machine.remove(id);
     }
 
     private void requireNotConfigured(CampaignId id) {
@@ -128,6 +131,12 @@ public final class CampaignCatalog implements CampaignEditor {
     private void apply(EngineConfig.ResolvedCampaign resolved) {
         dialer.upsert(resolved.campaign(), resolved.rules(), resolved.pacing());
         runDates.put(resolved.campaign().id(), resolved.runDates());
+        machine.put(resolved.campaign().id(), resolved.machine());
+    }
+
+    /** What the campaign's calls do on an answering machine, for configured and run-time campaigns alike. */
+    public MachinePolicy machine(CampaignId id) {
+        return configured.contains(id) ? config.machine(id) : machine.getOrDefault(id, MachinePolicy.MESSAGE);
     }
 
     private static EngineConfig.ResolvedCampaign resolve(EngineConfig.CampaignSettings settings) {
@@ -142,7 +151,8 @@ public final class CampaignCatalog implements CampaignEditor {
     private static EngineConfig.CampaignSettings withId(EngineConfig.CampaignSettings c, CampaignId id) {
         return new EngineConfig.CampaignSettings(id.value(), c.name(), c.mode(), c.opens(), c.closes(),
                 c.closingMargin(), c.companyName(), c.callbackNumber(), c.channelLimit(), c.ringTimeout(),
-                c.agentWait(), c.lease(), c.promiseHorizonDays(), c.startAt(), c.endAt(), c.rules(), c.pacing());
+                c.agentWait(), c.lease(), c.promiseHorizonDays(), c.startAt(), c.endAt(), c.rules(), c.pacing(),
+                c.machine());
     }
 
     /** Reads a definition strictly; every failure is a 400 naming the field, or the line and column. */

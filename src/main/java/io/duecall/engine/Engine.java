@@ -15,6 +15,9 @@ import io.duecall.adapter.redis.RedisPaymentStore;
 import io.duecall.adapter.redis.RedisPromiseStore;
 import io.duecall.adapter.redis.RedisSuppressionStore;
 import io.duecall.adapter.csv.AccountCsvReader;
+import io.duecall.adapter.csv.PaymentCsvReader;
+import io.duecall.app.RecordPayments;
+import io.duecall.domain.campaign.Campaign;
 import io.duecall.app.AgentDesk;
 import io.duecall.app.DialerEngine;
 import io.duecall.app.PromiseFollowUp;
@@ -33,6 +36,8 @@ import io.duecall.domain.agent.AgentSeat;
 import io.duecall.ivr.adapter.agi.IvrServer;
 import io.duecall.ivr.adapter.agi.IvrServerConfig;
 import io.duecall.ivr.adapter.agi.ReminderAgiScript;
+import io.duecall.ivr.flow.FlowLoader;
+import io.duecall.ivr.flow.MachinePolicy;
 import io.duecall.ivr.flow.ReminderFlow;
 import io.duecall.port.Pause;
 import io.duecall.port.TelephonyUnavailableException;
@@ -111,7 +116,9 @@ public final class Engine implements AutoCloseable {
         var suppression = new RedisSuppressionStore(jedis, keys);
         var holidays = new QuartzHolidayCalendar(config.holidays());
         var sessions = new DeferredCallSessions();
-        var flow = new ReminderFlow(sessions, IVR_INPUT_TIMEOUT);
+        // Calls arrive only once the dialer runs, by which time the catalog is there to answer.
+        var flow = new ReminderFlow(sessions, IVR_INPUT_TIMEOUT, FlowLoader.defaultFlow(), FlowLoader.locationFlow(),
+                campaign -> catalog == null ? MachinePolicy.MESSAGE : catalog.machine(campaign));
         ivr = new IvrServer(new IvrServerConfig(bindAddress(config.agiBindHost()), config.agiPort()),
                 new ReminderAgiScript(sessions, flow), new AgiSessionListener() {
                     @Override
@@ -205,9 +212,17 @@ public final class Engine implements AutoCloseable {
             }
         };
         ops = OpsServer.start(http, new OpsParts(clock, dialer, agents, desk, accounts, ledger, promises, control,
-                region -> new ImportAccounts(new AccountCsvReader(region), accounts, clock), health, catalog, registry));
+                region -> new ImportAccounts(new AccountCsvReader(region), accounts, clock), health, catalog, registry,
+                paymentFeed()));
         parts.add(ops);
         return ops;
+    }
+
+    /** The API's payment feed: the CSV feed's use case, taking paid-off accounts out of every current campaign. */
+    private RecordPayments paymentFeed() {
+        var keys = new RedisKeys(config.keyPrefix());
+        return new RecordPayments(new PaymentCsvReader(), new RedisPaymentStore(jedis, keys), promises, accounts,
+                () -> dialer.campaigns().stream().map(Campaign::id).toList(), clock);
     }
 
     /** The campaigns managed at run time beside the configured ones. */

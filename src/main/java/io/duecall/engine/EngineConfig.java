@@ -18,6 +18,7 @@ import io.duecall.domain.compliance.ContactRules;
 import io.duecall.domain.compliance.InvalidContactRulesException;
 import io.duecall.domain.pacing.PacingPolicy;
 import io.duecall.domain.window.CallingWindow;
+import io.duecall.ivr.flow.MachinePolicy;
 import io.duecall.sipconfig.DeploymentLoader;
 import io.duecall.sipconfig.EnginePbxSettings;
 import io.duecall.sipconfig.InvalidDeploymentException;
@@ -96,7 +97,7 @@ public record EngineConfig(
     public record CampaignSettings(String id, String name, CampaignMode mode, LocalTime opens, LocalTime closes,
             Duration closingMargin, String companyName, String callbackNumber, Integer channelLimit,
             Duration ringTimeout, Duration agentWait, Duration lease, Integer promiseHorizonDays, Instant startAt,
-            Instant endAt, RulesSettings rules, PacingSettings pacing) {}
+            Instant endAt, RulesSettings rules, PacingSettings pacing, MachinePolicy machine) {}
 
     /** When Quartz starts and stops a campaign's dial cycle; null means at once, or until stopped. */
     public record RunDates(Instant startAt, Instant endAt) {
@@ -108,7 +109,18 @@ public record EngineConfig(
             Duration tickInterval, int maxOriginatesPerTick, Set<LocalDate> holidays, java.time.ZoneId holidayZone,
             Duration wrapUp, List<AgentSeat> seats, List<Campaign> campaigns, Map<CampaignId, RunDates> runDates,
             Map<CampaignId, ContactRules> rules, LocalTime promiseSweepAt, java.time.ZoneId promiseZone,
-            Map<CampaignId, PacingPolicy> pacing, QuartzCluster clustered) {
+            Map<CampaignId, PacingPolicy> pacing, QuartzCluster clustered, Map<CampaignId, MachinePolicy> machine) {
+
+        /** A configuration in which every campaign leaves its message on an answering machine. */
+        public Resolved(String redisUrl, String keyPrefix, AmiConfig ami, String agiBindHost, int agiPort,
+                Duration tickInterval, int maxOriginatesPerTick, Set<LocalDate> holidays, java.time.ZoneId holidayZone,
+                Duration wrapUp, List<AgentSeat> seats, List<Campaign> campaigns, Map<CampaignId, RunDates> runDates,
+                Map<CampaignId, ContactRules> rules, LocalTime promiseSweepAt, java.time.ZoneId promiseZone,
+                Map<CampaignId, PacingPolicy> pacing, QuartzCluster clustered) {
+            this(redisUrl, keyPrefix, ami, agiBindHost, agiPort, tickInterval, maxOriginatesPerTick, holidays,
+                    holidayZone, wrapUp, seats, campaigns, runDates, rules, promiseSweepAt, promiseZone, pacing, clustered,
+                    Map.of());
+        }
 
         /** A configuration for a single node: Quartz in memory. */
         public Resolved(String redisUrl, String keyPrefix, AmiConfig ami, String agiBindHost, int agiPort,
@@ -131,6 +143,11 @@ public record EngineConfig(
 
         public RunDates runDates(CampaignId campaign) {
             return runDates.getOrDefault(campaign, RunDates.ALWAYS);
+        }
+
+        /** What the campaign's calls do on an answering machine; {@code MESSAGE} unless configured otherwise. */
+        public MachinePolicy machine(CampaignId campaign) {
+            return machine.getOrDefault(campaign, MachinePolicy.MESSAGE);
         }
     }
 
@@ -224,7 +241,8 @@ public record EngineConfig(
         var runDates = new HashMap<CampaignId, RunDates>();
         var rules = new HashMap<CampaignId, ContactRules>();
         var pacing = new HashMap<CampaignId, PacingPolicy>();
-        var campaignList = resolveCampaigns(errors, runDates, rules, pacing);
+        var machine = new HashMap<CampaignId, MachinePolicy>();
+        var campaignList = resolveCampaigns(errors, runDates, rules, pacing, machine);
         var clustered = clustered(errors, sched.clustered(), secrets);
         var agentSettings = agents == null ? new AgentSettings(null, List.of()) : agents;
         var wrapUp = agentSettings.wrapUp() == null ? Duration.ofSeconds(20) : agentSettings.wrapUp();
@@ -238,7 +256,7 @@ public record EngineConfig(
                 sched.holidays() == null ? Set.of() : Set.copyOf(sched.holidays()), holidayZone, wrapUp, seats,
                 campaignList, Map.copyOf(runDates), Map.copyOf(rules),
                 promiseSettings.sweepAt() == null ? DEFAULT_SWEEP_AT : promiseSettings.sweepAt(), promiseZone,
-                Map.copyOf(pacing), clustered);
+                Map.copyOf(pacing), clustered, Map.copyOf(machine));
     }
 
     private static QuartzCluster clustered(List<String> errors, ClusteredSettings settings, Secrets secrets) {
@@ -332,7 +350,8 @@ public record EngineConfig(
     }
 
     private List<Campaign> resolveCampaigns(List<String> errors, Map<CampaignId, RunDates> runDates,
-            Map<CampaignId, ContactRules> rules, Map<CampaignId, PacingPolicy> pacing) {
+            Map<CampaignId, ContactRules> rules, Map<CampaignId, PacingPolicy> pacing,
+            Map<CampaignId, MachinePolicy> machine) {
         if (campaigns == null || campaigns.isEmpty()) {
             errors.add("campaigns is missing (expected at least one campaign)");
             return List.of();
@@ -347,6 +366,7 @@ public record EngineConfig(
                     rules.put(resolved.campaign().id(), resolved.rules());
                 }
                 pacing.put(resolved.campaign().id(), resolved.pacing());
+                machine.put(resolved.campaign().id(), resolved.machine());
             }
         }
         var ids = new HashSet<CampaignId>();
@@ -359,7 +379,8 @@ public record EngineConfig(
     }
 
     /** One campaign entry resolved: the campaign, its run dates, its contact rules and its pacing. */
-    public record ResolvedCampaign(Campaign campaign, RunDates runDates, ContactRules rules, PacingPolicy pacing) {}
+    public record ResolvedCampaign(Campaign campaign, RunDates runDates, ContactRules rules, PacingPolicy pacing,
+            MachinePolicy machine) {}
 
     /**
      * Resolves one {@code campaigns[]} entry, adding each problem to {@code errors} under {@code key} (e.g.
@@ -392,7 +413,8 @@ public record EngineConfig(
             }
             var pacing = PacingSettings.resolve(c.pacing(), campaign.mode(), key.isEmpty() ? "pacing" : key + ".pacing",
                     errors);
-            return new ResolvedCampaign(campaign, new RunDates(c.startAt(), c.endAt()), rules, pacing);
+            return new ResolvedCampaign(campaign, new RunDates(c.startAt(), c.endAt()), rules, pacing,
+                    c.machine() == null ? MachinePolicy.MESSAGE : c.machine());
         } catch (IllegalArgumentException | NullPointerException e) {
             errors.add(prefix + e.getMessage());
             return null;

@@ -82,7 +82,7 @@ class CampaignApiTest {
 
     private static EngineConfig.Resolved configuration() {
         var desk = new EngineConfig.CampaignSettings("desk", null, null, null, null, null, "Acme Lending",
-                "18005550100", null, null, null, null, null, null, null, null, null);
+                "18005550100", null, null, null, null, null, null, null, null, null, null);
         return new EngineConfig(null, null, null, null, null, null, List.of(desk), null, null)
                 .validate(io.duecall.sipconfig.Secrets.fromSystem());
     }

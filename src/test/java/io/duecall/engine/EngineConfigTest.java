@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.duecall.domain.campaign.CampaignId;
+import io.duecall.ivr.flow.MachinePolicy;
 import io.duecall.sipconfig.Secrets;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -92,6 +93,32 @@ class EngineConfigTest {
                 """));
 
         assertTrue(error.getMessage().contains("campaigns[0].ringTimeout: "), error.getMessage());
+    }
+
+    @Test
+    void eachCampaignChoosesWhatAnAnsweringMachineGetsAndLeavesAMessageByDefault() throws IOException {
+        var resolved = load("""
+                campaigns:
+                  - { id: reminders, companyName: Acme, callbackNumber: "18005550100" }
+                  - { id: quiet, companyName: Acme, callbackNumber: "18005550100", machine: HANG_UP }
+                  - { id: loud, companyName: Acme, callbackNumber: "18005550100", machine: MESSAGE }
+                """).validate();
+
+        assertEquals(MachinePolicy.MESSAGE, resolved.machine(new CampaignId("reminders")));
+        assertEquals(MachinePolicy.HANG_UP, resolved.machine(new CampaignId("quiet")));
+        assertEquals(MachinePolicy.MESSAGE, resolved.machine(new CampaignId("loud")));
+    }
+
+    @Test
+    void unknownMachinePolicyIsNamedWithItsPath() {
+        var error = assertThrows(EngineConfig.ConfigException.class, () -> load("""
+                campaigns:
+                  - { id: reminders, companyName: Acme, callbackNumber: "18005550100" }
+                  - { id: quiet, companyName: Acme, callbackNumber: "18005550100", machine: BEEP }
+                """));
+
+        assertTrue(error.getMessage().contains("campaigns[1].machine: "), error.getMessage());
+        assertTrue(error.getMessage().contains("BEEP"), error.getMessage());
     }
 
     @Test

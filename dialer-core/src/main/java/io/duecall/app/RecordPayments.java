@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Records a payment feed and settles the promises it pays: kept when paid in full inside the promise's window,
@@ -35,18 +36,28 @@ public final class RecordPayments {
     private final PaymentStore payments;
     private final PromiseStore promises;
     private final AccountStore accounts;
-    private final List<CampaignId> campaigns;
+    private final Supplier<List<CampaignId>> campaigns;
     private final Clock clock;
 
     /** {@code campaigns} are the queues an account paid in full is taken out of. */
     public RecordPayments(PaymentCsvReader reader, PaymentStore payments, PromiseStore promises, AccountStore accounts,
             List<CampaignId> campaigns, Clock clock) {
+        this(reader, payments, promises, accounts, constant(List.copyOf(campaigns)), clock);
+    }
+
+    /** {@code campaigns} gives the queues at the time of each feed, for a dialer whose campaigns change at run time. */
+    public RecordPayments(PaymentCsvReader reader, PaymentStore payments, PromiseStore promises, AccountStore accounts,
+            Supplier<List<CampaignId>> campaigns, Clock clock) {
         this.reader = reader;
         this.payments = payments;
         this.promises = promises;
         this.accounts = accounts;
-        this.campaigns = List.copyOf(campaigns);
+        this.campaigns = campaigns;
         this.clock = clock;
+    }
+
+    private static Supplier<List<CampaignId>> constant(List<CampaignId> campaigns) {
+        return () -> campaigns;
     }
 
     public Result fromFile(Path csv) {
@@ -82,7 +93,7 @@ public final class RecordPayments {
                 }
             }
             if (stored.isPresent() && PaidInFull.test(stored.get(), received)) {
-                campaigns.forEach(campaign -> accounts.remove(campaign, account));
+                campaigns.get().forEach(campaign -> accounts.remove(campaign, account));
                 paidOff.add(account);
             }
         }

@@ -13,7 +13,7 @@ final class CampaignRoutes {
     private final OpsService service;
     private final LiveFigures figures;
 
-    record PaymentFeed(List<OpsService.Payment> payments) {}
+    record PaymentFeed(List<PaymentEntries.Entry> payments) {}
 
     CampaignRoutes(OpsService service, LiveFigures figures) {
         this.service = service;
@@ -27,11 +27,14 @@ final class CampaignRoutes {
             case "campaigns" -> campaigns(r);
             case "payments" -> {
                 requireMethod(r, "POST");
-                var feed = Json.read(r.body(), PaymentFeed.class);
-                if (feed.payments() == null) {
-                    throw new ApiException(400, "payments: missing (expected a list of {campaign, accountId})");
-                }
-                yield ApiResponse.ok(Map.of("removedFromQueue", service.payments(feed.payments())));
+                var result = service.payments(Json.read(r.body(), PaymentFeed.class).payments());
+                var answer = new LinkedHashMap<String, Object>();
+                answer.put("recorded", result.recorded());
+                answer.put("alreadyRecorded", result.alreadyRecorded());
+                answer.put("kept", result.kept());
+                answer.put("partlyKept", result.partlyKept());
+                answer.put("paidInFull", result.paidInFull().stream().map(id -> id.value()).toList());
+                yield ApiResponse.ok(answer);
             }
             case "figures" -> ApiResponse.ok(figures.sample());
             case "ledger.csv" -> ApiResponse.csv(service.ledgerCsv());

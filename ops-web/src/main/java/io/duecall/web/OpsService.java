@@ -5,6 +5,7 @@ import io.duecall.adapter.csv.PromiseCsvWriter;
 import io.duecall.app.AgentDesk;
 import io.duecall.app.DialerEngine;
 import io.duecall.app.ImportAccounts;
+import io.duecall.app.RecordPayments;
 import io.duecall.app.ScreenPop;
 import io.duecall.domain.account.AccountId;
 import io.duecall.domain.account.Money;
@@ -43,18 +44,17 @@ public final class OpsService {
     private final CampaignControl control;
     private final Function<String, ImportAccounts> importerForRegion;
     private final CampaignEditor editor;
+    private final RecordPayments payments;
 
     public record Explanation(String account, String campaign, String number, List<String> zones, boolean eligible,
             String reason, Instant nextEligible, String detail) {}
-
-    public record Payment(String campaign, String accountId) {}
 
     public record DispositionRequest(AgentDisposition.Outcome outcome, String amount, LocalDate payBy,
             Instant callbackAt) {}
 
     public OpsService(Clock clock, DialerEngine dialer, AgentPool agents, AgentDesk desk, AccountStore accounts,
             AttemptLedger ledger, PromiseStore promises, CampaignControl control,
-            Function<String, ImportAccounts> importerForRegion, CampaignEditor editor) {
+            Function<String, ImportAccounts> importerForRegion, CampaignEditor editor, RecordPayments payments) {
         this.clock = clock;
         this.dialer = dialer;
         this.agents = agents;
@@ -65,6 +65,7 @@ public final class OpsService {
         this.control = control;
         this.importerForRegion = importerForRegion;
         this.editor = editor;
+        this.payments = payments;
     }
 
     public Campaign createCampaign(String definition, String contentType) {
@@ -114,12 +115,16 @@ public final class OpsService {
         return importerForRegion.apply(region).fromReader(campaign(id).id(), "upload", new StringReader(csv));
     }
 
-    /** A paid account leaves the campaign's queue; every payment is checked before any is applied. */
-    public int payments(List<Payment> paid) {
-        var checked = paid.stream().map(p -> new Object[] {campaign(p.campaign()).id(), new AccountId(p.accountId())})
-                .toList();
-        checked.forEach(p -> accounts.remove((CampaignId) p[0], (AccountId) p[1]));
-        return checked.size();
+    /**
+     * Records payments as the CSV feed does: promises kept or partly kept, an account paid in full out of every
+     * queue, a reference recorded once. Every entry is checked before any is recorded.
+     */
+    public RecordPayments.Result payments(List<PaymentEntries.Entry> entries) {
+        var feed = PaymentEntries.parse(entries);
+        if (payments == null) {
+            throw new ApiException(503, "this server records no payments (no payment store is wired)");
+        }
+        return payments.record(feed);
     }
 
     public Explanation explain(String campaignId, String accountId) {

@@ -8,7 +8,8 @@ record OpsWeb(OpsWebConfig config, SystemRoutes system, EventStream events, Agen
         var registry = p.registry();
         var metrics = new OpsMetrics(registry, p.clock(), p.dialer(), p.agents(), p.health());
         var service = new OpsService(p.clock(), p.dialer(), p.agents(), p.desk(), p.accounts(), p.ledger(),
-                p.promises(), p.control(), p.importerForRegion(), p.campaigns());
+                p.promises(), p.control(), p.importerForRegion(), p.campaigns(),
+                p.payments());
         var figures = new LiveFigures(p.clock(), p.dialer(), p.agents(), p.desk(), p.accounts(), p.promises(),
                 p.control());
         var events = new EventStream(figures, service);

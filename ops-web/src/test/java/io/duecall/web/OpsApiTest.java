@@ -10,10 +10,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.duecall.domain.account.AccountId;
+import io.duecall.domain.account.Money;
+import io.duecall.domain.promise.PromiseState;
+import io.duecall.domain.promise.PromiseToPay;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class OpsApiTest {
+    private static final AccountId DEBTOR = new AccountId("A-77");
+    private static final PromiseToPay PROMISE = new PromiseToPay("c-1", DEBTOR, TestDesk.DESK,
+            new Money(5_000, Currency.getInstance("USD")), LocalDate.of(2026, 3, 5),
+            TestDesk.NOON_NEW_YORK.minusSeconds(7200));
     private final TestDesk desk = new TestDesk(4096);
 
     @AfterEach
@@ -53,6 +63,85 @@ class OpsApiTest {
 
         assertEquals(400, status(response));
         assertTrue(body(response).contains("unknown field 'colour' (expected only: payments)"), response);
+    }
+
+    @Test
+    void paymentsSettleThePromisePartlyThenFullyAndARepeatedReferenceIsRecordedOnce() {
+        desk.importDebtor();
+        desk.promises.record(PROMISE);
+
+        var part = postPayments(payment("bank-1", "20.00"));
+        var partly = desk.promises.status("c-1").orElseThrow().state();
+        var rest = postPayments(payment("bank-1", "20.00"), payment("bank-2", "30.00"));
+
+        assertEquals(200, status(part), part);
+        assertEquals("{\"recorded\":1,\"alreadyRecorded\":0,\"kept\":0,\"partlyKept\":1,\"paidInFull\":[]}",
+                body(part));
+        assertEquals(PromiseState.PARTLY_KEPT, partly);
+        assertEquals("{\"recorded\":1,\"alreadyRecorded\":1,\"kept\":1,\"partlyKept\":0,\"paidInFull\":[]}",
+                body(rest));
+        assertEquals(PromiseState.KEPT, desk.promises.status("c-1").orElseThrow().state());
+        assertEquals(2, desk.payments.forAccount(DEBTOR).size());
+        assertEquals(1, desk.accounts.queued(TestDesk.DESK));
+    }
+
+    @Test
+    void accountPaidInFullThroughTheApiLeavesTheQueue() {
+        desk.importDebtor();
+
+        var response = postPayments(payment("bank-9", "125.50"));
+
+        assertEquals(200, status(response), response);
+        assertTrue(body(response).contains("\"paidInFull\":[\"A-77\"]"), response);
+        assertEquals(0, desk.accounts.queued(TestDesk.DESK));
+    }
+
+    @Test
+    void oneBadPaymentRejectsTheWholeRequestNamingIndexAndField() {
+        desk.importDebtor();
+        desk.promises.record(PROMISE);
+
+        var response = postPayments(payment("bank-1", "50.00"),
+                "{\"accountId\":\"A-77\",\"amount\":\"-5\",\"currency\":\"USD\",\"paidAt\":\"yesterday\","
+                        + "\"reference\":\"bank-2\"}",
+                "{\"accountId\":\"A 77\",\"amount\":\"5.00\",\"currency\":\"usd\",\"paidAt\":\"2026-03-03T15:00:00Z\","
+                        + "\"reference\":\"bank-3\"}");
+
+        assertEquals(400, status(response), response);
+        var body = body(response);
+        assertTrue(body.contains("payments[1].amount: '-5'"), body);
+        assertTrue(body.contains("payments[1].paidAt: 'yesterday'"), body);
+        assertTrue(body.contains("payments[2].accountId: 'A 77'"), body);
+        assertTrue(body.contains("payments[2].currency: 'usd'"), body);
+        assertFalse(body.contains("payments[0]"), body);
+        assertEquals(List.of(), desk.payments.forAccount(DEBTOR));
+        assertEquals(PromiseState.OPEN, desk.promises.status("c-1").orElseThrow().state());
+    }
+
+    @Test
+    void badReferenceIsNamedByItsIndex() {
+        var response = postPayments(payment("bank 1", "50.00"));
+
+        assertEquals(400, status(response), response);
+        assertTrue(body(response).contains("payments[0].reference: 'bank 1'"), response);
+    }
+
+    @Test
+    void paymentsWithoutAListIs400() {
+        var response = desk.exchange("POST", "/api/payments", OPS, "application/json", "{}");
+
+        assertEquals(400, status(response), response);
+        assertTrue(body(response).contains("payments: missing"), response);
+    }
+
+    private String postPayments(String... entries) {
+        return desk.exchange("POST", "/api/payments", OPS, "application/json",
+                "{\"payments\":[" + String.join(",", entries) + "]}");
+    }
+
+    private static String payment(String reference, String amount) {
+        return "{\"accountId\":\"A-77\",\"amount\":\"" + amount + "\",\"currency\":\"USD\","
+                + "\"paidAt\":\"2026-03-03T16:30:00Z\",\"reference\":\"" + reference + "\"}";
     }
 
     @Test

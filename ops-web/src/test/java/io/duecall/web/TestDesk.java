@@ -1,8 +1,10 @@
 package io.duecall.web;
 
 import io.duecall.adapter.csv.AccountCsvReader;
+import io.duecall.adapter.csv.PaymentCsvReader;
 import io.duecall.adapter.memory.InMemoryAccountStore;
 import io.duecall.adapter.memory.InMemoryAttemptLedger;
+import io.duecall.adapter.memory.InMemoryPaymentStore;
 import io.duecall.adapter.memory.InMemoryDispositionLog;
 import io.duecall.adapter.memory.InMemoryPromiseStore;
 import io.duecall.adapter.memory.InMemorySuppressionStore;
@@ -10,6 +12,7 @@ import io.duecall.adapter.quartz.QuartzDialCycle;
 import io.duecall.app.AgentDesk;
 import io.duecall.app.DialerEngine;
 import io.duecall.app.ImportAccounts;
+import io.duecall.app.RecordPayments;
 import io.duecall.domain.agent.AgentId;
 import io.duecall.domain.agent.AgentPool;
 import io.duecall.domain.agent.AgentSeat;
@@ -49,6 +52,7 @@ final class TestDesk implements AutoCloseable {
     final InMemoryAccountStore accounts = new InMemoryAccountStore();
     final InMemoryAttemptLedger ledger = new InMemoryAttemptLedger();
     final InMemoryPromiseStore promises = new InMemoryPromiseStore();
+    final InMemoryPaymentStore payments = new InMemoryPaymentStore();
     final FakePbx pbx = new FakePbx();
     final AgentPool agents = new AgentPool(List.of(new AgentSeat(new AgentId("101"), Set.of(DESK)),
             new AgentSeat(new AgentId("102"), Set.of(DESK))), Duration.ofSeconds(20));
@@ -82,7 +86,8 @@ final class TestDesk implements AutoCloseable {
                 new OpsParts(clock, dialer, agents, desk, accounts, ledger, promises,
                         new QuartzCampaignControl(cycle, id -> null),
                         region -> new ImportAccounts(new AccountCsvReader(region), accounts, clock), health,
-                        CampaignEditor.UNSUPPORTED, registry));
+                        CampaignEditor.UNSUPPORTED, registry, new RecordPayments(new PaymentCsvReader(), payments, promises,
+                                accounts, List.of(DESK), clock)));
     }
 
     /** Sends one raw HTTP request through a fresh pipeline and returns the raw response. */
@@ -115,12 +120,17 @@ final class TestDesk implements AutoCloseable {
         return response.substring(response.indexOf("\r\n\r\n") + 4);
     }
 
-    /** Imports one account, logs agent 101 in, and bridges a call to them; returns the call id. */
-    String bridgedCall() {
+    /** Imports A-77, who owes 125.50 USD, into the desk's queue. */
+    void importDebtor() {
         accounts.importAccounts(DESK, new AccountCsvReader(null).read("test", new java.io.StringReader("""
                 account_id,debtor_name,phones,time_zone,amount_due,currency,due_date,days_past_due
                 A-77,Dana Example,mobile:+12125550100,America/New_York,125.50,USD,2026-02-20,41
                 """)), NOON_NEW_YORK);
+    }
+
+    /** Imports one account, logs agent 101 in, and bridges a call to them; returns the call id. */
+    String bridgedCall() {
+        importDebtor();
         agents.login(new AgentId("101"), NOON_NEW_YORK);
         dialer.tick(DESK);
         var callId = pbx.originated.getLast().callId();

@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * One run of a {@link FlowDefinition} on one call: speaks each step, runs its action or asks its question, and
  * follows the step's routing until an end or a hand-over to an agent. A promise is stored before any step can
- * confirm it; a step that speaks about the debt before the right-party check fails instead of speaking.
+ * confirm it; a step that speaks about the debt before the right-party check fails instead of speaking. Under
+ * {@link MachinePolicy#HANG_UP} a detected machine ends the call at once, before the flow can say anything.
  */
 final class FlowRun implements Speaker.State {
     static final String ANY_KEY = "0123456789*#";
@@ -31,6 +32,7 @@ final class FlowRun implements Speaker.State {
     private final IvrChannel channel;
     private final CallSessions sessions;
     private final Duration inputTimeout;
+    private final MachinePolicy machinePolicy;
     private final Speaker speaker;
     private boolean verified;
     private boolean secondFactorPassed;
@@ -41,8 +43,10 @@ final class FlowRun implements Speaker.State {
     private PromiseToPay promise;
     private FlowOutcome outcome;
 
-    FlowRun(FlowDefinition flow, IvrCall call, IvrChannel channel, CallSessions sessions, Duration inputTimeout) {
+    FlowRun(FlowDefinition flow, IvrCall call, IvrChannel channel, CallSessions sessions, Duration inputTimeout,
+            MachinePolicy machinePolicy) {
         this.flow = flow;
+        this.machinePolicy = machinePolicy;
         this.call = call;
         this.channel = LocalizedChannel.of(channel, flow.languages(), call.account().language());
         this.sessions = sessions;
@@ -116,8 +120,7 @@ final class FlowRun implements Speaker.State {
                     + " on a location call to a third party");
         }
         return switch (action) {
-            case SCREEN_MACHINE -> channel.variable("AMDSTATUS").filter("MACHINE"::equals).isPresent() ? "machine"
-                    : call.campaign().mode() == CampaignMode.AGENT ? "agent-campaign" : "human";
+            case SCREEN_MACHINE -> screen();
             case WAIT_FOR_BEEP -> {
                 channel.waitForSilence(BEEP_SILENCE, BEEP_MAX_WAIT);
                 yield "next";
@@ -150,6 +153,13 @@ final class FlowRun implements Speaker.State {
                 yield "next";
             }
         };
+    }
+
+    private String screen() {
+        if (channel.variable("AMDSTATUS").filter("MACHINE"::equals).isEmpty()) {
+            return call.campaign().mode() == CampaignMode.AGENT ? "agent-campaign" : "human";
+        }
+        return machinePolicy == MachinePolicy.HANG_UP ? end(Disposition.MACHINE) : "machine";
     }
 
     /** The account's own question, up to the step's tries; the answer is compared, never spoken or stored. */

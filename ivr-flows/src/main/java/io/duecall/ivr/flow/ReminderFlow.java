@@ -2,20 +2,24 @@ package io.duecall.ivr.flow;
 
 import io.duecall.app.CallSessions;
 import io.duecall.app.IvrCall;
+import io.duecall.domain.campaign.CampaignId;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The IVR: runs a {@link FlowDefinition} (by default {@code reminder.yaml}) on each answered call, or the
  * location-only flow ({@code location.yaml}) on a call to a third-party contact, and reports its verdict to
  * {@link CallSessions#finished} exactly once, unless the call is being bridged to an agent. The flow's version is
- * given to the dialer first, so every ledger line names the flow that served it.
+ * given to the dialer first, so every ledger line names the flow that served it. Each campaign's
+ * {@link MachinePolicy} decides whether an answering machine hears the flow's message or a hang-up.
  */
 public final class ReminderFlow {
     private final CallSessions sessions;
     private final Duration inputTimeout;
     private final FlowDefinition flow;
     private final FlowDefinition locationFlow;
+    private final Function<CampaignId, MachinePolicy> machinePolicy;
 
     /** @param inputTimeout how long the caller has to press a key after a question has been asked */
     public ReminderFlow(CallSessions sessions, Duration inputTimeout) {
@@ -28,6 +32,13 @@ public final class ReminderFlow {
 
     /** @param locationFlow the script for third-party contacts; it must be a {@code third-party} flow */
     public ReminderFlow(CallSessions sessions, Duration inputTimeout, FlowDefinition flow, FlowDefinition locationFlow) {
+        this(sessions, inputTimeout, flow, locationFlow, campaign -> MachinePolicy.MESSAGE);
+    }
+
+    /** @param machinePolicy each campaign's answer to a detected answering machine */
+    public ReminderFlow(CallSessions sessions, Duration inputTimeout, FlowDefinition flow, FlowDefinition locationFlow,
+            Function<CampaignId, MachinePolicy> machinePolicy) {
+        this.machinePolicy = Objects.requireNonNull(machinePolicy, "machinePolicy");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         if (inputTimeout == null || inputTimeout.isNegative() || inputTimeout.isZero()) {
             throw new IllegalArgumentException("ivr.inputTimeout: " + inputTimeout + " (expected > 0)");
@@ -55,7 +66,7 @@ public final class ReminderFlow {
     public FlowOutcome run(IvrCall call, IvrChannel channel) {
         var chosen = call.locationCall() ? locationFlow : flow;
         sessions.flowStarted(call.callId(), chosen.ledgerVersion());
-        var run = new FlowRun(chosen, call, channel, sessions, inputTimeout);
+        var run = new FlowRun(chosen, call, channel, sessions, inputTimeout, policyOf(call));
         FlowOutcome outcome;
         try {
             outcome = run.run();
@@ -70,5 +81,10 @@ public final class ReminderFlow {
             sessions.finished(call.callId(), finished.disposition());
         }
         return outcome;
+    }
+
+    private MachinePolicy policyOf(IvrCall call) {
+        var policy = machinePolicy.apply(call.campaign().id());
+        return policy == null ? MachinePolicy.MESSAGE : policy;
     }
 }

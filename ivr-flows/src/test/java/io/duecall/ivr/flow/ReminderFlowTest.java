@@ -197,6 +197,49 @@ class ReminderFlowTest {
     }
 
     @Test
+    void campaignThatHangsUpOnMachinesPlaysNothingToADetectedMachine() {
+        var call = TestCalls.call(CampaignMode.IVR_REMINDER, 10);
+        sessions.add(call);
+        var channel = new ScriptedIvrChannel("", Map.of("AMDSTATUS", "MACHINE"), events);
+
+        var outcome = withMachinePolicy(MachinePolicy.HANG_UP).run(call, channel);
+
+        assertEquals(new FlowOutcome.Finished(Disposition.MACHINE), outcome);
+        assertEquals(List.of("answer", "variable:AMDSTATUS", "hangup", "finished:MACHINE"), events);
+    }
+
+    @Test
+    void campaignThatLeavesMessagesLeavesTheLimitedMessageOnADetectedMachine() {
+        var call = TestCalls.call(CampaignMode.IVR_REMINDER, 10);
+        sessions.add(call);
+        var channel = new ScriptedIvrChannel("", Map.of("AMDSTATUS", "MACHINE"), events);
+
+        var outcome = withMachinePolicy(MachinePolicy.MESSAGE).run(call, channel);
+
+        assertEquals(new FlowOutcome.Finished(Disposition.MACHINE), outcome);
+        assertEquals(List.of("answer", "variable:AMDSTATUS", "waitForSilence", "play:" + Prompts.MACHINE_MESSAGE,
+                "play:duecall/company-march-reminders", "play:" + Prompts.CALL_US_AT, "sayDigits:18005550100",
+                "hangup", "finished:MACHINE"), events);
+        assertFalse(mentionsDebt(events), events.toString());
+    }
+
+    @Test
+    void campaignThatHangsUpOnMachinesStillTalksToAPerson() {
+        var call = TestCalls.call(CampaignMode.IVR_REMINDER, 10);
+        sessions.add(call);
+        var channel = new ScriptedIvrChannel("1", HUMAN, events);
+
+        withMachinePolicy(MachinePolicy.HANG_UP).run(call, channel);
+
+        assertTrue(events.contains("play:" + Prompts.AMOUNT_DUE), events.toString());
+    }
+
+    private ReminderFlow withMachinePolicy(MachinePolicy policy) {
+        return new ReminderFlow(sessions, Duration.ofSeconds(5), FlowLoader.defaultFlow(), FlowLoader.locationFlow(),
+                campaign -> policy);
+    }
+
+    @Test
     void agentCampaignGoesStraightToAnAgentAfterTheMachineCheck() {
         sessions.answerAgentRequestsWith(new AgentHandoff.Bridging("SIP/agent-2"));
 
