@@ -42,4 +42,10 @@ public interface IvrChannel {
     void waitForSilence(Duration silence, Duration max);
 
     void hangup();
+
+    /**
+     * Asks the PBX to speak numbers, dates and letters in {@code language} (an Asterisk language code such as "es"),
+     * as Asterisk's sayers choose their sound files by the channel's language. Channels that cannot do nothing.
+     */
+    default void speakIn(String language) {}
 }

@@ -32,8 +32,13 @@ final class LocalizedChannel implements IvrChannel {
         }
         var tag = debtorLanguage.get().toLanguageTag().toLowerCase(Locale.ROOT);
         var primary = debtorLanguage.get().getLanguage();
-        return available.contains(tag) ? new LocalizedChannel(channel, tag)
-                : available.contains(primary) ? new LocalizedChannel(channel, primary) : channel;
+        var chosen = available.contains(tag) ? tag : available.contains(primary) ? primary : null;
+        if (chosen == null) {
+            return channel;
+        }
+        // The prompts come from the language's own set; numbers and dates from Asterisk's sayers in that language.
+        channel.speakIn(primary);
+        return new LocalizedChannel(channel, chosen);
     }
 
     private String localized(String prompt) {

@@ -41,6 +41,17 @@ final class AgiIvrChannel implements IvrChannel {
     }
 
     @Override
+    public void speakIn(String language) {
+        if (!language.matches("[a-z]{2,3}")) {
+            throw new IllegalArgumentException("language: '" + language + "' (expected a 2-3 letter language code)");
+        }
+        call("SET VARIABLE CHANNEL(language)", () -> {
+            channel.setVariable("CHANNEL(language)", language);
+            return null;
+        });
+    }
+
+    @Override
     public Optional<String> variable(String name) {
         return Optional.ofNullable(call("GET VARIABLE " + name, () -> channel.getVariable(name)));
     }

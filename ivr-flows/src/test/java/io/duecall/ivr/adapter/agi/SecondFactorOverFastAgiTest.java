@@ -137,6 +137,8 @@ class SecondFactorOverFastAgiTest {
 
         assertEquals("NO_COMMITMENT", sessions.awaitVerdict(TestCalls.CALL_ID));
         assertTrue(transcript.commands().contains("STREAM FILE \"duecall/es/amount-due\" \"\""), transcript.commands().toString());
+        assertTrue(transcript.commands().stream().anyMatch(c -> c.startsWith("SET VARIABLE \"CHANNEL(language)\" \"es\"")),
+                "numbers and dates are said in Spanish too: " + transcript.commands());
         assertTrue(transcript.commands().stream().anyMatch(c -> c.startsWith("GET DATA \"duecall/es/enter-birth-year\"")),
                 transcript.commands().toString());
         assertTrue(transcript.commands().contains("STREAM FILE \"duecall/company-march-reminders\" \"\""),
