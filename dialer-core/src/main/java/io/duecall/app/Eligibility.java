@@ -19,6 +19,7 @@ import io.duecall.domain.compliance.Suppression;
 import io.duecall.domain.dial.DialDecision;
 import io.duecall.domain.dial.SkipReason;
 import io.duecall.domain.window.DebtorZones;
+import io.duecall.domain.window.PeakWindow;
 import io.duecall.domain.window.WeeklyWindows;
 import io.duecall.port.AttemptLedger;
 import io.duecall.port.HolidayCalendar;
@@ -26,6 +27,7 @@ import io.duecall.port.SuppressionStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -170,6 +172,44 @@ public final class Eligibility {
             case DialDecision.Dial dial -> at;
             case DialDecision.Skip skip -> skip.nextEligible();
         };
+    }
+
+    /**
+     * The first instant at or after {@code at} when the account may be called and the debtor's local time is in one
+     * of the campaign's peak windows, where a broken promise's follow-up call goes; null if the account may never be
+     * called, and the first permitted instant when no peak instant is permitted within two weeks.
+     */
+    public Instant nextEligibleInPeak(CampaignId campaign, Account account, Instant at) {
+        var peaks = rules(campaign).peaks().windows();
+        var first = nextEligible(campaign, account, at);
+        if (first == null || peaks.isEmpty()) {
+            return first;
+        }
+        var limit = at.plus(Duration.ofDays(14));
+        var t = first;
+        while (t != null && t.isBefore(limit)) {
+            switch (decide(campaign, account, t).decision()) {
+                case DialDecision.Dial dial -> {
+                    var local = dial.debtorTime();
+                    if (peaks.stream().anyMatch(p -> p.contains(local.toLocalTime()))) {
+                        return t;
+                    }
+                    t = nextPeakStart(peaks, local);
+                }
+                case DialDecision.Skip skip -> t = skip.nextEligible();
+            }
+        }
+        return first;
+    }
+
+    private static Instant nextPeakStart(List<PeakWindow> peaks, ZonedDateTime local) {
+        var starts = peaks.stream().map(PeakWindow::starts).sorted().toList();
+        for (var start : starts) {
+            if (start.isAfter(local.toLocalTime())) {
+                return local.toLocalDate().atTime(start).atZone(local.getZone()).toInstant();
+            }
+        }
+        return local.toLocalDate().plusDays(1).atTime(starts.getFirst()).atZone(local.getZone()).toInstant();
     }
 
     /** Every rule's verdict for the number the campaign would try next (a contact's, for a location call). */

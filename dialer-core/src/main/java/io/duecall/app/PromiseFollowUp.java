@@ -79,7 +79,8 @@ public final class PromiseFollowUp {
     }
 
     /**
-     * Queues the account at the first instant the rules permit, a head start ahead of the others: when that is now,
+     * Queues the account at the first instant the rules permit in a peak window, when debtors answer best, a head
+     * start ahead of the others: when that is now,
      * {@link #HEAD_START} before now; when it is later, a millisecond before it, so that the first claim at that
      * instant takes this account first and the engine's own check then lets it be dialed.
      */
@@ -93,7 +94,7 @@ public final class PromiseFollowUp {
         if (PaidInFull.test(account.get(), payments.forAccount(promise.account()))) {
             return Optional.empty();
         }
-        var permitted = eligibility.nextEligible(promise.campaign(), account.get(), now);
+        var permitted = eligibility.nextEligibleInPeak(promise.campaign(), account.get(), now);
         if (permitted == null) {
             LOG.info("broken promise {}: no number of account {} may be called", promise.callId(), promise.account());
             return Optional.empty();

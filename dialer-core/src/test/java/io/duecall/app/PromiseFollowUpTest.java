@@ -76,23 +76,23 @@ class PromiseFollowUpTest {
     }
 
     @Test
-    void brokenPromiseWaitsForTheQuietDaysAfterTheConversationAndThenGoesFirst() {
+    void brokenPromiseWaitsForTheQuietDaysThenGoesFirstInTheNextPeakWindow() {
         ledger.append(Fixtures.fullAttempt("c-1"));
-        accounts.importAccounts(CAMPAIGN, List.of(account("acct-2")), Instant.parse("2025-03-17T16:00:00Z"));
-        // 06:00 in Los Angeles on Friday; seven quiet days after Monday's 07:00 conversation end on Monday 07:00,
-        // and the calling window opens at 09:00 (16:00 UTC).
+        accounts.importAccounts(CAMPAIGN, List.of(account("acct-2")), Instant.parse("2025-03-17T17:00:00Z"));
+        // 06:00 in Los Angeles on Friday; seven quiet days after Monday's 07:00 conversation end on Monday 07:00, the
+        // calling window opens at 09:00 (16:00 UTC) and the first peak window at 10:00 (17:00 UTC).
         var sweptAt = Instant.parse("2025-03-14T13:00:00Z");
 
         var followUps = followUp.sweep(sweptAt);
 
-        var expected = Instant.parse("2025-03-17T16:00:00Z").minusMillis(1);
+        var expected = Instant.parse("2025-03-17T17:00:00Z").minusMillis(1);
         assertEquals(PromiseState.BROKEN, followUps.get(0).status().state());
         assertEquals(Optional.of(expected), followUps.get(0).queuedAt());
-        assertEquals(List.of(), accounts.claim(CAMPAIGN, 5, expected.minusMillis(1), LEASE));
-        var claimed = accounts.claim(CAMPAIGN, 5, Instant.parse("2025-03-17T16:00:00Z"), LEASE);
+        assertEquals(List.of(), accounts.claim(CAMPAIGN, 5, Instant.parse("2025-03-17T16:30:00Z"), LEASE));
+        var claimed = accounts.claim(CAMPAIGN, 5, Instant.parse("2025-03-17T17:00:00Z"), LEASE);
         assertEquals(List.of("acct-1", "acct-2"), claimed.stream().map(c -> c.account().id().value()).toList());
-        assertEquals(Instant.parse("2025-03-17T16:00:00Z"),
-                eligibility.nextEligible(CAMPAIGN, account("acct-1"), expected));
+        assertEquals(expected, eligibility.nextEligible(CAMPAIGN, account("acct-1"), expected),
+                "the engine's own check lets the call go at the instant it was queued for");
     }
 
     @Test
