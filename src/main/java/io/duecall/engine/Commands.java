@@ -101,9 +101,7 @@ final class Commands {
         options.rejectUnknown();
         try (var redis = redis(config); var jedis = new JedisPooled(redis.uri())) {
             var ledger = new RedisAttemptLedger(jedis, new RedisKeys(config.keyPrefix())).readAll();
-            try (var writer = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
-                new AttemptCsvWriter().write(ledger, writer);
-            }
+            CsvOutput.write(target, writer -> new AttemptCsvWriter().write(ledger, writer));
             out.printf("wrote %d attempts to %s%n", ledger.size(), target);
         }
         return 0;

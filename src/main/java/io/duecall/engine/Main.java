@@ -89,6 +89,9 @@ public final class Main {
                     yield 2;
                 }
             };
+        } catch (CsvOutput.OutputFailedException e) {
+            err.println("duecall: " + command + ": " + e.getMessage());
+            return 1;
         } catch (UsageException | EngineConfig.ConfigException | InvalidDeploymentException | ImportRejectedException
                 | IllegalArgumentException e) {
             err.println("duecall: " + e.getMessage());

@@ -74,9 +74,7 @@ final class PromiseCommands {
                     config.promiseZone()).rows();
             print(rows, config.promiseZone().getId(), out);
             if (target != null) {
-                try (var writer = Files.newBufferedWriter(Path.of(target), StandardCharsets.UTF_8)) {
-                    new PromiseReportCsvWriter().write(rows, writer);
-                }
+                CsvOutput.write(Path.of(target), writer -> new PromiseReportCsvWriter().write(rows, writer));
                 out.printf("wrote %d rows to %s%n", rows.size(), target);
             }
         }

@@ -189,6 +189,23 @@ class MainTest {
     }
 
     @Test
+    void ledgerExportToAFullDiskFailsNamingTheFileAndChangesNothing() throws IOException {
+        var full = Path.of("/dev/full"); // Linux's always-full device: every write fails with ENOSPC
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(full), "no /dev/full on this machine");
+        var config = config();
+        run("import", "--config", config, "--campaign", "reminders",
+                "--file", csv("a-1,Dana Diaz,mobile:+12125550123,America/New_York,125.50,USD,2026-11-01,22"));
+        var before = jedis.keys(prefix + "*");
+
+        int status = run("export-ledger", "--config", config, "--out", full.toString());
+
+        assertEquals(1, status);
+        assertTrue(text(err).contains("export-ledger: could not write /dev/full: No space left on device"), text(err));
+        assertTrue(!text(err).contains("\tat "), "no stack trace for a full disk: " + text(err));
+        assertEquals(before, jedis.keys(prefix + "*"));
+    }
+
+    @Test
     void unknownOptionIsRefusedByName() {
         int status = run("demo", "--acounts", "10");
 
