@@ -62,6 +62,22 @@ class IvrServerOverFastAgiTest {
     }
 
     @Test
+    void aStalledClientDoesNotHoldUpOtherCalls() throws Exception {
+        // A peer that opens a session, sends half an environment and then says nothing more.
+        try (var stalled = new java.net.Socket(InetAddress.getLoopbackAddress(), server.port())) {
+            stalled.getOutputStream().write("agi_network: yes\nagi_request: agi://127.0.0.1/reminder\nagi_chan"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            stalled.getOutputStream().flush();
+
+            var transcript = call("1 1 1");
+
+            assertEquals("c-9142:PROMISE_TO_PAY", sessions.awaitFirstVerdict());
+            assertEquals(AgiTranscript.End.SCRIPT_HANGUP, transcript.end());
+            assertTrue(stalled.isConnected() && !stalled.isClosed());
+        }
+    }
+
+    @Test
     void debtorPromisesByPressing1ThenConfirming() throws Exception {
         var transcript = call("1 1 1");
 
