@@ -142,6 +142,11 @@ public final class CampaignCatalog implements CampaignEditor {
     private static EngineConfig.ResolvedCampaign resolve(EngineConfig.CampaignSettings settings) {
         var errors = new ArrayList<String>();
         var resolved = EngineConfig.resolveCampaign(settings, "", errors);
+        if (settings.requiredSkills() != null && !settings.requiredSkills().isEmpty()) {
+            // Routing learns required skills at start-up; a run-time campaign would silently route without them.
+            errors.add("requiredSkills: " + settings.requiredSkills()
+                    + " (expected none: only campaigns in the configuration file can require agent skills)");
+        }
         if (!errors.isEmpty()) {
             throw new CampaignRejectedException(errors);
         }
@@ -152,7 +157,7 @@ public final class CampaignCatalog implements CampaignEditor {
         return new EngineConfig.CampaignSettings(id.value(), c.name(), c.mode(), c.opens(), c.closes(),
                 c.closingMargin(), c.companyName(), c.callbackNumber(), c.channelLimit(), c.ringTimeout(),
                 c.agentWait(), c.lease(), c.promiseHorizonDays(), c.startAt(), c.endAt(), c.rules(), c.pacing(),
-                c.machine());
+                c.machine(), c.requiredSkills());
     }
 
     /** Reads a definition strictly; every failure is a 400 naming the field, or the line and column. */

@@ -139,6 +139,7 @@ public final class Engine implements AutoCloseable {
         parts.add(telephony);
         requireDialplanContexts(pbx);
         agents = new AgentPool(config.seats(), config.wrapUp());
+        config.requiredSkills().forEach(agents::requireSkills);
         dialer = new DialerEngine(clock, pause, accounts, ledger, promises, suppression,
                 telephony, agents, config.campaigns(), config.maxOriginatesPerTick(), holidays, config.rules(),
                 config.pacing());

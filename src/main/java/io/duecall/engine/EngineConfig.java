@@ -92,12 +92,26 @@ public record EngineConfig(
 
     public record AgentSettings(Duration wrapUp, List<SeatSettings> seats) {}
 
-    public record SeatSettings(String id, List<String> campaigns) {}
+    /** {@code skills}: short lowercase words such as {@code es} or {@code late-stage} that calls may require. */
+    public record SeatSettings(String id, List<String> campaigns, List<String> skills) {
+        public SeatSettings(String id, List<String> campaigns) {
+            this(id, campaigns, null);
+        }
+    }
 
     public record CampaignSettings(String id, String name, CampaignMode mode, LocalTime opens, LocalTime closes,
             Duration closingMargin, String companyName, String callbackNumber, Integer channelLimit,
             Duration ringTimeout, Duration agentWait, Duration lease, Integer promiseHorizonDays, Instant startAt,
-            Instant endAt, RulesSettings rules, PacingSettings pacing, MachinePolicy machine) {}
+            Instant endAt, RulesSettings rules, PacingSettings pacing, MachinePolicy machine,
+            List<String> requiredSkills) {
+        public CampaignSettings(String id, String name, CampaignMode mode, LocalTime opens, LocalTime closes,
+                Duration closingMargin, String companyName, String callbackNumber, Integer channelLimit,
+                Duration ringTimeout, Duration agentWait, Duration lease, Integer promiseHorizonDays, Instant startAt,
+                Instant endAt, RulesSettings rules, PacingSettings pacing, MachinePolicy machine) {
+            this(id, name, mode, opens, closes, closingMargin, companyName, callbackNumber, channelLimit, ringTimeout,
+                    agentWait, lease, promiseHorizonDays, startAt, endAt, rules, pacing, machine, null);
+        }
+    }
 
     /** When Quartz starts and stops a campaign's dial cycle; null means at once, or until stopped. */
     public record RunDates(Instant startAt, Instant endAt) {
@@ -109,7 +123,19 @@ public record EngineConfig(
             Duration tickInterval, int maxOriginatesPerTick, Set<LocalDate> holidays, java.time.ZoneId holidayZone,
             Duration wrapUp, List<AgentSeat> seats, List<Campaign> campaigns, Map<CampaignId, RunDates> runDates,
             Map<CampaignId, ContactRules> rules, LocalTime promiseSweepAt, java.time.ZoneId promiseZone,
-            Map<CampaignId, PacingPolicy> pacing, QuartzCluster clustered, Map<CampaignId, MachinePolicy> machine) {
+            Map<CampaignId, PacingPolicy> pacing, QuartzCluster clustered, Map<CampaignId, MachinePolicy> machine,
+            Map<CampaignId, Set<String>> requiredSkills) {
+
+        /** A configuration in which no campaign requires agent skills (the debtor's language still may). */
+        public Resolved(String redisUrl, String keyPrefix, AmiConfig ami, String agiBindHost, int agiPort,
+                Duration tickInterval, int maxOriginatesPerTick, Set<LocalDate> holidays, java.time.ZoneId holidayZone,
+                Duration wrapUp, List<AgentSeat> seats, List<Campaign> campaigns, Map<CampaignId, RunDates> runDates,
+                Map<CampaignId, ContactRules> rules, LocalTime promiseSweepAt, java.time.ZoneId promiseZone,
+                Map<CampaignId, PacingPolicy> pacing, QuartzCluster clustered, Map<CampaignId, MachinePolicy> machine) {
+            this(redisUrl, keyPrefix, ami, agiBindHost, agiPort, tickInterval, maxOriginatesPerTick, holidays,
+                    holidayZone, wrapUp, seats, campaigns, runDates, rules, promiseSweepAt, promiseZone, pacing, clustered,
+                    machine, Map.of());
+        }
 
         /** A configuration in which every campaign leaves its message on an answering machine. */
         public Resolved(String redisUrl, String keyPrefix, AmiConfig ami, String agiBindHost, int agiPort,
@@ -242,7 +268,8 @@ public record EngineConfig(
         var rules = new HashMap<CampaignId, ContactRules>();
         var pacing = new HashMap<CampaignId, PacingPolicy>();
         var machine = new HashMap<CampaignId, MachinePolicy>();
-        var campaignList = resolveCampaigns(errors, runDates, rules, pacing, machine);
+        var requiredSkills = new HashMap<CampaignId, Set<String>>();
+        var campaignList = resolveCampaigns(errors, runDates, rules, pacing, machine, requiredSkills);
         var clustered = clustered(errors, sched.clustered(), secrets);
         var agentSettings = agents == null ? new AgentSettings(null, List.of()) : agents;
         var wrapUp = agentSettings.wrapUp() == null ? Duration.ofSeconds(20) : agentSettings.wrapUp();
@@ -256,7 +283,7 @@ public record EngineConfig(
                 sched.holidays() == null ? Set.of() : Set.copyOf(sched.holidays()), holidayZone, wrapUp, seats,
                 campaignList, Map.copyOf(runDates), Map.copyOf(rules),
                 promiseSettings.sweepAt() == null ? DEFAULT_SWEEP_AT : promiseSettings.sweepAt(), promiseZone,
-                Map.copyOf(pacing), clustered, Map.copyOf(machine));
+                Map.copyOf(pacing), clustered, Map.copyOf(machine), Map.copyOf(requiredSkills));
     }
 
     private static QuartzCluster clustered(List<String> errors, ClusteredSettings settings, Secrets secrets) {
@@ -351,7 +378,7 @@ public record EngineConfig(
 
     private List<Campaign> resolveCampaigns(List<String> errors, Map<CampaignId, RunDates> runDates,
             Map<CampaignId, ContactRules> rules, Map<CampaignId, PacingPolicy> pacing,
-            Map<CampaignId, MachinePolicy> machine) {
+            Map<CampaignId, MachinePolicy> machine, Map<CampaignId, Set<String>> requiredSkills) {
         if (campaigns == null || campaigns.isEmpty()) {
             errors.add("campaigns is missing (expected at least one campaign)");
             return List.of();
@@ -367,6 +394,9 @@ public record EngineConfig(
                 }
                 pacing.put(resolved.campaign().id(), resolved.pacing());
                 machine.put(resolved.campaign().id(), resolved.machine());
+                if (!resolved.requiredSkills().isEmpty()) {
+                    requiredSkills.put(resolved.campaign().id(), resolved.requiredSkills());
+                }
             }
         }
         var ids = new HashSet<CampaignId>();
@@ -380,7 +410,7 @@ public record EngineConfig(
 
     /** One campaign entry resolved: the campaign, its run dates, its contact rules and its pacing. */
     public record ResolvedCampaign(Campaign campaign, RunDates runDates, ContactRules rules, PacingPolicy pacing,
-            MachinePolicy machine) {}
+            MachinePolicy machine, Set<String> requiredSkills) {}
 
     /**
      * Resolves one {@code campaigns[]} entry, adding each problem to {@code errors} under {@code key} (e.g.
@@ -413,8 +443,11 @@ public record EngineConfig(
             }
             var pacing = PacingSettings.resolve(c.pacing(), campaign.mode(), key.isEmpty() ? "pacing" : key + ".pacing",
                     errors);
+            var skills = AgentSeat.validSkills(
+                    c.requiredSkills() == null ? null : new HashSet<>(c.requiredSkills()),
+                    "requiredSkills");
             return new ResolvedCampaign(campaign, new RunDates(c.startAt(), c.endAt()), rules, pacing,
-                    c.machine() == null ? MachinePolicy.MESSAGE : c.machine());
+                    c.machine() == null ? MachinePolicy.MESSAGE : c.machine(), skills);
         } catch (IllegalArgumentException | NullPointerException e) {
             errors.add(prefix + e.getMessage());
             return null;
@@ -437,7 +470,8 @@ public record EngineConfig(
                     }
                     ids.add(id);
                 }
-                seats.add(new AgentSeat(new AgentId(s.id()), ids));
+                seats.add(new AgentSeat(new AgentId(s.id()), ids,
+                        s.skills() == null ? null : new HashSet<>(s.skills())));
             } catch (IllegalArgumentException e) {
                 errors.add("agents.seats[" + i + "]: " + e.getMessage());
             }

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -138,6 +139,38 @@ class EngineConfigTest {
         assertTrue(message.contains("campaigns[0]: campaign.channelLimit: 0 (expected > 0)"), message);
         assertTrue(message.contains("campaigns[1]: window.opens: 07:00 (expected 08:00 or later)"), message);
         assertTrue(message.contains("agents.seats[0]: campaign 'nowhere' is not configured"), message);
+    }
+
+    @Test
+    void seatSkillsAndCampaignRequiredSkillsAreRead() throws IOException {
+        var resolved = load("""
+                agents:
+                  seats:
+                    - { id: "101", campaigns: [late] }
+                    - { id: "102", campaigns: [late], skills: [es, late-stage] }
+                campaigns:
+                  - { id: late, companyName: Acme, callbackNumber: "18005550100", requiredSkills: [late-stage] }
+                """).validate();
+
+        assertEquals(Set.of(), resolved.seats().get(0).skills());
+        assertEquals(Set.of("es", "late-stage"), resolved.seats().get(1).skills());
+        assertEquals(Map.of(new CampaignId("late"), Set.of("late-stage")), resolved.requiredSkills());
+    }
+
+    @Test
+    void skillThatIsNotALowercaseWordIsRejectedNamingItsKey() {
+        var error = assertThrows(EngineConfig.ConfigException.class, () -> load("""
+                agents:
+                  seats: [ { id: "101", campaigns: [late], skills: [Spanish] } ]
+                campaigns:
+                  - { id: late, companyName: Acme, callbackNumber: "18005550100" }
+                  - { id: early, companyName: Acme, callbackNumber: "18005550100", requiredSkills: ["late stage"] }
+                """).validate());
+
+        var message = error.getMessage();
+        assertTrue(message.contains("agents.seats[0]: agent 101.skills: 'Spanish' (expected a lowercase word"),
+                message);
+        assertTrue(message.contains("campaigns[1]: requiredSkills: 'late stage' (expected a lowercase word"), message);
     }
 
     @Test

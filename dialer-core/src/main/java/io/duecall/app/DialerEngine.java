@@ -492,7 +492,8 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
         }
         while (true) {
             var now = clock.instant();
-            var agent = agents.reserveLongestIdle(call.campaign.id(), now);
+            var skills = agents.skillsFor(call.campaign.id(), call.claim.account().language(), now);
+            var agent = agents.reserveLongestIdle(call.campaign.id(), skills, now);
             if (agent.isPresent()) {
                 // A refused redirect almost always means the caller's leg is gone; another agent would not help.
                 return bridge(call, agent.get(), now) ? new AgentHandoff.Bridging(agent.get().value()) : abandon(call);

@@ -7,10 +7,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
@@ -22,6 +25,7 @@ public final class AgentPool {
     private static final int MAX_FINISHED_WRAP_UPS = 1000;
     private final Map<AgentId, Desk> desks = new LinkedHashMap<>();
     private final Map<CampaignId, ArrayDeque<Duration>> finishedWrapUps = new LinkedHashMap<>();
+    private final Map<CampaignId, Set<String>> campaignSkills = new LinkedHashMap<>();
     private final Duration wrapUp;
 
     public AgentPool(List<AgentSeat> seats, Duration wrapUp) {
@@ -81,9 +85,45 @@ public final class AgentPool {
 
     /** Reserves the longest-idle ready agent of the campaign, if any. */
     public synchronized Optional<AgentId> reserveLongestIdle(CampaignId campaign, Instant now) {
+        return reserveLongestIdle(campaign, Set.of(), now);
+    }
+
+    /** Every call of {@code campaign} needs an agent with all of {@code skills} (empty: any agent of the campaign). */
+    public synchronized void requireSkills(CampaignId campaign, Set<String> skills) {
+        var valid = AgentSeat.validSkills(skills, "campaign " + campaign + ".requiredSkills");
+        if (valid.isEmpty()) {
+            campaignSkills.remove(campaign);
+        } else {
+            campaignSkills.put(campaign, valid);
+        }
+    }
+
+    /**
+     * The skills a call of {@code campaign} to a debtor speaking {@code language} needs at {@code now}: the
+     * campaign's own, plus the language's code (such as {@code es}) while a logged-in agent of the campaign has it;
+     * when none has, the debtor is better served by anyone than by nobody.
+     */
+    public synchronized Set<String> skillsFor(CampaignId campaign, Optional<Locale> language, Instant now) {
+        var required = new HashSet<>(campaignSkills.getOrDefault(campaign, Set.of()));
+        language.map(Locale::getLanguage).filter(code -> !code.isEmpty()).ifPresent(code -> {
+            boolean spoken = desks.values().stream().anyMatch(d -> {
+                d.settle(now, wrapUp);
+                return d.state != AgentState.LOGGED_OUT && d.seat.campaigns().contains(campaign)
+                        && d.seat.skills().contains(code);
+            });
+            if (spoken) {
+                required.add(code);
+            }
+        });
+        return Set.copyOf(required);
+    }
+
+    /** Reserves the longest-idle ready agent of the campaign who has every one of {@code skills}, if any. */
+    public synchronized Optional<AgentId> reserveLongestIdle(CampaignId campaign, Set<String> skills, Instant now) {
         var chosen = desks.values().stream()
                 .peek(d -> d.settle(now, wrapUp))
-                .filter(d -> d.state == AgentState.READY && d.seat.campaigns().contains(campaign))
+                .filter(d -> d.state == AgentState.READY && d.seat.campaigns().contains(campaign)
+                        && d.seat.skills().containsAll(skills))
                 .min(Comparator.comparing((Desk d) -> d.idleSince).thenComparing(d -> d.seat.id().value()));
         chosen.ifPresent(d -> {
             d.move(AgentState.RESERVED, now);
