@@ -61,6 +61,14 @@ final class DeferredCallSessions implements CallSessions {
         }
     }
 
+    @Override
+    public void stepReached(String callId, String step) {
+        var t = target;
+        if (t != null) {
+            t.stepReached(callId, step);
+        }
+    }
+
     private CallSessions engine() {
         var t = target;
         if (t == null) {

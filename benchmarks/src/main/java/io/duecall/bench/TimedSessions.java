@@ -47,6 +47,11 @@ final class TimedSessions implements CallSessions {
     }
 
     @Override
+    public void stepReached(String callId, String step) {
+        engine.stepReached(callId, step);
+    }
+
+    @Override
     public void optOut(String callId) {
         engine.optOut(callId);
     }

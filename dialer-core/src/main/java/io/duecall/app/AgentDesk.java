@@ -69,7 +69,8 @@ public final class AgentDesk implements Consumer<AgentCallStarted> {
         var history = ledger.readAll().stream().filter(a -> a.account().equals(accountId)).toList();
         var promised = promises.all().stream().filter(p -> p.account().equals(accountId)).toList();
         var pop = new ScreenPop(started.callId(), started.agent(), started.campaign().id(), started.account(),
-                started.debtorZone(), started.at(), ivrPath(started.campaign().mode()),
+                started.debtorZone(), started.at(),
+                started.ivrPath().isEmpty() ? ivrPath(started.campaign().mode()) : started.ivrPath(),
                 promised.subList(Math.max(0, promised.size() - HISTORY), promised.size()),
                 history.subList(Math.max(0, history.size() - HISTORY), history.size()));
         calls.put(started.callId(), new Entry(started, pop, new DispositionRecord[1]));
@@ -77,7 +78,10 @@ public final class AgentDesk implements Consumer<AgentCallStarted> {
         listeners.forEach(listener -> listener.accept(pop));
     }
 
-    /** Agent campaigns hand every answer to an agent; reminder calls reach one only by pressing 0 after verifying. */
+    /**
+     * For a call whose IVR reported no steps (a PBX whose dialplan bridges without our IVR): agent campaigns hand every
+     * answer to an agent; reminder calls reach one only by pressing 0 after verifying.
+     */
     private static List<String> ivrPath(CampaignMode mode) {
         return mode == CampaignMode.AGENT
                 ? List.of("answered", "sent to an agent at once")

@@ -22,6 +22,9 @@ public interface CallSessions {
     /** Notes which version of which IVR flow serves the call, for its ledger line; given once when the flow starts. */
     void flowStarted(String callId, String flowVersion);
 
+    /** The IVR entered a step of its flow; the steps in order are the path the agent's screen shows. */
+    default void stepReached(String callId, String step) {}
+
     /** Stops every campaign from calling this call's number again, durably and at once; the call ends opted out. */
     void optOut(String callId);
 

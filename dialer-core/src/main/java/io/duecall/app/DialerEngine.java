@@ -66,6 +66,7 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
     private static final Duration ENDED_GRACE = Duration.ofSeconds(30);
     private static final Duration TELEPHONY_RETRY = Duration.ofMinutes(1);
     private static final Logger LOG = LoggerFactory.getLogger(DialerEngine.class);
+    private static final int MAX_IVR_PATH = 64;
     private static final int OUTBOX_LIMIT = 10_000;
 
     private final Clock clock;
@@ -405,7 +406,8 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
                     if (call.agent != null) {
                         agents.connected(call.agent, b.at());
                         started = new AgentCallStarted(call.callId, call.agent, call.campaign,
-                                call.claim.account(), call.debtorTimeAtDial.getZone(), b.at(), call.number);
+                                call.claim.account(), call.debtorTimeAtDial.getZone(), b.at(), call.number,
+                                call.ivrPath);
                     }
                 }
                 case CallEvent.Ended e -> {
@@ -551,6 +553,19 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
             }
         }
         closeIfDone(call);
+    }
+
+    @Override
+    public void stepReached(String callId, String step) {
+        var call = calls.get(callId);
+        if (call == null || step == null) {
+            return;
+        }
+        synchronized (call) {
+            if (call.ivrPath.size() < MAX_IVR_PATH) {
+                call.ivrPath.add(step);
+            }
+        }
     }
 
     @Override

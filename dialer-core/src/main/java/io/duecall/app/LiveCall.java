@@ -41,6 +41,8 @@ final class LiveCall {
     boolean closed;
     String flowVersion;
     DialContext dialContext;
+    /** The IVR steps the caller went through, in order (capped: a flow is short). */
+    final java.util.List<String> ivrPath = new java.util.ArrayList<>();
     boolean optedOut;
     Instant callbackAt;
     Instant leaseExpires;

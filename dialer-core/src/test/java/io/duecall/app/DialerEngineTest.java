@@ -209,6 +209,25 @@ class DialerEngineTest {
     }
 
     @Test
+    void agentSeesTheIvrStepsTheCallerWentThrough() {
+        accounts.importAccounts(IVR, accounts(1, "America/New_York"), NOON_NEW_YORK);
+        agents.login(agent101, NOON_NEW_YORK);
+        engine.tick(IVR);
+        var callId = answer();
+        var started = new ArrayList<AgentCallStarted>();
+        engine.onAgentCall(started::add);
+        for (var step : List.of("screen-machine", "greet", "verify", "verified", "menu", "agent")) {
+            engine.stepReached(callId, step);
+        }
+
+        engine.requestAgent(callId);
+        pbx.emit(new CallEvent.Bridged(callId, clock.instant(), "101"));
+
+        assertEquals(List.of("screen-machine", "greet", "verify", "verified", "menu", "agent"),
+                started.getFirst().ivrPath());
+    }
+
+    @Test
     void callerWithNoAgentFreeIsAbandonedAfterTheWaitAndLockedOutFor72Hours() {
         accounts.importAccounts(IVR, accounts(1, "America/New_York"), NOON_NEW_YORK);
         engine.tick(IVR);

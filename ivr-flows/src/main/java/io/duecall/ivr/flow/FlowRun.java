@@ -65,6 +65,7 @@ final class FlowRun implements Speaker.State {
             if (steps == MAX_STEPS) {
                 throw new IllegalStateException("flow " + flow.ledgerVersion() + " ran " + MAX_STEPS + " steps without ending");
             }
+            sessions.stepReached(call.callId(), stepId);
             stepId = perform(stepId, flow.step(stepId));
         }
         return outcome;

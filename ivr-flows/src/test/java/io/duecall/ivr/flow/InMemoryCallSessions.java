@@ -77,6 +77,14 @@ public final class InMemoryCallSessions implements CallSessions {
         flowVersions.put(callId, flowVersion);
     }
 
+    /** The flow steps each call reported, in order. */
+    public final Map<String, List<String>> steps = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public void stepReached(String callId, String step) {
+        steps.computeIfAbsent(callId, id -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(step);
+    }
+
     @Override
     public void optOut(String callId) {
         events.add("optOut");

@@ -48,6 +48,16 @@ class ReminderFlowTest {
     }
 
     @Test
+    void everyStepTheCallerGoesThroughIsReportedForTheAgentsScreen() {
+        run("1 0");
+
+        var steps = sessions.steps.get(TestCalls.CALL_ID);
+        assertTrue(steps.size() >= 3, String.valueOf(steps));
+        assertEquals(FlowLoader.defaultFlow().start(), steps.getFirst());
+        assertTrue(steps.stream().anyMatch(s -> s.contains("agent")), String.valueOf(steps));
+    }
+
+    @Test
     void aFlowThatRoutesAroundTheSecondFactorStillCannotSayTheAmount() {
         var flow = FlowLoader.read("bypass.yaml", """
                 id: bypass
