@@ -1,18 +1,12 @@
 package io.duecall.adapter.redis;
 
 import io.duecall.port.StoreUnavailableException;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * A {@code redis-server} process on loopback with its data in a directory we own, append-only file on and fsync
@@ -22,7 +16,6 @@ import java.util.concurrent.TimeoutException;
 public final class RedisServerProcess implements AutoCloseable {
     /** The persistence every dialer deployment should run: AOF, fsync every second (at most ~1 s of writes lost). */
     public static final String FSYNC_POLICY = "everysec";
-    private static final long START_TIMEOUT_SECONDS = 10;
     private static final long STOP_TIMEOUT_SECONDS = 10;
 
     private final Path binary;
@@ -55,13 +48,11 @@ public final class RedisServerProcess implements AutoCloseable {
         }
         try {
             Files.createDirectories(dir);
-            process = new ProcessBuilder(binary.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                    "--dir", dir.toString(), "--save", "", "--appendonly", "yes", "--appendfsync", FSYNC_POLICY)
-                    .directory(dir.toFile()).redirectErrorStream(true).start();
         } catch (IOException e) {
             throw new StoreUnavailableException("redis: could not run " + binary, e);
         }
-        awaitReady(process);
+        process = RedisServerLaunch.start(binary, dir, port,
+                List.of("--save", "", "--appendonly", "yes", "--appendfsync", FSYNC_POLICY));
     }
 
     public URI uri() {
@@ -77,11 +68,8 @@ public final class RedisServerProcess implements AutoCloseable {
         if (process == null) {
             return;
         }
-        process.destroy();
         try {
-            if (!process.waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            }
+            RedisServerLaunch.stop(process, STOP_TIMEOUT_SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -91,39 +79,5 @@ public final class RedisServerProcess implements AutoCloseable {
     @Override
     public void close() {
         stop();
-    }
-
-    /** Reads the log until the server is ready to accept connections (after replaying its AOF); keeps draining. */
-    private void awaitReady(Process started) {
-        var ready = new CompletableFuture<Void>();
-        var output = new StringBuilder();
-        var reader = new Thread(() -> {
-            try (var lines = new BufferedReader(new InputStreamReader(started.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    if (!ready.isDone()) {
-                        output.append(line).append('\n');
-                    }
-                    if (line.contains("Ready to accept connections")) {
-                        ready.complete(null);
-                    }
-                }
-            } catch (IOException e) {
-                ready.completeExceptionally(e);
-            }
-            ready.completeExceptionally(new IllegalStateException("redis-server exited:\n" + output));
-        }, "redis-server-" + port + "-log");
-        reader.setDaemon(true);
-        reader.start();
-        try {
-            ready.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            started.destroyForcibly();
-            throw new StoreUnavailableException("redis: redis-server on port " + port + " did not start", e);
-        } catch (InterruptedException e) {
-            started.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new StoreUnavailableException("redis: interrupted while starting redis-server", e);
-        }
     }
 }
