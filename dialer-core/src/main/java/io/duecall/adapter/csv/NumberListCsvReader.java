@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -35,33 +34,9 @@ public final class NumberListCsvReader {
 
     /** Every number in the file, in file order, or throws {@link ImportRejectedException} listing every problem. */
     public Set<E164> read(String source, Reader in) {
-        var rows = CsvRows.read(source, in);
-        if (rows.isEmpty()) {
-            throw new ImportRejectedException(source, List.of(new ImportError(1, "(file)", "is empty (expected a header row)")));
-        }
-        var header = rows.get(0);
-        var column = CsvHeader.index(source, header, COLUMNS, Set.of()).get("number");
-        if (rows.size() == 1) {
-            throw new ImportRejectedException(source, List.of(new ImportError(header.line(), "(file)",
-                    "has a header but no numbers (expected at least one record)")));
-        }
-        var errors = new ArrayList<ImportError>();
-        var numbers = new LinkedHashSet<E164>();
-        for (var row : rows.subList(1, rows.size())) {
-            if (row.cells().size() != header.cells().size()) {
-                errors.add(new ImportError(row.line(), "(record)", "has " + row.cells().size()
-                        + " values (expected " + header.cells().size() + ", one per header column)"));
-                continue;
-            }
-            try {
-                numbers.add(E164.parse(row.cells().get(column).strip(), defaultRegion));
-            } catch (IllegalArgumentException e) {
-                errors.add(new ImportError(row.line(), "number", e.getMessage()));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new ImportRejectedException(source, errors);
-        }
-        return numbers;
+        // A number listed twice is the same entry, not a mistake: keep it once rather than reject the file.
+        var numbers = CsvRecords.read(source, in, COLUMNS, Set.of(), "numbers",
+                f -> f.get("number", raw -> E164.parse(raw, defaultRegion)));
+        return new LinkedHashSet<>(numbers);
     }
 }
