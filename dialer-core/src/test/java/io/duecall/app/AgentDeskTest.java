@@ -1,5 +1,6 @@
 package io.duecall.app;
 
+import io.duecall.adapter.time.VirtualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -50,7 +51,7 @@ class AgentDeskTest {
     private static final CampaignId REMINDERS = new CampaignId("reminders");
     private static final Currency USD = Currency.getInstance("USD");
 
-    private final MutableClock clock = new MutableClock(NOON_NEW_YORK);
+    private final VirtualClock clock = new VirtualClock(NOON_NEW_YORK);
     private final InMemoryAccountStore accounts = new InMemoryAccountStore();
     private final InMemoryAttemptLedger ledger = new InMemoryAttemptLedger();
     private final InMemoryPromiseStore promises = new InMemoryPromiseStore();

@@ -1,5 +1,6 @@
 package io.duecall.app;
 
+import io.duecall.adapter.time.VirtualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -47,7 +48,7 @@ class DialerEngineContactsTest {
     private static final E164 HOME = new E164("+12125550101");
     private static final Contact SPOUSE = new Contact(ContactRelation.SPOUSE, "Sam Example", new E164("+12125550142"));
 
-    private final MutableClock clock = new MutableClock(MONDAY_NOON_NEW_YORK);
+    private final VirtualClock clock = new VirtualClock(MONDAY_NOON_NEW_YORK);
     private final InMemoryAccountStore accounts = new InMemoryAccountStore();
     private final InMemoryAttemptLedger ledger = new InMemoryAttemptLedger();
     private final ScriptedTelephony pbx = new ScriptedTelephony();

@@ -1,5 +1,6 @@
 package io.duecall.app;
 
+import io.duecall.adapter.time.VirtualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,7 +43,7 @@ class DialerEnginePacingTest {
     private static final Instant NOON_NEW_YORK = Instant.parse("2026-03-03T17:00:00Z");
     private static final CampaignId DESK = new CampaignId("desk");
 
-    private final MutableClock clock = new MutableClock(NOON_NEW_YORK);
+    private final VirtualClock clock = new VirtualClock(NOON_NEW_YORK);
     private final InMemoryAccountStore accounts = new InMemoryAccountStore();
     private final ScriptedTelephony pbx = new ScriptedTelephony();
     private final List<AgentId> seats = List.of(new AgentId("101"), new AgentId("102"), new AgentId("103"),

@@ -1,5 +1,6 @@
 package io.duecall.app;
 
+import io.duecall.adapter.time.VirtualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
@@ -37,7 +38,7 @@ class DialerEngineSkillsTest {
     private static final Instant NOON_NEW_YORK = Instant.parse("2026-03-03T17:00:00Z");
     private static final CampaignId DESK = new CampaignId("desk");
 
-    private final MutableClock clock = new MutableClock(NOON_NEW_YORK);
+    private final VirtualClock clock = new VirtualClock(NOON_NEW_YORK);
     private final InMemoryAccountStore accounts = new InMemoryAccountStore();
     private final InMemoryAttemptLedger ledger = new InMemoryAttemptLedger();
     private final ScriptedTelephony pbx = new ScriptedTelephony();

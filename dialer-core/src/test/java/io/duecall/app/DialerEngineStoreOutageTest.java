@@ -1,5 +1,6 @@
 package io.duecall.app;
 
+import io.duecall.adapter.time.VirtualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -44,7 +45,7 @@ class DialerEngineStoreOutageTest {
     private static final Instant NOON_NEW_YORK = Instant.parse("2026-03-03T17:00:00Z");
     private static final CampaignId IVR = new CampaignId("reminders");
 
-    private final MutableClock clock = new MutableClock(NOON_NEW_YORK);
+    private final VirtualClock clock = new VirtualClock(NOON_NEW_YORK);
     private final ScriptedTelephony pbx = new ScriptedTelephony();
 
     @Test

@@ -1,5 +1,6 @@
 package io.duecall.app;
 
+import io.duecall.adapter.time.VirtualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.duecall.adapter.memory.InMemoryAccountStore;
@@ -46,7 +47,7 @@ class DialerEngineSuppressionTest {
     private static final E164 MOBILE = new E164("+12125550100");
     private static final E164 HOME = new E164("+12125550101");
 
-    private final MutableClock clock = new MutableClock(NOON_NEW_YORK);
+    private final VirtualClock clock = new VirtualClock(NOON_NEW_YORK);
     private final InMemoryAccountStore accounts = new InMemoryAccountStore();
     private final InMemoryAttemptLedger ledger = new InMemoryAttemptLedger();
     private final InMemorySuppressionStore suppression = new InMemorySuppressionStore();

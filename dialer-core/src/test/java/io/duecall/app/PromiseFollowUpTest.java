@@ -1,5 +1,6 @@
 package io.duecall.app;
 
+import io.duecall.adapter.time.VirtualClock;
 import static io.duecall.port.Fixtures.CAMPAIGN;
 import static io.duecall.port.Fixtures.T0;
 import static io.duecall.port.Fixtures.USD;
@@ -41,7 +42,7 @@ class PromiseFollowUpTest {
     private static final Instant DEADLINE = Instant.parse("2025-03-14T07:00:00Z");
     private static final Duration LEASE = Duration.ofMinutes(5);
 
-    private final MutableClock clock = new MutableClock(T0);
+    private final VirtualClock clock = new VirtualClock(T0);
     private final InMemoryAccountStore accounts = new InMemoryAccountStore();
     private final InMemoryAttemptLedger ledger = new InMemoryAttemptLedger();
     private final InMemoryPromiseStore promises = new InMemoryPromiseStore();

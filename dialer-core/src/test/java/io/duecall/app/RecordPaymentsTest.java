@@ -1,5 +1,6 @@
 package io.duecall.app;
 
+import io.duecall.adapter.time.VirtualClock;
 import static io.duecall.port.Fixtures.CAMPAIGN;
 import static io.duecall.port.Fixtures.T0;
 import static io.duecall.port.Fixtures.USD;
@@ -36,7 +37,7 @@ class RecordPaymentsTest {
     private static final PromiseToPay PROMISE = new PromiseToPay("c-1", DEBTOR, CAMPAIGN, new Money(5_000, USD),
             LocalDate.of(2025, 3, 13), T0.plusSeconds(60));
 
-    private final MutableClock clock = new MutableClock(T0.plus(Duration.ofDays(1)));
+    private final VirtualClock clock = new VirtualClock(T0.plus(Duration.ofDays(1)));
     private final InMemoryAccountStore accounts = new InMemoryAccountStore();
     private final InMemoryPromiseStore promises = new InMemoryPromiseStore();
     private final InMemoryPaymentStore payments = new InMemoryPaymentStore();

@@ -1,5 +1,6 @@
 package io.duecall.sim.year;
 
+import io.duecall.adapter.time.VirtualClock;
 import io.duecall.app.CallSessions;
 import io.duecall.domain.attempt.CallOutcome;
 import io.duecall.domain.attempt.Disposition;

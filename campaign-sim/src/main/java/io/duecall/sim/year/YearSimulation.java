@@ -1,5 +1,6 @@
 package io.duecall.sim.year;
 
+import io.duecall.adapter.time.VirtualClock;
 import io.duecall.adapter.memory.InMemoryAccountStore;
 import io.duecall.adapter.memory.InMemoryAttemptLedger;
 import io.duecall.adapter.memory.InMemoryPromiseStore;

@@ -1,4 +1,4 @@
-package io.duecall.sim.year;
+package io.duecall.adapter.time;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** The simulation's clock: it stands still until the simulation moves it, and never moves back. */
+/** A clock in virtual time (simulations and tests): it stands still until moved, and never moves back. */
 public final class VirtualClock extends Clock {
     private volatile Instant now;
 
