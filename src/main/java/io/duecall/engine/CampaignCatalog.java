@@ -177,12 +177,12 @@ public final class CampaignCatalog implements CampaignEditor {
             return mapper.readValue(definition, EngineConfig.CampaignSettings.class);
         } catch (UnrecognizedPropertyException e) {
             var known = e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
-            throw new ApiException(400, "unknown field '" + path(e) + "'" + at(e) + " (expected only: " + known + ")");
+            throw new ApiException(400, "unknown field '" + EngineConfig.keyPath(e) + "'" + at(e) + " (expected only: " + known + ")");
         } catch (JsonMappingException e) {
             if (e.getCause() instanceof IllegalArgumentException invalid) {
-                throw new ApiException(400, "field '" + path(e) + "': " + invalid.getMessage());
+                throw new ApiException(400, "field '" + EngineConfig.keyPath(e) + "': " + invalid.getMessage());
             }
-            throw new ApiException(400, (path(e).isEmpty() ? "" : "field '" + path(e) + "'" + at(e) + ": ")
+            throw new ApiException(400, (EngineConfig.keyPath(e).isEmpty() ? "" : "field '" + EngineConfig.keyPath(e) + "'" + at(e) + ": ")
                     + e.getOriginalMessage());
         } catch (JacksonException e) {
             throw new ApiException(400, "malformed " + format + at(e) + ": " + e.getOriginalMessage());
@@ -192,17 +192,5 @@ public final class CampaignCatalog implements CampaignEditor {
     private static String at(JacksonException e) {
         var where = e.getLocation();
         return where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
-    }
-
-    private static String path(JsonMappingException e) {
-        var path = new StringBuilder();
-        for (var reference : e.getPath()) {
-            if (reference.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 }

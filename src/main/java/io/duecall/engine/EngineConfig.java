@@ -208,7 +208,7 @@ public record EngineConfig(
     }
 
     /** The key the error is about, as the README writes keys: {@code campaigns[0].channelLimit}. */
-    private static String keyPath(JsonMappingException e) {
+    static String keyPath(JsonMappingException e) {
         var path = new StringBuilder();
         for (var reference : e.getPath()) {
             if (reference.getFieldName() != null) {
