@@ -121,12 +121,7 @@ public final class QuartzDialCycle implements AutoCloseable {
 
     /** When the campaign's next dial cycle is due, if it is scheduled at all. */
     public Optional<Instant> nextTick(CampaignId campaign) {
-        try {
-            var trigger = scheduler.getTrigger(TriggerKey.triggerKey(campaign.value(), GROUP));
-            return Optional.ofNullable(trigger == null ? null : trigger.getNextFireTime()).map(Date::toInstant);
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("the scheduler did not answer: " + e.getMessage(), e);
-        }
+        return QuartzSchedulers.nextFire(scheduler, TriggerKey.triggerKey(campaign.value(), GROUP));
     }
 
     public boolean running(CampaignId campaign) {
@@ -139,11 +134,7 @@ public final class QuartzDialCycle implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            scheduler.shutdown(/* waitForJobsToComplete= */ true);
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("the scheduler did not stop cleanly: " + e.getMessage(), e);
-        }
+        QuartzSchedulers.shutdown(scheduler, "the scheduler");
     }
 
     private interface SchedulerAction {

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.Date;
 import java.util.Optional;
 import java.util.TimeZone;
 import org.quartz.CronScheduleBuilder;
@@ -69,20 +68,11 @@ public final class QuartzPromiseSweep implements AutoCloseable {
 
     /** When the next sweep is due. */
     public Optional<Instant> nextSweep() {
-        try {
-            var trigger = scheduler.getTrigger(TriggerKey.triggerKey(NAME));
-            return Optional.ofNullable(trigger == null ? null : trigger.getNextFireTime()).map(Date::toInstant);
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("the scheduler did not answer: " + e.getMessage(), e);
-        }
+        return QuartzSchedulers.nextFire(scheduler, TriggerKey.triggerKey(NAME));
     }
 
     @Override
     public void close() {
-        try {
-            scheduler.shutdown(/* waitForJobsToComplete= */ true);
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("the promise sweep did not stop cleanly: " + e.getMessage(), e);
-        }
+        QuartzSchedulers.shutdown(scheduler, "the promise sweep");
     }
 }

@@ -3,10 +3,14 @@ package io.duecall.adapter.quartz;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
+import org.quartz.TriggerKey;
 import org.quartz.impl.SchedulerRepository;
 import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.utils.ConnectionProvider;
@@ -25,6 +29,26 @@ final class QuartzSchedulers {
     private static final long SCHEMA_LOCK = 0x4475_6543_616c_6cL;
 
     private QuartzSchedulers() {}
+
+    /** When the trigger next fires, if it is scheduled at all. */
+    static Optional<Instant> nextFire(Scheduler scheduler, TriggerKey key) {
+        try {
+            var trigger = scheduler.getTrigger(key);
+            return Optional.ofNullable(trigger == null ? null : trigger.getNextFireTime())
+                    .map(Date::toInstant);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("the scheduler did not answer: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stops the scheduler once its running jobs are done; {@code what} names it in the error. */
+    static void shutdown(Scheduler scheduler, String what) {
+        try {
+            scheduler.shutdown(/* waitForJobsToComplete= */ true);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException(what + " did not stop cleanly: " + e.getMessage(), e);
+        }
+    }
 
     static Scheduler inMemory(String name, int threads) throws SchedulerException {
         var properties = common(name + "-" + SEQUENCE.incrementAndGet(), threads);
