@@ -65,9 +65,10 @@ class ClusteredQuartzTest {
 
     @Test
     void aCampaignKeepsTickingOnTheOtherNodeWhenOneStops() throws Exception {
+        // The cluster decides which node fires each tick, so the first ticks are counted wherever they land.
         var firstTicks = new CountDownLatch(3);
         var a = node("a", firstTicks);
-        node("b", new CountDownLatch(0));
+        node("b", firstTicks);
         a.start(CAMPAIGN, null, null);
         assertTrue(firstTicks.await(30, TimeUnit.SECONDS), "first ticks: " + fires);
 
