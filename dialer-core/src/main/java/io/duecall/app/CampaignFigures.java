@@ -18,8 +18,6 @@ public final class CampaignFigures {
     private final AtomicLong promisedMinor = new AtomicLong();
     private final AtomicLong bridged = new AtomicLong();
     private final AtomicLong abandoned = new AtomicLong();
-    private final AtomicLong skippedOutsideWindow = new AtomicLong();
-    private final AtomicLong skippedNoZone = new AtomicLong();
     private final AtomicLong closed = new AtomicLong();
     private final Map<SkipReason, AtomicLong> skips = new EnumMap<>(SkipReason.class);
     private final Map<SkipReason, AtomicLong> deferrals = new EnumMap<>(SkipReason.class);
@@ -37,11 +35,6 @@ public final class CampaignFigures {
 
     void skipped(SkipReason reason) {
         skips.get(reason).incrementAndGet();
-        if (reason == SkipReason.NO_ZONE) {
-            skippedNoZone.incrementAndGet();
-        } else if (reason == SkipReason.OUTSIDE_WINDOW) {
-            skippedOutsideWindow.incrementAndGet();
-        }
     }
 
     /** A call's account goes back to the queue until this rule permits the next call. */
@@ -99,14 +92,24 @@ public final class CampaignFigures {
 
     public Snapshot snapshot() {
         return new Snapshot(dials.get(), closed.get(), humanAnswers.get(), machines.get(), rightPartyContacts.get(),
-                promises.get(), promisedMinor.get(), bridged.get(), abandoned.get(), skippedOutsideWindow.get(),
-                skippedNoZone.get(), skipsByReason(), deferralsByReason());
+                promises.get(), promisedMinor.get(), bridged.get(), abandoned.get(), skipsByReason(), deferralsByReason());
     }
 
     /** The figures at one moment. The abandon rate is abandoned calls over live (human) answers. */
     public record Snapshot(long dials, long closed, long humanAnswers, long machines, long rightPartyContacts,
-            long promises, long promisedMinor, long bridged, long abandoned, long skippedOutsideWindow,
-            long skippedNoZone, Map<SkipReason, Long> skipsByReason, Map<SkipReason, Long> deferralsByReason) {
+            long promises, long promisedMinor, long bridged, long abandoned, Map<SkipReason, Long> skipsByReason,
+            Map<SkipReason, Long> deferralsByReason) {
+
+        /** Claimed accounts sent back because the debtor's local time was outside the calling window. */
+        public long skippedOutsideWindow() {
+            return skipsByReason.getOrDefault(SkipReason.OUTSIDE_WINDOW, 0L);
+        }
+
+        /** Claimed accounts left because no time zone could be known for the debtor. */
+        public long skippedNoZone() {
+            return skipsByReason.getOrDefault(SkipReason.NO_ZONE, 0L);
+        }
+
         public double abandonRate() {
             return humanAnswers == 0 ? 0 : (double) abandoned / humanAnswers;
         }
