@@ -27,6 +27,8 @@ final class QuartzSchedulers {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final String TABLES = "/org/quartz/impl/jdbcjobstore/tables_postgres.sql";
     private static final long SCHEMA_LOCK = 0x4475_6543_616c_6cL;
+    /** How soon a node tries PostgreSQL again after losing it (check-in, trigger acquisition, job completion). */
+    static final java.time.Duration DB_RETRY = java.time.Duration.ofSeconds(1);
 
     private QuartzSchedulers() {}
 
@@ -78,7 +80,9 @@ final class QuartzSchedulers {
                 Long.toString(cluster.checkinInterval().toMillis()));
         properties.setProperty("org.quartz.jobStore.useProperties", "true");
         properties.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
-        properties.setProperty("org.quartz.jobStore.dbRetryInterval", "1000");
+        // How soon a node tries the database again after losing it. Quartz reads this scheduler-level key and
+        // writes it over the job store's own dbRetryInterval, whose 15 s default would otherwise win.
+        properties.setProperty("org.quartz.scheduler.dbFailureRetryInterval", Long.toString(DB_RETRY.toMillis()));
         properties.setProperty("org.quartz.jobStore.misfireThreshold", "5000");
         LOG.info("clustered scheduler {} on {} as {}", name, cluster.jdbcUrl(), cluster.user());
         return create(properties);

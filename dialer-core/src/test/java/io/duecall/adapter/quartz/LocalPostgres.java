@@ -34,6 +34,20 @@ final class LocalPostgres implements AutoCloseable {
         return new QuartzCluster(SERVER + "?currentSchema=" + schema, "postgres", null, checkin);
     }
 
+    /** The same schema reached through another port on 127.0.0.1, such as a relay a test can cut. */
+    QuartzCluster clusterVia(int port, Duration checkin) {
+        return new QuartzCluster("jdbc:postgresql://127.0.0.1:" + port + "/postgres?currentSchema=" + schema,
+                "postgres", null, checkin);
+    }
+
+    String host() {
+        return "127.0.0.1";
+    }
+
+    int port() {
+        return 5432;
+    }
+
     static Connection connect(String url) throws SQLException {
         var properties = new Properties();
         properties.setProperty("user", "postgres");
