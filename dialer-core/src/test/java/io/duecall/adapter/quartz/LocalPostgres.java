@@ -2,6 +2,7 @@ package io.duecall.adapter.quartz;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -9,35 +10,70 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.UUID;
 
-/** A schema of its own in the local PostgreSQL for one test, dropped afterwards; skips the test when none answers. */
+/**
+ * A schema of its own in a local PostgreSQL for one test, dropped afterwards. The server is the one on
+ * 127.0.0.1:{@value #DEFAULT_PORT} (or {@code DUECALL_TEST_POSTGRES_PORT} / {@code -Dduecall.test.postgres.port});
+ * when none answers there, a {@link ThrowawayPostgres} of the test JVM's own. The test is skipped only when neither
+ * can be had, and the reason says why.
+ */
 final class LocalPostgres implements AutoCloseable {
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/postgres";
+    static final int DEFAULT_PORT = 5432;
+    private static Integer resolvedPort;
+    private static String unavailable;
     final String schema = "duecall_q_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private final int port;
 
-    LocalPostgres() throws SQLException {
-        try (var connection = connect(SERVER)) {
+    private LocalPostgres(int port) throws SQLException {
+        this.port = port;
+        try (var connection = connect(url(port, "postgres"))) {
             connection.createStatement().execute("create schema " + schema);
         }
     }
 
     static LocalPostgres orSkip() throws SQLException {
-        try (var ignored = connect(SERVER)) {
-            // answered
-        } catch (SQLException e) {
-            assumeTrue(false, "no PostgreSQL answers on 127.0.0.1:5432 as user postgres (" + e.getMessage()
-                    + "): clustered Quartz tests skipped");
+        var port = serverPort();
+        assumeTrue(port > 0, () -> unavailable + ": clustered Quartz tests skipped");
+        return new LocalPostgres(port);
+    }
+
+    /** The port of the server the tests use, found or started once per JVM; 0 when there is none. */
+    private static synchronized int serverPort() {
+        if (resolvedPort == null) {
+            var configured = System.getProperty("duecall.test.postgres.port",
+                    System.getenv().getOrDefault("DUECALL_TEST_POSTGRES_PORT", Integer.toString(DEFAULT_PORT)));
+            try {
+                resolvedPort = serverFor(Integer.parseInt(configured.strip()));
+            } catch (IOException | NumberFormatException e) {
+                unavailable = e.getMessage();
+                resolvedPort = 0;
+            }
         }
-        return new LocalPostgres();
+        return resolvedPort;
+    }
+
+    /** {@code port} when a PostgreSQL answers there as user postgres, else the port of a throwaway server. */
+    static int serverFor(int port) throws IOException {
+        try (var ignored = connect(url(port, "postgres"))) {
+            return port;
+        } catch (SQLException e) {
+            System.err.println("no PostgreSQL answers on 127.0.0.1:" + port + " (" + e.getMessage()
+                    + "); starting a throwaway server for the tests");
+        }
+        try {
+            return ThrowawayPostgres.start().port();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting a throwaway PostgreSQL", e);
+        }
     }
 
     QuartzCluster cluster(Duration checkin) {
-        return new QuartzCluster(SERVER + "?currentSchema=" + schema, "postgres", null, checkin);
+        return clusterVia(port, checkin);
     }
 
     /** The same schema reached through another port on 127.0.0.1, such as a relay a test can cut. */
     QuartzCluster clusterVia(int port, Duration checkin) {
-        return new QuartzCluster("jdbc:postgresql://127.0.0.1:" + port + "/postgres?currentSchema=" + schema,
-                "postgres", null, checkin);
+        return new QuartzCluster(url(port, "postgres") + "?currentSchema=" + schema, "postgres", null, checkin);
     }
 
     String host() {
@@ -45,7 +81,11 @@ final class LocalPostgres implements AutoCloseable {
     }
 
     int port() {
-        return 5432;
+        return port;
+    }
+
+    static String url(int port, String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
     static Connection connect(String url) throws SQLException {
@@ -57,7 +97,7 @@ final class LocalPostgres implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        try (var connection = connect(SERVER)) {
+        try (var connection = connect(url(port, "postgres"))) {
             connection.createStatement().execute("drop schema " + schema + " cascade");
         }
     }
