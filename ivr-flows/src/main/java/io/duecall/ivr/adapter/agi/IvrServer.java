@@ -19,7 +19,8 @@ import org.asteriskjava.util.ServerSocketFacade;
 /**
  * The IVR's FastAGI endpoint: asterisk-java's {@link DefaultAgiServer} serving the script name {@value #SCRIPT} and
  * refusing every other name. {@link #start()} returns once the socket is bound; the accept loop runs on its own thread
- * and every session on a virtual thread, so thousands of concurrent calls need no thousands of platform threads.
+ * and every session on a virtual thread, so thousands of concurrent calls need no thousands of platform threads. A
+ * peer silent for longer than {@link IvrServerConfig#readTimeout()} is disconnected.
  */
 public final class IvrServer implements AutoCloseable {
     public static final String SCRIPT = "reminder";
@@ -51,6 +52,8 @@ public final class IvrServer implements AutoCloseable {
         this.server = new BoundPortAgiServer(onlyReminder);
         server.setAddress(config.bindAddress());
         server.setPort(config.port());
+        // asterisk-java's default is three hours: a peer that stalls would hold its session (and call) that long.
+        server.setSocketReadTimeout((int) config.readTimeout().toMillis());
     }
 
     /** Binds and starts serving; fails if the address or port cannot be bound. */
@@ -139,7 +142,7 @@ public final class IvrServer implements AutoCloseable {
         protected ServerSocketFacade createServerSocket() throws IOException {
             var facade = super.createServerSocket();
             boundPort.complete(localPort(facade));
-            return facade;
+            return new StalledPeerSockets(facade, config.readTimeout());
         }
     }
 

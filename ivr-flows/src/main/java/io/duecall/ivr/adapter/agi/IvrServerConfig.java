@@ -1,21 +1,33 @@
 package io.duecall.ivr.adapter.agi;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
  * Where the FastAGI server listens; the dialplan's {@code AGI(agi://host:port/reminder,...)} must point here.
  *
  * @param port 0 picks a free port, which {@link IvrServer#port()} then reports
+ * @param readTimeout how long a session may wait for its peer to send anything (the request, or the reply to a
+ *     command) before it is closed and its call handled as a lost IVR session; longer than the longest command the
+ *     flow sends (a prompt played to its end, the input timeout, a WaitForSilence)
  */
-public record IvrServerConfig(InetAddress bindAddress, int port) {
+public record IvrServerConfig(InetAddress bindAddress, int port, Duration readTimeout) {
     public static final int FASTAGI_PORT = 4573;
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
 
     public IvrServerConfig {
         Objects.requireNonNull(bindAddress, "ivr.bindAddress");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("ivr.port: " + port + " (expected 0 to 65535)");
         }
+        if (readTimeout == null || readTimeout.toMillis() < 1 || readTimeout.toMillis() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("ivr.readTimeout: " + readTimeout + " (expected PT0.001S to 24 days)");
+        }
+    }
+
+    public IvrServerConfig(InetAddress bindAddress, int port) {
+        this(bindAddress, port, DEFAULT_READ_TIMEOUT);
     }
 
     /** Loopback on the standard FastAGI port: reachable only by an Asterisk on the same host until configured. */
