@@ -13,7 +13,7 @@ import java.util.UUID;
 /**
  * A schema of its own in a local PostgreSQL for one test, dropped afterwards. The server is the one on
  * 127.0.0.1:{@value #DEFAULT_PORT} (or {@code DUECALL_TEST_POSTGRES_PORT} / {@code -Dduecall.test.postgres.port});
- * when none answers there, a {@link ThrowawayPostgres} of the test JVM's own. The test is skipped only when neither
+ * when none answers there, a {@link PostgresServerProcess} of the test JVM's own. The test is skipped only when neither
  * can be had, and the reason says why.
  */
 final class LocalPostgres implements AutoCloseable {
@@ -60,7 +60,7 @@ final class LocalPostgres implements AutoCloseable {
                     + "); starting a throwaway server for the tests");
         }
         try {
-            return ThrowawayPostgres.start().port();
+            return PostgresServerProcess.start().port();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while starting a throwaway PostgreSQL", e);

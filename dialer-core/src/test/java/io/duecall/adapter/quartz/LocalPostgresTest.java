@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class LocalPostgresTest {
     @Test
     void startsAThrowawayServerWhenNothingAnswersOnThePort() throws Exception {
-        assumeTrue(ThrowawayPostgres.binaries().isPresent(), "no PostgreSQL programs on this machine");
+        assumeTrue(PostgresServerProcess.binaries().isPresent(), "no PostgreSQL programs on this machine");
         int silent;
         try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             silent = socket.getLocalPort();

@@ -15,31 +15,39 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A PostgreSQL server of the test JVM's own, for machines where none runs: {@code initdb} into a temporary
- * directory (trust authentication, superuser {@code postgres}), started on a free loopback port and stopped at JVM
- * exit. PostgreSQL refuses to run as root, so under root its programs run as the {@code postgres} system user
+ * A throwaway PostgreSQL server of this process's own, for the clustered scheduler's tests and the cluster demo on a
+ * machine where none runs: {@code initdb} into a temporary directory (trust authentication, superuser
+ * {@code postgres}, only loopback), started on a free port and stopped by {@link #close()} or at JVM exit at the
+ * latest. PostgreSQL refuses to run as root, so under root its programs run as the {@code postgres} system user
  * through {@code runuser}, owning the directory.
  */
-final class ThrowawayPostgres {
+public final class PostgresServerProcess implements AutoCloseable {
     private static final List<String> SEARCHED = List.of("/usr/lib/postgresql/*/bin", "PATH");
     private final Path bin;
     private final Path data;
     private final int port;
     private final boolean asPostgresUser;
+    private final Thread stopAtExit = new Thread(this::stop, "postgres-server-stop");
+    private boolean stopped;
 
-    private ThrowawayPostgres(Path bin, Path data, int port, boolean asPostgresUser) {
+    private PostgresServerProcess(Path bin, Path data, int port, boolean asPostgresUser) {
         this.bin = bin;
         this.data = data;
         this.port = port;
         this.asPostgresUser = asPostgresUser;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
+    /** The JDBC address of one of its databases ({@code postgres} always exists); connect as user {@code postgres}. */
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
     /** Starts a server, or says why none could be started. */
-    static ThrowawayPostgres start() throws IOException, InterruptedException {
+    public static PostgresServerProcess start() throws IOException, InterruptedException {
         var bin = binaries().orElseThrow(() -> new IOException("no PostgreSQL programs (initdb, pg_ctl) in "
                 + SEARCHED + "; install Debian's postgresql package (./duecall test does so when run as root)"));
         var root = "root".equals(System.getProperty("user.name"));
@@ -48,25 +56,40 @@ final class ThrowawayPostgres {
             var postgres = data.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
             Files.getFileAttributeView(data, PosixFileAttributeView.class).setOwner(postgres);
         }
-        var server = new ThrowawayPostgres(bin, data, freePort(), root);
+        var server = new PostgresServerProcess(bin, data, freePort(), root);
         server.run("initdb", "-D", data.toString(), "-U", "postgres", "--auth=trust", "--encoding=UTF8",
                 "--no-sync", "--no-instructions");
         server.run("pg_ctl", "-D", data.toString(), "-l", data.resolve("server.log").toString(), "-w", "-t", "30",
                 "-o", "-p " + server.port + " -k " + data + " -c listen_addresses=127.0.0.1 -c fsync=off", "start");
-        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "throwaway-postgres-stop"));
+        Runtime.getRuntime().addShutdownHook(server.stopAtExit);
         return server;
     }
 
-    private void stop() {
+    /** Stops the server at once (no checkpoint: its data is thrown away) and deletes its directory. */
+    @Override
+    public void close() {
+        stop();
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopAtExit);
+        } catch (IllegalStateException alreadyExiting) {
+            // the hook is running or has run; stop() is idempotent
+        }
+    }
+
+    private synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
         try {
             run("pg_ctl", "-D", data.toString(), "-m", "immediate", "-w", "stop");
         } catch (IOException | InterruptedException e) {
-            System.err.println("the throwaway PostgreSQL in " + data + " did not stop: " + e.getMessage());
+            System.err.println("the PostgreSQL in " + data + " did not stop: " + e.getMessage());
         }
         try (Stream<Path> files = Files.walk(data)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
-            System.err.println("the throwaway PostgreSQL's directory " + data + " was not removed: " + e.getMessage());
+            System.err.println("the PostgreSQL directory " + data + " was not removed: " + e.getMessage());
         }
     }
 
@@ -86,13 +109,13 @@ final class ThrowawayPostgres {
     }
 
     /** The newest {@code /usr/lib/postgresql/N/bin}, else the directory of {@code pg_ctl} on the PATH. */
-    static Optional<Path> binaries() throws IOException {
+    public static Optional<Path> binaries() throws IOException {
         var debian = Path.of("/usr/lib/postgresql");
         if (Files.isDirectory(debian)) {
             try (Stream<Path> versions = Files.list(debian)) {
                 var newest = versions.map(version -> version.resolve("bin"))
-                        .filter(ThrowawayPostgres::hasPrograms)
-                        .max(Comparator.comparingInt(ThrowawayPostgres::major));
+                        .filter(PostgresServerProcess::hasPrograms)
+                        .max(Comparator.comparingInt(PostgresServerProcess::major));
                 if (newest.isPresent()) {
                     return newest;
                 }
@@ -101,7 +124,7 @@ final class ThrowawayPostgres {
         return Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
                 .filter(entry -> !entry.isBlank())
                 .map(Path::of)
-                .filter(ThrowawayPostgres::hasPrograms)
+                .filter(PostgresServerProcess::hasPrograms)
                 .findFirst();
     }
 
