@@ -5,7 +5,6 @@ import io.duecall.domain.campaign.CampaignId;
 import io.duecall.port.AgentRoster;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -213,25 +212,7 @@ public final class AgentPool {
 
     /** The campaign's agents at {@code now}: counts by state and each busy agent's time in talk or wrap-up so far. */
     public synchronized AgentWorkload workload(CampaignId campaign, Instant now) {
-        int loggedIn = 0;
-        int ready = 0;
-        int reserved = 0;
-        var talk = new ArrayList<Double>();
-        var wrap = new ArrayList<Double>();
-        for (var r : settled(agentsWhere(s -> s.campaigns().contains(campaign)), now).values()) {
-            switch (r.state()) {
-                case READY -> ready++;
-                case RESERVED -> reserved++;
-                case ON_CALL -> talk.add(seconds(r.elapsed(now)));
-                case WRAP_UP -> wrap.add(seconds(r.elapsed(now)));
-                case LOGGED_OUT, PAUSED -> {
-                    continue;
-                }
-            }
-            loggedIn++;
-        }
-        return new AgentWorkload(loggedIn, ready, reserved, talk.stream().mapToDouble(Double::doubleValue).toArray(),
-                wrap.stream().mapToDouble(Double::doubleValue).toArray());
+        return AgentWorkload.of(settled(agentsWhere(s -> s.campaigns().contains(campaign)), now).values(), now);
     }
 
     /**
@@ -294,9 +275,5 @@ public final class AgentPool {
         if (!seats.containsKey(agent)) {
             throw new IllegalArgumentException("agent: '" + agent + "' is not configured");
         }
-    }
-
-    private static double seconds(Duration d) {
-        return Math.max(0, d.getSeconds() + d.getNano() / 1e9);
     }
 }
