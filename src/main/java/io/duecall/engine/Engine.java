@@ -7,6 +7,7 @@ import io.duecall.adapter.quartz.QuartzHolidayCalendar;
 import io.duecall.adapter.quartz.QuartzPromiseSweep;
 import io.duecall.adapter.redis.ProvisionedRedis;
 import io.duecall.adapter.redis.RedisAccountStore;
+import io.duecall.adapter.redis.RedisAgentRoster;
 import io.duecall.adapter.redis.RedisAttemptLedger;
 import io.duecall.adapter.redis.RedisCampaignDefinitions;
 import io.duecall.adapter.redis.RedisDispositionLog;
@@ -138,7 +139,8 @@ public final class Engine implements AutoCloseable {
         telephony.observe(telephonyMeters);
         parts.add(telephony);
         requireDialplanContexts(pbx);
-        agents = new AgentPool(config.seats(), config.wrapUp());
+        // Agent state is in Redis even for one node, so nodes added later (or a restart) see the same agents.
+        agents = new AgentPool(config.seats(), config.wrapUp(), new RedisAgentRoster(jedis, keys), nodeName);
         config.requiredSkills().forEach(agents::requireSkills);
         dialer = new DialerEngine(clock, pause, accounts, ledger, promises, suppression,
                 telephony, agents, config.campaigns(), config.maxOriginatesPerTick(), holidays, config.rules(),
@@ -177,10 +179,13 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** Logs every configured agent in, as a desk would at the start of a shift. */
+    /**
+     * Logs every configured agent in, as a desk would at the start of a shift; agents already logged in (through
+     * another node sharing the Redis, or before a restart) are left as they are.
+     */
     public void loginAllAgents() {
         for (AgentSeat seat : config.seats()) {
-            agents.login(seat.id(), clock.instant());
+            agents.startShift(seat.id(), clock.instant());
         }
     }
 

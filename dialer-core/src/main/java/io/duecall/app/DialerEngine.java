@@ -49,6 +49,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -404,7 +405,7 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
                 case CallEvent.Bridged b -> {
                     call.bridgedAt = b.at();
                     if (call.agent != null) {
-                        agents.connected(call.agent, b.at());
+                        agentStep(call, "connect", () -> agents.connected(call.agent, call.callId, b.at()));
                         started = new AgentCallStarted(call.callId, call.agent, call.campaign,
                                 call.claim.account(), call.debtorTimeAtDial.getZone(), b.at(), call.number,
                                 call.ivrPath);
@@ -436,9 +437,25 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
             return;
         }
         if (call.bridgedAt != null) {
-            agents.callEnded(call.agent, at);
+            agentStep(call, "end the call of", () -> agents.callEnded(call.agent, call.callId, at));
         } else {
-            agents.unreserve(call.agent, at);
+            agentStep(call, "unreserve", () -> agents.unreserve(call.agent, call.callId, at));
+        }
+    }
+
+    /**
+     * Changes the call's agent on the telephony thread, which must go on to the ledger line whatever happens: a hold
+     * that lapsed (another node may have the agent now) or an unreachable store is logged, and the agent is free
+     * again once the hold's lease is over.
+     */
+    private static void agentStep(LiveCall call, String what, BooleanSupplier step) {
+        try {
+            if (!step.getAsBoolean()) {
+                LOG.warn("call {}: could not {} agent {}: the call's hold on them had lapsed", call.callId, what,
+                        call.agent);
+            }
+        } catch (StoreUnavailableException e) {
+            LOG.warn("call {}: could not {} agent {}: {}", call.callId, what, call.agent, e.getMessage());
         }
     }
 
@@ -494,9 +511,19 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
         }
         while (true) {
             var now = clock.instant();
-            var skills = agents.skillsFor(call.campaign.id(), call.claim.account().language(), now);
-            var agent = agents.reserveLongestIdle(call.campaign.id(), skills, now);
+            var holdUntil = now.plus(call.campaign.lease());
+            Optional<AgentId> agent;
+            try {
+                var skills = agents.skillsFor(call.campaign.id(), call.claim.account().language(), now);
+                agent = agents.reserveLongestIdle(call.campaign.id(), skills, call.callId, holdUntil, now);
+            } catch (StoreUnavailableException e) {
+                LOG.warn("call {}: no agent could be reserved: {}", call.callId, e.getMessage());
+                return abandon(call);
+            }
             if (agent.isPresent()) {
+                synchronized (call) {
+                    call.agentHoldUntil = holdUntil;
+                }
                 // A refused redirect almost always means the caller's leg is gone; another agent would not help.
                 return bridge(call, agent.get(), now) ? new AgentHandoff.Bridging(agent.get().value()) : abandon(call);
             }
@@ -531,10 +558,10 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
             return true;
         } catch (TelephonyUnavailableException e) {
             LOG.warn("bridge of call {} to agent {} refused: {}", call.callId, agent, e.getMessage());
+            agentStep(call, "unreserve", () -> agents.unreserve(agent, call.callId, now));
             synchronized (call) {
                 call.agent = null;
             }
-            agents.unreserve(agent, now);
             return false;
         }
     }
@@ -745,6 +772,7 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
             if (!call.campaign.id().equals(campaign.id())) {
                 continue;
             }
+            renewAgentHold(call, now, renewBefore);
             synchronized (call) {
                 if (call.closed || call.leaseExpires.isAfter(renewBefore)) {
                     continue;
@@ -761,6 +789,31 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
                 synchronized (call) {
                     call.leaseExpires = Instant.MAX;
                 }
+            }
+        }
+    }
+
+    /**
+     * Keeps the call's hold on its agent at least half a lease ahead while the call is up, so other nodes leave the
+     * agent alone however long the call lasts, and take them once this node stops renewing (it died, say).
+     */
+    private void renewAgentHold(LiveCall call, Instant now, Instant renewBefore) {
+        AgentId agent;
+        synchronized (call) {
+            agent = call.agent;
+            if (agent == null || call.endedAt != null || call.closed || call.agentHoldUntil.isAfter(renewBefore)) {
+                return;
+            }
+        }
+        var until = now.plus(call.campaign.lease());
+        if (agents.renewHold(agent, call.callId, until, now)) {
+            synchronized (call) {
+                call.agentHoldUntil = until;
+            }
+        } else {
+            LOG.warn("call {}: the hold on agent {} had lapsed while the call was up", call.callId, agent);
+            synchronized (call) {
+                call.agentHoldUntil = Instant.MAX;
             }
         }
     }

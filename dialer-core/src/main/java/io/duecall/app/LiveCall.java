@@ -46,6 +46,8 @@ final class LiveCall {
     boolean optedOut;
     Instant callbackAt;
     Instant leaseExpires;
+    /** Until when the call holds its agent in the roster; renewed with the account's lease while the call is up. */
+    Instant agentHoldUntil;
     /** Whether the pacer has been told how the call stopped ringing. */
     boolean resolutionObserved;
 

@@ -142,6 +142,14 @@ public final class RedisKeys {
         return prefix + ":{dispositions}:agent:" + agent.value();
     }
 
+    /**
+     * Hash of one agent's shared state (state, times, hold, time per state) and its version, which every write
+     * compares and increments in one step.
+     */
+    public String agent(AgentId agent) {
+        return prefix + ":agent:" + agent.value();
+    }
+
     /** Hash from campaign id to the campaign's definition (JSON) created through the operations API. */
     public String campaignDefinitions() {
         return prefix + ":campaigns:definitions";

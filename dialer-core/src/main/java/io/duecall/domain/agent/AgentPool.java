@@ -1,51 +1,73 @@
 package io.duecall.domain.agent;
 
+import io.duecall.adapter.memory.InMemoryAgentRoster;
 import io.duecall.domain.campaign.CampaignId;
+import io.duecall.port.AgentRoster;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiConsumer;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
- * The agents of one dialer and their states. Calls go to the ready agent who has been idle longest; wrap-up ends
- * by itself once its time has passed, judged against the {@code now} each method is given. Thread-safe.
+ * The agents one dialer may use and the decisions about them: calls go to the ready agent who has been idle
+ * longest, wrap-up ends by itself once its time has passed, each judged against the {@code now} each method is given.
+ * The state lives in an {@link AgentRoster} that several nodes may share; every change is a compare-and-set there,
+ * so two nodes never reserve the same agent. Thread-safe.
  */
 public final class AgentPool {
-    /** Finished wrap-ups kept per campaign until a pacer takes them; older ones are dropped beyond this. */
-    private static final int MAX_FINISHED_WRAP_UPS = 1000;
-    private final Map<AgentId, Desk> desks = new LinkedHashMap<>();
-    private final Map<CampaignId, ArrayDeque<Duration>> finishedWrapUps = new LinkedHashMap<>();
-    private final Map<CampaignId, Set<String>> campaignSkills = new LinkedHashMap<>();
+    /** Tries at a change of one agent whose record other nodes keep changing before giving up. */
+    private static final int MAX_WRITE_ATTEMPTS = 100;
+    /** Tries at a reservation that other nodes keep winning before this poll finds no agent. */
+    private static final int MAX_RESERVE_ATTEMPTS = 16;
+    private final Map<AgentId, AgentSeat> seats = new LinkedHashMap<>();
+    private final Map<CampaignId, Set<String>> campaignSkills = new HashMap<>();
+    private final WrapUpWatch wrapUps = new WrapUpWatch();
     private final Duration wrapUp;
+    private final AgentRoster roster;
+    private final String node;
 
+    /** A pool over its own in-memory roster: one process only. */
     public AgentPool(List<AgentSeat> seats, Duration wrapUp) {
+        this(seats, wrapUp, new InMemoryAgentRoster(), "");
+    }
+
+    /** A pool over {@code roster}, which other nodes may share; the holds it takes name {@code node}. */
+    public AgentPool(List<AgentSeat> seats, Duration wrapUp, AgentRoster roster, String node) {
         if (wrapUp == null || wrapUp.isNegative()) {
             throw new IllegalArgumentException("agents.wrapUp: " + wrapUp + " (expected >= 0)");
         }
         this.wrapUp = wrapUp;
+        this.roster = Objects.requireNonNull(roster, "roster");
+        this.node = Objects.requireNonNull(node, "node");
         for (var seat : seats) {
-            if (desks.putIfAbsent(seat.id(), new Desk(seat, this::wrapUpFinished)) != null) {
+            if (this.seats.putIfAbsent(seat.id(), seat) != null) {
                 throw new IllegalArgumentException("agents: agent " + seat.id() + " is listed twice");
             }
         }
     }
 
     public synchronized void login(AgentId agent, Instant now) {
-        desk(agent).move(AgentState.READY, now);
+        change(agent, now, r -> r.moved(agent, AgentState.READY, now));
+    }
+
+    /** Logs the agent in unless they already are (through this node or another); true if it did. */
+    public synchronized boolean startShift(AgentId agent, Instant now) {
+        return change(agent, now, r -> r.state() == AgentState.LOGGED_OUT ? r.moved(agent, AgentState.READY, now) : r);
     }
 
     public synchronized void logout(AgentId agent, Instant now) {
-        desk(agent).move(AgentState.LOGGED_OUT, now);
+        change(agent, now, r -> r.moved(agent, AgentState.LOGGED_OUT, now));
     }
 
     public synchronized void pause(AgentId agent, Instant now) {
@@ -57,35 +79,26 @@ public final class AgentPool {
         if (reason == null || reason.isBlank() || reason.length() > 40) {
             throw new IllegalArgumentException("reason: '" + reason + "' (expected 1-40 characters)");
         }
-        var desk = desk(agent);
-        desk.settle(now, wrapUp);
-        desk.move(AgentState.PAUSED, now);
-        desk.pauseReason = reason.strip();
+        change(agent, now, r -> r.paused(agent, reason.strip(), now));
     }
 
-    /** Makes a logged-out or paused agent ready for calls. */
+    /** Makes a logged-out, paused or wrapping-up agent ready for calls. */
     public synchronized void ready(AgentId agent, Instant now) {
-        var desk = desk(agent);
-        desk.settle(now, wrapUp);
-        desk.move(AgentState.READY, now);
+        change(agent, now, r -> r.moved(agent, AgentState.READY, now));
     }
 
     /** Every agent's state at {@code now}, in seat order, with the pause reason of paused agents. */
     public synchronized List<AgentStatus> states(Instant now) {
-        return desks.values().stream().map(d -> {
-            d.settle(now, wrapUp);
-            return new AgentStatus(d.seat, d.state, d.state == AgentState.PAUSED ? d.pauseReason : null, d.since);
+        var records = settled(List.copyOf(seats.keySet()), now);
+        return seats.values().stream().map(seat -> {
+            var r = records.get(seat.id());
+            return new AgentStatus(seat, r.state(), r.pauseReason(), r.enteredAt());
         }).toList();
     }
 
     /** Whether the agent is configured at all. */
     public synchronized boolean knows(AgentId agent) {
-        return desks.containsKey(agent);
-    }
-
-    /** Reserves the longest-idle ready agent of the campaign, if any. */
-    public synchronized Optional<AgentId> reserveLongestIdle(CampaignId campaign, Instant now) {
-        return reserveLongestIdle(campaign, Set.of(), now);
+        return seats.containsKey(agent);
     }
 
     /** Every call of {@code campaign} needs an agent with all of {@code skills} (empty: any agent of the campaign). */
@@ -106,199 +119,161 @@ public final class AgentPool {
     public synchronized Set<String> skillsFor(CampaignId campaign, Optional<Locale> language, Instant now) {
         var required = new HashSet<>(campaignSkills.getOrDefault(campaign, Set.of()));
         language.map(Locale::getLanguage).filter(code -> !code.isEmpty()).ifPresent(code -> {
-            boolean spoken = desks.values().stream().anyMatch(d -> {
-                d.settle(now, wrapUp);
-                return d.state != AgentState.LOGGED_OUT && d.seat.campaigns().contains(campaign)
-                        && d.seat.skills().contains(code);
-            });
-            if (spoken) {
+            var speakers = agentsWhere(s -> s.campaigns().contains(campaign) && s.skills().contains(code));
+            if (settled(speakers, now).values().stream().anyMatch(r -> r.state() != AgentState.LOGGED_OUT)) {
                 required.add(code);
             }
         });
         return Set.copyOf(required);
     }
 
-    /** Reserves the longest-idle ready agent of the campaign who has every one of {@code skills}, if any. */
+    /** Reserves the longest-idle ready agent of the campaign, if any, for as long as the pool lives. */
+    public synchronized Optional<AgentId> reserveLongestIdle(CampaignId campaign, Instant now) {
+        return reserveLongestIdle(campaign, Set.of(), now);
+    }
+
+    /** As above, among agents having every one of {@code skills}. */
     public synchronized Optional<AgentId> reserveLongestIdle(CampaignId campaign, Set<String> skills, Instant now) {
-        var chosen = desks.values().stream()
-                .peek(d -> d.settle(now, wrapUp))
-                .filter(d -> d.state == AgentState.READY && d.seat.campaigns().contains(campaign)
-                        && d.seat.skills().containsAll(skills))
-                .min(Comparator.comparing((Desk d) -> d.idleSince).thenComparing(d -> d.seat.id().value()));
-        chosen.ifPresent(d -> {
-            d.move(AgentState.RESERVED, now);
-            d.serving = campaign;
-        });
-        return chosen.map(d -> d.seat.id());
+        return reserveLongestIdle(campaign, skills, "", Instant.MAX, now);
+    }
+
+    /**
+     * Reserves for call {@code callId} the longest-idle ready agent of the campaign having every one of
+     * {@code skills}, held until {@code holdUntil} unless renewed ({@link #renewHold}). If another node reserves the
+     * chosen agent first, the next in line is tried; when others keep winning, no agent is found this time.
+     */
+    public synchronized Optional<AgentId> reserveLongestIdle(CampaignId campaign, Set<String> skills, String callId,
+            Instant holdUntil, Instant now) {
+        var candidates = agentsWhere(s -> s.campaigns().contains(campaign) && s.skills().containsAll(skills));
+        var hold = new AgentHold(callId, campaign, node, holdUntil);
+        for (int attempt = 0; attempt < MAX_RESERVE_ATTEMPTS; attempt++) {
+            var chosen = roster.read(candidates).stream()
+                    .map(s -> new AgentRoster.Stored(s.agent(), s.record().settled(now), s.version()))
+                    .filter(s -> s.record().state() == AgentState.READY)
+                    .min(Comparator.comparing((AgentRoster.Stored s) -> s.record().idleSince())
+                            .thenComparing(s -> s.agent().value()));
+            if (chosen.isEmpty()) {
+                return Optional.empty();
+            }
+            var s = chosen.get();
+            if (roster.replace(s.agent(), s.version(), s.record().reserved(s.agent(), hold, now))) {
+                return Optional.of(s.agent());
+            }
+        }
+        return Optional.empty();
     }
 
     /** A reserved agent's call did not reach them (the bridge failed): they are ready again, keeping their place. */
     public synchronized void unreserve(AgentId agent, Instant now) {
-        var desk = desk(agent);
-        var idleSince = desk.idleSince;
-        desk.move(AgentState.READY, now);
-        desk.idleSince = idleSince;
+        unreserve(agent, null, now);
+    }
+
+    /** As above for the agent's hold by {@code callId}; false (and nothing changes) if that hold has lapsed. */
+    public synchronized boolean unreserve(AgentId agent, String callId, Instant now) {
+        return changeHeld(agent, callId, now, r -> r.unreserved(agent, now));
     }
 
     public synchronized void connected(AgentId agent, Instant now) {
-        desk(agent).move(AgentState.ON_CALL, now);
+        connected(agent, null, now);
+    }
+
+    /** The call {@code callId} reached its reserved agent; false (and nothing changes) if that hold has lapsed. */
+    public synchronized boolean connected(AgentId agent, String callId, Instant now) {
+        return changeHeld(agent, callId, now, r -> r.connected(agent, now));
     }
 
     public synchronized void callEnded(AgentId agent, Instant now) {
-        var desk = desk(agent);
-        desk.move(AgentState.WRAP_UP, now);
-        desk.idleSince = now.plus(wrapUp);
+        callEnded(agent, null, now);
+    }
+
+    /** The agent's call {@code callId} ended: wrap-up starts; false (and nothing changes) if that hold has lapsed. */
+    public synchronized boolean callEnded(AgentId agent, String callId, Instant now) {
+        var campaign = new CampaignId[1];
+        boolean ended = changeHeld(agent, callId, now, r -> {
+            var next = r.callEnded(agent, wrapUp, now);
+            campaign[0] = r.hold().campaign();
+            return next;
+        });
+        if (ended) {
+            wrapUps.started(agent, campaign[0], now);
+        }
+        return ended;
+    }
+
+    /** Keeps the agent's hold by {@code callId} until {@code until}; false if it has lapsed or is another call's. */
+    public synchronized boolean renewHold(AgentId agent, String callId, Instant until, Instant now) {
+        return changeHeld(agent, callId, now, r -> r.holdRenewed(until));
     }
 
     public synchronized int ready(CampaignId campaign, Instant now) {
-        int n = 0;
-        for (var d : desks.values()) {
-            d.settle(now, wrapUp);
-            if (d.state == AgentState.READY && d.seat.campaigns().contains(campaign)) {
-                n++;
-            }
-        }
-        return n;
+        return (int) settled(agentsWhere(s -> s.campaigns().contains(campaign)), now).values().stream()
+                .filter(r -> r.state() == AgentState.READY).count();
     }
 
     /** The campaign's agents at {@code now}: counts by state and each busy agent's time in talk or wrap-up so far. */
     public synchronized AgentWorkload workload(CampaignId campaign, Instant now) {
-        int loggedIn = 0;
-        int ready = 0;
-        int reserved = 0;
-        var talk = new ArrayList<Double>();
-        var wrap = new ArrayList<Double>();
-        for (var d : desks.values()) {
-            if (!d.seat.campaigns().contains(campaign)) {
-                continue;
-            }
-            d.settle(now, wrapUp);
-            switch (d.state) {
-                case READY -> ready++;
-                case RESERVED -> reserved++;
-                case ON_CALL -> talk.add(seconds(d.enteredAt, now));
-                case WRAP_UP -> wrap.add(seconds(d.enteredAt, now));
-                case LOGGED_OUT, PAUSED -> {
-                    continue;
-                }
-            }
-            loggedIn++;
-        }
-        return new AgentWorkload(loggedIn, ready, reserved, talk.stream().mapToDouble(Double::doubleValue).toArray(),
-                wrap.stream().mapToDouble(Double::doubleValue).toArray());
+        return AgentWorkload.of(settled(agentsWhere(s -> s.campaigns().contains(campaign)), now).values(), now);
     }
 
     /**
-     * The wrap-ups that ended since the last call, after calls of {@code campaign}, oldest first, each as long as it
-     * lasted (cut short when the agent paused or logged out), so the campaign's pacer can learn them.
+     * The wrap-ups after this pool's calls of {@code campaign} that ended since the last call, oldest first, each as
+     * long as it lasted (cut short when the agent paused or logged out), so the campaign's pacer can learn them.
      */
     public synchronized List<Duration> takeFinishedWrapUps(CampaignId campaign, Instant now) {
-        desks.values().forEach(d -> d.settle(now, wrapUp));
-        var finished = finishedWrapUps.remove(campaign);
-        return finished == null ? List.of() : List.copyOf(finished);
-    }
-
-    private void wrapUpFinished(CampaignId campaign, Duration lasted) {
-        if (campaign == null) {
-            return;
-        }
-        var queue = finishedWrapUps.computeIfAbsent(campaign, c -> new ArrayDeque<>());
-        if (queue.size() == MAX_FINISHED_WRAP_UPS) {
-            queue.removeFirst();
-        }
-        queue.addLast(lasted);
-    }
-
-    private static double seconds(Instant from, Instant to) {
-        var d = Duration.between(from, to);
-        return Math.max(0, d.getSeconds() + d.getNano() / 1e9);
+        var watched = wrapUps.watched(campaign);
+        return watched.isEmpty() ? List.of() : wrapUps.takeFinished(campaign, settled(watched, now));
     }
 
     public synchronized AgentState state(AgentId agent, Instant now) {
-        var desk = desk(agent);
-        desk.settle(now, wrapUp);
-        return desk.state;
+        requireSeat(agent);
+        return settled(List.of(agent), now).get(agent).state();
     }
 
     /** Time spent in each state by all agents so far, for occupancy figures. */
     public synchronized Map<AgentState, Duration> timeInStates(Instant now) {
         var totals = new EnumMap<AgentState, Duration>(AgentState.class);
-        for (var d : desks.values()) {
-            d.settle(now, wrapUp);
-            d.accrue(now);
-            d.totals.forEach((state, time) -> totals.merge(state, time, Duration::plus));
+        for (var r : settled(List.copyOf(seats.keySet()), now).values()) {
+            r.accrued(now).forEach((state, time) -> totals.merge(state, time, Duration::plus));
         }
         return totals;
     }
 
-    private Desk desk(AgentId agent) {
-        var desk = desks.get(agent);
-        if (desk == null) {
-            throw new IllegalArgumentException("agent: '" + agent + "' is not configured");
-        }
-        return desk;
+    private boolean changeHeld(AgentId agent, String callId, Instant now, UnaryOperator<AgentRecord> step) {
+        // Without a call id the step applies to whatever holds the agent, and refuses an agent nobody holds.
+        return change(agent, now, r -> callId != null && (r.hold() == null || !r.hold().isFor(callId)) ? r : step.apply(r));
     }
 
-    private static final class Desk {
-        final AgentSeat seat;
-        final BiConsumer<CampaignId, Duration> wrapUpEnded;
-        final Map<AgentState, Duration> totals = new EnumMap<>(AgentState.class);
-        AgentState state = AgentState.LOGGED_OUT;
-        Instant since = Instant.EPOCH;
-        /** When the current state began (unlike {@code since}, which accounting moves forward). */
-        Instant enteredAt = Instant.EPOCH;
-        /** The campaign of the agent's latest call, whose pacer learns the wrap-up after it. */
-        CampaignId serving;
-        Instant idleSince = Instant.EPOCH;
-        Instant wrapUntil;
-        String pauseReason;
-
-        Desk(AgentSeat seat, BiConsumer<CampaignId, Duration> wrapUpEnded) {
-            this.seat = seat;
-            this.wrapUpEnded = wrapUpEnded;
-        }
-
-        void move(AgentState next, Instant now) {
-            if (!state.canMoveTo(next)) {
-                throw new IllegalStateTransitionException(seat.id(), state, next);
+    /** Applies {@code step} to the agent's settled record and writes the result unless it is the same record. */
+    private boolean change(AgentId agent, Instant now, UnaryOperator<AgentRecord> step) {
+        requireSeat(agent);
+        for (int attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
+            var stored = roster.read(List.of(agent)).get(0);
+            var current = stored.record().settled(now);
+            var next = step.apply(current);
+            if (next == current) {
+                return false;
             }
-            accrue(now);
-            if (state == AgentState.WRAP_UP) {
-                wrapUpEnded.accept(serving, Duration.between(enteredAt, now));
-            }
-            if (next == AgentState.READY) {
-                idleSince = now;
-            }
-            enteredAt = now;
-            wrapUntil = null;
-            pauseReason = null;
-            state = next;
-        }
-
-        void settle(Instant now, Duration wrapUp) {
-            if (state == AgentState.WRAP_UP) {
-                if (wrapUntil == null) {
-                    wrapUntil = enteredAt.plus(wrapUp);
-                }
-                if (!now.isBefore(wrapUntil)) {
-                    var end = wrapUntil;
-                    accrue(end);
-                    wrapUpEnded.accept(serving, Duration.between(enteredAt, end));
-                    state = AgentState.READY;
-                    enteredAt = end;
-                    idleSince = end;
-                    wrapUntil = null;
-                }
+            if (roster.replace(agent, stored.version(), next)) {
+                return true;
             }
         }
+        throw new IllegalStateException("agent " + agent + ": changed by other nodes " + MAX_WRITE_ATTEMPTS
+                + " times in a row while this node tried to change them");
+    }
 
-        void accrue(Instant now) {
-            if (state != AgentState.LOGGED_OUT && now.isAfter(since)) {
-                totals.merge(state, Duration.between(since, now), Duration::plus);
-            }
-            if (now.isAfter(since)) {
-                since = now;
-            }
+    private Map<AgentId, AgentRecord> settled(List<AgentId> agents, Instant now) {
+        var records = new LinkedHashMap<AgentId, AgentRecord>();
+        roster.read(agents).forEach(s -> records.put(s.agent(), s.record().settled(now)));
+        return records;
+    }
+
+    private List<AgentId> agentsWhere(Predicate<AgentSeat> test) {
+        return seats.values().stream().filter(test).map(AgentSeat::id).toList();
+    }
+
+    private void requireSeat(AgentId agent) {
+        if (!seats.containsKey(agent)) {
+            throw new IllegalArgumentException("agent: '" + agent + "' is not configured");
         }
     }
 }
