@@ -28,7 +28,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import redis.clients.jedis.JedisPooled;
 
 /** The commands that work on a configured deployment rather than the demo. */
 final class Commands {
@@ -67,7 +66,7 @@ final class Commands {
         if (config.campaigns().stream().noneMatch(c -> c.id().equals(campaign))) {
             throw new Main.UsageException("campaign '" + campaign + "' is not in the configuration");
         }
-        try (var redis = redis(config); var jedis = new JedisPooled(redis.uri())) {
+        try (var redis = redis(config); var jedis = redis.connect()) {
             var store = new RedisAccountStore(jedis, new RedisKeys(config.keyPrefix()));
             int imported = new ImportAccounts(new AccountCsvReader(region), store, Clock.systemUTC()).fromFile(campaign, file);
             out.printf("imported %d accounts into %s%n", imported, campaign);
@@ -83,7 +82,7 @@ final class Commands {
         var region = options.text("region", null);
         options.rejectUnknown();
         var numbers = new NumberListCsvReader(region).read(file);
-        try (var redis = redis(config); var jedis = new JedisPooled(redis.uri())) {
+        try (var redis = redis(config); var jedis = redis.connect()) {
             var store = new RedisSuppressionStore(jedis, new RedisKeys(config.keyPrefix()));
             var now = Clock.systemUTC().instant();
             int added = 0;
@@ -99,7 +98,7 @@ final class Commands {
         var config = EngineConfig.load(Path.of(options.required("config"))).validate();
         var target = Path.of(options.required("out"));
         options.rejectUnknown();
-        try (var redis = redis(config); var jedis = new JedisPooled(redis.uri())) {
+        try (var redis = redis(config); var jedis = redis.connect()) {
             var ledger = new RedisAttemptLedger(jedis, new RedisKeys(config.keyPrefix())).readAll();
             CsvOutput.write(target, writer -> new AttemptCsvWriter().write(ledger, writer));
             out.printf("wrote %d attempts to %s%n", ledger.size(), target);
@@ -116,7 +115,7 @@ final class Commands {
         if (config.campaigns().stream().noneMatch(c -> c.id().equals(campaign))) {
             throw new Main.UsageException("campaign '" + campaign + "' is not in the configuration");
         }
-        try (var redis = redis(config); var jedis = new JedisPooled(redis.uri())) {
+        try (var redis = redis(config); var jedis = redis.connect()) {
             var keys = new RedisKeys(config.keyPrefix());
             var account = new RedisAccountStore(jedis, keys).find(accountId)
                     .orElseThrow(() -> new Main.UsageException("account '" + accountId + "' is not stored"));
@@ -161,8 +160,14 @@ final class Commands {
         return 0;
     }
 
-    /** A deployment's Redis must already run: importing into a throwaway server would lose the data. */
+    /**
+     * A deployment's Redis must already run: importing into a throwaway server would lose the data. With
+     * {@code redis.cluster}, the Redis Cluster its nodes name.
+     */
     static ProvisionedRedis redis(EngineConfig.Resolved config) {
+        if (!config.redisCluster().isEmpty()) {
+            return RedisProvisioner.cluster(config.redisCluster());
+        }
         var url = Optional.ofNullable(config.redisUrl())
                 .or(() -> Optional.ofNullable(System.getenv(RedisProvisioner.URL_ENV)).filter(u -> !u.isBlank()))
                 .map(URI::create);

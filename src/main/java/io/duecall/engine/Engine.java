@@ -50,7 +50,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
-import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * One running dialer, wired from a validated configuration: Redis stores, the IVR's FastAGI server, the AMI
@@ -62,7 +62,7 @@ public final class Engine implements AutoCloseable {
     private final EngineConfig.Resolved config;
     private final Clock clock;
     private ProvisionedRedis redis;
-    private JedisPooled jedis;
+    private UnifiedJedis jedis;
     private RedisAccountStore accounts;
     private RedisAttemptLedger ledger;
     private RedisPromiseStore promises;
@@ -108,7 +108,7 @@ public final class Engine implements AutoCloseable {
     private void wire(Pause pause, ProvisionedRedis provisioned, IntFunction<AmiConfig> pbxFor, String nodeName)
             throws TelephonyUnavailableException {
         redis = provisioned;
-        jedis = new JedisPooled(redis.uri());
+        jedis = redis.connect();
         parts.add(jedis);
         var keys = new RedisKeys(config.keyPrefix());
         accounts = new RedisAccountStore(jedis, keys, nodeName);

@@ -38,6 +38,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import redis.clients.jedis.HostAndPort;
 
 /**
  * The engine's configuration file (YAML). Every key is optional but {@code campaigns}; a missing key takes the
@@ -61,8 +62,15 @@ public record EngineConfig(
 
     public record TokenSettings(String token, Principal.Role role, String agent) {}
 
-    /** {@code url} empty: use REDIS_URL, else a Redis on 127.0.0.1:6379, else start one. */
-    public record RedisSettings(String url, String keyPrefix) {}
+    /**
+     * {@code url} empty: use REDIS_URL, else a Redis on 127.0.0.1:6379, else start one. {@code cluster}: the
+     * {@code host:port} seed nodes of a Redis Cluster to use instead (then {@code url} must be empty).
+     */
+    public record RedisSettings(String url, String keyPrefix, List<String> cluster) {
+        public RedisSettings(String url, String keyPrefix) {
+            this(url, keyPrefix, null);
+        }
+    }
 
     public record AmiSettings(String host, Integer port, String username, String secret, String dialTemplate,
             String outboundContext, String agentContext) {}
@@ -124,7 +132,19 @@ public record EngineConfig(
             Duration wrapUp, List<AgentSeat> seats, List<Campaign> campaigns, Map<CampaignId, RunDates> runDates,
             Map<CampaignId, ContactRules> rules, LocalTime promiseSweepAt, java.time.ZoneId promiseZone,
             Map<CampaignId, PacingPolicy> pacing, QuartzCluster clustered, Map<CampaignId, MachinePolicy> machine,
-            Map<CampaignId, Set<String>> requiredSkills) {
+            Map<CampaignId, Set<String>> requiredSkills, List<HostAndPort> redisCluster) {
+
+        /** A configuration on a single Redis ({@code redisUrl}, or found or started as the README says). */
+        public Resolved(String redisUrl, String keyPrefix, AmiConfig ami, String agiBindHost, int agiPort,
+                Duration tickInterval, int maxOriginatesPerTick, Set<LocalDate> holidays, java.time.ZoneId holidayZone,
+                Duration wrapUp, List<AgentSeat> seats, List<Campaign> campaigns, Map<CampaignId, RunDates> runDates,
+                Map<CampaignId, ContactRules> rules, LocalTime promiseSweepAt, java.time.ZoneId promiseZone,
+                Map<CampaignId, PacingPolicy> pacing, QuartzCluster clustered, Map<CampaignId, MachinePolicy> machine,
+                Map<CampaignId, Set<String>> requiredSkills) {
+            this(redisUrl, keyPrefix, ami, agiBindHost, agiPort, tickInterval, maxOriginatesPerTick, holidays,
+                    holidayZone, wrapUp, seats, campaigns, runDates, rules, promiseSweepAt, promiseZone, pacing, clustered,
+                    machine, requiredSkills, List.of());
+        }
 
         /** A configuration in which no campaign requires agent skills (the debtor's language still may). */
         public Resolved(String redisUrl, String keyPrefix, AmiConfig ami, String agiBindHost, int agiPort,
@@ -232,6 +252,7 @@ public record EngineConfig(
     Resolved validate(Secrets secrets) {
         var errors = new ArrayList<String>();
         var redisSettings = redis == null ? new RedisSettings(null, null) : redis;
+        var redisCluster = redisCluster(errors, redisSettings);
         var pbx = deploymentSettings(errors, secrets);
         var ami = pbx == null ? resolveAmi(errors) : fromDeployment(errors, pbx);
         var agiSettings = pbx != null ? new AgiSettings(pbx.agiBindHost(), pbx.agiPort())
@@ -283,7 +304,38 @@ public record EngineConfig(
                 sched.holidays() == null ? Set.of() : Set.copyOf(sched.holidays()), holidayZone, wrapUp, seats,
                 campaignList, Map.copyOf(runDates), Map.copyOf(rules),
                 promiseSettings.sweepAt() == null ? DEFAULT_SWEEP_AT : promiseSettings.sweepAt(), promiseZone,
-                Map.copyOf(pacing), clustered, Map.copyOf(machine), Map.copyOf(requiredSkills));
+                Map.copyOf(pacing), clustered, Map.copyOf(machine), Map.copyOf(requiredSkills), redisCluster);
+    }
+
+    /** {@code redis.cluster}'s seed nodes, each {@code host:port}; empty for a single Redis. */
+    private static List<HostAndPort> redisCluster(List<String> errors, RedisSettings settings) {
+        if (settings.cluster() == null) {
+            return List.of();
+        }
+        if (settings.cluster().isEmpty()) {
+            errors.add("redis.cluster is empty but it must name at least one host:port (or be left out)");
+        }
+        if (blankToNull(settings.url()) != null) {
+            errors.add("redis.url and redis.cluster are both set but only one may be: a url for one Redis, "
+                    + "cluster for the seed nodes of a Redis Cluster");
+        }
+        var nodes = new ArrayList<HostAndPort>();
+        for (int i = 0; i < settings.cluster().size(); i++) {
+            var text = settings.cluster().get(i);
+            var colon = text == null ? -1 : text.lastIndexOf(':');
+            int port = -1;
+            try {
+                port = colon <= 0 ? -1 : Integer.parseInt(text.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                port = -1;
+            }
+            if (port < 1 || port > 65535 || text.substring(0, colon).isBlank()) {
+                errors.add("redis.cluster[" + i + "] was '" + text + "' but it must be host:port with a port of 1-65535");
+            } else {
+                nodes.add(new HostAndPort(text.substring(0, colon).strip(), port));
+            }
+        }
+        return List.copyOf(nodes);
     }
 
     private static QuartzCluster clustered(List<String> errors, ClusteredSettings settings, Secrets secrets) {

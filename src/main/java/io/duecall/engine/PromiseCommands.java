@@ -22,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import redis.clients.jedis.JedisPooled;
 
 /** The commands about promises and payments: record a payment feed, follow up broken promises, report. */
 final class PromiseCommands {
@@ -32,7 +31,7 @@ final class PromiseCommands {
         var config = EngineConfig.load(Path.of(options.required("config"))).validate();
         var file = Path.of(options.required("file"));
         options.rejectUnknown();
-        try (var redis = Commands.redis(config); var jedis = new JedisPooled(redis.uri())) {
+        try (var redis = Commands.redis(config); var jedis = redis.connect()) {
             var keys = new RedisKeys(config.keyPrefix());
             var feed = new RecordPayments(new PaymentCsvReader(), new RedisPaymentStore(jedis, keys),
                     new RedisPromiseStore(jedis, keys), new RedisAccountStore(jedis, keys),
@@ -49,7 +48,7 @@ final class PromiseCommands {
     static int sweep(Options options, PrintStream out) throws Exception {
         var config = EngineConfig.load(Path.of(options.required("config"))).validate();
         options.rejectUnknown();
-        try (var redis = Commands.redis(config); var jedis = new JedisPooled(redis.uri())) {
+        try (var redis = Commands.redis(config); var jedis = redis.connect()) {
             var keys = new RedisKeys(config.keyPrefix());
             var ledger = new RedisAttemptLedger(jedis, keys);
             var eligibility = new Eligibility(ledger, new RedisSuppressionStore(jedis, keys), config.campaigns(),
@@ -69,7 +68,7 @@ final class PromiseCommands {
         var config = EngineConfig.load(Path.of(options.required("config"))).validate();
         var target = options.text("out", null);
         options.rejectUnknown();
-        try (var redis = Commands.redis(config); var jedis = new JedisPooled(redis.uri())) {
+        try (var redis = Commands.redis(config); var jedis = redis.connect()) {
             var rows = new PromiseReport(new RedisPromiseStore(jedis, new RedisKeys(config.keyPrefix())),
                     config.promiseZone()).rows();
             print(rows, config.promiseZone().getId(), out);

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import redis.clients.jedis.HostAndPort;
 
 class EngineConfigTest {
     @TempDir
@@ -301,6 +302,31 @@ class EngineConfigTest {
                 error.getMessage());
         assertTrue(badZone.getMessage().contains("promises.zone was 'Mars/Olympus' but it must be an IANA zone id"),
                 badZone.getMessage());
+    }
+
+    @Test
+    void redisClusterNamesItsSeedNodesAndEachBadEntryIsNamedByItsKey() throws IOException {
+        var campaigns = """
+                campaigns:
+                  - { id: reminders, companyName: Acme, callbackNumber: "18005550100" }
+                """;
+        var single = load("redis: { url: \"redis://10.0.0.9:6379\" }\n" + campaigns).validate();
+        var cluster = load("redis: { cluster: [\"10.0.0.1:7000\", \"redis-b.internal:7001\"] }\n" + campaigns).validate();
+        var error = assertThrows(EngineConfig.ConfigException.class, () -> load(
+                "redis: { url: \"redis://10.0.0.9:6379\", cluster: [\"10.0.0.1\", \"10.0.0.2:70000\", \":7002\", \"h:7003\"] }\n"
+                        + campaigns).validate());
+        var empty = assertThrows(EngineConfig.ConfigException.class,
+                () -> load("redis: { cluster: [] }\n" + campaigns).validate());
+
+        assertEquals(List.of(), single.redisCluster());
+        assertEquals(List.of(new HostAndPort("10.0.0.1", 7000), new HostAndPort("redis-b.internal", 7001)),
+                cluster.redisCluster());
+        assertTrue(error.getMessage().contains("redis.url and redis.cluster are both set"), error.getMessage());
+        assertTrue(error.getMessage().contains("redis.cluster[0] was '10.0.0.1' but it must be host:port"), error.getMessage());
+        assertTrue(error.getMessage().contains("redis.cluster[1] was '10.0.0.2:70000'"), error.getMessage());
+        assertTrue(error.getMessage().contains("redis.cluster[2] was ':7002'"), error.getMessage());
+        assertTrue(error.getMessage().contains("4 problem(s)"), error.getMessage());
+        assertTrue(empty.getMessage().contains("redis.cluster is empty"), empty.getMessage());
     }
 
     @Test

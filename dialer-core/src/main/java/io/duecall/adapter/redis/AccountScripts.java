@@ -79,6 +79,14 @@ final class AccountScripts {
             return queued
             """);
 
+    /** ARGV: id. Takes the id out of the campaign, queued or leased, whoever holds the lease; returns 1. */
+    static final LuaScript REMOVE = new LuaScript("""
+            redis.call('ZREM', KEYS[1], ARGV[1])
+            redis.call('ZREM', KEYS[2], ARGV[1])
+            redis.call('HDEL', KEYS[3], ARGV[1])
+            return 1
+            """);
+
     /** ARGV: id, eligible at. Queues or moves the id unless it is leased; returns 1, or 0 when leased. */
     static final LuaScript REQUEUE = new LuaScript("""
             if redis.call('ZSCORE', KEYS[2], ARGV[1]) then return 0 end

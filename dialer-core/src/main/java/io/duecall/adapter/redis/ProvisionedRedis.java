@@ -1,24 +1,51 @@
 package io.duecall.adapter.redis;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisCluster;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.UnifiedJedis;
 
-/** A Redis ready to use: where it is, what was done to get it, and how to stop it if it was started for us. */
+/**
+ * A Redis ready to use: where it is (one server, or the seed nodes of a Redis Cluster), what was done to get it, and
+ * how to stop it if it was started for us.
+ */
 public final class ProvisionedRedis implements AutoCloseable {
     private final URI uri;
+    private final List<HostAndPort> clusterNodes;
     private final String description;
     private final Runnable stop;
 
     ProvisionedRedis(URI uri, String description, Runnable stop) {
+        this(uri, List.of(), description, stop);
+    }
+
+    ProvisionedRedis(URI uri, List<HostAndPort> clusterNodes, String description, Runnable stop) {
         this.uri = uri;
+        this.clusterNodes = List.copyOf(clusterNodes);
         this.description = description;
         this.stop = stop;
     }
 
+    /** The server's address; for a cluster, its first seed node's. */
     public URI uri() {
         return uri;
     }
 
-    /** "existing redis at ...", "started redis-server pid ... on port ..." or "embedded redis ... on port ...". */
+    /** The cluster's seed nodes, or empty for a single Redis. */
+    public List<HostAndPort> clusterNodes() {
+        return clusterNodes;
+    }
+
+    /** A new client: a {@link JedisCluster} for a cluster, else a {@link JedisPooled}. The caller closes it. */
+    public UnifiedJedis connect() {
+        return clusterNodes.isEmpty() ? new JedisPooled(uri) : new JedisCluster(Set.copyOf(clusterNodes));
+    }
+
+    /** "existing redis at ...", "existing redis cluster at ...", "started redis-server pid ... on port ...", .... */
     public String description() {
         return description;
     }
@@ -32,5 +59,9 @@ public final class ProvisionedRedis implements AutoCloseable {
     @Override
     public String toString() {
         return description;
+    }
+
+    static String describe(List<HostAndPort> nodes) {
+        return nodes.stream().map(HostAndPort::toString).collect(Collectors.joining(", "));
     }
 }

@@ -154,14 +154,8 @@ public final class RedisAccountStore implements AccountStore {
 
     @Override
     public void remove(CampaignId campaign, AccountId account) {
-        Redis.call("remove " + account + " from " + keys.queue(campaign), () -> {
-            try (var tx = jedis.multi()) {
-                tx.zrem(keys.queue(campaign), account.value());
-                tx.zrem(keys.leases(campaign), account.value());
-                tx.hdel(keys.leaseOwners(campaign), account.value());
-                return tx.exec();
-            }
-        });
+        Redis.call("remove " + account + " from " + keys.queue(campaign),
+                () -> AccountScripts.REMOVE.run(jedis, campaignKeys(campaign), List.of(account.value())));
     }
 
     @Override

@@ -10,18 +10,21 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * {@link AttemptLedger} as a Redis Stream (one XADD per attempt, read back in pages with XRANGE) and, in the same
- * MULTI, a capped list per account that the contact rules read and, for location calls, a per-account hash of calls
- * by third-party number that is never trimmed.
+ * {@link AttemptLedger} as a Redis Stream (one XADD per attempt, read back in pages with XRANGE), a capped list per
+ * account that the contact rules read and, for location calls, a per-account hash of calls by third-party number
+ * that is never trimmed. On one Redis a single Lua script writes all three; on a Redis Cluster the account's two
+ * keys (one slot) are written first and the line second, each step atomic. A retry after a lost reply writes
+ * nothing twice on one Redis; on a cluster the line is looked for among the latest {@link #RETRY_LINES} first.
  */
 public final class RedisAttemptLedger implements AttemptLedger {
     /** Attempts kept per account: far more than 30 days of the strictest caps allow. */
     static final int HISTORY_LIMIT = 500;
     private static final int PAGE = 500;
+    /** On a cluster, how many of the latest lines a retried append looks through for its call id. */
+    static final int RETRY_LINES = 2_000;
 
     private final UnifiedJedis jedis;
     private final RedisKeys keys;
@@ -35,21 +38,31 @@ public final class RedisAttemptLedger implements AttemptLedger {
 
     @Override
     public void append(Attempt attempt) {
-        var fields = AttemptCodec.encode(attempt);
-        var historyKey = keys.history(attempt.account());
-        var entry = PastAttemptCodec.encode(PastAttempt.of(attempt));
-        var locationKey = keys.locationCalls(attempt.account());
-        Redis.call("append to " + key, () -> {
-            try (var tx = jedis.multi()) {
-                tx.xadd(key, StreamEntryID.NEW_ENTRY, fields);
-                tx.rpush(historyKey, entry);
-                tx.ltrim(historyKey, -HISTORY_LIMIT, -1);
-                if (attempt.locationCall()) {
-                    tx.hincrBy(locationKey, attempt.number().value(), 1);
-                }
-                return tx.exec();
-            }
+        var historyKeys = List.of(keys.history(attempt.account()), keys.locationCalls(attempt.account()));
+        var historyArgs = List.of(PastAttemptCodec.encode(PastAttempt.of(attempt), attempt.callId()), Integer.toString(HISTORY_LIMIT),
+                attempt.locationCall() ? attempt.number().value() : "");
+        var line = new ArrayList<String>();
+        AttemptCodec.encode(attempt).forEach((field, value) -> {
+            line.add(field);
+            line.add(value);
         });
+        if (!Redis.isCluster(jedis)) {
+            var keysOfAll = new ArrayList<>(historyKeys);
+            keysOfAll.add(key);
+            var args = new ArrayList<>(historyArgs);
+            args.addAll(line);
+            Redis.call("append to " + key, () -> LedgerScripts.APPEND.run(jedis, keysOfAll, args));
+            return;
+        }
+        // A cluster keeps the history on the account's slot and the stream on its own: history first, so a call
+        // the line is lost for (the node dies between the two) still counts for the contact rules.
+        var stored = Redis.call("append to " + historyKeys.getFirst(),
+                () -> LedgerScripts.HISTORY_ONLY.run(jedis, historyKeys, historyArgs));
+        var args = new ArrayList<String>();
+        args.add(Long.valueOf(0).equals(stored) ? Integer.toString(RETRY_LINES) : "0");
+        args.add(attempt.callId());
+        args.addAll(line);
+        Redis.call("append to " + key, () -> LedgerScripts.LINE.run(jedis, List.of(key), args));
     }
 
     @Override

@@ -6,9 +6,11 @@ import io.duecall.domain.campaign.CampaignId;
 import java.util.regex.Pattern;
 
 /**
- * Every Redis key DueCall uses, under one prefix. A campaign's queue, leases and lease owners share the hash tag
- * {@code {c:<campaign>}}, the promise keys share {@code {promises}} and the payment keys {@code {payments}}, so each
- * Lua script touches one Cluster slot.
+ * Every Redis key DueCall uses, under one prefix. Keys written together share a hash tag, so each Lua script touches
+ * one Redis Cluster slot: a campaign's queue, leases, lease owners and import staging share {@code {c:<campaign>}};
+ * an account's hash, history, location-call counts, flags and staged import hash share {@code {a:<account>}}; the
+ * promise keys share {@code {promises}}, the payment keys {@code {payments}} and the disposition keys
+ * {@code {dispositions}}. The attempts stream and the suppression lists are single keys.
  */
 public final class RedisKeys {
     public static final String DEFAULT_PREFIX = "duecall";
@@ -42,9 +44,9 @@ public final class RedisKeys {
         return prefix + ":*";
     }
 
-    /** Hash of one account's fields; accounts are shared between campaigns, so they carry no campaign tag. */
+    /** Hash of one account's fields; accounts are shared between campaigns, so they carry their own tag. */
     public String account(AccountId id) {
-        return prefix + ":account:" + id.value();
+        return accountTag(id) + ":account";
     }
 
     /** ZSET of queued account ids scored by the epoch millis from which each may be dialled. */
@@ -67,9 +69,12 @@ public final class RedisKeys {
         return campaignTag(campaign) + ":import:" + importId;
     }
 
-    /** Hash staging an already stored account's new fields until its import's final switch renames it over the account. */
+    /**
+     * Hash staging an already stored account's new fields until its import's final switch renames it over the
+     * account; it shares the account's hash tag, as RENAME in a cluster needs.
+     */
     public String stagedAccount(String importId, AccountId id) {
-        return prefix + ":import:" + importId + ":account:" + id.value();
+        return accountTag(id) + ":import:" + importId;
     }
 
     /** Stream of every attempt, in append order. */
@@ -79,12 +84,12 @@ public final class RedisKeys {
 
     /** List of one account's attempts, oldest first, kept to the most recent {@code RedisAttemptLedger.HISTORY_LIMIT}. */
     public String history(AccountId account) {
-        return prefix + ":history:" + account.value();
+        return accountTag(account) + ":history";
     }
 
     /** Hash of one account's location calls: third-party number to calls ever placed to it. Never trimmed. */
     public String locationCalls(AccountId account) {
-        return prefix + ":location-calls:" + account.value();
+        return accountTag(account) + ":location-calls";
     }
 
     /** Hash holding the one promise made on a call. */
@@ -129,7 +134,7 @@ public final class RedisKeys {
 
     /** Hash from flag (dispute, bankruptcy, deceased) to when and where it was set; global to every campaign. */
     public String flags(AccountId account) {
-        return prefix + ":suppression:flags:" + account.value();
+        return accountTag(account) + ":flags";
     }
 
     /** Hash from call id to the agent's disposition of that call, written once. */
@@ -153,6 +158,10 @@ public final class RedisKeys {
     /** Hash from campaign id to the campaign's definition (JSON) created through the operations API. */
     public String campaignDefinitions() {
         return prefix + ":campaigns:definitions";
+    }
+
+    private String accountTag(AccountId account) {
+        return prefix + ":{a:" + account.value() + "}";
     }
 
     private String campaignTag(CampaignId campaign) {

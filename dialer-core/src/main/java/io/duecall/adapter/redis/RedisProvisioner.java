@@ -10,8 +10,13 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import redis.clients.jedis.ConnectionPoolConfig;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.embedded.RedisServer;
 
@@ -76,6 +81,14 @@ public final class RedisProvisioner {
         }
     }
 
+    private static boolean clusterEnabled(URI uri) {
+        try (var jedis = new Jedis(uri, PING_TIMEOUT_MILLIS)) {
+            return jedis.info("cluster").contains("cluster_enabled:1");
+        } catch (JedisException e) {
+            return false;
+        }
+    }
+
     static int freeLoopbackPort() {
         try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
@@ -84,9 +97,40 @@ public final class RedisProvisioner {
         }
     }
 
+    /**
+     * An existing Redis Cluster reached through its seed nodes (any of them suffices; the client learns the rest).
+     * Fails naming the nodes when none answers or the cluster cannot serve every slot.
+     */
+    public static ProvisionedRedis cluster(List<HostAndPort> nodes) {
+        if (nodes.isEmpty()) {
+            throw new IllegalArgumentException("redis.cluster: no nodes given");
+        }
+        var named = ProvisionedRedis.describe(nodes);
+        try (var cluster = new JedisCluster(Set.copyOf(nodes), PING_TIMEOUT_MILLIS * 4, PING_TIMEOUT_MILLIS * 4, 1,
+                new ConnectionPoolConfig())) {
+            for (var node : cluster.getClusterNodes().entrySet()) {
+                try (var connection = node.getValue().getResource()) {
+                    if (!new Jedis(connection).clusterInfo().contains("cluster_state:ok")) {
+                        throw new StoreUnavailableException("redis: the cluster at " + named
+                                + " is not ready (cluster_state is not ok on " + node.getKey() + ")", null);
+                    }
+                }
+            }
+        } catch (JedisException e) {
+            throw new StoreUnavailableException("redis: no Redis Cluster answers at " + named + ": " + e.getMessage(), e);
+        }
+        var first = nodes.getFirst();
+        return new ProvisionedRedis(URI.create("redis://" + first.getHost() + ":" + first.getPort()), nodes,
+                "existing redis cluster at " + named, () -> {});
+    }
+
     private static ProvisionedRedis existing(URI uri) {
         if (!answersPing(uri)) {
             throw new StoreUnavailableException("redis: " + uri.getHost() + ":" + uri.getPort() + " does not answer PING", null);
+        }
+        if (clusterEnabled(uri)) {
+            throw new StoreUnavailableException("redis: " + uri.getHost() + ":" + uri.getPort()
+                    + " is a Redis Cluster node; name the cluster's nodes in redis.cluster instead of redis.url", null);
         }
         return new ProvisionedRedis(uri, "existing redis at " + uri.getHost() + ":" + uri.getPort(), () -> {});
     }

@@ -19,7 +19,8 @@ import redis.clients.jedis.UnifiedJedis;
  * staging hashes over the stored accounts and merges the staged entries into the queue, skipping leased and
  * already queued ids ({@link AccountScripts#MERGE_STAGED}). Until that EXEC the queue, the leases and every stored account are as before (only hashes of
  * accounts not stored before may exist, unqueued); if staging fails, those and the staging keys are deleted (best
- * effort; staging keys also expire after a day).
+ * effort; staging keys also expire after a day). On a Redis Cluster the final switch is two steps, see
+ * {@link #switchOverInSteps}.
  */
 final class StagedImport {
     static final int CHUNK = 5_000;
@@ -92,6 +93,10 @@ final class StagedImport {
     }
 
     private void switchOver(CampaignId campaign, String importId, String staging, List<Account> replaced) {
+        if (Redis.isCluster(jedis)) {
+            switchOverInSteps(campaign, importId, staging, replaced);
+            return;
+        }
         var queue = keys.queue(campaign);
         var results = Redis.call("switch import into " + queue, () -> {
             try (var tx = jedis.multi()) {
@@ -113,11 +118,40 @@ final class StagedImport {
         }
     }
 
+    /**
+     * A cluster cannot rename over accounts in many slots and merge the queue in one transaction: the staged hashes
+     * are renamed over their accounts first (each RENAME on its account's slot), then the queue is merged. A failure
+     * between leaves the replaced accounts' new fields stored and the queue as it was; the import can be run again.
+     */
+    private void switchOverInSteps(CampaignId campaign, String importId, String staging, List<Account> replaced) {
+        var queue = keys.queue(campaign);
+        Redis.call("replace stored accounts for import into " + queue + " (queue unchanged)", () -> {
+            for (int from = 0; from < replaced.size(); from += CHUNK) {
+                var replies = new ArrayList<Response<String>>();
+                try (var pipeline = jedis.pipelined()) {
+                    for (var account : replaced.subList(from, Math.min(from + CHUNK, replaced.size()))) {
+                        replies.add(pipeline.rename(keys.stagedAccount(importId, account.id()), keys.account(account.id())));
+                    }
+                    pipeline.sync();
+                }
+                replies.forEach(Response::get);
+            }
+            return null;
+        });
+        Redis.call("switch import into " + queue, () -> AccountScripts.MERGE_STAGED.run(jedis,
+                List.of(queue, keys.leases(campaign), staging), List.of()));
+    }
+
     /** Deletes the unqueued new accounts and staging hashes; best effort after a failure: Redis may be the reason, and the staging keys expire anyway. */
     private void discard(String staging, List<String> created) {
         try {
-            for (int from = 0; from < created.size(); from += CHUNK) {
-                jedis.del(created.subList(from, Math.min(from + CHUNK, created.size())).toArray(String[]::new));
+            if (Redis.isCluster(jedis)) {
+                // One DEL may not span slots in a cluster, and the new accounts are each in their own.
+                created.forEach(jedis::del);
+            } else {
+                for (int from = 0; from < created.size(); from += CHUNK) {
+                    jedis.del(created.subList(from, Math.min(from + CHUNK, created.size())).toArray(String[]::new));
+                }
             }
             jedis.del(staging);
         } catch (RuntimeException ignored) {

@@ -8,7 +8,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class KeyspaceCleanerTest {
     @RegisterExtension
-    final RedisTestSupport redis = new RedisTestSupport();
+    final RedisTestSupport redis = support();
+
+    /** The Redis the tests run on; {@link RedisClusterStoresTest} runs them on a Redis Cluster. */
+    RedisTestSupport support() {
+        return new RedisTestSupport();
+    }
 
     @Test
     void deletesEveryKeyUnderThePrefixAndNothingElse() {

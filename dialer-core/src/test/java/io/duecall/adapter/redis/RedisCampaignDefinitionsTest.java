@@ -11,7 +11,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RedisCampaignDefinitionsTest {
     @RegisterExtension
-    final RedisTestSupport redis = new RedisTestSupport();
+    final RedisTestSupport redis = support();
+
+    /** The Redis the tests run on; {@link RedisClusterStoresTest} runs them on a Redis Cluster. */
+    RedisTestSupport support() {
+        return new RedisTestSupport();
+    }
     private static final CampaignId LATE = new CampaignId("late");
 
     @Test

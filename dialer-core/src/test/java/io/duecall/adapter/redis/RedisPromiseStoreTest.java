@@ -6,7 +6,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RedisPromiseStoreTest extends PromiseStoreContract {
     @RegisterExtension
-    final RedisTestSupport redis = new RedisTestSupport();
+    final RedisTestSupport redis = support();
+
+    /** The Redis the tests run on; {@link RedisClusterStoresTest} runs them on a Redis Cluster. */
+    RedisTestSupport support() {
+        return new RedisTestSupport();
+    }
 
     @Override
     protected PromiseStore newStore() {

@@ -1,20 +1,42 @@
 package io.duecall.adapter.redis;
 
 import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * JUnit extension giving each test its own key prefix on one Redis shared by the whole JVM, and deleting every
- * key under that prefix afterwards. Register it as an instance field with {@code @RegisterExtension}.
+ * key under that prefix afterwards. Register it as an instance field with {@code @RegisterExtension}:
+ * {@code new RedisTestSupport()} for a single Redis, {@link #cluster()} for a three-master Redis Cluster on
+ * loopback (started once per JVM; the test is skipped, naming what is missing, without redis-server and
+ * redis-cli on PATH).
  */
-public final class RedisTestSupport implements BeforeEachCallback, AfterEachCallback {
+public class RedisTestSupport implements BeforeEachCallback, AfterEachCallback {
     private static ProvisionedRedis server;
     private static JedisPooled jedis;
+    private static LocalRedisCluster localCluster;
+    private static JedisCluster clusterJedis;
 
+    private final boolean clustered;
     private String prefix;
+
+    public RedisTestSupport() {
+        this(false);
+    }
+
+    private RedisTestSupport(boolean clustered) {
+        this.clustered = clustered;
+    }
+
+    /** Each test on the JVM's shared Redis Cluster. */
+    public static RedisTestSupport cluster() {
+        return new RedisTestSupport(true);
+    }
 
     /** The address of the Redis every test in this JVM shares. */
     public static synchronized java.net.URI sharedUri() {
@@ -34,19 +56,53 @@ public final class RedisTestSupport implements BeforeEachCallback, AfterEachCall
         return jedis;
     }
 
+    /** The Redis Cluster every clustered test in this JVM shares. */
+    public static synchronized LocalRedisCluster sharedCluster() {
+        if (localCluster == null) {
+            localCluster = LocalRedisCluster.start(3);
+            clusterJedis = (JedisCluster) localCluster.provisioned().connect();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                clusterJedis.close();
+                localCluster.close();
+            }, "redis-cluster-test-support-shutdown"));
+        }
+        return localCluster;
+    }
+
+    public static synchronized JedisCluster sharedClusterJedis() {
+        sharedCluster();
+        return clusterJedis;
+    }
+
     @Override
     public void beforeEach(ExtensionContext context) {
-        sharedJedis();
+        if (clustered) {
+            LocalRedisCluster.missingBinaries().ifPresent(missing ->
+                    Assumptions.abort("a Redis Cluster test needs " + missing + " on PATH"));
+        }
+        jedis();
         prefix = "duecall-test-" + UUID.randomUUID();
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
-        KeyspaceCleaner.deleteAll(jedis, prefix);
+        if (prefix != null) {
+            KeyspaceCleaner.deleteAll(jedis(), prefix);
+        }
     }
 
-    public JedisPooled jedis() {
-        return sharedJedis();
+    /** The shared client: a {@link JedisPooled}, or a {@link JedisCluster} for {@link #cluster()}. */
+    public UnifiedJedis jedis() {
+        return clustered ? sharedClusterJedis() : sharedJedis();
+    }
+
+    /** A client of its own to the same Redis, as another dialer node would have; the caller closes it. */
+    public UnifiedJedis newClient() {
+        return clustered ? sharedCluster().provisioned().connect() : new JedisPooled(sharedUri());
+    }
+
+    public boolean clustered() {
+        return clustered;
     }
 
     public String prefix() {

@@ -14,19 +14,27 @@ import io.duecall.port.StoreUnavailableException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.ClusterPipeline;
+import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
-import redis.clients.jedis.params.ScanParams;
 
 class StagedImportTest {
     private static final int MANY = StagedImport.CHUNK * 2 + 17;
 
     @RegisterExtension
-    final RedisTestSupport redis = new RedisTestSupport();
+    final RedisTestSupport redis = support();
+
+    /** The Redis the tests run on; {@link RedisClusterStoresTest} runs them on a Redis Cluster. */
+    RedisTestSupport support() {
+        return new RedisTestSupport();
+    }
 
     @Test
     void importOfSeveralChunksQueuesEveryAccountAndReplacesStoredOnesLeavingNoStagingKeys() {
@@ -50,7 +58,7 @@ class StagedImportTest {
         store.importAccounts(CAMPAIGN, List.of(account("acct-1")), T0);
         var accounts = new ArrayList<Account>(ids(MANY).stream().map(id -> account(id)).toList());
         accounts.set(1, accountWithoutZone("acct-1"));
-        try (var failing = new FailingAfterPipelines(redis, 3)) {
+        try (var failing = failingAfterPipelines(3)) {
             var broken = new RedisAccountStore(failing, redis.keys());
 
             assertThrows(StoreUnavailableException.class, () -> broken.importAccounts(CAMPAIGN, accounts, T0));
@@ -63,15 +71,11 @@ class StagedImportTest {
     }
 
     private List<String> stagingKeys() {
-        var found = new ArrayList<String>();
-        var params = new ScanParams().match(redis.prefix() + "*:import:*").count(1_000);
-        var cursor = ScanParams.SCAN_POINTER_START;
-        do {
-            var page = redis.jedis().scan(cursor, params);
-            found.addAll(page.getResult());
-            cursor = page.getCursor();
-        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
-        return found;
+        return KeyScan.matching(redis.jedis(), redis.prefix() + "*:import:*");
+    }
+
+    private UnifiedJedis failingAfterPipelines(int pipelines) {
+        return redis.clustered() ? new FailingClusterAfterPipelines(pipelines) : new FailingAfterPipelines(pipelines);
     }
 
     private static List<String> ids(int count) {
@@ -82,13 +86,31 @@ class StagedImportTest {
     private static final class FailingAfterPipelines extends JedisPooled {
         private int left;
 
-        FailingAfterPipelines(RedisTestSupport redis, int pipelines) {
+        FailingAfterPipelines(int pipelines) {
             super(RedisTestSupport.sharedUri());
             this.left = pipelines;
         }
 
         @Override
         public Pipeline pipelined() {
+            if (left-- <= 0) {
+                throw new JedisConnectionException("connection reset (simulated)");
+            }
+            return super.pipelined();
+        }
+    }
+
+    /** The same on a Redis Cluster. */
+    private static final class FailingClusterAfterPipelines extends JedisCluster {
+        private int left;
+
+        FailingClusterAfterPipelines(int pipelines) {
+            super(Set.copyOf(RedisTestSupport.sharedCluster().nodes()));
+            this.left = pipelines;
+        }
+
+        @Override
+        public ClusterPipeline pipelined() {
             if (left-- <= 0) {
                 throw new JedisConnectionException("connection reset (simulated)");
             }
