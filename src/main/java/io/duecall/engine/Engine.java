@@ -120,7 +120,8 @@ public final class Engine implements AutoCloseable {
         // Calls arrive only once the dialer runs, by which time the catalog is there to answer.
         var flow = new ReminderFlow(sessions, IVR_INPUT_TIMEOUT, FlowLoader.defaultFlow(), FlowLoader.locationFlow(),
                 campaign -> catalog == null ? MachinePolicy.MESSAGE : catalog.machine(campaign));
-        ivr = new IvrServer(new IvrServerConfig(bindAddress(config.agiBindHost()), config.agiPort()),
+        ivr = new IvrServer(new IvrServerConfig(bindAddress(config.agiBindHost()), config.agiPort(),
+                config.agiReadTimeout()),
                 new ReminderAgiScript(sessions, flow), new AgiSessionListener() {
                     @Override
                     public void sessionStarted() {

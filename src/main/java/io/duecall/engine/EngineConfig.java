@@ -18,6 +18,7 @@ import io.duecall.domain.compliance.ContactRules;
 import io.duecall.domain.compliance.InvalidContactRulesException;
 import io.duecall.domain.pacing.PacingPolicy;
 import io.duecall.domain.window.CallingWindow;
+import io.duecall.ivr.adapter.agi.IvrServerConfig;
 import io.duecall.ivr.flow.MachinePolicy;
 import io.duecall.sipconfig.DeploymentLoader;
 import io.duecall.sipconfig.EnginePbxSettings;
@@ -75,8 +76,15 @@ public record EngineConfig(
     public record AmiSettings(String host, Integer port, String username, String secret, String dialTemplate,
             String outboundContext, String agentContext) {}
 
-    /** Where the IVR's FastAGI server listens; the PBX's dialplan must point at it. */
-    public record AgiSettings(String bindHost, Integer port) {}
+    /**
+     * Where the IVR's FastAGI server listens (the PBX's dialplan must point at it), and how long a session may wait
+     * for its peer before it is closed as a lost IVR session.
+     */
+    public record AgiSettings(String bindHost, Integer port, Duration readTimeout) {
+        public AgiSettings(String bindHost, Integer port) {
+            this(bindHost, port, null);
+        }
+    }
 
     /** {@code clustered} absent: Quartz in memory on this node; present: Quartz shared by the nodes in PostgreSQL. */
     public record SchedulerSettings(Duration tickInterval, Integer maxOriginatesPerTick, List<LocalDate> holidays,
@@ -132,9 +140,9 @@ public record EngineConfig(
             Duration wrapUp, List<AgentSeat> seats, List<Campaign> campaigns, Map<CampaignId, RunDates> runDates,
             Map<CampaignId, ContactRules> rules, LocalTime promiseSweepAt, java.time.ZoneId promiseZone,
             Map<CampaignId, PacingPolicy> pacing, QuartzCluster clustered, Map<CampaignId, MachinePolicy> machine,
-            Map<CampaignId, Set<String>> requiredSkills, List<HostAndPort> redisCluster) {
+            Map<CampaignId, Set<String>> requiredSkills, List<HostAndPort> redisCluster, Duration agiReadTimeout) {
 
-        /** A configuration on a single Redis ({@code redisUrl}, or found or started as the README says). */
+        /** A configuration on a single Redis with the FastAGI read timeout at its default. */
         public Resolved(String redisUrl, String keyPrefix, AmiConfig ami, String agiBindHost, int agiPort,
                 Duration tickInterval, int maxOriginatesPerTick, Set<LocalDate> holidays, java.time.ZoneId holidayZone,
                 Duration wrapUp, List<AgentSeat> seats, List<Campaign> campaigns, Map<CampaignId, RunDates> runDates,
@@ -143,7 +151,7 @@ public record EngineConfig(
                 Map<CampaignId, Set<String>> requiredSkills) {
             this(redisUrl, keyPrefix, ami, agiBindHost, agiPort, tickInterval, maxOriginatesPerTick, holidays,
                     holidayZone, wrapUp, seats, campaigns, runDates, rules, promiseSweepAt, promiseZone, pacing, clustered,
-                    machine, requiredSkills, List.of());
+                    machine, requiredSkills, List.of(), IvrServerConfig.DEFAULT_READ_TIMEOUT);
         }
 
         /** A configuration in which no campaign requires agent skills (the debtor's language still may). */
@@ -261,6 +269,14 @@ public record EngineConfig(
         if (agiPort < 0 || agiPort > 65535) {
             errors.add("agi.port was '" + agiPort + "' but it must be between 0 and 65535");
         }
+        // Engine tuning rather than PBX side, so it is read from agi even when a deployment file gives the address.
+        var agiReadTimeout = agi == null || agi.readTimeout() == null
+                ? IvrServerConfig.DEFAULT_READ_TIMEOUT : agi.readTimeout();
+        if (agiReadTimeout.compareTo(Duration.ofMillis(1)) < 0
+                || agiReadTimeout.compareTo(Duration.ofMillis(Integer.MAX_VALUE)) > 0) {
+            errors.add("agi.readTimeout was '" + agiReadTimeout + "' but it must be between PT0.001S and "
+                    + Duration.ofMillis(Integer.MAX_VALUE));
+        }
         var sched = scheduler == null ? new SchedulerSettings(null, null, null, null) : scheduler;
         var tick = sched.tickInterval() == null ? Duration.ofMillis(500) : sched.tickInterval();
         int perTick = sched.maxOriginatesPerTick() == null ? 20 : sched.maxOriginatesPerTick();
@@ -304,7 +320,7 @@ public record EngineConfig(
                 sched.holidays() == null ? Set.of() : Set.copyOf(sched.holidays()), holidayZone, wrapUp, seats,
                 campaignList, Map.copyOf(runDates), Map.copyOf(rules),
                 promiseSettings.sweepAt() == null ? DEFAULT_SWEEP_AT : promiseSettings.sweepAt(), promiseZone,
-                Map.copyOf(pacing), clustered, Map.copyOf(machine), Map.copyOf(requiredSkills), redisCluster);
+                Map.copyOf(pacing), clustered, Map.copyOf(machine), Map.copyOf(requiredSkills), redisCluster, agiReadTimeout);
     }
 
     /** {@code redis.cluster}'s seed nodes, each {@code host:port}; empty for a single Redis. */

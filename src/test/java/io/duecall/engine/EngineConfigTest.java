@@ -12,6 +12,7 @@ import io.duecall.sipconfig.Secrets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,29 @@ class EngineConfigTest {
         assertEquals(30, campaign.channelLimit());
         assertEquals(LocalTime.of(20, 50), campaign.window().lastOriginate());
         assertEquals(4573, resolved.agiPort());
+        assertEquals(Duration.ofSeconds(60), resolved.agiReadTimeout());
+    }
+
+    @Test
+    void fastAgiReadTimeoutIsReadAsAnIsoDuration() throws IOException {
+        var resolved = load("""
+                agi: { port: 4600, readTimeout: PT90S }
+                campaigns:
+                  - { id: reminders, companyName: Acme, callbackNumber: "18005550100" }
+                """).validate();
+
+        assertEquals(Duration.ofSeconds(90), resolved.agiReadTimeout());
+    }
+
+    @Test
+    void fastAgiReadTimeoutOfZeroIsRejectedNamingTheKey() {
+        var error = assertThrows(EngineConfig.ConfigException.class, () -> load("""
+                agi: { readTimeout: PT0S }
+                campaigns:
+                  - { id: reminders, companyName: Acme, callbackNumber: "18005550100" }
+                """).validate());
+
+        assertTrue(error.getMessage().contains("agi.readTimeout was 'PT0S'"), error.getMessage());
     }
 
     @Test

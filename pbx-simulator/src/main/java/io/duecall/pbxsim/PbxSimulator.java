@@ -25,9 +25,11 @@ public final class PbxSimulator implements AutoCloseable {
     private final Channel server;
     private final CallEngine engine;
     private final StatsCounters stats;
+    private final AmiConnections connections;
 
     private PbxSimulator(EventLoopGroup boss, EventLoopGroup workers, Channel server, CallEngine engine,
-                         StatsCounters stats) {
+                         StatsCounters stats, AmiConnections connections) {
+        this.connections = connections;
         this.boss = boss;
         this.workers = workers;
         this.server = server;
@@ -54,7 +56,7 @@ public final class PbxSimulator implements AutoCloseable {
                     .childHandler(new AmiServerInitializer(new AmiCredentials(config.amiUsername(),
                             config.amiSecret()), connections, engine, clock))
                     .bind(config.bindHost(), config.amiPort()).syncUninterruptibly().channel();
-            return new PbxSimulator(boss, workers, server, engine, stats);
+            return new PbxSimulator(boss, workers, server, engine, stats, connections);
         } catch (RuntimeException e) {
             engine.close();
             boss.shutdownGracefully();
@@ -74,6 +76,24 @@ public final class PbxSimulator implements AutoCloseable {
     /** Every call placed so far, ended or still up, as the PBX saw it. */
     public java.util.List<PlacedCall> placedCalls() {
         return engine.placedCalls();
+    }
+
+    /**
+     * Cuts the manager interface off while calls go on: every AMI connection is closed and new ones are closed at
+     * once until {@link #restoreAmi()}. Events of the meantime reach nobody, as on a real network outage.
+     */
+    public void cutAmi() {
+        connections.refuseAndCloseAll();
+    }
+
+    /** Accepts AMI connections again after {@link #cutAmi()}. */
+    public void restoreAmi() {
+        connections.accept();
+    }
+
+    /** The far end of the call with this CALL_ID hangs up; false if no such call is up. */
+    public boolean hangUpFromFarEnd(String callId) {
+        return engine.hangUpFromFarEnd(callId);
     }
 
     @Override

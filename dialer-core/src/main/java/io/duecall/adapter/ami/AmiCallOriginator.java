@@ -19,7 +19,10 @@ import org.asteriskjava.manager.AuthenticationFailedException;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.ManagerConnectionState;
+import org.asteriskjava.manager.ResponseEvents;
+import org.asteriskjava.manager.EventTimeoutException;
 import org.asteriskjava.manager.TimeoutException;
+import org.asteriskjava.manager.action.CoreShowChannelsAction;
 import org.asteriskjava.manager.action.HangupAction;
 import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.OriginateAction;
@@ -29,6 +32,7 @@ import org.asteriskjava.manager.event.BridgeDestroyEvent;
 import org.asteriskjava.manager.event.BridgeEnterEvent;
 import org.asteriskjava.manager.event.BridgeLeaveEvent;
 import org.asteriskjava.manager.event.ConnectEvent;
+import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
@@ -41,11 +45,14 @@ import org.slf4j.LoggerFactory;
 /**
  * {@link CallOriginator} over the Asterisk manager interface with asterisk-java. Calls are placed with async
  * Originate and followed from raw events (OriginateResponse, BridgeEnter, Hangup), which one worker thread translates
- * and hands to the listener; connection health is tracked from connect/disconnect events and periodic pings.
+ * and hands to the listener; connection health is tracked from connect/disconnect events and periodic pings. When
+ * the connection returns after a loss, the calls in flight are reconciled with the PBX's channel list
+ * ({@link AmiCallReconciler}).
  */
 public final class AmiCallOriginator implements CallOriginator {
     private static final Logger log = LoggerFactory.getLogger(AmiCallOriginator.class);
     private static final String EVENT_MASK = "call,user";
+    private static final int CHANNEL_STATE_UP = 6;
 
     private final AmiConfig config;
     private final Clock clock;
@@ -55,6 +62,8 @@ public final class AmiCallOriginator implements CallOriginator {
     private final ScheduledExecutorService scheduler;
     private final AmiConnectionHealth health;
     private final AmiEventPump pump;
+    private final ScheduledExecutorService reconcileWorker;
+    private final AmiCallReconciler reconciler;
     private volatile Consumer<CallEvent> listener = event -> log.debug("No listener for {}", event);
     private volatile AmiTimings timings = AmiTimings.NONE;
 
@@ -66,6 +75,12 @@ public final class AmiCallOriginator implements CallOriginator {
                 Thread.ofPlatform().name("ami-health").daemon().factory());
         this.health = new AmiConnectionHealth(clock, scheduler);
         this.pump = new AmiEventPump(config.eventQueueCapacity(), clock, AmiCallOriginator::tracked, this::dispatch);
+        // Its own thread: listing channels waits for a whole event list, which must not hold up pings or events.
+        this.reconcileWorker = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("ami-reconcile").daemon().factory());
+        this.reconciler = new AmiCallReconciler(registry, clock, this::liveChannels, reconcileWorker,
+                event -> listener.accept(event));
+        health.addListener(reconciler::onConnectionEvent);
     }
 
     /** Logs in to the PBX and starts following events; fails with the cause when the PBX cannot be reached. */
@@ -155,6 +170,9 @@ public final class AmiCallOriginator implements CallOriginator {
         action.setTimeout(request.ringTimeout().toMillis());
         action.setAsync(true);
         action.setVariable("CALL_ID", request.callId());
+        // Naming the channel's Uniqueid lets a reconciliation find the call among the PBX's channels before any
+        // event has named it.
+        action.setChannelId(AmiCallRegistry.channelIdFor(request.callId()));
         // Registered first: the OriginateResponse event can arrive before sendAction returns.
         registry.placed(request.callId());
         try {
@@ -212,6 +230,31 @@ public final class AmiCallOriginator implements CallOriginator {
         var response = connection.sendAction(action, config.actionTimeout().toMillis());
         timings.actionAnswered(action.getAction(), Duration.ofNanos(System.nanoTime() - start));
         return response;
+    }
+
+    /** The PBX's live channels by CoreShowChannels; runs on the reconciliation thread, never on the library's. */
+    private List<AmiCallReconciler.LiveChannel> liveChannels() throws TelephonyUnavailableException {
+        if (!health.connected()) {
+            throw new TelephonyUnavailableException("CoreShowChannels: AMI connection to " + endpoint() + " is down");
+        }
+        ResponseEvents answer;
+        try {
+            long start = System.nanoTime();
+            answer = connection.sendEventGeneratingAction(new CoreShowChannelsAction(),
+                    config.actionTimeout().toMillis());
+            timings.actionAnswered("CoreShowChannels", Duration.ofNanos(System.nanoTime() - start));
+        } catch (IOException | EventTimeoutException | IllegalStateException | IllegalArgumentException e) {
+            throw new TelephonyUnavailableException("CoreShowChannels failed: " + e.getMessage(), e);
+        }
+        requireSuccess(answer.getResponse(), "CoreShowChannels");
+        return answer.getEvents().stream()
+                .filter(CoreShowChannelEvent.class::isInstance)
+                .map(CoreShowChannelEvent.class::cast)
+                .filter(e -> e.getChannel() != null || e.getUniqueid() != null)
+                .map(e -> new AmiCallReconciler.LiveChannel(e.getChannel(), e.getUniqueid(),
+                        Integer.valueOf(CHANNEL_STATE_UP).equals(e.getChannelState())
+                                || "Up".equalsIgnoreCase(e.getChannelStateDesc())))
+                .toList();
     }
 
     private static void requireSuccess(ManagerResponse response, String what) throws TelephonyUnavailableException {
@@ -280,6 +323,7 @@ public final class AmiCallOriginator implements CallOriginator {
             }
         }
         scheduler.shutdownNow();
+        reconcileWorker.shutdownNow();
         pump.close();
     }
 }

@@ -1,30 +1,44 @@
 package io.duecall.adapter.ami;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Which PBX identifiers belong to which of our calls: the originate's ActionID from the start, then the answered
- * debtor leg's channel and Uniqueid, and the agent extension the call was redirected to. Safe for concurrent use.
+ * Which PBX identifiers belong to which of our calls: the originate's ActionID and the Uniqueid asked for its channel
+ * from the start, then the answered debtor leg's channel and Uniqueid, and the agent extension the call was
+ * redirected to. Safe for concurrent use; the methods that change a call say whether they did, so two threads that
+ * learn the same news (an event and a reconciliation) report it once.
  */
 final class AmiCallRegistry {
     private final Map<String, Call> byCallId = new HashMap<>();
     private final Map<String, String> callByActionId = new HashMap<>();
     private final Map<String, String> callByUniqueId = new HashMap<>();
     private final Map<String, String> callByChannel = new HashMap<>();
+    private long placements;
+
+    /** A call as the registry knows it at an instant; {@code channel} and {@code uniqueId} are null until answered. */
+    record InFlight(String callId, long placement, String requestedUniqueId, String channel, String uniqueId) {
+        boolean answered() {
+            return channel != null;
+        }
+    }
 
     private static final class Call {
         final String actionId;
+        final long placement;
         String channel;
         String uniqueId;
         String agentExtension;
         String amdStatus;
 
-        Call(String actionId) {
+        Call(String actionId, long placement) {
             this.actionId = actionId;
+            this.placement = placement;
         }
     }
 
@@ -32,9 +46,14 @@ final class AmiCallRegistry {
         return "orig-" + callId;
     }
 
+    /** The Uniqueid the originate asks the PBX to give the call's channel (Originate's ChannelId). */
+    static String channelIdFor(String callId) {
+        return "duecall-" + callId;
+    }
+
     synchronized void placed(String callId) {
         var actionId = actionIdFor(callId);
-        if (byCallId.putIfAbsent(callId, new Call(actionId)) != null) {
+        if (byCallId.putIfAbsent(callId, new Call(actionId, ++placements)) != null) {
             throw new IllegalArgumentException("callId: '" + callId + "' (expected a call id not already in progress)");
         }
         callByActionId.put(actionId, callId);
@@ -44,10 +63,11 @@ final class AmiCallRegistry {
         return Optional.ofNullable(callByActionId.get(actionId));
     }
 
-    synchronized void answered(String callId, String channel, String uniqueId) {
+    /** Records the answered leg; false when the call is unknown or its answer was already recorded. */
+    synchronized boolean answered(String callId, String channel, String uniqueId) {
         var call = byCallId.get(callId);
-        if (call == null) {
-            return;
+        if (call == null || call.channel != null) {
+            return false;
         }
         call.channel = channel;
         callByChannel.put(channel, callId);
@@ -56,6 +76,20 @@ final class AmiCallRegistry {
             call.uniqueId = uniqueId;
             callByUniqueId.put(uniqueId, callId);
         }
+        return true;
+    }
+
+    /** The placement number of the latest call placed; calls placed later have higher ones. */
+    synchronized long lastPlacement() {
+        return placements;
+    }
+
+    /** Every call in progress, answered or not. */
+    synchronized List<InFlight> inFlight() {
+        var out = new ArrayList<InFlight>(byCallId.size());
+        byCallId.forEach((callId, call) -> out.add(new InFlight(callId, call.placement, channelIdFor(callId),
+                call.channel, call.uniqueId)));
+        return out;
     }
 
     /** The call whose answered debtor leg has this Uniqueid or, when the Uniqueid is unknown, this channel. */
@@ -115,11 +149,11 @@ final class AmiCallRegistry {
         return Optional.ofNullable(call == null ? null : call.amdStatus);
     }
 
-    /** Drops everything known about a call that has ended or never connected. */
-    synchronized void forget(String callId) {
+    /** Drops everything known about a call that has ended or never connected; false if it was not known. */
+    synchronized boolean forget(String callId) {
         var call = byCallId.remove(callId);
         if (call == null) {
-            return;
+            return false;
         }
         callByActionId.remove(call.actionId);
         if (call.channel != null) {
@@ -129,6 +163,7 @@ final class AmiCallRegistry {
             callByUniqueId.remove(call.uniqueId);
         }
         notifyAll();
+        return true;
     }
 
     synchronized int size() {

@@ -70,11 +70,14 @@ final class AmiEventTranslator {
                 log.debug("Ignoring answered OriginateResponse without Channel for {}", callId.get());
                 return Optional.empty();
             }
-            registry.answered(callId.get(), channel, known(e.getUniqueId()));
-            return Optional.of(new CallEvent.Answered(callId.get(), at, channel));
+            // False when a reconciliation after a reconnection has already reported the answer.
+            return registry.answered(callId.get(), channel, known(e.getUniqueId()))
+                    ? Optional.of(new CallEvent.Answered(callId.get(), at, channel))
+                    : Optional.empty();
         }
-        registry.forget(callId.get());
-        return Optional.of(new CallEvent.NotConnected(callId.get(), at, outcomeOf(reason)));
+        return registry.forget(callId.get())
+                ? Optional.of(new CallEvent.NotConnected(callId.get(), at, outcomeOf(reason)))
+                : Optional.empty();
     }
 
     static CallOutcome outcomeOf(int reason) {
@@ -142,9 +145,9 @@ final class AmiEventTranslator {
             log.debug("Ignoring Hangup without Uniqueid or Channel: {}", e);
             return Optional.empty();
         }
-        var callId = registry.callIdForLeg(uniqueId, channel);
-        callId.ifPresent(registry::forget);
-        return callId.map(id -> new CallEvent.Ended(id, at));
+        return registry.callIdForLeg(uniqueId, channel)
+                .filter(registry::forget)
+                .map(id -> new CallEvent.Ended(id, at));
     }
 
     private Optional<CallEvent> amdResult(AmdResultEvent e) {

@@ -14,19 +14,14 @@ import io.duecall.pbxsim.Outcome;
 import io.duecall.pbxsim.PbxSimulator;
 import io.duecall.pbxsim.Population;
 import io.duecall.pbxsim.SimulatorConfig;
-import io.duecall.pbxsim.agi.AgiCallSpec;
-import io.duecall.pbxsim.agi.AgiTranscript;
-import io.duecall.pbxsim.call.AgiRunner;
 import io.duecall.port.CallEvent;
 import io.duecall.port.CallRequest;
 import io.duecall.port.TelephonyUnavailableException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -169,35 +164,6 @@ class AmiCallOriginatorSimulatorTest {
             if (event.callId().equals(callId)) {
                 return event;
             }
-        }
-    }
-
-    /** A debtor who stays in the IVR, saying nothing, until the call is redirected or hung up from outside. */
-    private static final class HoldingAgiRunner implements AgiRunner {
-        @Override
-        public Session open(AgiCallSpec spec) {
-            var released = new CountDownLatch(1);
-            return new Session() {
-                @Override
-                public AgiTranscript run() {
-                    try {
-                        released.await(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return new AgiTranscript(List.of(), List.of(), AgiTranscript.End.INTERRUPTED);
-                }
-
-                @Override
-                public void interrupt() {
-                    released.countDown();
-                }
-
-                @Override
-                public void close() {
-                    released.countDown();
-                }
-            };
         }
     }
 }

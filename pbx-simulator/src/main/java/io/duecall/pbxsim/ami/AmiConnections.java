@@ -6,9 +6,38 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The logged-in AMI connections and the event classes each asked for; events go only to those. */
+/**
+ * The open AMI connections, the logged-in ones with the event classes each asked for (events go only to those), and
+ * whether new connections are accepted at all.
+ */
 public final class AmiConnections {
     private final Map<Channel, Set<String>> subscribers = new ConcurrentHashMap<>();
+    private final Set<Channel> open = ConcurrentHashMap.newKeySet();
+    private volatile boolean accepting = true;
+
+    /** Registers a new connection; false (and the caller closes it) while connections are refused. */
+    boolean opened(Channel channel) {
+        if (!accepting) {
+            return false;
+        }
+        open.add(channel);
+        channel.closeFuture().addListener(f -> open.remove(channel));
+        return true;
+    }
+
+    /** Closes every connection and refuses new ones until {@link #accept()}, as when the manager port is cut off. */
+    public void refuseAndCloseAll() {
+        accepting = false;
+        for (var channel : open) {
+            subscribers.remove(channel);
+            channel.close().syncUninterruptibly();
+        }
+    }
+
+    /** Accepts connections again. */
+    public void accept() {
+        accepting = true;
+    }
 
     /**
      * Registers a logged-in connection. {@code eventMask} is the Login {@code Events:} header: absent, {@code on}

@@ -42,6 +42,10 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<AmiMess
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
+        if (!connections.opened(ctx.channel())) {
+            ctx.close();
+            return;
+        }
         ctx.writeAndFlush(BANNER);
         ctx.fireChannelActive();
     }
@@ -99,6 +103,8 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<AmiMess
             });
             case "hangup" -> send(ctx, actionId, calls.hangup(action));
             case "redirect" -> send(ctx, actionId, calls.redirect(action));
+            case "coreshowchannels" -> CoreShowChannels.answer(calls.liveChannels(), actionId)
+                    .forEach(m -> ctx.write(m.toWire()));
             case "showdialplan" -> ShowDialPlan.answer(calls.dialplan(), action, actionId)
                     .forEach(m -> ctx.write(m.toWire()));
             default -> reply(ctx, actionId, false, "Invalid/unknown command");

@@ -12,6 +12,9 @@ public interface CallActions {
 
     Reply redirect(AmiMessage action);
 
+    /** Every channel that exists now, for CoreShowChannels. */
+    List<ChannelStatus> liveChannels();
+
     /** The dialplan the simulator pretends to have, in the order ShowDialPlan lists it. */
     List<DialplanPriority> dialplan();
 

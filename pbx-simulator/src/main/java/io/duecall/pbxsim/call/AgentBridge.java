@@ -1,5 +1,11 @@
 package io.duecall.pbxsim.call;
 
+import io.duecall.pbxsim.ami.ChannelStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
 /**
  * The agent side of a call redirected to the agent context: dials {@code Local/<ext>@agents}, and if the agent is a
  * free simulated agent bridges the two for a drawn talk time, then hangs up every leg. Runs under the call's lock.
@@ -11,8 +17,10 @@ final class AgentBridge {
     private final String bridgeId;
     private Leg a1;
     private Leg a2;
+    private final Instant createdAt;
     private boolean holdsAgent;
     private boolean bridged;
+    private boolean live;
 
     AgentBridge(SimCall call, String ext) {
         this.call = call;
@@ -22,6 +30,7 @@ final class AgentBridge {
         var base = "Local/" + ext + "@agents-" + seq;
         a1 = new Leg(base + ";1", ChannelState.DOWN, "agents", ext, 1, call.env.nextUniqueid(), call.one.linkedid());
         a2 = new Leg(base + ";2", ChannelState.RING, "agents", ext, 1, call.env.nextUniqueid(), call.one.linkedid());
+        createdAt = call.env.now();
         bridgeId = "b7e1" + seq + "-0000-4000-8000-" + String.format("%012x", seq.hashCode() & 0xffffffffL);
     }
 
@@ -33,6 +42,7 @@ final class AgentBridge {
         }
         env.byChannel.put(a1.name(), call);
         env.byChannel.put(a2.name(), call);
+        live = true;
         call.emit(ev.channel("Newchannel", a1));
         call.emit(ev.channel("Newchannel", a2));
         call.emit(ev.localBridge(a1, a2));
@@ -90,8 +100,26 @@ final class AgentBridge {
         new OutcomeSequences(call).debtorHangup(3);
     }
 
+    /** The bridge the debtor and the agent share, while they do. */
+    Optional<String> bridgeId() {
+        return bridged ? Optional.of(bridgeId) : Optional.empty();
+    }
+
+    /** The agent legs that exist now: the dialed side runs AppDial, as Asterisk shows a Dial's callee. */
+    List<ChannelStatus> channels(Instant now) {
+        if (!live) {
+            return List.of();
+        }
+        var age = Duration.between(createdAt, now);
+        return List.of(
+                new ChannelStatus(a1.fields(""), "AppDial", "(Outgoing Line)",
+                        bridged ? bridgeId : null, age),
+                new ChannelStatus(a2.fields(""), "", "", null, age));
+    }
+
     /** Frees the agent and forgets the agent legs once the call is over. */
     void release() {
+        live = false;
         call.env.byChannel.remove(a1.name(), call);
         call.env.byChannel.remove(a2.name(), call);
         if (holdsAgent) {

@@ -4,6 +4,7 @@ import io.duecall.pbxsim.SimulatorConfig;
 import io.duecall.pbxsim.ami.AmiConnections;
 import io.duecall.pbxsim.ami.AmiMessage;
 import io.duecall.pbxsim.ami.CallActions;
+import io.duecall.pbxsim.ami.ChannelStatus;
 import io.duecall.pbxsim.ami.DialplanPriority;
 import io.duecall.pbxsim.PlacedCall;
 import java.time.Clock;
@@ -24,6 +25,8 @@ import java.util.regex.Pattern;
 /** Turns Originate, Hangup and Redirect actions into simulated calls; owns the timers and AGI threads. */
 public final class CallEngine implements CallActions, AutoCloseable {
     private static final Pattern DIAL = Pattern.compile("([A-Za-z0-9_]+)/(\\+?[0-9A-Za-z*#]+)@([A-Za-z0-9_.-]+)");
+    /** Asterisk's AST_MAX_PUBLIC_UNIQUEID: the longest ChannelId an Originate may ask for. */
+    private static final int MAX_PUBLIC_UNIQUEID = 149;
     private static final Set<String> TRUE = Set.of("true", "yes", "1", "on", "y", "t");
 
     private final SimEnv env;
@@ -71,14 +74,45 @@ public final class CallEngine implements CallActions, AutoCloseable {
         if (timeout <= 0 || priority <= 0) {
             return CompletableFuture.completedFuture(Reply.error("Invalid priority or timeout"));
         }
+        var channelId = blankToNull(action.get("ChannelId").orElse(null));
+        var otherChannelId = blankToNull(action.get("OtherChannelId").orElse(null));
+        if ((channelId != null && channelId.length() > MAX_PUBLIC_UNIQUEID)
+                || (otherChannelId != null && otherChannelId.length() > MAX_PUBLIC_UNIQUEID)) {
+            return CompletableFuture.completedFuture(Reply.error(
+                    "Uniqueid length exceeds maximum of " + MAX_PUBLIC_UNIQUEID));
+        }
+        if (uniqueidInUse(channelId) || uniqueidInUse(otherChannelId)) {
+            return CompletableFuture.completedFuture(Reply.error("Uniqueid already in use"));
+        }
         var async = TRUE.contains(action.get("Async").orElse("false").trim().toLowerCase(Locale.ROOT));
         var request = new OriginateRequest(action.get("ActionID").orElse(null), channel.trim(), m.group(2),
                 m.group(3), context.trim(), action.get("Exten").orElse("s").trim(), priority, timeout, async,
-                variables(action));
+                variables(action), channelId, otherChannelId);
         env.stats.originates.incrementAndGet();
         var call = new SimCall(env, request, draws.next(request.number()));
         scheduler.execute(call::start);
         return async ? CompletableFuture.completedFuture(Reply.ok("Originate successfully queued")) : call.finalReply;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private boolean uniqueidInUse(String uniqueid) {
+        if (uniqueid == null) {
+            return false;
+        }
+        for (var call : new LinkedHashSet<>(env.byChannel.values())) {
+            call.lock.lock();
+            try {
+                if (call.phase != SimCall.Phase.ENDED && call.hasUniqueid(uniqueid)) {
+                    return true;
+                }
+            } finally {
+                call.lock.unlock();
+            }
+        }
+        return false;
     }
 
     private static Map<String, String> variables(AmiMessage action) {
@@ -134,6 +168,31 @@ public final class CallEngine implements CallActions, AutoCloseable {
             return Reply.error("Channel does not exist");
         }
         return call.redirect(context, exten);
+    }
+
+    @Override
+    public List<ChannelStatus> liveChannels() {
+        var now = env.now();
+        var out = new ArrayList<ChannelStatus>();
+        for (var call : new LinkedHashSet<>(env.byChannel.values())) {
+            call.lock.lock();
+            try {
+                out.addAll(call.channels(now));
+            } finally {
+                call.lock.unlock();
+            }
+        }
+        return out;
+    }
+
+    /** The far end of the call with this CALL_ID hangs up, as a debtor would; false if no such call is up. */
+    public boolean hangUpFromFarEnd(String callId) {
+        for (var call : new LinkedHashSet<>(env.byChannel.values())) {
+            if (callId.equals(call.request.callId())) {
+                return call.hangupAction(16);
+            }
+        }
+        return false;
     }
 
     @Override

@@ -7,7 +7,8 @@ import java.util.Map;
  * {@code number} and {@code dialContext}; {@code callId} is the CALL_ID variable if given.
  */
 record OriginateRequest(String actionId, String dialString, String number, String dialContext, String context,
-                        String exten, int priority, long timeoutMillis, boolean async, Map<String, String> variables) {
+                        String exten, int priority, long timeoutMillis, boolean async, Map<String, String> variables,
+                        String channelId, String otherChannelId) {
     OriginateRequest {
         variables = Map.copyOf(variables);
     }

@@ -5,6 +5,7 @@ import io.duecall.pbxsim.PlacedCall;
 import io.duecall.pbxsim.agi.AgiCallSpec;
 import io.duecall.pbxsim.agi.AgiTranscript;
 import io.duecall.pbxsim.ami.AmiMessage;
+import io.duecall.pbxsim.ami.ChannelStatus;
 import io.duecall.pbxsim.ami.CallActions.Reply;
 import java.util.HashMap;
 import java.util.List;
@@ -37,6 +38,8 @@ final class SimCall {
     AgentBridge agent;
     private AgiRunner.Session agi;
     private String amdStatus;
+    private String application = "";
+    private String applicationData = "";
     private final java.time.Instant startedAt;
     private boolean logged;
 
@@ -46,8 +49,10 @@ final class SimCall {
         this.draw = draw;
         this.startedAt = env.now();
         var base = request.dialString() + "-" + env.nextChannelSeq();
-        var u1 = env.nextUniqueid();
-        var u2 = env.nextUniqueid();
+        // Originate's ChannelId and OtherChannelId name the two legs' Uniqueids; the second defaults to "<first>;2".
+        var u1 = request.channelId() != null ? request.channelId() : env.nextUniqueid();
+        var u2 = request.otherChannelId() != null ? request.otherChannelId()
+                : request.channelId() != null ? request.channelId() + ";2" : env.nextUniqueid();
         one = new Leg(base + ";1", ChannelState.DOWN, request.dialContext(), request.number(), 1, u1, u1);
         two = new Leg(base + ";2", ChannelState.RING, request.dialContext(), request.number(), 1, u2, u1);
         env.byChannel.put(one.name(), this);
@@ -91,6 +96,7 @@ final class SimCall {
         finalReply.complete(Reply.ok("Originate successfully queued"));
         one = one.at(request.context(), request.exten(), request.priority());
         if (env.config.amdContexts().contains(request.context())) {
+            running("AMD", "");
             later(draw.outcome() == Outcome.MACHINE ? 2.2 : 1.2, this::amdDone);
         } else {
             runAgi(request.context());
@@ -130,6 +136,7 @@ final class SimCall {
                 env.config.timeScale());
         var session = env.agi.open(spec);
         agi = session;
+        running("AGI", url.toString());
         env.stats.agiSessions.incrementAndGet();
         env.agiThreads.execute(() -> runSession(session));
     }
@@ -203,6 +210,7 @@ final class SimCall {
 
     private void afterRedirect(String context, String exten) {
         if (context.equals(env.config.agentContext())) {
+            running("Dial", "Local/" + exten + "@" + context);
             agent = new AgentBridge(this, exten);
             agent.dial();
         } else if (env.config.agiByContext().containsKey(context)) {
@@ -226,6 +234,32 @@ final class SimCall {
             pending.cancel(/* mayInterruptIfRunning= */ false);
             pending = null;
         }
+    }
+
+    private void running(String app, String data) {
+        application = app;
+        applicationData = data;
+    }
+
+    /** The channels of this call that exist now, for CoreShowChannels; none once it has ended. Call under the lock. */
+    List<ChannelStatus> channels(java.time.Instant now) {
+        if (phase == Phase.ENDED) {
+            return List.of();
+        }
+        var age = java.time.Duration.between(startedAt, now);
+        var bridge = agent == null ? null : agent.bridgeId().orElse(null);
+        var out = new java.util.ArrayList<ChannelStatus>(4);
+        out.add(new ChannelStatus(one.fields(""), application, applicationData, bridge, age));
+        out.add(new ChannelStatus(two.fields(""), "", "", null, age));
+        if (agent != null) {
+            out.addAll(agent.channels(now));
+        }
+        return out;
+    }
+
+    /** Whether the debtor's legs have this Uniqueid. Call under the lock. */
+    boolean hasUniqueid(String uniqueid) {
+        return one.uniqueid().equals(uniqueid) || two.uniqueid().equals(uniqueid);
     }
 
     /** The call as the PBX log shows it; {@code endedAt} null while it is up. */

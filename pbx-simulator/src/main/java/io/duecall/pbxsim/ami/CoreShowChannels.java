@@ -1,0 +1,40 @@
+package io.duecall.pbxsim.ami;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Answers CoreShowChannels as Asterisk 22's manager.c does: a Success response with {@code EventList: start}, one
+ * CoreShowChannel event per live channel (no Privilege header, as list items are not broadcast), then
+ * CoreShowChannelsComplete with the count. Every packet carries the action's ActionID.
+ */
+final class CoreShowChannels {
+    private CoreShowChannels() {}
+
+    static List<AmiMessage> answer(List<ChannelStatus> channels, String actionId) {
+        var out = new ArrayList<AmiMessage>(channels.size() + 2);
+        out.add(withId(AmiMessage.builder().add("Response", "Success"), actionId).add("EventList", "start")
+                .add("Message", "Channels will follow").build());
+        for (var c : channels) {
+            out.add(withId(AmiMessage.builder().add("Event", "CoreShowChannel"), actionId)
+                    .addAll(c.fields())
+                    .add("Application", c.application())
+                    .add("ApplicationData", c.applicationData())
+                    .add("Duration", duration(c.age().toSeconds()))
+                    .add("BridgeId", c.bridgeId())
+                    .build());
+        }
+        out.add(withId(AmiMessage.builder().add("Event", "CoreShowChannelsComplete"), actionId)
+                .add("EventList", "Complete").add("ListItems", channels.size()).build());
+        return out;
+    }
+
+    /** HH:MM:SS, hours not wrapping, as Asterisk prints a channel's age. */
+    static String duration(long seconds) {
+        return String.format("%02d:%02d:%02d", seconds / 3600, (seconds % 3600) / 60, seconds % 60);
+    }
+
+    private static AmiMessage.Builder withId(AmiMessage.Builder b, String actionId) {
+        return actionId == null ? b : b.add("ActionID", actionId);
+    }
+}
