@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.duecall.adapter.ami.AmiConfig;
 import io.duecall.adapter.quartz.QuartzCluster;
+import io.duecall.adapter.redis.RedisPools;
 import io.duecall.domain.agent.AgentId;
 import io.duecall.domain.agent.AgentSeat;
 import io.duecall.domain.campaign.Campaign;
@@ -61,8 +62,15 @@ public record EngineConfig(
 
     public record TokenSettings(String token, Principal.Role role, String agent) {}
 
-    /** {@code url} empty: use REDIS_URL, else a Redis on 127.0.0.1:6379, else start one. */
-    public record RedisSettings(String url, String keyPrefix) {}
+    /**
+     * {@code url} empty: use REDIS_URL, else a Redis on 127.0.0.1:6379, else start one. {@code poolSize}: connections
+     * the node keeps to Redis at most, shared by the dial ticks, the ledger writer and every IVR session.
+     */
+    public record RedisSettings(String url, String keyPrefix, Integer poolSize) {
+        public RedisSettings(String url, String keyPrefix) {
+            this(url, keyPrefix, null);
+        }
+    }
 
     public record AmiSettings(String host, Integer port, String username, String secret, String dialTemplate,
             String outboundContext, String agentContext) {}
@@ -124,7 +132,19 @@ public record EngineConfig(
             Duration wrapUp, List<AgentSeat> seats, List<Campaign> campaigns, Map<CampaignId, RunDates> runDates,
             Map<CampaignId, ContactRules> rules, LocalTime promiseSweepAt, java.time.ZoneId promiseZone,
             Map<CampaignId, PacingPolicy> pacing, QuartzCluster clustered, Map<CampaignId, MachinePolicy> machine,
-            Map<CampaignId, Set<String>> requiredSkills) {
+            Map<CampaignId, Set<String>> requiredSkills, int redisPoolSize) {
+
+        /** A configuration with Redis connections pooled as by default. */
+        public Resolved(String redisUrl, String keyPrefix, AmiConfig ami, String agiBindHost, int agiPort,
+                Duration tickInterval, int maxOriginatesPerTick, Set<LocalDate> holidays, java.time.ZoneId holidayZone,
+                Duration wrapUp, List<AgentSeat> seats, List<Campaign> campaigns, Map<CampaignId, RunDates> runDates,
+                Map<CampaignId, ContactRules> rules, LocalTime promiseSweepAt, java.time.ZoneId promiseZone,
+                Map<CampaignId, PacingPolicy> pacing, QuartzCluster clustered, Map<CampaignId, MachinePolicy> machine,
+                Map<CampaignId, Set<String>> requiredSkills) {
+            this(redisUrl, keyPrefix, ami, agiBindHost, agiPort, tickInterval, maxOriginatesPerTick, holidays,
+                    holidayZone, wrapUp, seats, campaigns, runDates, rules, promiseSweepAt, promiseZone, pacing, clustered,
+                    machine, requiredSkills, RedisPools.DEFAULT_POOL_SIZE);
+        }
 
         /** A configuration in which no campaign requires agent skills (the debtor's language still may). */
         public Resolved(String redisUrl, String keyPrefix, AmiConfig ami, String agiBindHost, int agiPort,
@@ -232,6 +252,10 @@ public record EngineConfig(
     Resolved validate(Secrets secrets) {
         var errors = new ArrayList<String>();
         var redisSettings = redis == null ? new RedisSettings(null, null) : redis;
+        int poolSize = redisSettings.poolSize() == null ? RedisPools.DEFAULT_POOL_SIZE : redisSettings.poolSize();
+        if (poolSize < 1) {
+            errors.add("redis.poolSize was '" + poolSize + "' but it must be > 0");
+        }
         var pbx = deploymentSettings(errors, secrets);
         var ami = pbx == null ? resolveAmi(errors) : fromDeployment(errors, pbx);
         var agiSettings = pbx != null ? new AgiSettings(pbx.agiBindHost(), pbx.agiPort())
@@ -283,7 +307,7 @@ public record EngineConfig(
                 sched.holidays() == null ? Set.of() : Set.copyOf(sched.holidays()), holidayZone, wrapUp, seats,
                 campaignList, Map.copyOf(runDates), Map.copyOf(rules),
                 promiseSettings.sweepAt() == null ? DEFAULT_SWEEP_AT : promiseSettings.sweepAt(), promiseZone,
-                Map.copyOf(pacing), clustered, Map.copyOf(machine), Map.copyOf(requiredSkills));
+                Map.copyOf(pacing), clustered, Map.copyOf(machine), Map.copyOf(requiredSkills), poolSize);
     }
 
     private static QuartzCluster clustered(List<String> errors, ClusteredSettings settings, Secrets secrets) {
