@@ -45,7 +45,7 @@ class IvrLoadTest {
     void fiveHundredConcurrentSessionsLoseAndDuplicateNoPromise() throws Exception {
         var prefix = "duecall-test-" + UUID.randomUUID();
         var keyToCommandNanos = Collections.synchronizedList(new ArrayList<Long>());
-        try (var jedis = RedisPools.open(TestRedis.uri(), Integer.getInteger("pool", RedisPools.DEFAULT_POOL_SIZE))) {
+        try (var jedis = RedisPools.open(TestRedis.uri(), RedisPools.DEFAULT_POOL_SIZE)) {
             var promises = new RedisPromiseStore(jedis, new RedisKeys(prefix));
             var sessions = new StoreBackedCallSessions(promises);
             for (int i = 0; i < SESSIONS; i++) {
