@@ -29,6 +29,12 @@ final class DeferredCallSessions implements CallSessions {
     }
 
     @Override
+    public Optional<IvrCall> find(String callId, String channel) {
+        var t = target;
+        return t == null ? Optional.empty() : t.find(callId, channel);
+    }
+
+    @Override
     public PromiseToPay recordPromise(String callId, Money amount, LocalDate payBy) {
         return engine().recordPromise(callId, amount, payBy);
     }

@@ -13,6 +13,7 @@ import io.duecall.adapter.redis.RedisCampaignDefinitions;
 import io.duecall.adapter.redis.RedisDispositionLog;
 import io.duecall.adapter.redis.RedisKeys;
 import io.duecall.adapter.redis.RedisPaymentStore;
+import io.duecall.adapter.redis.RedisPools;
 import io.duecall.adapter.redis.RedisPromiseStore;
 import io.duecall.adapter.redis.RedisSuppressionStore;
 import io.duecall.adapter.csv.AccountCsvReader;
@@ -49,6 +50,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
 import java.util.function.IntFunction;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -108,8 +110,13 @@ public final class Engine implements AutoCloseable {
     private void wire(Pause pause, ProvisionedRedis provisioned, IntFunction<AmiConfig> pbxFor, String nodeName)
             throws TelephonyUnavailableException {
         redis = provisioned;
-        jedis = redis.connect();
+        jedis = redis.connect(config.redisPoolSize());
         parts.add(jedis);
+        // Closed after the telephony and the IVR (parts close in reverse), so every ended call is written down first.
+        var ledgerWriter = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("ledger-writer-", 0).factory());
+        parts.add(ledgerWriter);
+        var screenPops = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("screen-pops").daemon().factory());
+        parts.add(screenPops);
         var keys = new RedisKeys(config.keyPrefix());
         accounts = new RedisAccountStore(jedis, keys, nodeName);
         ledger = new RedisAttemptLedger(jedis, keys);
@@ -146,12 +153,14 @@ public final class Engine implements AutoCloseable {
         dialer = new DialerEngine(clock, pause, accounts, ledger, promises, suppression,
                 telephony, agents, config.campaigns(), config.maxOriginatesPerTick(), holidays, config.rules(),
                 config.pacing());
+        dialer.writeLedgerOn(ledgerWriter);
         sessions.set(dialer);
         catalog = new CampaignCatalog(dialer, new RedisCampaignDefinitions(jedis, keys), config);
         catalog.loadStored().forEach(problem -> System.err.println("duecall: " + problem));
         desk = new AgentDesk(clock, dialer, promises, ledger, accounts, suppression, new RedisDispositionLog(jedis, keys),
                 dialer.eligibility());
-        dialer.onAgentCall(desk);
+        // The screen pop reads the store; off the AMI event thread, so later answers and hang-ups are not held back.
+        dialer.onAgentCall(started -> screenPops.execute(() -> desk.accept(started)));
         cycle = new QuartzDialCycle(dialer, config.tickInterval(), config.holidays(), config.holidayZone(), config.clustered());
         parts.add(cycle);
         // The engine's own eligibility, so promises of campaigns added at run time are followed up too.

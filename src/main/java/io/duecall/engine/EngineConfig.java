@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.duecall.adapter.ami.AmiConfig;
 import io.duecall.adapter.quartz.QuartzCluster;
+import io.duecall.adapter.redis.RedisPools;
 import io.duecall.domain.agent.AgentId;
 import io.duecall.domain.agent.AgentSeat;
 import io.duecall.domain.campaign.Campaign;
@@ -65,11 +66,13 @@ public record EngineConfig(
 
     /**
      * {@code url} empty: use REDIS_URL, else a Redis on 127.0.0.1:6379, else start one. {@code cluster}: the
-     * {@code host:port} seed nodes of a Redis Cluster to use instead (then {@code url} must be empty).
+     * {@code host:port} seed nodes of a Redis Cluster to use instead (then {@code url} must be empty). {@code poolSize}:
+     * connections the node keeps to Redis (to each master of a cluster) at most, shared by the dial ticks, the ledger
+     * writer and every IVR session.
      */
-    public record RedisSettings(String url, String keyPrefix, List<String> cluster) {
+    public record RedisSettings(String url, String keyPrefix, List<String> cluster, Integer poolSize) {
         public RedisSettings(String url, String keyPrefix) {
-            this(url, keyPrefix, null);
+            this(url, keyPrefix, null, null);
         }
     }
 
@@ -140,9 +143,10 @@ public record EngineConfig(
             Duration wrapUp, List<AgentSeat> seats, List<Campaign> campaigns, Map<CampaignId, RunDates> runDates,
             Map<CampaignId, ContactRules> rules, LocalTime promiseSweepAt, java.time.ZoneId promiseZone,
             Map<CampaignId, PacingPolicy> pacing, QuartzCluster clustered, Map<CampaignId, MachinePolicy> machine,
-            Map<CampaignId, Set<String>> requiredSkills, List<HostAndPort> redisCluster, Duration agiReadTimeout) {
+            Map<CampaignId, Set<String>> requiredSkills, List<HostAndPort> redisCluster, Duration agiReadTimeout,
+            int redisPoolSize) {
 
-        /** A configuration on a single Redis with the FastAGI read timeout at its default. */
+        /** A configuration on a single Redis with the FastAGI read timeout and the Redis pool at their defaults. */
         public Resolved(String redisUrl, String keyPrefix, AmiConfig ami, String agiBindHost, int agiPort,
                 Duration tickInterval, int maxOriginatesPerTick, Set<LocalDate> holidays, java.time.ZoneId holidayZone,
                 Duration wrapUp, List<AgentSeat> seats, List<Campaign> campaigns, Map<CampaignId, RunDates> runDates,
@@ -151,7 +155,8 @@ public record EngineConfig(
                 Map<CampaignId, Set<String>> requiredSkills) {
             this(redisUrl, keyPrefix, ami, agiBindHost, agiPort, tickInterval, maxOriginatesPerTick, holidays,
                     holidayZone, wrapUp, seats, campaigns, runDates, rules, promiseSweepAt, promiseZone, pacing, clustered,
-                    machine, requiredSkills, List.of(), IvrServerConfig.DEFAULT_READ_TIMEOUT);
+                    machine, requiredSkills, List.of(), IvrServerConfig.DEFAULT_READ_TIMEOUT,
+                    RedisPools.DEFAULT_POOL_SIZE);
         }
 
         /** A configuration in which no campaign requires agent skills (the debtor's language still may). */
@@ -261,6 +266,10 @@ public record EngineConfig(
         var errors = new ArrayList<String>();
         var redisSettings = redis == null ? new RedisSettings(null, null) : redis;
         var redisCluster = redisCluster(errors, redisSettings);
+        int poolSize = redisSettings.poolSize() == null ? RedisPools.DEFAULT_POOL_SIZE : redisSettings.poolSize();
+        if (poolSize < 1) {
+            errors.add("redis.poolSize was '" + poolSize + "' but it must be > 0");
+        }
         var pbx = deploymentSettings(errors, secrets);
         var ami = pbx == null ? resolveAmi(errors) : fromDeployment(errors, pbx);
         var agiSettings = pbx != null ? new AgiSettings(pbx.agiBindHost(), pbx.agiPort())
@@ -320,7 +329,8 @@ public record EngineConfig(
                 sched.holidays() == null ? Set.of() : Set.copyOf(sched.holidays()), holidayZone, wrapUp, seats,
                 campaignList, Map.copyOf(runDates), Map.copyOf(rules),
                 promiseSettings.sweepAt() == null ? DEFAULT_SWEEP_AT : promiseSettings.sweepAt(), promiseZone,
-                Map.copyOf(pacing), clustered, Map.copyOf(machine), Map.copyOf(requiredSkills), redisCluster, agiReadTimeout);
+                Map.copyOf(pacing), clustered, Map.copyOf(machine), Map.copyOf(requiredSkills), redisCluster, agiReadTimeout,
+                poolSize);
     }
 
     /** {@code redis.cluster}'s seed nodes, each {@code host:port}; empty for a single Redis. */

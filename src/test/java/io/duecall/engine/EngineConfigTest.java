@@ -100,6 +100,32 @@ class EngineConfigTest {
     }
 
     @Test
+    void redisPoolSizeDefaultsTo64() throws IOException {
+        var resolved = load("""
+                campaigns:
+                  - { id: reminders, companyName: Acme, callbackNumber: "18005550100" }
+                """).validate();
+        assertEquals(64, resolved.redisPoolSize());
+    }
+
+    @Test
+    void redisPoolSizeIsTakenAndMustBePositive() throws IOException {
+        var resolved = load("""
+                redis: { poolSize: 200 }
+                campaigns:
+                  - { id: reminders, companyName: Acme, callbackNumber: "18005550100" }
+                """).validate();
+        assertEquals(200, resolved.redisPoolSize());
+
+        var error = assertThrows(EngineConfig.ConfigException.class, () -> load("""
+                redis: { poolSize: 0 }
+                campaigns:
+                  - { id: reminders, companyName: Acme, callbackNumber: "18005550100" }
+                """).validate());
+        assertTrue(error.getMessage().contains("redis.poolSize was '0' but it must be > 0"), error.getMessage());
+    }
+
+    @Test
     void unknownKeyIsNamedWithItsPath() {
         var error = assertThrows(EngineConfig.ConfigException.class, () -> load("""
                 campaigns:

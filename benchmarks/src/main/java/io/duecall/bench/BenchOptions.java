@@ -1,24 +1,58 @@
 package io.duecall.bench;
 
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 /**
  * Sizes of one benchmark run; the defaults are the figures the README reports.
  *
- * @param accounts        accounts imported and then claimed
- * @param claimBatch      accounts asked for per claim, as one dial tick asks for its originates
- * @param sessions        concurrent FastAGI sessions held open at once
+ * @param accounts         accounts imported and then claimed
+ * @param claimBatch       accounts asked for per claim, as one dial tick asks for its originates
+ * @param sessions         concurrent FastAGI sessions held open at once
  * @param originateSeconds how long the engine originates against the PBX simulator
- * @param redisBenchmark  whether to run redis-benchmark for the claims' limit
+ * @param redisBenchmark   whether to run redis-benchmark for the claims' limit
+ * @param agents           simulated agents of the originate run
+ * @param parts            which parts run
  */
-record BenchOptions(int accounts, int claimBatch, int sessions, int originateSeconds, boolean redisBenchmark) {
+record BenchOptions(int accounts, int claimBatch, int sessions, int originateSeconds, boolean redisBenchmark,
+        int agents, Set<Part> parts) {
+    /** The benchmark's parts, as {@code --only} names them. */
+    enum Part {
+        REDIS, AGI, ORIGINATES;
+
+        String optionName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    static final int DEFAULT_AGENTS = 1_000;
+
     BenchOptions {
         require("--accounts", accounts, 1);
         require("--claim-batch", claimBatch, 1);
         require("--sessions", sessions, 1);
         require("--originate-seconds", originateSeconds, 1);
+        require("--agents", agents, 1);
+        if (parts == null || parts.isEmpty()) {
+            throw new IllegalArgumentException("--only: no part named (expected " + partNames() + ")");
+        }
+        parts = Set.copyOf(parts);
+    }
+
+    /** Every part, with the given sizes and the default agents. */
+    BenchOptions(int accounts, int claimBatch, int sessions, int originateSeconds, boolean redisBenchmark) {
+        this(accounts, claimBatch, sessions, originateSeconds, redisBenchmark, DEFAULT_AGENTS, EnumSet.allOf(Part.class));
     }
 
     static BenchOptions defaults() {
         return new BenchOptions(1_000_000, 100, 2_000, 20, true);
+    }
+
+    boolean runs(Part part) {
+        return parts.contains(part);
     }
 
     static BenchOptions parse(String[] args) {
@@ -26,23 +60,50 @@ record BenchOptions(int accounts, int claimBatch, int sessions, int originateSec
         for (int i = 0; i < args.length; i++) {
             var name = args[i];
             if (name.equals("--no-redis-benchmark")) {
-                o = new BenchOptions(o.accounts, o.claimBatch, o.sessions, o.originateSeconds, false);
+                o = new BenchOptions(o.accounts, o.claimBatch, o.sessions, o.originateSeconds, false, o.agents, o.parts);
                 continue;
             }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException(name + ": missing value");
             }
-            int value = number(name, args[++i]);
+            var text = args[++i];
+            if (name.equals("--only")) {
+                o = new BenchOptions(o.accounts, o.claimBatch, o.sessions, o.originateSeconds, o.redisBenchmark,
+                        o.agents, parts(text));
+                continue;
+            }
+            int value = number(name, text);
             o = switch (name) {
-                case "--accounts" -> new BenchOptions(value, o.claimBatch, o.sessions, o.originateSeconds, o.redisBenchmark);
-                case "--claim-batch" -> new BenchOptions(o.accounts, value, o.sessions, o.originateSeconds, o.redisBenchmark);
-                case "--sessions" -> new BenchOptions(o.accounts, o.claimBatch, value, o.originateSeconds, o.redisBenchmark);
-                case "--originate-seconds" -> new BenchOptions(o.accounts, o.claimBatch, o.sessions, value, o.redisBenchmark);
+                case "--accounts" -> new BenchOptions(value, o.claimBatch, o.sessions, o.originateSeconds,
+                        o.redisBenchmark, o.agents, o.parts);
+                case "--claim-batch" -> new BenchOptions(o.accounts, value, o.sessions, o.originateSeconds,
+                        o.redisBenchmark, o.agents, o.parts);
+                case "--sessions" -> new BenchOptions(o.accounts, o.claimBatch, value, o.originateSeconds,
+                        o.redisBenchmark, o.agents, o.parts);
+                case "--originate-seconds" -> new BenchOptions(o.accounts, o.claimBatch, o.sessions, value,
+                        o.redisBenchmark, o.agents, o.parts);
+                case "--agents" -> new BenchOptions(o.accounts, o.claimBatch, o.sessions, o.originateSeconds,
+                        o.redisBenchmark, value, o.parts);
                 default -> throw new IllegalArgumentException(name + ": unknown option (expected --accounts, "
-                        + "--claim-batch, --sessions, --originate-seconds or --no-redis-benchmark)");
+                        + "--claim-batch, --sessions, --originate-seconds, --agents, --only or --no-redis-benchmark)");
             };
         }
         return o;
+    }
+
+    private static Set<Part> parts(String text) {
+        var parts = EnumSet.noneOf(Part.class);
+        for (var word : text.split(",")) {
+            var part = Arrays.stream(Part.values()).filter(p -> p.optionName().equals(word.strip())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("--only: '" + word.strip() + "' (expected "
+                            + partNames() + ", comma-separated)"));
+            parts.add(part);
+        }
+        return parts;
+    }
+
+    private static String partNames() {
+        return Arrays.stream(Part.values()).map(Part::optionName).collect(Collectors.joining(", "));
     }
 
     private static int number(String name, String text) {

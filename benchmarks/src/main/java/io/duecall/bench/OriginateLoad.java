@@ -13,6 +13,7 @@ import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.campaign.CampaignMode;
 import io.duecall.domain.campaign.RetryPolicy;
+import io.duecall.domain.attempt.Disposition;
 import io.duecall.domain.window.CallingWindow;
 import io.duecall.ivr.adapter.agi.IvrServer;
 import io.duecall.ivr.adapter.agi.IvrServerConfig;
@@ -32,6 +33,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -60,9 +62,9 @@ final class OriginateLoad {
             }
         }
 
-        /** Enough agents for well over the target, and more accounts than the window can dial at 1,000 a second. */
-        static Settings forWindow(int seconds) {
-            return new Settings(seconds, 1_000, Math.max(2_000, seconds * 1_000), 0.002);
+        /** {@code agents} agents, and more accounts than the window can dial at 1,500 a second. */
+        static Settings forWindow(int seconds, int agents) {
+            return new Settings(seconds, agents, Math.max(2_000, seconds * 1_500), 0.002);
         }
     }
 
@@ -77,8 +79,11 @@ final class OriginateLoad {
         for (int i = 0; i < settings.agents(); i++) {
             agentIds.add(String.valueOf(10_000 + i));
         }
-        try (var ivr = new IvrServer(new IvrServerConfig(InetAddress.getLoopbackAddress(), 0),
-                new ReminderAgiScript(sessions, new ReminderFlow(sessions, Duration.ofSeconds(5))))) {
+        var agi = new TimedAgi(new ReminderAgiScript(sessions, new ReminderFlow(sessions, Duration.ofSeconds(5))));
+        sessions.measurePbxWaitWith(agi);
+        try (var ivr = new IvrServer(new IvrServerConfig(InetAddress.getLoopbackAddress(), 0), agi);
+                var ledgerWriter = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("ledger-writer-", 0)
+                        .factory())) {
             ivr.start();
             var ami = AmiConfig.defaults();
             var simConfig = new SimulatorConfig("127.0.0.1", 0, "dialer", "secret",
@@ -88,11 +93,13 @@ final class OriginateLoad {
                 var amiOriginator = AmiCallOriginator.connect(ami.withEndpoint("127.0.0.1", simulator.amiPort())
                         .withCredentials(simConfig.amiUsername(), simConfig.amiSecret()), clock);
                 try (var telephony = new TimedTelephony(amiOriginator)) {
+                    amiOriginator.observe(telephony);
                     var seats = agentIds.stream().map(id -> new AgentSeat(new AgentId(id), Set.of(CAMPAIGN))).toList();
                     var agents = new AgentPool(seats, Duration.ZERO);
                     var engine = new DialerEngine(clock, d -> Thread.sleep(d), accounts, ledger,
                             new InMemoryPromiseStore(), telephony, agents, List.of(campaign(settings.agents())),
                             MAX_ORIGINATES_PER_TICK);
+                    engine.writeLedgerOn(ledgerWriter);
                     sessions.set(engine);
                     accounts.importAccounts(CAMPAIGN, BenchDebtors.accounts(settings.accounts(), clock.instant()),
                             clock.instant());
@@ -138,11 +145,19 @@ final class OriginateLoad {
                 toAgi.add(connected - sent);
             }
         });
-        var toBridge = new ArrayList<Long>();
-        telephony.bridgeAccepted.forEach((callId, accepted) -> {
+        var engineToBridge = new ArrayList<Long>();
+        var loopbackToBridge = new ArrayList<Long>();
+        telephony.bridgeSent.forEach((callId, sent) -> {
+            var connected = sessions.agiConnected.get(callId);
+            var pbxWait = sessions.pbxWaitBeforeAgent.get(callId);
+            if (connected != null && pbxWait != null) {
+                engineToBridge.add(sent - connected - pbxWait);
+            }
             var answered = telephony.answered.get(callId);
-            if (answered != null) {
-                toBridge.add(accepted - answered);
+            Long firstSign = answered == null ? connected
+                    : connected == null ? answered : Long.valueOf(Math.min(answered, connected));
+            if (firstSign != null) {
+                loopbackToBridge.add(telephony.bridgeAccepted.get(callId) - firstSign);
             }
         });
         var linesPerCall = new HashMap<String, Integer>();
@@ -152,20 +167,44 @@ final class OriginateLoad {
                 + linesPerCall.keySet().stream().filter(id -> !telephony.originateSent.containsKey(id)).count()
                 + (drained ? 0 : 1);
         long refused = telephony.refusedOriginates.get() + telephony.refusedBridges.get() + droppedEvents;
-        return new OriginateResult(placed, settings.windowSeconds(), unbox(toAgi), unbox(toBridge),
-                linesPerCall.values().stream().mapToLong(Integer::longValue).sum(), unaccounted, refused,
-                placed >= settings.accounts());
+        return new OriginateResult(placed, settings.windowSeconds(), unbox(toAgi), unbox(engineToBridge),
+                unbox(loopbackToBridge), answered(ledger), linesPerCall.values().stream().mapToLong(Integer::longValue)
+                .sum(), unaccounted, refused, placed >= settings.accounts());
+    }
+
+    /** The ledger's answered calls by how they ended. */
+    private static OriginateResult.Answered answered(InMemoryAttemptLedger ledger) {
+        long bridged = 0;
+        long abandoned = 0;
+        long other = 0;
+        for (var line : ledger.readAll()) {
+            if (line.answeredAt() == null) {
+                continue;
+            }
+            if (line.disposition() == Disposition.AGENT_CONVERSATION) {
+                bridged++;
+            } else if (line.abandoned()) {
+                abandoned++;
+            } else {
+                other++;
+            }
+        }
+        return new OriginateResult.Answered(bridged, abandoned, other);
     }
 
     private static long[] unbox(List<Long> values) {
         return values.stream().mapToLong(Long::longValue).toArray();
     }
 
-    /** Everyone answers after a short ring; the script does not matter, as an agent campaign's IVR asks for an agent. */
+    /**
+     * Everyone answers after a short ring and stays on the line: an agent campaign's IVR asks for an agent at once,
+     * and the one persona only ever waits. (The default personas include people who hang up at once; with them about
+     * one answered call in nine left before the IVR could ask for an agent.)
+     */
     private static Population answeringPopulation() {
-        var defaults = Population.defaults();
         return new Population(new Population.Outcomes(1, 0, 0, 0, 0, 0), new Population.Range(0.5, 1.0),
-                defaults.personas(), new Population.LogNormal(90, 20), Map.of());
+                List.of(new Population.Persona("waits-for-an-agent", 1, "t")), new Population.LogNormal(90, 20),
+                Map.of());
     }
 
     private static Campaign campaign(int agents) {

@@ -7,13 +7,29 @@ import java.util.Arrays;
  *
  * @param originatesInWindow  originates sent while the dial cycle ran, over {@code windowSeconds}
  * @param originateToAgiNanos per call, originate sent to the IVR's first lookup of the call
- * @param answerToBridgeNanos per bridged call, Answered event handed to the engine to the Redirect accepted
+ * @param engineToBridgeNanos per bridged call, the engine's own time from the answer to the Redirect leaving for the
+ *                            PBX: from the IVR session naming the call to the Redirect sent, less the time the session
+ *                            waited on the PBX's replies to its AGI commands
+ * @param loopbackToBridgeNanos per bridged call, from the engine first knowing of the answer (the Answered event or
+ *                            the IVR session, whichever came first) to the PBX accepting the Redirect, simulator included
+ * @param calls               what became of the answered calls, from the ledger
  * @param ledgerLines         ledger lines written for the calls this run placed
  * @param unaccounted         calls placed that ended as no ledger line, or as more than one
  * @param refused             originates or redirects the PBX refused, and AMI events dropped
  */
 record OriginateResult(long originatesInWindow, double windowSeconds, long[] originateToAgiNanos,
-        long[] answerToBridgeNanos, long ledgerLines, long unaccounted, long refused, boolean ranOutOfAccounts) {
+        long[] engineToBridgeNanos, long[] loopbackToBridgeNanos, Answered calls, long ledgerLines, long unaccounted,
+        long refused, boolean ranOutOfAccounts) {
+
+    /**
+     * The answered calls by how they ended: bridged to an agent, abandoned (no agent within the agent wait), or
+     * hung up by the caller before reaching one.
+     */
+    record Answered(long bridged, long abandoned, long hungUpFirst) {
+        long total() {
+            return bridged + abandoned + hungUpFirst;
+        }
+    }
 
     double originatesPerSecond() {
         return originatesInWindow / windowSeconds;

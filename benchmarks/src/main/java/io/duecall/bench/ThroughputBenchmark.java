@@ -25,9 +25,30 @@ public final class ThroughputBenchmark {
     static List<Figure> run(BenchOptions options, PrintStream out) throws Exception {
         var figures = new ArrayList<Figure>();
         var clock = Clock.systemUTC();
-        var workDir = Files.createTempDirectory("duecall-bench-");
         out.printf("DueCall throughput benchmark: %d cores, %s%n", Runtime.getRuntime().availableProcessors(),
                 LoadAverage.describe());
+        if (options.runs(BenchOptions.Part.REDIS)) {
+            figures.addAll(redis(options, clock, out));
+        }
+        if (options.runs(BenchOptions.Part.AGI)) {
+            out.println("FastAGI: " + options.sessions() + " sessions held open at once against the IVR server");
+            var agiFigures = AgiFigures.of(AgiSessionLoad.run(options.sessions()));
+            agiFigures.forEach(f -> out.println(f.line()));
+            figures.addAll(agiFigures);
+        }
+        if (options.runs(BenchOptions.Part.ORIGINATES)) {
+            var load = OriginateLoad.Settings.forWindow(options.originateSeconds(), options.agents());
+            out.printf("Originates: one engine against the PBX simulator over loopback for %d s, %d simulated agents, "
+                    + "every call answered and asking for an agent%n", options.originateSeconds(), load.agents());
+            var originateFigures = OriginateFigures.of(OriginateLoad.run(load));
+            originateFigures.forEach(f -> out.println(f.line()));
+            figures.addAll(originateFigures);
+        }
+        return figures;
+    }
+
+    private static List<Figure> redis(BenchOptions options, Clock clock, PrintStream out) throws Exception {
+        var workDir = Files.createTempDirectory("duecall-bench-");
         try (var redis = RedisProvisioner.provision(Optional.empty(), Optional.of(RedisProvisioner.Mode.LOCAL_BINARY));
                 var jedis = new JedisPooled(redis.uri())) {
             out.println("Redis: " + redis.description());
@@ -35,7 +56,7 @@ public final class ThroughputBenchmark {
                     .run(options.accounts(), options.claimBatch(), workDir, options.redisBenchmark());
             var redisFigures = RedisFigures.of(r, options);
             redisFigures.forEach(f -> out.println(f.line()));
-            figures.addAll(redisFigures);
+            return redisFigures;
         } finally {
             try (var files = Files.list(workDir)) {
                 for (var file : files.toList()) {
@@ -44,16 +65,5 @@ public final class ThroughputBenchmark {
             }
             Files.deleteIfExists(workDir);
         }
-        out.println("FastAGI: " + options.sessions() + " sessions held open at once against the IVR server");
-        var agiFigures = AgiFigures.of(AgiSessionLoad.run(options.sessions()));
-        agiFigures.forEach(f -> out.println(f.line()));
-        figures.addAll(agiFigures);
-        var load = OriginateLoad.Settings.forWindow(options.originateSeconds());
-        out.printf("Originates: one engine against the PBX simulator over loopback for %d s, %d simulated agents, "
-                + "every call answered and asking for an agent%n", options.originateSeconds(), load.agents());
-        var originateFigures = OriginateFigures.of(OriginateLoad.run(load));
-        originateFigures.forEach(f -> out.println(f.line()));
-        figures.addAll(originateFigures);
-        return figures;
     }
 }

@@ -14,21 +14,34 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The IVR's view of the engine, noting when the IVR first looks a call up ({@code find}): the moment its FastAGI
- * session has connected and named the call. The engine is set after the IVR server starts, as in the app.
+ * session has connected and named the call; and, as it asks for an agent, how long its session had waited on the
+ * PBX's replies until then. The engine is set after the IVR server starts, as in the app.
  */
 final class TimedSessions implements CallSessions {
     final Map<String, Long> agiConnected = new ConcurrentHashMap<>();
+    /** Per call, the time its IVR had spent waiting on the PBX's replies when it asked for an agent. */
+    final Map<String, Long> pbxWaitBeforeAgent = new ConcurrentHashMap<>();
     private volatile CallSessions engine;
+    private volatile TimedAgi agi;
 
     void set(CallSessions target) {
         this.engine = target;
     }
 
+    void measurePbxWaitWith(TimedAgi timedAgi) {
+        this.agi = timedAgi;
+    }
+
     @Override
     public Optional<IvrCall> find(String callId) {
+        return find(callId, null);
+    }
+
+    @Override
+    public Optional<IvrCall> find(String callId, String channel) {
         agiConnected.putIfAbsent(callId, System.nanoTime());
         var target = engine;
-        return target == null ? Optional.empty() : target.find(callId);
+        return target == null ? Optional.empty() : target.find(callId, channel);
     }
 
     @Override
@@ -38,6 +51,10 @@ final class TimedSessions implements CallSessions {
 
     @Override
     public AgentHandoff requestAgent(String callId) {
+        var timedAgi = agi;
+        if (timedAgi != null) {
+            pbxWaitBeforeAgent.putIfAbsent(callId, timedAgi.pbxNanos(callId));
+        }
         return engine.requestAgent(callId);
     }
 

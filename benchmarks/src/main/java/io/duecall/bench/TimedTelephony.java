@@ -1,9 +1,11 @@
 package io.duecall.bench;
 
+import io.duecall.adapter.ami.AmiTimings;
 import io.duecall.port.CallEvent;
 import io.duecall.port.CallOriginator;
 import io.duecall.port.CallRequest;
 import io.duecall.port.TelephonyUnavailableException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,12 +13,16 @@ import java.util.function.Consumer;
 
 /**
  * Wraps the engine's real originator and notes, with {@link System#nanoTime}, when each originate is sent, when the
- * engine is handed the call's Answered event, and when the PBX has accepted the call's Redirect to an agent.
+ * engine is handed the call's Answered event, when the call's Redirect to an agent left for the PBX and when the PBX
+ * accepted it. The Redirect's departure is its acceptance less its round trip, which the originator reports through
+ * {@link AmiTimings} on the thread that sent it, just before {@code bridgeToAgent} returns.
  */
-final class TimedTelephony implements CallOriginator {
+final class TimedTelephony implements CallOriginator, AmiTimings {
     private final CallOriginator delegate;
+    private final ThreadLocal<Long> redirectRoundTrip = new ThreadLocal<>();
     final Map<String, Long> originateSent = new ConcurrentHashMap<>();
     final Map<String, Long> answered = new ConcurrentHashMap<>();
+    final Map<String, Long> bridgeSent = new ConcurrentHashMap<>();
     final Map<String, Long> bridgeAccepted = new ConcurrentHashMap<>();
     final AtomicLong refusedOriginates = new AtomicLong();
     final AtomicLong refusedBridges = new AtomicLong();
@@ -54,13 +60,32 @@ final class TimedTelephony implements CallOriginator {
 
     @Override
     public void bridgeToAgent(String callId, String agentExtension) throws TelephonyUnavailableException {
+        redirectRoundTrip.remove();
         try {
             delegate.bridgeToAgent(callId, agentExtension);
-            bridgeAccepted.put(callId, System.nanoTime());
+            long accepted = System.nanoTime();
+            var roundTrip = redirectRoundTrip.get();
+            bridgeAccepted.put(callId, accepted);
+            bridgeSent.put(callId, accepted - (roundTrip == null ? 0 : roundTrip));
         } catch (TelephonyUnavailableException e) {
             refusedBridges.incrementAndGet();
             throw e;
         }
+    }
+
+    @Override
+    public void actionAnswered(String action, Duration roundTrip) {
+        if ("Redirect".equalsIgnoreCase(action)) {
+            redirectRoundTrip.set(roundTrip.toNanos());
+        }
+    }
+
+    @Override
+    public void eventHandled(String event, Duration lag) {}
+
+    @Override
+    public void answeredOn(String callId, String channel) {
+        delegate.answeredOn(callId, channel);
     }
 
     @Override

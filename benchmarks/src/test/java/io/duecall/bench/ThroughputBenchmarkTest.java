@@ -27,6 +27,9 @@ class ThroughputBenchmarkTest {
         assertEquals(0, byName.get("calls not ending as one ledger line"));
         assertEquals(0, byName.get("originates/redirects refused, events dropped"));
         assertTrue(byName.get("originates/s sustained (one node)") > 0);
+        assertEquals(0, byName.get("answered calls abandoned (no agent in time)"));
+        assertEquals(0, byName.get("answered calls hung up before an agent"));
+        assertTrue(byName.get("answered calls bridged to an agent") > 0);
         assertEquals(true, printed.toString(StandardCharsets.UTF_8).contains("import of 10,000 accounts"));
     }
 }

@@ -13,6 +13,14 @@ public interface CallSessions {
     /** The call with this id, if the dialer placed it and it is still up. */
     Optional<IvrCall> find(String callId);
 
+    /**
+     * As {@link #find(String)}, from an IVR session that the PBX opened on {@code channel}: the dialer may pass the
+     * channel on to the telephony, so that bridging the call need not wait for the PBX's answer event to name it.
+     */
+    default Optional<IvrCall> find(String callId, String channel) {
+        return find(callId);
+    }
+
     /** Stores the promise durably and returns the stored one; a second call for the same call id returns the first promise. */
     PromiseToPay recordPromise(String callId, Money amount, LocalDate payBy);
 

@@ -47,6 +47,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BooleanSupplier;
@@ -90,6 +92,8 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
     private final LedgerOutbox outbox = new LedgerOutbox(OUTBOX_LIMIT);
     private final AtomicBoolean storeAvailable = new AtomicBoolean(true);
     private final AtomicBoolean telephonyUp = new AtomicBoolean(true);
+    /** Where ended calls are written down; by default on the thread that closed the call. */
+    private volatile Executor ledgerWriter = Runnable::run;
 
     /** An engine with no suppression list: nothing is ever opted out, and an opt-out in the IVR fails. */
     public DialerEngine(Clock clock, Pause pause, AccountStore accounts, AttemptLedger ledger, PromiseStore promises,
@@ -427,6 +431,17 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
         closeIfDone(call);
     }
 
+    /**
+     * Writes each ended call's ledger line and returns its account on {@code writer} rather than on the thread that
+     * closed the call: the AMI event thread, an IVR session or the tick. Those writes are store round trips, and on
+     * the event thread they would hold back every later event, among them the answers the agent path waits for.
+     * The account stays leased, and the call in flight, until its line is written. A writer that refuses the work
+     * (it is shutting down) leaves it to the closing thread.
+     */
+    public void writeLedgerOn(Executor writer) {
+        this.ledgerWriter = Objects.requireNonNull(writer, "writer");
+    }
+
     /** Registers a listener told when a call reaches its agent (the screen pop); it runs on the event thread and must not block. */
     public void onAgentCall(Consumer<AgentCallStarted> listener) {
         agentCallListeners.add(listener);
@@ -457,6 +472,16 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
         } catch (StoreUnavailableException e) {
             LOG.warn("call {}: could not {} agent {}: {}", call.callId, what, call.agent, e.getMessage());
         }
+    }
+
+    /** As {@link #find(String)}; a call in progress tells the telephony which channel its IVR session runs on. */
+    @Override
+    public Optional<IvrCall> find(String callId, String channel) {
+        var found = find(callId);
+        if (found.isPresent() && channel != null) {
+            telephony.answeredOn(callId, channel);
+        }
+        return found;
     }
 
     @Override
@@ -686,6 +711,16 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
         }
         figures.get(call.campaign.id()).closed(attempt);
         pacers.get(call.campaign.id()).closed(attempt);
+        Runnable write = () -> write(call, attempt);
+        try {
+            ledgerWriter.execute(write);
+        } catch (RejectedExecutionException e) {
+            write.run();
+        }
+    }
+
+    /** Appends the ended call's line and returns its account, or leaves both to the outbox while the store is away. */
+    private void write(LiveCall call, Attempt attempt) {
         var pending = new LedgerOutbox.Pending(call, attempt, false);
         // Until its account is back (or its line waits in the outbox) the call counts as in flight, so its campaign
         // cannot be removed meanwhile.

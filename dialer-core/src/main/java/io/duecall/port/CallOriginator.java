@@ -25,6 +25,13 @@ public interface CallOriginator extends AutoCloseable {
      */
     void bridgeToAgent(String callId, String agentExtension) throws TelephonyUnavailableException;
 
+    /**
+     * The IVR serves the answered call on {@code channel}, as the PBX named it when it opened the IVR session. An
+     * originator that learns channels from the PBX's events may use it until an event names the channel, so that
+     * {@link #bridgeToAgent} need not wait for that event. Ignored by default.
+     */
+    default void answeredOn(String callId, String channel) {}
+
     /** Hangs up the debtor's leg of a call, if it is still up. */
     void hangup(String callId) throws TelephonyUnavailableException;
 

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 final class ScriptedTelephony implements CallOriginator {
     final List<CallRequest> originated = new ArrayList<>();
     final List<String> bridges = new ArrayList<>();
+    final List<String> ivrChannels = new ArrayList<>();
     boolean refuseBridges;
     boolean down;
     private Consumer<CallEvent> listener = e -> {};
@@ -40,6 +41,11 @@ final class ScriptedTelephony implements CallOriginator {
             throw new TelephonyUnavailableException("Redirect refused: Channel does not exist");
         }
         bridges.add(callId + "->" + agentExtension);
+    }
+
+    @Override
+    public void answeredOn(String callId, String channel) {
+        ivrChannels.add(callId + "@" + channel);
     }
 
     @Override

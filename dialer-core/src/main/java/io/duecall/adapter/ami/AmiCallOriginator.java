@@ -53,6 +53,7 @@ public final class AmiCallOriginator implements CallOriginator {
     private static final Logger log = LoggerFactory.getLogger(AmiCallOriginator.class);
     private static final String EVENT_MASK = "call,user";
     private static final int CHANNEL_STATE_UP = 6;
+    private static final int MAX_CHANNEL_NAME = 200;
 
     private final AmiConfig config;
     private final Clock clock;
@@ -198,6 +199,27 @@ public final class AmiCallOriginator implements CallOriginator {
         registry.redirected(callId, agentExtension);
         var what = "Redirect " + callId + " to " + config.agentContext() + "/" + agentExtension;
         requireSuccess(send(new RedirectAction(channel, config.agentContext(), agentExtension, 1), what), what);
+    }
+
+    /**
+     * Notes the channel the IVR session of an answered call runs on, so a redirect need not wait for the answer event
+     * to be read and handled. The name goes into a Redirect action, so anything but a plain channel name is ignored.
+     */
+    @Override
+    public void answeredOn(String callId, String channel) {
+        if (callId == null || !plainChannelName(channel)) {
+            log.debug("Ignoring IVR channel for {}: not a plain channel name", callId);
+            return;
+        }
+        registry.ivrChannel(callId, channel);
+    }
+
+    /** Printable, without spaces, of a channel name's length: nothing that could break an action's header line. */
+    static boolean plainChannelName(String channel) {
+        if (channel == null || channel.isEmpty() || channel.length() > MAX_CHANNEL_NAME) {
+            return false;
+        }
+        return channel.chars().allMatch(c -> c > ' ' && c < 0x7f) && channel.indexOf('/') > 0;
     }
 
     @Override

@@ -32,6 +32,8 @@ final class AmiCallRegistry {
         final String actionId;
         final long placement;
         String channel;
+        /** The channel the IVR session was opened on, used until an event names {@link #channel}. */
+        String ivrChannel;
         String uniqueId;
         String agentExtension;
         String amdStatus;
@@ -92,6 +94,19 @@ final class AmiCallRegistry {
         return out;
     }
 
+    /**
+     * The channel the PBX opened the call's IVR session on. Kept apart from the event-named channel (which it never
+     * replaces, and which alone maps events to calls) and used only for the redirect; wakes a waiting redirect.
+     */
+    synchronized void ivrChannel(String callId, String channel) {
+        var call = byCallId.get(callId);
+        if (call == null || call.ivrChannel != null) {
+            return;
+        }
+        call.ivrChannel = channel;
+        notifyAll();
+    }
+
     /** The call whose answered debtor leg has this Uniqueid or, when the Uniqueid is unknown, this channel. */
     synchronized Optional<String> callIdForLeg(String uniqueId, String channel) {
         var byUnique = uniqueId == null ? null : callByUniqueId.get(uniqueId);
@@ -108,14 +123,15 @@ final class AmiCallRegistry {
 
     /**
      * The answered channel of a call, waiting up to {@code timeout} for its answer event: the IVR can ask for an agent
-     * before the AMI event that names the channel has been handled.
+     * before the AMI event that names the channel has been handled. The channel named by the event wins; until it
+     * comes, the one the IVR session was opened on serves.
      */
     synchronized Optional<String> awaitChannel(String callId, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             var call = byCallId.get(callId);
-            if (call == null || call.channel != null) {
-                return Optional.ofNullable(call == null ? null : call.channel);
+            if (call == null || call.channel != null || call.ivrChannel != null) {
+                return Optional.ofNullable(call == null ? null : call.channel != null ? call.channel : call.ivrChannel);
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {

@@ -42,7 +42,13 @@ public final class ProvisionedRedis implements AutoCloseable {
 
     /** A new client: a {@link JedisCluster} for a cluster, else a {@link JedisPooled}. The caller closes it. */
     public UnifiedJedis connect() {
-        return clusterNodes.isEmpty() ? new JedisPooled(uri) : new JedisCluster(Set.copyOf(clusterNodes));
+        return connect(RedisPools.DEFAULT_POOL_SIZE);
+    }
+
+    /** As {@link #connect()}, with up to {@code poolSize} connections (to each master of a cluster). */
+    public UnifiedJedis connect(int poolSize) {
+        return clusterNodes.isEmpty() ? RedisPools.open(uri, poolSize)
+                : RedisPools.openCluster(Set.copyOf(clusterNodes), poolSize);
     }
 
     /** "existing redis at ...", "existing redis cluster at ...", "started redis-server pid ... on port ...", .... */

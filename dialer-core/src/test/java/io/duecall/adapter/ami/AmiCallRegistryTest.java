@@ -42,4 +42,36 @@ class AmiCallRegistryTest {
 
         assertEquals(Optional.empty(), registry.awaitChannel("c-2", Duration.ofMillis(1)));
     }
+
+    @Test
+    void ivrChannelServesTheRedirectUntilTheAnswerEventNamesTheChannel() throws InterruptedException {
+        registry.placed("c-3");
+        registry.ivrChannel("c-3", "Local/3@debtors-00000003;1");
+
+        assertEquals(Optional.of("Local/3@debtors-00000003;1"), registry.awaitChannel("c-3", Duration.ofMillis(1)));
+        assertEquals(Optional.empty(), registry.callIdForLeg(null, "Local/3@debtors-00000003;1"),
+                "events are matched by the event-named channel only");
+
+        registry.answered("c-3", "Local/3@debtors-00000009;1", "1795330182.15");
+        assertEquals(Optional.of("Local/3@debtors-00000009;1"), registry.awaitChannel("c-3", Duration.ofMillis(1)));
+    }
+
+    @Test
+    void ivrChannelOfAnUnknownCallIsIgnored() throws InterruptedException {
+        registry.ivrChannel("c-unknown", "Local/3@debtors-00000003;1");
+
+        assertEquals(Optional.empty(), registry.awaitChannel("c-unknown", Duration.ofMillis(1)));
+    }
+
+    @Test
+    void onlyPlainChannelNamesAreTakenFromTheIvr() {
+        org.junit.jupiter.api.Assertions.assertTrue(AmiCallOriginator.plainChannelName("PJSIP/trunk-0000002a"));
+        org.junit.jupiter.api.Assertions.assertTrue(AmiCallOriginator.plainChannelName("Local/1@debtors-00000001;1"));
+        org.junit.jupiter.api.Assertions.assertFalse(AmiCallOriginator.plainChannelName("PJSIP/x\r\nAction: Hangup"));
+        org.junit.jupiter.api.Assertions.assertFalse(AmiCallOriginator.plainChannelName("PJSIP/a b"));
+        org.junit.jupiter.api.Assertions.assertFalse(AmiCallOriginator.plainChannelName("no-technology"));
+        org.junit.jupiter.api.Assertions.assertFalse(AmiCallOriginator.plainChannelName(""));
+        org.junit.jupiter.api.Assertions.assertFalse(AmiCallOriginator.plainChannelName(null));
+        org.junit.jupiter.api.Assertions.assertFalse(AmiCallOriginator.plainChannelName("PJSIP/" + "x".repeat(300)));
+    }
 }

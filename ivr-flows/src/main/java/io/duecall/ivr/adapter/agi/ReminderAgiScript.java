@@ -53,7 +53,7 @@ public final class ReminderAgiScript implements AgiScript {
                     CallRequest.CALL_ID.pattern());
             return Optional.empty();
         }
-        var call = sessions.find(callId);
+        var call = sessions.find(callId, request.getChannel());
         if (call.isEmpty()) {
             log.warn("AGI on channel {} refused: call id {} is not a call the dialer has up", request.getUniqueId(), callId);
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.duecall.adapter.redis.KeyspaceCleaner;
 import io.duecall.adapter.redis.RedisKeys;
+import io.duecall.adapter.redis.RedisPools;
 import io.duecall.adapter.redis.RedisPromiseStore;
 import io.duecall.domain.campaign.CampaignMode;
 import io.duecall.domain.promise.PromiseToPay;
@@ -30,7 +31,6 @@ import java.util.concurrent.TimeUnit;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiScript;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.JedisPooled;
 
 /**
  * 500 simulated callers at once against the FastAGI server on loopback, promises in the real Redis: no promise may
@@ -45,7 +45,7 @@ class IvrLoadTest {
     void fiveHundredConcurrentSessionsLoseAndDuplicateNoPromise() throws Exception {
         var prefix = "duecall-test-" + UUID.randomUUID();
         var keyToCommandNanos = Collections.synchronizedList(new ArrayList<Long>());
-        try (var jedis = new JedisPooled(TestRedis.uri())) {
+        try (var jedis = RedisPools.open(TestRedis.uri(), RedisPools.DEFAULT_POOL_SIZE)) {
             var promises = new RedisPromiseStore(jedis, new RedisKeys(prefix));
             var sessions = new StoreBackedCallSessions(promises);
             for (int i = 0; i < SESSIONS; i++) {
