@@ -1,6 +1,7 @@
 package io.duecall.adapter.ami;
 
 import io.duecall.domain.pbx.PbxLimits;
+import io.duecall.domain.pbx.TrunkLimits;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -33,6 +34,13 @@ public record AmiPbx(PbxLimits limits, AmiConfig ami, Map<String, String> dialTe
     /** A single PBX with no limits of its own, dialing with {@code ami}'s template: the pool of one. */
     public static AmiPbx single(String name, AmiConfig ami) {
         return new AmiPbx(PbxLimits.unlimited(name, DEFAULT_TRUNK), ami, Map.of(DEFAULT_TRUNK, ami.dialTemplate()));
+    }
+
+    /** A PBX with no limits of its own whose trunks, in order of preference, dial with the given templates. */
+    public static AmiPbx unlimited(String name, AmiConfig ami, java.util.SequencedMap<String, String> templates) {
+        var trunks = templates.keySet().stream().map(TrunkLimits::unlimited).toList();
+        return new AmiPbx(new PbxLimits(name, Integer.MAX_VALUE, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
+                trunks), ami, templates);
     }
 
     /** The same PBX reached at another AMI endpoint (an embedded simulator, a test). */
