@@ -2,7 +2,6 @@ package io.duecall.adapter.ami;
 
 import io.duecall.domain.pbx.PbxLimits;
 import io.duecall.domain.pbx.TrunkLimits;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -50,12 +49,5 @@ public record AmiPbx(PbxLimits limits, AmiConfig ami, Map<String, String> dialTe
 
     public String name() {
         return limits.name();
-    }
-
-    /** Trunk names to templates in the limits' order of preference, for printing. */
-    public Map<String, String> trunksInOrder() {
-        var ordered = new LinkedHashMap<String, String>();
-        limits.trunks().forEach(t -> ordered.put(t.name(), dialTemplates.get(t.name())));
-        return ordered;
     }
 }
