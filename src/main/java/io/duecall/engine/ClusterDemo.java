@@ -32,7 +32,7 @@ import redis.clients.jedis.JedisPooled;
 
 /**
  * Three dialer node processes sharing one Redis (append-only file, fsync every second) dial one campaign through two
- * simulated PBXs; one node is killed with SIGKILL mid-campaign, the others run on past its leases, then the shared
+ * simulated PBXs, each node spreading its calls over both; one node is killed with SIGKILL mid-campaign, the others run on past its leases, then the shared
  * ledger and the PBXs' call logs are audited ({@link ClusterAudit}).
  */
 public final class ClusterDemo {
@@ -119,6 +119,8 @@ public final class ClusterDemo {
             } finally {
                 nodes.forEach(NodeProcess::close);
             }
+            var perPbx = pbxs.callsPerPbx();
+            out.printf("pbxs: pbx-1 placed %d calls, pbx-2 placed %d%n", perPbx.get(0), perPbx.get(1));
             var audit = audit(jedis, keys, accounts, pbxs, atKill, options);
             audit.print(out, KILLED);
             return audit;

@@ -30,7 +30,7 @@ final class ClusterNode {
         options.rejectUnknown();
         var clock = ScaledClock.anchored(origin, anchor, speed);
         try (var redis = Commands.redis(config);
-                var engine = Engine.start(config, clock, new ScaledPause(speed), redis, agiPort -> config.ami(), name)) {
+                var engine = Engine.start(config, clock, new ScaledPause(speed), redis, name)) {
             engine.loginAllAgents();
             engine.startCampaigns();
             out.println(READY + " " + name + " ivr " + engine.agiUrl());

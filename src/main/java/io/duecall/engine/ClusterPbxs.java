@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * The cluster demo's two simulated PBXs and the engine configuration of each node. Every node has its own outbound
  * context, whose dialplan runs the FastAGI IVR on that node (a real Asterisk would have one such context per node),
- * and its own two agents; node i connects to PBX i mod 2, so with three nodes the second has its PBX to itself.
+ * and its own two agents; every node holds AMI connections to both PBXs and spreads its calls over them, so a node's
+ * calls are told apart in the PBXs' logs by their context.
  */
 final class ClusterPbxs implements AutoCloseable {
     private static final int PBX_COUNT = 2;
@@ -58,29 +59,44 @@ final class ClusterPbxs implements AutoCloseable {
         return List.of(Integer.toString(201 + 2 * nodeIndex), Integer.toString(202 + 2 * nodeIndex));
     }
 
-    private PbxSimulator pbxOf(String node) {
-        return simulators.get(nodes.indexOf(node) % PBX_COUNT);
+    private static String pbxName(int pbx) {
+        return "pbx-" + (pbx + 1);
     }
 
     String describe(String node) {
-        return "pbx-" + (nodes.indexOf(node) % PBX_COUNT + 1) + " on 127.0.0.1:" + pbxOf(node).amiPort()
-                + ", IVR on 127.0.0.1:" + agiPorts.get(node);
+        var pbxs = new ArrayList<String>();
+        for (int p = 0; p < PBX_COUNT; p++) {
+            pbxs.add(pbxName(p) + " on 127.0.0.1:" + simulators.get(p).amiPort());
+        }
+        return String.join(" and ", pbxs) + ", IVR on 127.0.0.1:" + agiPorts.get(node);
     }
 
-    /** The YAML configuration of one node: shared Redis and campaign, its own PBX connection, context, IVR and agents. */
+    /**
+     * The YAML configuration of one node: shared Redis and campaign, its connections to both PBXs (each carrying at
+     * most 6 of its calls, 2 originates a second of campaign time), its own context, IVR and agents.
+     */
     String nodeConfig(String node, int index, int redisPort) {
         var agents = agents(index);
+        var pbxs = new StringBuilder();
+        for (int p = 0; p < PBX_COUNT; p++) {
+            pbxs.append("""
+                      - name: %s
+                        host: 127.0.0.1
+                        port: %d
+                        username: dialer
+                        secret: secret
+                        outboundContext: %s
+                        channels: 6
+                        originatesPerSecond: 2
+                        burst: 4
+                    """.formatted(pbxName(p), simulators.get(p).amiPort(), context(node)));
+        }
         return """
                 redis:
                   url: redis://127.0.0.1:%d
                   keyPrefix: %s
-                ami:
-                  host: 127.0.0.1
-                  port: %d
-                  username: dialer
-                  secret: secret
-                  outboundContext: %s
-                agi:
+                pbxs:
+                %sagi:
                   bindHost: 127.0.0.1
                   port: %d
                 scheduler:
@@ -98,9 +114,8 @@ final class ClusterPbxs implements AutoCloseable {
                     callbackNumber: "18005550199"
                     channelLimit: 8
                     lease: PT2M
-                """.formatted(redisPort, ClusterDemo.KEY_PREFIX, pbxOf(node).amiPort(), context(node),
-                agiPorts.get(node), agents.get(0), ClusterDemo.CAMPAIGN, agents.get(1), ClusterDemo.CAMPAIGN,
-                ClusterDemo.CAMPAIGN);
+                """.formatted(redisPort, ClusterDemo.KEY_PREFIX, pbxs, agiPorts.get(node), agents.get(0),
+                ClusterDemo.CAMPAIGN, agents.get(1), ClusterDemo.CAMPAIGN, ClusterDemo.CAMPAIGN);
     }
 
     /** Both PBXs' call logs. */
@@ -110,15 +125,14 @@ final class ClusterPbxs implements AutoCloseable {
         return all;
     }
 
-    /** The calls placed by one node, read from its PBX's log; only for a node that has its PBX to itself. */
+    /** The calls placed by one node, from both PBXs' logs: those into the node's own outbound context. */
     List<PlacedCall> placedCallsOf(String node) {
-        int pbx = nodes.indexOf(node) % PBX_COUNT;
-        for (int i = 0; i < nodes.size(); i++) {
-            if (i % PBX_COUNT == pbx && !nodes.get(i).equals(node)) {
-                throw new IllegalStateException("node " + node + " shares pbx-" + (pbx + 1) + " with " + nodes.get(i));
-            }
-        }
-        return simulators.get(pbx).placedCalls();
+        return placedCalls().stream().filter(call -> context(node).equals(call.context())).toList();
+    }
+
+    /** How many calls each PBX placed, in order. */
+    List<Integer> callsPerPbx() {
+        return simulators.stream().map(s -> s.placedCalls().size()).toList();
     }
 
     @Override

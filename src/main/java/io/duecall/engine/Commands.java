@@ -33,6 +33,15 @@ import java.util.concurrent.CountDownLatch;
 final class Commands {
     private Commands() {}
 
+    /** {@code host:port} for a single PBX; each PBX's name and endpoint for a pool. */
+    static String amiEndpoints(EngineConfig.Resolved config) {
+        if (config.pbxs().size() == 1) {
+            return config.ami().host() + ":" + config.ami().port();
+        }
+        return String.join(", ", config.pbxs().stream()
+                .map(p -> p.name() + " " + p.ami().host() + ":" + p.ami().port()).toList());
+    }
+
     static int run(Options options, PrintStream out) throws Exception {
         var file = EngineConfig.load(Path.of(options.required("config")));
         var config = file.validate();
@@ -41,10 +50,10 @@ final class Commands {
         var clock = Clock.systemUTC();
         var stopped = new CountDownLatch(1);
         try (var redis = redis(config);
-                var engine = Engine.start(config, clock, d -> Thread.sleep(d), redis, agiPort -> config.ami())) {
+                var engine = Engine.start(config, clock, d -> Thread.sleep(d), redis, "")) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
-            out.printf("duecall: redis %s; AMI %s:%d; IVR at %s%n", redis.description(), config.ami().host(),
-                    config.ami().port(), engine.agiUrl());
+            out.printf("duecall: redis %s; AMI %s; IVR at %s%n", redis.description(), amiEndpoints(config),
+                    engine.agiUrl());
             if (http != null) {
                 var server = engine.startOpsServer(http);
                 out.printf("duecall: dashboard at http://%s:%d/ and agent desk at /agent.html%n", http.bindHost(), server.port());

@@ -1,7 +1,9 @@
 package io.duecall.engine;
 
-import io.duecall.adapter.ami.AmiCallOriginator;
 import io.duecall.adapter.ami.AmiConfig;
+import io.duecall.adapter.ami.AmiPbx;
+import io.duecall.adapter.ami.AmiPbxConnection;
+import io.duecall.app.PbxPool;
 import io.duecall.adapter.quartz.QuartzDialCycle;
 import io.duecall.adapter.quartz.QuartzHolidayCalendar;
 import io.duecall.adapter.quartz.QuartzPromiseSweep;
@@ -69,7 +71,8 @@ public final class Engine implements AutoCloseable {
     private RedisAttemptLedger ledger;
     private RedisPromiseStore promises;
     private IvrServer ivr;
-    private AmiCallOriginator telephony;
+    private final List<AmiPbxConnection> pbxConnections = new ArrayList<>();
+    private PbxPool telephony;
     private AgentPool agents;
     private DialerEngine dialer;
     private QuartzDialCycle cycle;
@@ -86,8 +89,9 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Starts everything but the dial cycle. {@code pbxFor} is given the IVR's FastAGI port and returns the AMI
-     * settings to use: the configured PBX, or an embedded simulator started to call back into that port.
+     * Starts everything but the dial cycle, connected to one PBX: {@code pbxFor} is given the IVR's FastAGI port and
+     * returns the AMI settings to use (an embedded simulator started to call back into that port); the PBX keeps the
+     * first configured PBX's name, limits and trunks.
      */
     public static Engine start(EngineConfig.Resolved config, Clock clock, Pause pause, ProvisionedRedis redis,
             IntFunction<AmiConfig> pbxFor) throws TelephonyUnavailableException {
@@ -97,9 +101,22 @@ public final class Engine implements AutoCloseable {
     /** As above, for one node of several sharing a Redis: its lease tokens carry {@code nodeName}. */
     public static Engine start(EngineConfig.Resolved config, Clock clock, Pause pause, ProvisionedRedis redis,
             IntFunction<AmiConfig> pbxFor, String nodeName) throws TelephonyUnavailableException {
+        return startPool(config, clock, pause, redis,
+                agiPort -> List.of(config.pbxs().getFirst().withAmi(pbxFor.apply(agiPort))), nodeName);
+    }
+
+    /** Starts everything but the dial cycle, connected to every configured PBX; lease tokens carry {@code nodeName}. */
+    public static Engine start(EngineConfig.Resolved config, Clock clock, Pause pause, ProvisionedRedis redis,
+            String nodeName) throws TelephonyUnavailableException {
+        return startPool(config, clock, pause, redis, agiPort -> config.pbxs(), nodeName);
+    }
+
+    /** As above, with the PBXs {@code poolFor} returns for the IVR's FastAGI port (embedded simulators). */
+    public static Engine startPool(EngineConfig.Resolved config, Clock clock, Pause pause, ProvisionedRedis redis,
+            IntFunction<List<AmiPbx>> poolFor, String nodeName) throws TelephonyUnavailableException {
         var engine = new Engine(config, clock);
         try {
-            engine.wire(pause, redis, pbxFor, nodeName);
+            engine.wire(pause, redis, poolFor, nodeName);
             return engine;
         } catch (RuntimeException | TelephonyUnavailableException e) {
             engine.close();
@@ -107,7 +124,7 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private void wire(Pause pause, ProvisionedRedis provisioned, IntFunction<AmiConfig> pbxFor, String nodeName)
+    private void wire(Pause pause, ProvisionedRedis provisioned, IntFunction<List<AmiPbx>> poolFor, String nodeName)
             throws TelephonyUnavailableException {
         redis = provisioned;
         jedis = redis.connect(config.redisPoolSize());
@@ -142,11 +159,7 @@ public final class Engine implements AutoCloseable {
                 });
         ivr.start();
         parts.add(ivr);
-        var pbx = pbxFor.apply(ivr.port());
-        telephony = AmiCallOriginator.connect(pbx, clock);
-        telephony.observe(telephonyMeters);
-        parts.add(telephony);
-        requireDialplanContexts(pbx);
+        connectPbxs(poolFor.apply(ivr.port()));
         // Agent state is in Redis even for one node, so nodes added later (or a restart) see the same agents.
         agents = new AgentPool(config.seats(), config.wrapUp(), new RedisAgentRoster(jedis, keys), nodeName);
         config.requiredSkills().forEach(agents::requireSkills);
@@ -170,11 +183,28 @@ public final class Engine implements AutoCloseable {
         parts.add(promiseSweep);
     }
 
+    /** Logs in to every PBX and checks its dialplan; the engine starts only with all of them. */
+    private void connectPbxs(List<AmiPbx> pbxs) throws TelephonyUnavailableException {
+        var members = new ArrayList<PbxPool.Member>();
+        for (var pbx : pbxs) {
+            var connection = AmiPbxConnection.connect(pbx, clock);
+            parts.add(connection);
+            pbxConnections.add(connection);
+            connection.originator().observe(telephonyMeters);
+            requireDialplanContexts(connection, pbxs.size() > 1);
+            members.add(new PbxPool.Member(pbx.limits(), connection));
+        }
+        telephony = new PbxPool(members, clock);
+    }
+
     /** A PBX without the contexts would take the originates and then fail every answered call; refuse to start. */
-    private void requireDialplanContexts(AmiConfig pbx) throws TelephonyUnavailableException {
-        var missing = telephony.missingContexts();
+    private static void requireDialplanContexts(AmiPbxConnection connection, boolean named)
+            throws TelephonyUnavailableException {
+        var missing = connection.missingContexts();
+        var pbx = connection.pbx().ami();
         if (!missing.isEmpty()) {
-            throw new EngineConfig.ConfigException("the PBX at " + pbx.host() + ":" + pbx.port()
+            throw new EngineConfig.ConfigException("the PBX " + (named ? connection.pbx().name() + " " : "") + "at "
+                    + pbx.host() + ":" + pbx.port()
                     + " has no dialplan context " + String.join(", ", missing) + " (the engine originates into "
                     + pbx.outboundContext() + " and redirects to agents through " + pbx.agentContext()
                     + "); render extensions.conf with ./duecall render and run 'dialplan reload' on the PBX");
@@ -217,7 +247,7 @@ public final class Engine implements AutoCloseable {
         var health = new HealthProbe() {
             @Override
             public boolean amiConnected() {
-                return telephony.connected();
+                return pbxConnections.stream().anyMatch(c -> c.originator().connected());
             }
 
             @Override

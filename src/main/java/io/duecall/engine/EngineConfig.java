@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.duecall.adapter.ami.AmiConfig;
+import io.duecall.adapter.ami.AmiPbx;
 import io.duecall.adapter.quartz.QuartzCluster;
 import io.duecall.adapter.redis.RedisPools;
 import io.duecall.domain.agent.AgentId;
@@ -21,6 +22,7 @@ import io.duecall.domain.pacing.PacingPolicy;
 import io.duecall.domain.window.CallingWindow;
 import io.duecall.ivr.adapter.agi.IvrServerConfig;
 import io.duecall.ivr.flow.MachinePolicy;
+import io.duecall.sipconfig.Deployment;
 import io.duecall.sipconfig.DeploymentLoader;
 import io.duecall.sipconfig.EnginePbxSettings;
 import io.duecall.sipconfig.InvalidDeploymentException;
@@ -37,6 +39,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,7 +60,15 @@ public record EngineConfig(
         AgentSettings agents,
         List<CampaignSettings> campaigns,
         HttpSettings http,
-        PromiseSettings promises) {
+        PromiseSettings promises,
+        List<PbxSettings> pbxs) {
+
+    /** A configuration with the single PBX of {@code ami} or {@code deployment}. */
+    public EngineConfig(String deployment, RedisSettings redis, AmiSettings ami, AgiSettings agi,
+            SchedulerSettings scheduler, AgentSettings agents, List<CampaignSettings> campaigns, HttpSettings http,
+            PromiseSettings promises) {
+        this(deployment, redis, ami, agi, scheduler, agents, campaigns, http, promises, null);
+    }
 
     /** The operations server; no {@code port} means no server. Each token is operations or one agent's. */
     public record HttpSettings(String bindHost, Integer port, Integer maxBodyBytes, List<TokenSettings> tokens) {}
@@ -144,9 +155,20 @@ public record EngineConfig(
             Map<CampaignId, ContactRules> rules, LocalTime promiseSweepAt, java.time.ZoneId promiseZone,
             Map<CampaignId, PacingPolicy> pacing, QuartzCluster clustered, Map<CampaignId, MachinePolicy> machine,
             Map<CampaignId, Set<String>> requiredSkills, List<HostAndPort> redisCluster, Duration agiReadTimeout,
-            int redisPoolSize) {
+            int redisPoolSize, List<AmiPbx> pbxs) {
 
-        /** A configuration on a single Redis with the FastAGI read timeout and the Redis pool at their defaults. */
+        /** {@code ami} is the first PBX's AMI settings, whose contexts the dialplan commands render. */
+        public Resolved {
+            pbxs = List.copyOf(pbxs);
+            if (pbxs.isEmpty()) {
+                throw new IllegalArgumentException("pbxs: none (expected at least one PBX)");
+            }
+        }
+
+        /**
+         * A configuration with the single PBX of {@code ami}, not limited by the pool, on a single Redis, with the
+         * FastAGI read timeout and the Redis pool at their defaults.
+         */
         public Resolved(String redisUrl, String keyPrefix, AmiConfig ami, String agiBindHost, int agiPort,
                 Duration tickInterval, int maxOriginatesPerTick, Set<LocalDate> holidays, java.time.ZoneId holidayZone,
                 Duration wrapUp, List<AgentSeat> seats, List<Campaign> campaigns, Map<CampaignId, RunDates> runDates,
@@ -156,7 +178,7 @@ public record EngineConfig(
             this(redisUrl, keyPrefix, ami, agiBindHost, agiPort, tickInterval, maxOriginatesPerTick, holidays,
                     holidayZone, wrapUp, seats, campaigns, runDates, rules, promiseSweepAt, promiseZone, pacing, clustered,
                     machine, requiredSkills, List.of(), IvrServerConfig.DEFAULT_READ_TIMEOUT,
-                    RedisPools.DEFAULT_POOL_SIZE);
+                    RedisPools.DEFAULT_POOL_SIZE, List.of(AmiPbx.single(SINGLE_PBX, ami)));
         }
 
         /** A configuration in which no campaign requires agent skills (the debtor's language still may). */
@@ -213,6 +235,9 @@ public record EngineConfig(
     /** Early enough to call back the same day, late enough to be past the hours clocks change in most zones. */
     static final LocalTime DEFAULT_SWEEP_AT = LocalTime.of(6, 0);
 
+    /** The name of the one PBX configured with {@code ami} or {@code deployment} instead of {@code pbxs}. */
+    static final String SINGLE_PBX = "pbx";
+
     public static EngineConfig load(Path file) throws IOException {
         var mapper = new ObjectMapper(new YAMLFactory())
                 .registerModule(new JavaTimeModule())
@@ -230,14 +255,13 @@ public record EngineConfig(
         }
     }
 
-    /** A relative {@code deployment} path is read from the configuration file's own directory. */
+    /** Relative {@code deployment} paths (the node's and each PBX's) are read from the configuration file's directory. */
     private EngineConfig relativeTo(Path file) {
-        if (deployment == null || deployment.isBlank() || Path.of(deployment).isAbsolute()) {
-            return this;
-        }
         var base = file.toAbsolutePath().getParent();
-        return new EngineConfig(base.resolve(deployment).normalize().toString(), redis, ami, agi, scheduler, agents,
-                campaigns, http, promises);
+        var ownDeployment = deployment == null || deployment.isBlank() || Path.of(deployment).isAbsolute() ? deployment
+                : base.resolve(deployment).normalize().toString();
+        var pbxList = pbxs == null ? null : pbxs.stream().map(p -> p == null ? null : p.relativeTo(base)).toList();
+        return new EngineConfig(ownDeployment, redis, ami, agi, scheduler, agents, campaigns, http, promises, pbxList);
     }
 
     /** The key the error is about, as the README writes keys: {@code campaigns[0].channelLimit}. */
@@ -270,8 +294,11 @@ public record EngineConfig(
         if (poolSize < 1) {
             errors.add("redis.poolSize was '" + poolSize + "' but it must be > 0");
         }
-        var pbx = deploymentSettings(errors, secrets);
-        var ami = pbx == null ? resolveAmi(errors) : fromDeployment(errors, pbx);
+        var file = loadDeployment(errors);
+        var pbx = deploymentSettings(errors, file, secrets);
+        var pool = resolvePool(errors, secrets, pbx == null ? resolveAmi(errors) : fromDeployment(errors, pbx),
+                pbx == null ? null : file);
+        var ami = pool.getFirst().ami();
         var agiSettings = pbx != null ? new AgiSettings(pbx.agiBindHost(), pbx.agiPort())
                 : agi == null ? new AgiSettings(null, null) : agi;
         int agiPort = agiSettings.port() == null ? 4573 : agiSettings.port();
@@ -330,7 +357,7 @@ public record EngineConfig(
                 campaignList, Map.copyOf(runDates), Map.copyOf(rules),
                 promiseSettings.sweepAt() == null ? DEFAULT_SWEEP_AT : promiseSettings.sweepAt(), promiseZone,
                 Map.copyOf(pacing), clustered, Map.copyOf(machine), Map.copyOf(requiredSkills), redisCluster, agiReadTimeout,
-                poolSize);
+                poolSize, pool);
     }
 
     /** {@code redis.cluster}'s seed nodes, each {@code host:port}; empty for a single Redis. */
@@ -364,6 +391,29 @@ public record EngineConfig(
         return List.copyOf(nodes);
     }
 
+    /**
+     * The node's PBXs: the {@code pbxs} list, or else a pool of one from {@code ami} or {@code deployment} with no
+     * limits of its own, dialing as before (with a deployment, over its trunks in order, the first while it takes calls).
+     */
+    private List<AmiPbx> resolvePool(List<String> errors, Secrets secrets, AmiConfig single, Deployment file) {
+        if (pbxs == null) {
+            if (file == null) {
+                return List.of(AmiPbx.single(SINGLE_PBX, single));
+            }
+            var templates = new LinkedHashMap<String, String>();
+            file.trunks().forEach(t -> templates.put(t.name(), "PJSIP/{number}@" + t.name()));
+            return List.of(AmiPbx.unlimited(SINGLE_PBX, single, templates));
+        }
+        if (ami != null) {
+            errors.add("pbxs and ami are both set (expected the PBXs in pbxs only)");
+        }
+        if (deployment != null) {
+            errors.add("pbxs and deployment are both set (expected each PBX's deployment in its pbxs entry)");
+        }
+        var pool = PbxSettings.resolveAll(pbxs, secrets, errors);
+        return pool.isEmpty() ? List.of(AmiPbx.single(SINGLE_PBX, single)) : pool;
+    }
+
     private static QuartzCluster clustered(List<String> errors, ClusteredSettings settings, Secrets secrets) {
         if (settings == null) {
             return null;
@@ -379,18 +429,30 @@ public record EngineConfig(
         }
     }
 
-    private EnginePbxSettings deploymentSettings(List<String> errors, Secrets secrets) {
+    private Deployment loadDeployment(List<String> errors) {
         if (deployment == null) {
             return null;
         }
         try {
-            return EnginePbxSettings.of(DeploymentLoader.load(Path.of(deployment)), secrets);
+            return DeploymentLoader.load(Path.of(deployment));
         } catch (InvalidDeploymentException e) {
             errors.add("deployment: " + e.getMessage());
         } catch (IOException e) {
             errors.add("deployment: '" + deployment + "' cannot be read (" + e.getClass().getSimpleName() + ")");
         }
         return null;
+    }
+
+    private static EnginePbxSettings deploymentSettings(List<String> errors, Deployment file, Secrets secrets) {
+        if (file == null) {
+            return null;
+        }
+        try {
+            return EnginePbxSettings.of(file, secrets);
+        } catch (InvalidDeploymentException e) {
+            errors.add("deployment: " + e.getMessage());
+            return null;
+        }
     }
 
     private static AmiConfig fromDeployment(List<String> errors, EnginePbxSettings pbx) {

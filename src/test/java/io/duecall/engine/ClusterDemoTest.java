@@ -35,5 +35,9 @@ class ClusterDemoTest {
         assertEquals(0, audit.pbxDuplicates(), text);
         assertEquals(0, audit.ledgerDuplicates(), text);
         assertTrue(text.contains("audit: PASSED"), text);
+        var perPbx = java.util.regex.Pattern.compile("pbxs: pbx-1 placed (\\d+) calls, pbx-2 placed (\\d+)").matcher(text);
+        assertTrue(perPbx.find(), text);
+        assertTrue(Integer.parseInt(perPbx.group(1)) > 0 && Integer.parseInt(perPbx.group(2)) > 0,
+                "every node spreads its calls over both PBXs:\n" + text);
     }
 }

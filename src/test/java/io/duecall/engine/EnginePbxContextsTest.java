@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.duecall.adapter.ami.AmiConfig;
+import io.duecall.adapter.ami.AmiPbx;
 import io.duecall.adapter.redis.ProvisionedRedis;
 import io.duecall.adapter.redis.RedisProvisioner;
+import io.duecall.domain.pbx.PbxLimits;
+import io.duecall.domain.pbx.TrunkLimits;
 import io.duecall.pbxsim.PbxSimulator;
 import io.duecall.pbxsim.Population;
 import io.duecall.pbxsim.SimulatorConfig;
@@ -21,7 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** At start-up the engine asks the PBX for its dialplan and refuses one that lacks a context it needs. */
+/** At start-up the engine asks each PBX for its dialplan and refuses one that lacks a context it needs. */
 class EnginePbxContextsTest {
     private final EngineConfig.Resolved config = Demo.config("duecall-pbxcheck-" + UUID.randomUUID());
     private final AtomicReference<PbxSimulator> simulator = new AtomicReference<>();
@@ -60,7 +63,35 @@ class EnginePbxContextsTest {
         }
     }
 
+    @Test
+    void startUpChecksEveryPbxOfThePoolAndNamesTheOneLackingAContext() {
+        var second = new AtomicReference<PbxSimulator>();
+
+        try {
+            var error = assertThrows(EngineConfig.ConfigException.class, () -> Engine.startPool(config,
+                    Clock.systemUTC(), d -> { }, redis, agiPort -> List.of(
+                            member("pbx-a", pbx(agiPort, "dialer-agents")),
+                            member("pbx-b", pbx(agiPort, "other-agents", second))), ""));
+
+            assertTrue(error.getMessage().contains("the PBX pbx-b at 127.0.0.1:" + second.get().amiPort()
+                    + " has no dialplan context dialer-agents"), error.getMessage());
+        } finally {
+            if (second.get() != null) {
+                second.get().close();
+            }
+        }
+    }
+
+    private static AmiPbx member(String name, AmiConfig ami) {
+        return new AmiPbx(new PbxLimits(name, 10, 5, 5, List.of(TrunkLimits.unlimited("t"))), ami,
+                Map.of("t", ami.dialTemplate()));
+    }
+
     private AmiConfig pbx(int agiPort, String agentContext) {
+        return pbx(agiPort, agentContext, simulator);
+    }
+
+    private AmiConfig pbx(int agiPort, String agentContext, AtomicReference<PbxSimulator> simulator) {
         var agi = URI.create("agi://127.0.0.1:" + agiPort + "/reminder");
         var sim = new SimulatorConfig("127.0.0.1", 0, "dialer", "secret", Map.of("dialer-out", agi),
                 Set.of("dialer-out"), agentContext, List.of("101"), Population.defaults(), 1.0, 1L);

@@ -27,6 +27,7 @@ import io.duecall.port.CallRequest;
 import io.duecall.port.Claim;
 import io.duecall.port.Pause;
 import io.duecall.port.PromiseStore;
+import io.duecall.port.OriginateThrottledException;
 import io.duecall.port.StoreUnavailableException;
 import io.duecall.port.SuppressionStore;
 import io.duecall.port.TelephonyUnavailableException;
@@ -358,6 +359,12 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
                     telephony.originate(new CallRequest(callId, campaign.id(), number, campaign.ringTimeout()));
                     figures.get(campaign.id()).dialed();
                     return true;
+                } catch (OriginateThrottledException e) {
+                    // Every PBX is full or at its rate: back to the queue now, to be claimed again next tick.
+                    calls.remove(callId);
+                    accounts.release(claim, now);
+                    LOG.debug("originate throttled for campaign {}: {}", campaign.id(), e.getMessage());
+                    return false;
                 } catch (TelephonyUnavailableException e) {
                     calls.remove(callId);
                     accounts.release(claim, now.plus(TELEPHONY_RETRY));

@@ -1,7 +1,10 @@
 package io.duecall.port;
 
-/** The PBX could not be reached or refused an action; the cause says why. */
-public final class TelephonyUnavailableException extends Exception {
+/**
+ * The PBX could not be reached or refused an action; the cause says why. The engine tries the call again later, so
+ * the account goes back to the queue.
+ */
+public class TelephonyUnavailableException extends Exception {
     public TelephonyUnavailableException(String message, Throwable cause) {
         super(message, cause);
     }

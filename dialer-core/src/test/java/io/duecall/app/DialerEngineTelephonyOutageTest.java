@@ -18,6 +18,8 @@ import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.campaign.CampaignMode;
 import io.duecall.domain.campaign.RetryPolicy;
+import io.duecall.domain.pbx.PbxLimits;
+import io.duecall.domain.pbx.TrunkLimits;
 import io.duecall.domain.window.CallingWindow;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,6 +62,25 @@ class DialerEngineTelephonyOutageTest {
         assertEquals(List.of(CallOutcome.FAILED, CallOutcome.FAILED),
                 ledger.readAll().stream().map(a -> a.outcome()).toList());
         assertEquals(4, pbx.originated.size());
+    }
+
+    @Test
+    void anAccountThrottledByThePbxPoolKeepsItsTurnForTheNextSecond() {
+        var limits = new PbxLimits("pbx", 10, 1, 1, List.of(TrunkLimits.unlimited("trunk")));
+        var pool = new PbxPool(List.of(new PbxPool.Member(limits, pbx)), clock);
+        var pooled = new DialerEngine(clock, clock::advance, accounts, ledger, new InMemoryPromiseStore(), pool,
+                new AgentPool(List.of(), Duration.ofSeconds(20)), List.of(campaign()), 50);
+        accounts.importAccounts(IVR, accounts(2), NOON_NEW_YORK);
+
+        int placedFirst = pooled.tick(IVR);
+        long leasedAfterThrottle = accounts.leased(IVR);
+        clock.advance(Duration.ofSeconds(1));
+        int placedNextSecond = pooled.tick(IVR);
+
+        assertEquals(1, placedFirst);
+        assertEquals(1, leasedAfterThrottle);
+        assertEquals(1, placedNextSecond);
+        assertEquals(2, pbx.originated.stream().map(r -> r.number()).distinct().count());
     }
 
     private static Campaign campaign() {

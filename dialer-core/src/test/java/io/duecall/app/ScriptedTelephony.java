@@ -1,15 +1,15 @@
 package io.duecall.app;
 
 import io.duecall.port.CallEvent;
-import io.duecall.port.CallOriginator;
+import io.duecall.port.PbxConnection;
 import io.duecall.port.CallRequest;
 import io.duecall.port.TelephonyUnavailableException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** A PBX stand-in for engine tests: it records what the engine asks for, and the test plays the PBX's events. */
-final class ScriptedTelephony implements CallOriginator {
+/** A PBX stand-in for engine tests (alone or in a {@link PbxPool}): it records what the engine asks for, and the test plays the PBX's events. */
+final class ScriptedTelephony implements PbxConnection {
     final List<CallRequest> originated = new ArrayList<>();
     final List<String> bridges = new ArrayList<>();
     final List<String> ivrChannels = new ArrayList<>();
@@ -33,6 +33,11 @@ final class ScriptedTelephony implements CallOriginator {
             throw new TelephonyUnavailableException("Originate: AMI connection is down");
         }
         originated.add(request);
+    }
+
+    @Override
+    public void originate(CallRequest request, String trunk) throws TelephonyUnavailableException {
+        originate(request);
     }
 
     @Override

@@ -42,9 +42,21 @@ public final class PbxSimulator implements AutoCloseable {
         return start(config, FastAgiRunner.INSTANCE);
     }
 
+    /** As {@link #start(SimulatorConfig)}, stamping events and the call log with {@code clock}. */
+    public static PbxSimulator start(SimulatorConfig config, Clock clock) {
+        return start(config, FastAgiRunner.INSTANCE, clock);
+    }
+
     /** Starts the simulator with the given AGI runner (tests supply their own caller). */
     public static PbxSimulator start(SimulatorConfig config, AgiRunner agi) {
-        var clock = Clock.systemUTC();
+        return start(config, agi, Clock.systemUTC());
+    }
+
+    /**
+     * As above, stamping events and the call log with {@code clock} (a test's virtual clock); the simulated waits
+     * still run in real time, scaled by the configuration's time scale.
+     */
+    public static PbxSimulator start(SimulatorConfig config, AgiRunner agi, Clock clock) {
         var stats = new StatsCounters();
         var connections = new AmiConnections();
         var engine = new CallEngine(config, connections, agi, stats, clock);

@@ -5,13 +5,20 @@ import java.util.Objects;
 
 /**
  * One call the simulator placed, as the PBX saw it: the number dialed, the CALL_ID variable of the originate (null
- * if none), when the originate arrived and when the call ended ({@code null} while it is still up). Audits use it
+ * if none), when the originate arrived and when the call ended ({@code null} while it is still up), and the
+ * originate's Channel (the trunk it went out on) and Context (whose dialplan runs once answered). Audits use it
  * to find a number dialed twice at once, including by a dialer that died without writing its ledger.
  */
-public record PlacedCall(String number, String callId, Instant startedAt, Instant endedAt) {
+public record PlacedCall(String number, String callId, Instant startedAt, Instant endedAt, String channel,
+        String context) {
     public PlacedCall {
         Objects.requireNonNull(number, "number");
         Objects.requireNonNull(startedAt, "startedAt");
+    }
+
+    /** A call whose originate's channel and context are not known. */
+    public PlacedCall(String number, String callId, Instant startedAt, Instant endedAt) {
+        this(number, callId, startedAt, endedAt, null, null);
     }
 
     /** True if the two calls were up at the same time; a call still up lasts until {@code now}. */

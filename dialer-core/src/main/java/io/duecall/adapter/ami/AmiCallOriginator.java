@@ -162,9 +162,14 @@ public final class AmiCallOriginator implements CallOriginator {
 
     @Override
     public void originate(CallRequest request) throws TelephonyUnavailableException {
+        originate(request, config.dialTemplate());
+    }
+
+    /** As {@link #originate(CallRequest)}, dialing with {@code dialTemplate} (one trunk's) instead of the configured one. */
+    public void originate(CallRequest request, String dialTemplate) throws TelephonyUnavailableException {
         var action = new OriginateAction();
         action.setActionId(AmiCallRegistry.actionIdFor(request.callId()));
-        action.setChannel(config.channelFor(request.number().value()));
+        action.setChannel(AmiConfig.channelFor(dialTemplate, request.number().value()));
         action.setContext(config.outboundContext());
         action.setExten("s");
         action.setPriority(1);

@@ -74,7 +74,18 @@ public record AmiConfig(
 
     /** The channel to dial for a number, from {@link #dialTemplate}. */
     public String channelFor(String e164) {
-        return dialTemplate.replace(NUMBER_PLACEHOLDER, e164);
+        return channelFor(dialTemplate, e164);
+    }
+
+    /** The channel to dial for a number with {@code template}, which holds {@link #NUMBER_PLACEHOLDER}. */
+    public static String channelFor(String template, String e164) {
+        return template.replace(NUMBER_PLACEHOLDER, e164);
+    }
+
+    /** Whether {@code template} can be a dial template: one line holding {@link #NUMBER_PLACEHOLDER}. */
+    public static boolean validDialTemplate(String template) {
+        return template != null && template.contains(NUMBER_PLACEHOLDER)
+                && template.chars().noneMatch(c -> c == '\r' || c == '\n');
     }
 
     @Override

@@ -2,7 +2,7 @@ package io.duecall.domain.pacing;
 
 /**
  * A token bucket for originates per second on one trunk: {@code perSecond} tokens a second, at most {@code burst}
- * saved. Not thread-safe; each pacer owns its own.
+ * saved. Not thread-safe; each pacer (or PBX router) owns its own.
  */
 public final class OriginateRateLimit {
     private final double perSecond;
@@ -24,15 +24,25 @@ public final class OriginateRateLimit {
 
     /** Grants up to {@code wanted} originates at {@code now} (seconds) and spends the tokens for them. */
     public int take(double now, int wanted) {
+        refill(now);
+        int granted = (int) Math.min(wanted, Math.floor(tokens + 1e-9));
+        granted = Math.max(0, granted);
+        tokens -= granted;
+        return granted;
+    }
+
+    /** Whether one originate would be granted at {@code now} (seconds), without spending its token. */
+    public boolean grants(double now) {
+        refill(now);
+        return tokens + 1e-9 >= 1;
+    }
+
+    private void refill(double now) {
         if (!Double.isNaN(last) && now > last) {
             tokens = Math.min(burst, tokens + (now - last) * perSecond);
         }
         if (Double.isNaN(last) || now > last) {
             last = now;
         }
-        int granted = (int) Math.min(wanted, Math.floor(tokens + 1e-9));
-        granted = Math.max(0, granted);
-        tokens -= granted;
-        return granted;
     }
 }

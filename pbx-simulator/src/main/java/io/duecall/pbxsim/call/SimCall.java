@@ -264,7 +264,8 @@ final class SimCall {
 
     /** The call as the PBX log shows it; {@code endedAt} null while it is up. */
     PlacedCall placedCall(java.time.Instant endedAt) {
-        return new PlacedCall(request.number(), request.callId(), startedAt, endedAt);
+        return new PlacedCall(request.number(), request.callId(), startedAt, endedAt, request.dialString(),
+                request.context());
     }
 
     /** The call is over: forget its channels and release whatever it held. */
