@@ -5,11 +5,12 @@ package io.duecall.domain.pacing;
  * realized over expected, over roughly the last {@code horizon} live answers, with a prior of three abandons at a
  * ratio of one. The forecast sees only the calls up now, not the calls the pacer will place while a new call rings
  * (which may be answered first), so it tends to promise fewer abandons than happen; the ratio corrects that slowly
- * and smoothly, so the pacer can hold a steady course instead of chasing the few abandons of the last minutes.
+ * and smoothly, so the pacer can hold a steady course instead of chasing the few abandons of the last minutes. It
+ * corrects only that omission: a ratio under one (a cautious forecast, as with many agents) is left to the budget.
  */
 final class ForecastCalibration {
     private static final double PRIOR_ABANDONS = 3;
-    private static final double MIN_FACTOR = 0.25;
+    private static final double MIN_FACTOR = 1;
     private static final double MAX_FACTOR = 20;
     private final double horizon;
     private double realized;
