@@ -56,6 +56,15 @@ class PredictiveCalibrationTest {
     }
 
     @Test
+    void aCautiousForecastIsLeftToTheBudget() {
+        var calibration = new ForecastCalibration(2000);
+        calibration.expect(50);
+        calibration.update(new AbandonCounters(1000, 5, 1000, 5));
+
+        assertEquals(1.0, calibration.factor(), 1e-12);
+    }
+
+    @Test
     void calibrationCarriesOverANewDay() {
         var calibration = new ForecastCalibration(2000);
         calibration.expect(7);
