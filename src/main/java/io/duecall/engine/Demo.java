@@ -13,6 +13,7 @@ import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.campaign.CampaignMode;
 import io.duecall.domain.pacing.PacingPolicy;
+import io.duecall.domain.pacing.PredictivePacer;
 import io.duecall.domain.campaign.RetryPolicy;
 import io.duecall.domain.window.CallingWindow;
 import io.duecall.pbxsim.PbxSimulator;
@@ -200,8 +201,12 @@ public final class Demo {
         for (var c : dialer.campaigns()) {
             dials += dialer.figures(c.id()).dials();
         }
+        var predictive = new java.util.HashMap<CampaignId, PredictivePacer.Activity>();
+        for (var c : dialer.campaigns()) {
+            dialer.predictiveActivity(c.id()).ifPresent(a -> predictive.put(c.id(), a));
+        }
         var report = DemoReport.of(dialer.campaigns(), ledger, dials, dialer.callsInFlight(),
-                engine.agents().timeInStates(finished), started, finished, options.outDir());
+                engine.agents().timeInStates(finished), started, finished, options.outDir(), predictive);
         report.print(out);
         return report;
     }

@@ -5,6 +5,8 @@ import io.duecall.domain.agent.AgentState;
 import io.duecall.domain.attempt.Attempt;
 import io.duecall.domain.attempt.CallOutcome;
 import io.duecall.domain.campaign.Campaign;
+import io.duecall.domain.campaign.CampaignId;
+import io.duecall.domain.pacing.PredictivePacer;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,17 +22,19 @@ public record DemoReport(
         int callsStillInFlight,
         double agentOccupancy,
         Duration campaignTime,
-        Path outDir) {
+        Path outDir,
+        Map<CampaignId, PredictivePacer.Activity> predictive) {
 
     static DemoReport of(List<Campaign> campaigns, List<Attempt> ledger, long dialsPlaced, int inFlight,
-            Map<AgentState, Duration> agentTimes, Instant started, Instant finished, Path outDir) {
+            Map<AgentState, Duration> agentTimes, Instant started, Instant finished, Path outDir,
+            Map<CampaignId, PredictivePacer.Activity> predictive) {
         var busy = agentTimes.getOrDefault(AgentState.ON_CALL, Duration.ZERO)
                 .plus(agentTimes.getOrDefault(AgentState.WRAP_UP, Duration.ZERO));
         var staffed = busy.plus(agentTimes.getOrDefault(AgentState.READY, Duration.ZERO))
                 .plus(agentTimes.getOrDefault(AgentState.RESERVED, Duration.ZERO));
         double occupancy = staffed.isZero() ? 0 : (double) busy.toMillis() / staffed.toMillis();
         return new DemoReport(LedgerAudit.audit(campaigns, ledger), dialsPlaced, ledger.size(), inFlight, occupancy,
-                Duration.between(started, finished), outDir);
+                Duration.between(started, finished), outDir, Map.copyOf(predictive));
     }
 
     public long callsOutsideWindow() {
@@ -67,12 +71,40 @@ public record DemoReport(
             out.printf("    bridged to agents %d, abandoned %d (%.2f%% of live answers)%n", c.bridged(), c.abandoned(),
                     100 * c.abandonRate());
             out.printf("    calls outside the calling window: %d%n", c.outsideWindow());
+            var activity = predictive.get(c.campaign());
+            if (activity != null) {
+                out.println("    " + describe(activity));
+            }
         }
         out.printf("  agent occupancy %.1f%%%n", 100 * agentOccupancy);
         out.printf("  ledger: %d lines for %d dials%s; written to %s and %s%n", ledgerLines, dialsPlaced,
                 callsStillInFlight == 0 ? "" : " (" + callsStillInFlight + " calls still up)",
                 outDir.resolve("ledger.csv"), outDir.resolve("promises.csv"));
         out.println(healthy() ? "  checks: OK" : "  checks: FAILED");
+    }
+
+    /** What the predictive pacer did: the calls it placed ahead of free agents, and when it fell back to progressive. */
+    static String describe(PredictivePacer.Activity a) {
+        var sb = new StringBuilder(String.format("predictive pacing: %d calls placed ahead of a free agent", a.callsAhead()));
+        long fallback = a.fewAgents() + a.learning() + a.overLimit();
+        if (fallback > 0) {
+            sb.append(String.format("; progressive on %d of %d decisions (", fallback, a.decisions()));
+            var reasons = new java.util.ArrayList<String>();
+            if (a.learning() > 0) {
+                reasons.add(a.learning() + " while too few calls had resolved to estimate from");
+            }
+            if (a.fewAgents() > 0) {
+                reasons.add(a.fewAgents() + " with too few agents logged in");
+            }
+            if (a.overLimit() > 0) {
+                reasons.add(a.overLimit() + " past the abandon limit");
+            }
+            sb.append(String.join(", ", reasons)).append(')');
+        }
+        if (a.callsAhead() == 0) {
+            sb.append("; it never saw room for a call beyond the ready agents, so it dialed as progressive would");
+        }
+        return sb.toString();
     }
 
     private static long count(LedgerAudit.CampaignAudit c, CallOutcome outcome) {

@@ -10,9 +10,11 @@ import io.duecall.domain.pacing.CallObservation;
 import io.duecall.domain.pacing.Pacer;
 import io.duecall.domain.pacing.PacingPolicy;
 import io.duecall.domain.pacing.PacingSnapshot;
+import io.duecall.domain.pacing.PredictivePacer;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Optional;
 
 /**
  * One campaign's pacer and its abandon figures, today and over 30 days, as the engine feeds them. The tick thread
@@ -39,6 +41,11 @@ final class CampaignPacing {
 
     PacingPolicy policy() {
         return policy;
+    }
+
+    /** What the predictive pacer has done so far; empty for the other pacers. */
+    synchronized Optional<PredictivePacer.Activity> predictiveActivity() {
+        return pacer instanceof PredictivePacer p ? Optional.of(p.activity()) : Optional.empty();
     }
 
     synchronized int callsToPlace(PacingSnapshot snapshot) {

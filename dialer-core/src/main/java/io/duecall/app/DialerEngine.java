@@ -18,6 +18,7 @@ import io.duecall.domain.dial.DialDecision;
 import io.duecall.domain.dial.SkipReason;
 import io.duecall.domain.pacing.PacingPolicy;
 import io.duecall.domain.pacing.PacingSnapshot;
+import io.duecall.domain.pacing.PredictivePacer;
 import io.duecall.domain.promise.PromiseToPay;
 import io.duecall.port.AccountStore;
 import io.duecall.port.AttemptLedger;
@@ -872,6 +873,12 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
         synchronized (campaigns) {
             return List.copyOf(campaigns.values());
         }
+    }
+
+    /** What the campaign's predictive pacer has done so far; empty when the campaign is paced otherwise. */
+    public Optional<PredictivePacer.Activity> predictiveActivity(CampaignId id) {
+        var pacing = pacers.get(id);
+        return pacing == null ? Optional.empty() : pacing.predictiveActivity();
     }
 
     public CampaignFigures.Snapshot figures(CampaignId id) {

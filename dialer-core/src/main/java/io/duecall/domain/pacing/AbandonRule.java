@@ -2,6 +2,7 @@ package io.duecall.domain.pacing;
 
 import io.duecall.domain.attempt.Attempt;
 import io.duecall.domain.attempt.CallOutcome;
+import io.duecall.domain.attempt.Disposition;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -35,13 +36,19 @@ public record AbandonRule(Duration threshold, boolean countMachineFalsePositives
         return Double.isNaN(secondsToConnect) || secondsToConnect * 1e9 > threshold.toNanos();
     }
 
-    /** How an agent campaign's ledger line counts: not a live answer, a connected live answer, or an abandon. */
+    /**
+     * How an agent campaign's ledger line counts: not a live answer, a live answer not abandoned, or an abandon. The
+     * line carries the engine's own verdict, timed from the moment the caller asked for an agent: the time a caller
+     * spends in the IVR before that (identity checks) is no wait for an agent, and a caller who hangs up in the IVR
+     * or turns out to be someone else was never abandoned.
+     */
     public Verdict judge(Attempt a) {
         if (a.outcome() != CallOutcome.ANSWERED || a.answeredAt() == null) {
             return Verdict.NOT_LIVE;
         }
-        return a.abandoned() || abandoned(a.answeredAt(), a.bridgedAt()) ? Verdict.ABANDONED : Verdict.CONNECTED;
+        return a.abandoned() || a.disposition() == Disposition.ABANDONED ? Verdict.ABANDONED : Verdict.CONNECTED;
     }
 
+    /** {@code CONNECTED}: a live answer that was not abandoned (bridged, or ended in the IVR by the caller). */
     public enum Verdict { NOT_LIVE, CONNECTED, ABANDONED }
 }

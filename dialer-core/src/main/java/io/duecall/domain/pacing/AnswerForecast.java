@@ -58,6 +58,16 @@ final class AnswerForecast {
         ringing.add(ringingAges, -1, margin, var);
     }
 
+    /**
+     * Convolves, at every answer point, each busy agent's chance to be free by then and each ringing call's chance to
+     * be answered live before it into {@code margins}.
+     */
+    void accumulate(double[] talkElapsed, double[] wrapElapsed, double[] ringingAges, MarginDistribution margins) {
+        talk.add(talkElapsed, 1, margins);
+        wrap.add(wrapElapsed, 1, margins);
+        ringing.add(ringingAges, -1, margins);
+    }
+
     private double compute(Table table, double x, int k) {
         double h = answerAt[k] + threshold;
         if (table == ringing) {
@@ -86,22 +96,37 @@ final class AnswerForecast {
             this.stamp = new int[n];
         }
 
+        void add(double[] elapsed, int sign, MarginDistribution margins) {
+            for (double e : elapsed) {
+                int at = row(e);
+                for (int k = 0; k < POINTS; k++) {
+                    margins.add(k, sign, rows[at + k]);
+                }
+            }
+        }
+
         void add(double[] elapsed, int sign, double[] margin, double[] var) {
             for (double e : elapsed) {
-                int row = (int) Math.min(stamp.length - 1, Math.max(0, e / step));
-                int at = row * POINTS;
-                if (stamp[row] != version) {
-                    stamp[row] = version;
-                    for (int k = 0; k < POINTS; k++) {
-                        rows[at + k] = compute(this, (row + 0.5) * step, k);
-                    }
-                }
+                int at = row(e);
                 for (int k = 0; k < POINTS; k++) {
                     double q = rows[at + k];
                     margin[k] += sign * q;
                     var[k] += q * (1 - q);
                 }
             }
+        }
+
+        /** The offset of the row of chances for elapsed time {@code e}, computed if stale. */
+        private int row(double e) {
+            int row = (int) Math.min(stamp.length - 1, Math.max(0, e / step));
+            int at = row * POINTS;
+            if (stamp[row] != version) {
+                stamp[row] = version;
+                for (int k = 0; k < POINTS; k++) {
+                    rows[at + k] = compute(this, (row + 0.5) * step, k);
+                }
+            }
+            return at;
         }
     }
 }

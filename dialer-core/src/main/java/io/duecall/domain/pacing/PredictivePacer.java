@@ -4,7 +4,9 @@ package io.duecall.domain.pacing;
  * Predictive dialing: places a call only while the predicted chance that it finds no agent, should it be answered
  * live, stays within the abandon budget left. The prediction weighs every agent's elapsed talk or wrap-up time and
  * every ringing call's age against the campaign's own estimated distributions; the budget is the target share of
- * today's live answers not yet spent, so the pacer slows before the day's rate is exceeded, not after.
+ * today's live answers not yet spent, so the pacer slows before the day's rate is exceeded, not after. The forecast's
+ * chances are scaled by how many abandons they promised against how many happened ({@link ForecastCalibration}), so
+ * the per-call threshold, the pacer's price of an abandon, can stay steady through the day.
  */
 public final class PredictivePacer implements Pacer {
     private static final double MIN_SD = 0.3;
@@ -12,11 +14,21 @@ public final class PredictivePacer implements Pacer {
     private static final double GAIN = 0.01;
     private static final double MIN_THRESHOLD = 0.001;
     private static final double MAX_THRESHOLD = 0.5;
+    /** Up to this many busy agents, ringing and new calls the chance is computed exactly, beyond it as normal. */
+    private static final int EXACT_TERMS = 200;
+    private static final double CALIBRATION_HORIZON = 2000;
     private final PredictiveConfig config;
     private final CampaignEstimates estimates = new CampaignEstimates();
     private final OriginateRateLimit rate;
     private final AnswerForecast forecast;
+    private final MarginDistribution margins = new MarginDistribution(AnswerForecast.POINTS);
+    private final ForecastCalibration calibration = new ForecastCalibration(CALIBRATION_HORIZON);
     private double threshold;
+    private long decisions;
+    private long fewAgents;
+    private long learning;
+    private long overLimit;
+    private long callsAhead;
     private double predictedRate;
 
     public PredictivePacer(PredictiveConfig config) {
@@ -41,17 +53,38 @@ public final class PredictivePacer implements Pacer {
         if (s.loggedInAgents() == 0) {
             return 0;
         }
+        calibration.update(s.counters());
         int lines = s.callsRinging() + s.answeredWaiting();
         int room = Math.min(config.maxLinesPerAgent() * s.loggedInAgents() - lines, s.freeChannels());
         if (room <= 0) {
             return 0;
         }
-        int wanted = Math.min(s.uncoveredAgents(), room);
-        if (s.loggedInAgents() >= config.minAgents() && estimates.resolvedCalls() >= config.minObservations()
-                && !overLimit(s.counters())) {
+        int progressive = Math.min(s.uncoveredAgents(), room);
+        int wanted = progressive;
+        decisions++;
+        if (s.loggedInAgents() < config.minAgents()) {
+            fewAgents++;
+        } else if (estimates.resolvedCalls() < config.minObservations()) {
+            learning++;
+        } else if (overLimit(s.counters())) {
+            overLimit++;
+        } else {
             wanted = Math.max(wanted, predicted(s, room));
         }
-        return rate.take(s.now(), wanted);
+        int placed = rate.take(s.now(), wanted);
+        callsAhead += Math.max(0, placed - progressive);
+        return placed;
+    }
+
+    /**
+     * What the pacer has done so far: its decisions, how many of them it took as progressive because too few agents
+     * were logged in, too few calls had resolved for its estimates, or the abandon limit was clearly passed, and how
+     * many calls it placed beyond the agents ready for them (the calls progressive pacing would not have placed).
+     */
+    public record Activity(long decisions, long fewAgents, long learning, long overLimit, long callsAhead) {}
+
+    public Activity activity() {
+        return new Activity(decisions, fewAgents, learning, overLimit, callsAhead);
     }
 
     /**
@@ -73,6 +106,10 @@ public final class PredictivePacer implements Pacer {
             ahead[i] = p * forecast.answeredShare(i);
         }
         double aim = allowedChance(s.counters());
+        int busy = s.talkElapsed().length + s.wrapElapsed().length;
+        if (busy + s.callsRinging() + room <= EXACT_TERMS) {
+            return exact(s, room, p, ahead, aim);
+        }
         int k = 0;
         while (k < room) {
             double chance = 0;
@@ -85,9 +122,39 @@ public final class PredictivePacer implements Pacer {
                 break;
             }
             k++;
-            steer(chance, aim);
+            placed(p, chance, aim);
         }
         return k;
+    }
+
+    /** As above, with the exact distribution of the margin instead of its normal approximation. */
+    private int exact(PacingSnapshot s, int room, double p, double[] ahead, double aim) {
+        int n = AnswerForecast.POINTS;
+        margins.start(s.readyAgents() - s.answeredWaiting(), s.talkElapsed().length + s.wrapElapsed().length,
+                s.callsRinging() + room);
+        forecast.accumulate(s.talkElapsed(), s.wrapElapsed(), s.ringingAges(), margins);
+        int k = 0;
+        while (k < room) {
+            double chance = 0;
+            for (int i = 0; i < n; i++) {
+                chance += margins.none(i);
+            }
+            chance /= n;
+            if (chance > threshold) {
+                break;
+            }
+            k++;
+            placed(p, chance, aim);
+            for (int i = 0; i < n; i++) {
+                margins.add(i, -1, ahead[i]);
+            }
+        }
+        return k;
+    }
+
+    private void placed(double live, double chance, double aim) {
+        calibration.expect(live * chance);
+        steer(calibration.factor() * chance, aim);
     }
 
     /**
@@ -114,16 +181,20 @@ public final class PredictivePacer implements Pacer {
     }
 
     /**
-     * The abandon rate to aim at: the daily target, plus the budget saved so far (or less the budget
-     * overspent, over a quarter of that) spread over the next {@code budgetHorizon} live answers.
+     * The abandon rate to aim at: the daily target, plus the budget saved so far spread over as many live answers as
+     * today has had (at least {@code budgetHorizon}), at most halfway from the target to the limit, or less the budget
+     * overspent over a quarter of {@code budgetHorizon}.
      */
     double allowedChance(AbandonCounters c) {
         double day = config.abandonTarget() * c.liveAnswersToday() - c.abandonsToday();
         double rolling = config.abandonLimit() * c.liveAnswers30Days() - c.abandons30Days();
         double bank = Math.min(day, rolling);
-        // an overspent budget is paid back four times faster than savings are spent: days end under the limit
-        double spread = bank < 0 ? config.budgetHorizon() / 4 : config.budgetHorizon();
-        double aim = config.abandonTarget() + bank / spread;
+        // savings are spent slowly and only so far (a steady price of an abandon pays best, and a lucky morning must
+        // not buy a reckless evening); an overspent budget is paid back fast, so days end under the limit
+        double spread = Math.max(config.budgetHorizon(), c.liveAnswersToday());
+        double aim = bank < 0 ? config.abandonTarget() + bank / (config.budgetHorizon() / 4)
+                : Math.min(config.abandonTarget() + bank / spread,
+                        (config.abandonTarget() + config.abandonLimit()) / 2);
         // and it never plans to use up the abandons the limit leaves over the next horizon, less one sd of chance
         double h = config.budgetHorizon();
         double room = config.abandonLimit() * (c.liveAnswersToday() + h) - c.abandonsToday();

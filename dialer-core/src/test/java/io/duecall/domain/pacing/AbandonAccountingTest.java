@@ -39,17 +39,20 @@ class AbandonAccountingTest {
     }
 
     @Test
-    void ledgerLinesAreJudgedByAnswerAndBridgeTimes() {
+    void ledgerLinesAreJudgedByTheEnginesVerdict() {
         var ledger = new AbandonLedger(AbandonRule.defaults());
 
-        ledger.record(attempt(CallOutcome.ANSWERED, ANSWER.plusSeconds(1)), ZoneOffset.UTC);
-        ledger.record(attempt(CallOutcome.ANSWERED, ANSWER.plusSeconds(3)), ZoneOffset.UTC);
-        ledger.record(attempt(CallOutcome.ANSWERED, null), ZoneOffset.UTC);
-        ledger.record(attempt(CallOutcome.MACHINE, null), ZoneOffset.UTC);
+        ledger.record(attempt(CallOutcome.ANSWERED, ANSWER.plusSeconds(1), Disposition.AGENT_CONVERSATION), ZoneOffset.UTC);
+        // 40 s in the IVR's identity checks before asking for an agent: no wait for an agent
+        ledger.record(attempt(CallOutcome.ANSWERED, ANSWER.plusSeconds(40), Disposition.AGENT_CONVERSATION), ZoneOffset.UTC);
+        ledger.record(attempt(CallOutcome.ANSWERED, null, Disposition.THIRD_PARTY), ZoneOffset.UTC);
+        ledger.record(attempt(CallOutcome.ANSWERED, null, Disposition.HUNG_UP), ZoneOffset.UTC);
+        ledger.record(attempt(CallOutcome.ANSWERED, null, Disposition.ABANDONED), ZoneOffset.UTC);
+        ledger.record(attempt(CallOutcome.MACHINE, null, Disposition.MACHINE), ZoneOffset.UTC);
 
         var counters = ledger.counters(DAY);
-        assertEquals(3, counters.liveAnswersToday());
-        assertEquals(2, counters.abandonsToday());
+        assertEquals(5, counters.liveAnswersToday());
+        assertEquals(1, counters.abandonsToday());
     }
 
     @Test
@@ -79,11 +82,11 @@ class AbandonAccountingTest {
         assertEquals(new AbandonCounters(1, 1, 1, 1), uk.counters(DAY));
     }
 
-    private static Attempt attempt(CallOutcome outcome, Instant bridged) {
+    private static Attempt attempt(CallOutcome outcome, Instant bridged, Disposition disposition) {
         var answered = outcome.connected() ? ANSWER : null;
         return new Attempt("c1", new CampaignId("c"), new AccountId("a1"), new E164("+14155550123"), ZoneOffset.UTC,
                 ANSWER.atZone(ZoneOffset.UTC).toLocalDateTime(), ANSWER.minusSeconds(9), answered, bridged,
-                ANSWER.plusSeconds(60), outcome, bridged == null ? Disposition.ABANDONED : Disposition.AGENT_CONVERSATION,
-                bridged == null ? null : "ag1", false, null, null, null, null);
+                ANSWER.plusSeconds(60), outcome, disposition, bridged == null ? null : "ag1",
+                disposition == Disposition.ABANDONED, null, null, null, null);
     }
 }

@@ -76,11 +76,14 @@ class PacersTest {
     @Test
     void aimNeverPlansToSpendWhatTheLimitLeavesForChance() {
         var pacer = trainedPredictive();
-        var atTheEdge = new AbandonCounters(1000, 29, 1000, 29);
+        var atTheEdge = new AbandonCounters(1000, 33, 1000, 33);
+        var overspent = new AbandonCounters(1000, 29, 1000, 29);
         var saving = new AbandonCounters(1000, 10, 1000, 10);
 
         assertEquals(0.0, pacer.allowedChance(atTheEdge));
-        assertEquals(0.03, pacer.allowedChance(saving), 1e-9);
+        // four abandons over the 2.5% target are paid back over the next 25 live answers
+        assertEquals(0.0, pacer.allowedChance(overspent));
+        assertEquals(0.0275, pacer.allowedChance(saving), 1e-9);
     }
 
     @Test
