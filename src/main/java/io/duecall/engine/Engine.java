@@ -13,6 +13,7 @@ import io.duecall.adapter.redis.RedisAgentRoster;
 import io.duecall.adapter.redis.RedisAttemptLedger;
 import io.duecall.adapter.redis.RedisCampaignDefinitions;
 import io.duecall.adapter.redis.RedisDispositionLog;
+import io.duecall.adapter.redis.RedisScreenPops;
 import io.duecall.adapter.redis.RedisKeys;
 import io.duecall.adapter.redis.RedisPaymentStore;
 import io.duecall.adapter.redis.RedisPools;
@@ -174,10 +175,13 @@ public final class Engine implements AutoCloseable {
         sessions.set(dialer);
         catalog = new CampaignCatalog(dialer, new RedisCampaignDefinitions(jedis, keys), config);
         catalog.loadStored().forEach(problem -> System.err.println("duecall: " + problem));
+        // The pop is stored in Redis, so the desk shows it on whichever node serves the agent.
         desk = new AgentDesk(clock, dialer, promises, ledger, accounts, suppression, new RedisDispositionLog(jedis, keys),
-                dialer.eligibility());
+                dialer.eligibility(), new RedisScreenPops(jedis, keys));
         // The screen pop reads the store; off the AMI event thread, so later answers and hang-ups are not held back.
         dialer.onAgentCall(started -> screenPops.execute(() -> desk.accept(started)));
+        // A disposition recorded through another node's desk reaches this engine when it returns the account.
+        dialer.agentRequestsFrom(desk::requested);
         cycle = new QuartzDialCycle(dialer, config.tickInterval(), config.holidays(), config.holidayZone(), config.clustered());
         parts.add(cycle);
         // The engine's own eligibility, so promises of campaigns added at run time are followed up too.

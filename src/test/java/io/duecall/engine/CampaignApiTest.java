@@ -9,6 +9,7 @@ import io.duecall.adapter.memory.InMemoryAccountStore;
 import io.duecall.adapter.memory.InMemoryAttemptLedger;
 import io.duecall.adapter.memory.InMemoryCampaignDefinitions;
 import io.duecall.adapter.memory.InMemoryDispositionLog;
+import io.duecall.adapter.memory.InMemoryScreenPops;
 import io.duecall.adapter.memory.InMemoryPromiseStore;
 import io.duecall.adapter.memory.InMemorySuppressionStore;
 import io.duecall.adapter.quartz.QuartzDialCycle;
@@ -70,7 +71,7 @@ class CampaignApiTest {
     private final OpsInitializer pipeline = OpsInitializer.of(
             new OpsWebConfig("127.0.0.1", 0, 65536, Map.of(OPS, Principal.operations())),
             new OpsParts(clock, dialer, agents, new AgentDesk(clock, dialer, promises, ledger, accounts, suppression,
-                    new InMemoryDispositionLog(), dialer.eligibility()), accounts, ledger, promises,
+                    new InMemoryDispositionLog(), dialer.eligibility(), new InMemoryScreenPops()), accounts, ledger, promises,
                     new QuartzCampaignControl(cycle, id -> catalog.runDates(id).endAt()),
                     region -> new ImportAccounts(new AccountCsvReader(region), accounts, clock), new Healthy(), catalog,
                     new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));

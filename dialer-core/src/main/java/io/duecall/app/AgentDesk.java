@@ -3,14 +3,17 @@ package io.duecall.app;
 import io.duecall.domain.agent.AgentDisposition;
 import io.duecall.domain.agent.AgentId;
 import io.duecall.domain.agent.DispositionRecord;
+import io.duecall.domain.agent.ScreenPop;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.campaign.CampaignMode;
+import io.duecall.domain.account.Account;
 import io.duecall.domain.account.AccountFlag;
 import io.duecall.domain.promise.PromiseToPay;
 import io.duecall.port.AccountStore;
 import io.duecall.port.AttemptLedger;
 import io.duecall.port.DispositionLog;
 import io.duecall.port.PromiseStore;
+import io.duecall.port.ScreenPops;
 import io.duecall.port.SuppressionStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,13 +27,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * The agents' side of bridged calls: builds the screen pop when a call reaches an agent, and records the agent's
- * disposition durably in the {@link DispositionLog}, once per call. Dispositions that stop calls act at once for
- * every campaign: an opt-out suppresses the dialed number, a dispute, bankruptcy or death flags the account and
- * takes it out of every queue, and a callback requeues the account at the first instant the contact rules permit.
+ * The agents' side of bridged calls: builds the screen pop when a call reaches an agent and stores it in the shared
+ * {@link ScreenPops}, so whichever node serves the agent's desk shows it, and records the agent's disposition
+ * durably in the {@link DispositionLog}, once per call. Dispositions that stop calls act at once for every campaign:
+ * an opt-out suppresses the dialed number, a dispute, bankruptcy or death flags the account and takes it out of every
+ * queue, and a callback requeues the account at the first instant the contact rules permit. The pop reads only the
+ * account's own history and promises, never a whole store.
  */
 public final class AgentDesk implements Consumer<AgentCallStarted> {
     private static final int HISTORY = 10;
+    private static final int LOCKS = 64;
     private final Clock clock;
     private final CallSessions sessions;
     private final PromiseStore promises;
@@ -39,15 +45,14 @@ public final class AgentDesk implements Consumer<AgentCallStarted> {
     private final SuppressionStore suppression;
     private final DispositionLog log;
     private final Eligibility eligibility;
-    private final Map<String, Entry> calls = new ConcurrentHashMap<>();
-    private final Map<AgentId, String> current = new ConcurrentHashMap<>();
+    private final ScreenPops pops;
+    private final Object[] locks = new Object[LOCKS];
     private final Map<CampaignId, AtomicLong> promisesAfterCall = new ConcurrentHashMap<>();
     private final List<Consumer<ScreenPop>> listeners = new CopyOnWriteArrayList<>();
 
-    private record Entry(AgentCallStarted started, ScreenPop pop, DispositionRecord[] disposed) {}
-
     public AgentDesk(Clock clock, CallSessions sessions, PromiseStore promises, AttemptLedger ledger,
-            AccountStore accounts, SuppressionStore suppression, DispositionLog log, Eligibility eligibility) {
+            AccountStore accounts, SuppressionStore suppression, DispositionLog log, Eligibility eligibility,
+            ScreenPops pops) {
         this.clock = clock;
         this.sessions = sessions;
         this.promises = promises;
@@ -56,9 +61,13 @@ public final class AgentDesk implements Consumer<AgentCallStarted> {
         this.suppression = suppression;
         this.log = log;
         this.eligibility = eligibility;
+        this.pops = pops;
+        for (int i = 0; i < LOCKS; i++) {
+            locks[i] = new Object();
+        }
     }
 
-    /** Registers a listener for new screen pops; it must not block. */
+    /** Registers a listener for new screen pops built on this node; it must not block. */
     public void onScreenPop(Consumer<ScreenPop> listener) {
         listeners.add(listener);
     }
@@ -66,15 +75,12 @@ public final class AgentDesk implements Consumer<AgentCallStarted> {
     @Override
     public void accept(AgentCallStarted started) {
         var accountId = started.account().id();
-        var history = ledger.readAll().stream().filter(a -> a.account().equals(accountId)).toList();
-        var promised = promises.all().stream().filter(p -> p.account().equals(accountId)).toList();
         var pop = new ScreenPop(started.callId(), started.agent(), started.campaign().id(), started.account(),
                 started.debtorZone(), started.at(),
                 started.ivrPath().isEmpty() ? ivrPath(started.campaign().mode()) : started.ivrPath(),
-                promised.subList(Math.max(0, promised.size() - HISTORY), promised.size()),
-                history.subList(Math.max(0, history.size() - HISTORY), history.size()));
-        calls.put(started.callId(), new Entry(started, pop, new DispositionRecord[1]));
-        current.put(started.agent(), started.callId());
+                promises.latestOf(accountId, HISTORY), ledger.latest(accountId, HISTORY), started.number(),
+                started.campaign().promiseHorizonDays());
+        pops.put(pop);
         listeners.forEach(listener -> listener.accept(pop));
     }
 
@@ -89,14 +95,23 @@ public final class AgentDesk implements Consumer<AgentCallStarted> {
                         "pressed 0 for an agent");
     }
 
-    /** The agent's latest bridged call, until they record its disposition. */
+    /** The agent's latest bridged call, on whichever node it was bridged, until they record its disposition. */
     public Optional<ScreenPop> current(AgentId agent) {
-        var callId = current.get(agent);
-        return Optional.ofNullable(callId == null ? null : calls.get(callId)).map(Entry::pop);
+        return pops.current(agent);
     }
 
     public Optional<ScreenPop> call(String callId) {
-        return Optional.ofNullable(callId == null ? null : calls.get(callId)).map(Entry::pop);
+        return pops.find(callId);
+    }
+
+    /**
+     * What an agent asked for on this call that the node writing its ledger line must honour, whichever node's desk
+     * recorded it: a callback time, or a promise (the account leaves the queue, as after a promise on the line).
+     */
+    public Optional<AgentDisposition> requested(String callId) {
+        return log.find(callId).map(DispositionRecord::disposition)
+                .filter(d -> d.outcome() == AgentDisposition.Outcome.CALLBACK
+                        || d.outcome() == AgentDisposition.Outcome.PROMISE);
     }
 
     /**
@@ -106,31 +121,28 @@ public final class AgentDesk implements Consumer<AgentCallStarted> {
      * call already has a disposition (here or in another engine sharing the log).
      */
     public DispositionRecord dispose(AgentId agent, String callId, AgentDisposition disposition) {
-        var entry = callId == null ? null : calls.get(callId);
-        if (entry == null) {
-            throw new IllegalArgumentException("callId: '" + callId + "' is not a call bridged to an agent");
-        }
-        if (!entry.started().agent().equals(agent)) {
+        var pop = pops.find(callId).orElseThrow(() ->
+                new IllegalArgumentException("callId: '" + callId + "' is not a call bridged to an agent"));
+        if (!pop.agent().equals(agent)) {
             throw new NotYourCallException(agent, callId);
         }
-        synchronized (entry) {
-            if (entry.disposed()[0] != null) {
-                throw alreadyDisposed(callId, entry.disposed()[0]);
+        synchronized (locks[Math.floorMod(callId.hashCode(), LOCKS)]) {
+            var earlier = log.find(callId);
+            if (earlier.isPresent()) {
+                throw alreadyDisposed(callId, earlier.get());
             }
             var now = clock.instant();
             if (disposition.outcome() == AgentDisposition.Outcome.CALLBACK) {
                 requireCallbackTime(disposition.callbackAt(), now);
             }
-            boolean onLine = disposition.outcome() == AgentDisposition.Outcome.PROMISE && promise(entry, disposition, now);
-            var started = entry.started();
-            var record = new DispositionRecord(callId, agent, started.campaign().id(), started.account().id(),
-                    disposition, now, onLine);
+            boolean onLine = disposition.outcome() == AgentDisposition.Outcome.PROMISE && promise(pop, disposition, now);
+            var record = new DispositionRecord(callId, agent, pop.campaign(), pop.account().id(), disposition, now,
+                    onLine);
             if (!log.record(record)) {
                 throw alreadyDisposed(callId, log.find(callId).orElse(record));
             }
-            apply(started, disposition, now, "agent:" + agent.value() + ":" + callId);
-            entry.disposed()[0] = record;
-            current.remove(agent, callId);
+            apply(pop, disposition, now, "agent:" + agent.value() + ":" + callId);
+            pops.done(agent, callId);
             return record;
         }
     }
@@ -148,44 +160,47 @@ public final class AgentDesk implements Consumer<AgentCallStarted> {
     }
 
     /** What the disposition means beyond this call, for every campaign and every dialer sharing the stores. */
-    private void apply(AgentCallStarted started, AgentDisposition d, Instant now, String source) {
-        var account = started.account().id();
+    private void apply(ScreenPop pop, AgentDisposition d, Instant now, String source) {
+        var account = pop.account().id();
         switch (d.outcome()) {
-            case OPT_OUT -> suppression.optOut(started.number(), now, source);
+            case OPT_OUT -> suppression.optOut(pop.number(), now, source);
             case DISPUTE, BANKRUPTCY, DECEASED -> {
                 // The flag stops every later claim; the removals empty the queues at once.
                 suppression.flag(account, AccountFlag.valueOf(d.outcome().name()), now, source);
                 eligibility.campaigns().forEach(campaign -> accounts.remove(campaign, account));
             }
-            case CALLBACK -> callback(started, d.callbackAt());
+            case CALLBACK -> callback(pop, d.callbackAt());
             case PROMISE, REFUSED, WRONG_PARTY, FIELD_VISIT -> { }
         }
     }
 
     /**
-     * While the call is up the engine returns the account at the callback time when the line is written; after that
-     * the account is requeued directly, at the first instant from the callback time that the contact rules permit.
+     * While the call is up on this node the engine returns the account at the callback time when the line is written;
+     * otherwise the account is requeued directly, at the first instant from the callback time that the contact rules
+     * permit. If another node still holds the account (its call is up there) the requeue is refused, and that node
+     * reads the callback from the log when it writes the line ({@link #requested}).
      */
-    private void callback(AgentCallStarted started, Instant at) {
+    private void callback(ScreenPop pop, Instant at) {
         try {
-            sessions.scheduleCallback(started.callId(), at);
+            sessions.scheduleCallback(pop.callId(), at);
             return;
-        } catch (IllegalArgumentException callAlreadyClosed) {
-            // The time was checked above, so the engine refused only because the call's line is written.
+        } catch (IllegalArgumentException notUpHere) {
+            // The time was checked above, so the engine refused only because the call is not up on this node.
         }
-        var campaign = started.campaign().id();
-        var next = eligibility.nextEligible(campaign, started.account(), at);
-        if (next != null) {
-            accounts.requeue(campaign, started.account().id(), next);
-        }
+        requeueForCallback(pop.campaign(), pop.account(), at);
+    }
+
+    /** Requeues the account at the first instant from {@code at} the rules permit; false if a dialer holds it. */
+    private boolean requeueForCallback(CampaignId campaign, Account account, Instant at) {
+        var next = eligibility.nextEligible(campaign, account, at);
+        return next != null && accounts.requeue(campaign, account.id(), next);
     }
 
     /** Stores the promise; true if it went onto the call's ledger line, false if the line had already been written. */
-    private boolean promise(Entry entry, AgentDisposition d, Instant now) {
-        var started = entry.started();
-        var account = started.account();
-        var today = now.atZone(started.debtorZone()).toLocalDate();
-        var last = today.plusDays(started.campaign().promiseHorizonDays());
+    private boolean promise(ScreenPop pop, AgentDisposition d, Instant now) {
+        var account = pop.account();
+        var today = now.atZone(pop.debtorZone()).toLocalDate();
+        var last = today.plusDays(pop.promiseHorizonDays());
         if (!d.amount().currency().equals(account.amountDue().currency()) || d.amount().minor() <= 0
                 || d.amount().minor() > account.amountDue().minor()) {
             throw new IllegalArgumentException("amount: " + d.amount() + " (expected more than 0 and at most "
@@ -195,13 +210,13 @@ public final class AgentDesk implements Consumer<AgentCallStarted> {
             throw new IllegalArgumentException("payBy: " + d.payBy() + " (expected " + today + " to " + last + ")");
         }
         try {
-            sessions.recordPromise(started.callId(), d.amount(), d.payBy());
+            sessions.recordPromise(pop.callId(), d.amount(), d.payBy());
             return true;
-        } catch (IllegalArgumentException callAlreadyClosed) {
-            // The amount and date were checked above, so the engine refused only because the line is written.
-            promises.record(new PromiseToPay(started.callId(), account.id(), started.campaign().id(), d.amount(),
-                    d.payBy(), now));
-            promisesAfterCall.computeIfAbsent(started.campaign().id(), c -> new AtomicLong()).incrementAndGet();
+        } catch (IllegalArgumentException notUpHere) {
+            // The amount and date were checked above, so the engine refused only because the call is not up on this
+            // node: its line is written, or another node placed it.
+            promises.record(new PromiseToPay(pop.callId(), account.id(), pop.campaign(), d.amount(), d.payBy(), now));
+            promisesAfterCall.computeIfAbsent(pop.campaign(), c -> new AtomicLong()).incrementAndGet();
             return false;
         }
     }

@@ -6,6 +6,7 @@ import io.duecall.domain.compliance.ContactRules;
 import io.duecall.domain.compliance.Explanation;
 import io.duecall.port.HolidayCalendar;
 import io.duecall.domain.account.Money;
+import io.duecall.domain.agent.AgentDisposition;
 import io.duecall.domain.agent.AgentId;
 import io.duecall.domain.agent.AgentPool;
 import io.duecall.domain.attempt.Attempt;
@@ -57,6 +58,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,6 +101,8 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
     /** Where ended calls are written down; by default on the thread that closed the call. */
     private volatile Executor ledgerWriter = Runnable::run;
     private volatile Executor placer;
+    /** What agents asked for on bridged calls, wherever their desk recorded it; by default nothing. */
+    private volatile Function<String, Optional<AgentDisposition>> agentRequests = callId -> Optional.empty();
 
     /** An engine with no suppression list: nothing is ever opted out, and an opt-out in the IVR fails. */
     public DialerEngine(Clock clock, Pause pause, AccountStore accounts, AttemptLedger ledger, PromiseStore promises,
@@ -500,6 +504,15 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
         this.placer = Objects.requireNonNull(placer, "placer");
     }
 
+    /**
+     * Where the engine reads, when it returns a bridged call's account, what the agent asked for on the call (a
+     * callback time, or a promise): an agent whose desk another node serves records it there, out of this engine's
+     * reach, and the node's own requeue is refused while this engine holds the account.
+     */
+    public void agentRequestsFrom(Function<String, Optional<AgentDisposition>> requests) {
+        this.agentRequests = Objects.requireNonNull(requests, "requests");
+    }
+
     /** Registers a listener told when a call reaches its agent (the screen pop); it runs on the event thread and must not block. */
     public void onAgentCall(Consumer<AgentCallStarted> listener) {
         agentCallListeners.add(listener);
@@ -808,13 +821,18 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
      */
     private void returnAccount(LiveCall call, Attempt attempt) {
         var account = call.claim.account();
-        if (attempt.disposition() == Disposition.PROMISE_TO_PAY) {
+        boolean ask = call.bridgedAt != null && call.agent != null && call.callbackAt == null
+                && attempt.disposition() != Disposition.PROMISE_TO_PAY;
+        var request = ask ? agentRequest(call) : Optional.<AgentDisposition>empty();
+        if (attempt.disposition() == Disposition.PROMISE_TO_PAY
+                || request.filter(r -> r.outcome() == AgentDisposition.Outcome.PROMISE).isPresent()) {
             accounts.finish(call.claim);
             return;
         }
+        var callbackAt = call.callbackAt != null ? call.callbackAt
+                : request.map(AgentDisposition::callbackAt).orElse(null);
         // A callback the debtor chose is still a call: it waits for the first instant every rule permits.
-        var from = call.callbackAt != null && call.callbackAt.isAfter(attempt.endedAt())
-                ? call.callbackAt : attempt.endedAt();
+        var from = callbackAt != null && callbackAt.isAfter(attempt.endedAt()) ? callbackAt : attempt.endedAt();
         var next = switch (eligibility.decide(call.campaign.id(), account, from).decision()) {
             case DialDecision.Dial dial -> from;
             case DialDecision.Skip skip -> {
@@ -824,8 +842,35 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
         };
         if (next == null) {
             accounts.finish(call.claim);
-        } else {
-            accounts.release(call.claim, next);
+            return;
+        }
+        accounts.release(call.claim, next);
+        if (ask && request.isEmpty()) {
+            // A desk on another node may have recorded its disposition after the read above, its own requeue refused
+            // because this engine still held the account: read once more now that the account is back.
+            agentRequest(call).ifPresent(late -> honourLate(call, late));
+        }
+    }
+
+    private Optional<AgentDisposition> agentRequest(LiveCall call) {
+        try {
+            return agentRequests.apply(call.callId);
+        } catch (IllegalStateException unreadable) {
+            LOG.warn("Call {}: the agent's disposition could not be read; its account returns as usual: {}",
+                    call.callId, unreadable.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private void honourLate(LiveCall call, AgentDisposition request) {
+        var account = call.claim.account();
+        if (request.outcome() == AgentDisposition.Outcome.PROMISE) {
+            accounts.remove(call.campaign.id(), account.id());
+            return;
+        }
+        var next = eligibility.nextEligible(call.campaign.id(), account, request.callbackAt());
+        if (next != null) {
+            accounts.requeue(call.campaign.id(), account.id(), next);
         }
     }
 

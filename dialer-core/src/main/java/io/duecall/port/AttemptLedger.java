@@ -20,6 +20,12 @@ public interface AttemptLedger {
     List<PastAttempt> history(AccountId account, Instant since);
 
     /**
+     * The account's latest {@code max} attempts, oldest first: what an agent's screen shows, read from the account's
+     * own history, never the whole ledger.
+     */
+    List<PastAttempt> latest(AccountId account, int max);
+
+    /**
      * How many location calls each third-party number of the account has had, ever: kept apart from the capped
      * history so a once-per-person limit holds however long ago the call was. Numbers never called are absent.
      */

@@ -29,6 +29,12 @@ public interface PromiseStore {
     /** Every promise with its status, in the order the promises were made. */
     List<PromiseStatus> statuses();
 
+    /**
+     * The account's latest {@code max} promises, whatever their status, in the order they were made: what an agent's
+     * screen shows, read from the account's own index, never the whole store.
+     */
+    List<PromiseToPay> latestOf(AccountId account, int max);
+
     /** The account's promises that are open or partly kept, in the order they were made. */
     List<PromiseStatus> unsettled(AccountId account);
 

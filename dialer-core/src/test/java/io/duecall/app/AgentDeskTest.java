@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.duecall.adapter.memory.InMemoryAccountStore;
 import io.duecall.adapter.memory.InMemoryAttemptLedger;
 import io.duecall.adapter.memory.InMemoryDispositionLog;
+import io.duecall.adapter.memory.InMemoryScreenPops;
 import io.duecall.adapter.memory.InMemoryPromiseStore;
 import io.duecall.adapter.memory.InMemorySuppressionStore;
 import io.duecall.domain.account.Account;
@@ -22,6 +23,7 @@ import io.duecall.domain.agent.AgentDisposition.Outcome;
 import io.duecall.domain.agent.AgentId;
 import io.duecall.domain.agent.AgentPool;
 import io.duecall.domain.agent.AgentSeat;
+import io.duecall.domain.agent.ScreenPop;
 import io.duecall.domain.attempt.Disposition;
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;
@@ -66,7 +68,7 @@ class AgentDeskTest {
             pbx, agents, List.of(campaign(DESK, CampaignMode.AGENT), campaign(REMINDERS, CampaignMode.IVR_REMINDER)),
             50, HolidayCalendar.none(), Map.of());
     private final AgentDesk desk = new AgentDesk(clock, engine, promises, ledger, accounts, suppression, log,
-            engine.eligibility());
+            engine.eligibility(), new InMemoryScreenPops());
 
     AgentDeskTest() {
         engine.onAgentCall(desk);
@@ -214,7 +216,8 @@ class AgentDeskTest {
         var callId = bridgedCall();
         var record = desk.dispose(agent101, callId, new AgentDisposition(Outcome.REFUSED, null, null, null));
 
-        var restarted = new AgentDesk(clock, engine, promises, ledger, accounts, suppression, log, engine.eligibility());
+        var restarted = new AgentDesk(clock, engine, promises, ledger, accounts, suppression, log, engine.eligibility(),
+                new InMemoryScreenPops());
 
         assertEquals(Optional.of(record), log.find(callId));
         assertEquals(List.of(record), restarted.history(agent101));

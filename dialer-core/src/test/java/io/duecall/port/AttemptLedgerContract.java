@@ -90,6 +90,31 @@ public abstract class AttemptLedgerContract {
     }
 
     @Test
+    void latestHoldsTheAccountsLastAttemptsOldestFirst() {
+        var appended = new ArrayList<PastAttempt>();
+        for (int i = 0; i < 14; i++) {
+            var attempt = unansweredAt("c-" + i, Fixtures.T0.plusSeconds(600L * i));
+            ledger.append(attempt);
+            appended.add(PastAttempt.of(attempt));
+            ledger.append(fullAttempt("c-other-" + i));
+        }
+
+        var latest = ledger.latest(new AccountId("acct-2"), 10);
+
+        assertEquals(appended.subList(4, 14), latest);
+        assertEquals(appended, ledger.latest(new AccountId("acct-2"), 100));
+        assertEquals(List.of(), ledger.latest(new AccountId("acct-9"), 10));
+        assertEquals(List.of(), ledger.latest(new AccountId("acct-2"), 0));
+    }
+
+    private static Attempt unansweredAt(String callId, java.time.Instant at) {
+        var m = minimalAttempt(callId);
+        return new Attempt(callId, m.campaign(), m.account(), m.number(), m.zone(),
+                java.time.LocalDateTime.ofInstant(at, m.zone()), at, null, null, at.plusSeconds(30),
+                m.outcome(), m.disposition(), null, false, null, null, null, null);
+    }
+
+    @Test
     void emptyLedgerReadsEmpty() {
         var read = ledger.readAll();
 

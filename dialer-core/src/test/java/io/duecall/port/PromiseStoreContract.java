@@ -142,6 +142,24 @@ public abstract class PromiseStoreContract {
     }
 
     @Test
+    void latestOfListsTheAccountsLastPromisesInOrderWhateverTheirStatus() {
+        for (int i = 0; i < 12; i++) {
+            store.record(promise("c-" + i, "acct-1", LocalDate.of(2025, 3, 11).plusDays(i % 3)));
+            store.record(promise("c-other-" + i, "acct-2", LocalDate.of(2025, 3, 11)));
+        }
+        var broken = store.status("c-11").orElseThrow();
+        store.update(broken, settled(broken, PromiseState.BROKEN));
+
+        var latest = store.latestOf(new AccountId("acct-1"), 10);
+
+        assertEquals(java.util.stream.IntStream.range(2, 12).mapToObj(i -> "c-" + i).toList(),
+                latest.stream().map(p -> p.callId()).toList());
+        assertEquals(store.forCall("c-11").orElseThrow(), latest.getLast());
+        assertEquals(List.of(), store.latestOf(new AccountId("acct-9"), 10));
+        assertEquals(List.of(), store.latestOf(new AccountId("acct-1"), 0));
+    }
+
+    @Test
     void unsettledDueByListsPromisesDueOnOrBeforeTheDateEarliestFirstAndForgetsSettledOnes() {
         store.record(promise("c-late", "acct-1", LocalDate.of(2025, 3, 14)));
         store.record(promise("c-due", "acct-2", LocalDate.of(2025, 3, 13)));

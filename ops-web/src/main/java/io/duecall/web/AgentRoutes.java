@@ -1,6 +1,6 @@
 package io.duecall.web;
 
-import io.duecall.app.ScreenPop;
+import io.duecall.domain.agent.ScreenPop;
 import io.duecall.domain.agent.AgentStatus;
 import io.duecall.domain.agent.DispositionRecord;
 import java.util.LinkedHashMap;
@@ -87,7 +87,7 @@ final class AgentRoutes {
         map.put("ivrPath", pop.ivrPath());
         map.put("promises", pop.promises().stream().map(p -> Map.of("amount", p.amount().toString(),
                 "payBy", p.payBy().toString(), "promisedAt", p.promisedAt().toString())).toList());
-        map.put("attempts", pop.attempts().stream().map(t -> Map.of("at", t.originatedAt().toString(),
+        map.put("attempts", pop.attempts().stream().map(t -> Map.of("at", t.at().toString(),
                 "outcome", t.outcome().name(), "disposition", t.disposition().name())).toList());
         return map;
     }

@@ -1,6 +1,6 @@
 package io.duecall.web;
 
-import io.duecall.app.ScreenPop;
+import io.duecall.domain.agent.ScreenPop;
 import io.duecall.domain.agent.AgentId;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;

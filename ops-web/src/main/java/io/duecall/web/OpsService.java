@@ -6,7 +6,7 @@ import io.duecall.app.AgentDesk;
 import io.duecall.app.DialerEngine;
 import io.duecall.app.ImportAccounts;
 import io.duecall.app.RecordPayments;
-import io.duecall.app.ScreenPop;
+import io.duecall.domain.agent.ScreenPop;
 import io.duecall.domain.account.AccountId;
 import io.duecall.domain.account.Money;
 import io.duecall.domain.agent.AgentDisposition;

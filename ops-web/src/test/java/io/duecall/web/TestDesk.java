@@ -6,6 +6,7 @@ import io.duecall.adapter.memory.InMemoryAccountStore;
 import io.duecall.adapter.memory.InMemoryAttemptLedger;
 import io.duecall.adapter.memory.InMemoryPaymentStore;
 import io.duecall.adapter.memory.InMemoryDispositionLog;
+import io.duecall.adapter.memory.InMemoryScreenPops;
 import io.duecall.adapter.memory.InMemoryPromiseStore;
 import io.duecall.adapter.memory.InMemorySuppressionStore;
 import io.duecall.adapter.quartz.QuartzDialCycle;
@@ -61,7 +62,7 @@ final class TestDesk implements AutoCloseable {
                     "18005550100", 10, Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofMinutes(5), 3,
                     RetryPolicy.defaults())), 10);
     final AgentDesk desk = new AgentDesk(clock, dialer, promises, ledger, accounts, new InMemorySuppressionStore(),
-            new InMemoryDispositionLog(), dialer.eligibility());
+            new InMemoryDispositionLog(), dialer.eligibility(), new InMemoryScreenPops());
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     final TelephonyMeters telephony = new TelephonyMeters(registry);
     final QuartzDialCycle cycle = new QuartzDialCycle(id -> 0, Duration.ofHours(1), Set.of(), ZoneOffset.UTC);

@@ -38,6 +38,12 @@ public final class InMemoryAttemptLedger implements AttemptLedger {
     }
 
     @Override
+    public synchronized List<PastAttempt> latest(AccountId account, int max) {
+        var history = histories.getOrDefault(account, List.of());
+        return List.copyOf(history.subList(Math.max(0, history.size() - Math.max(0, max)), history.size()));
+    }
+
+    @Override
     public synchronized Map<E164, Integer> locationCalls(AccountId account) {
         return Map.copyOf(locationCalls.getOrDefault(account, Map.of()));
     }

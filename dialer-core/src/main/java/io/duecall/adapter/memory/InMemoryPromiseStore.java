@@ -41,6 +41,13 @@ public final class InMemoryPromiseStore implements PromiseStore {
     }
 
     @Override
+    public synchronized List<PromiseToPay> latestOf(AccountId account, int max) {
+        var ofAccount = byCall.values().stream().map(PromiseStatus::promise)
+                .filter(promise -> promise.account().equals(account)).toList();
+        return ofAccount.subList(Math.max(0, ofAccount.size() - Math.max(0, max)), ofAccount.size());
+    }
+
+    @Override
     public synchronized List<PromiseStatus> unsettled(AccountId account) {
         return byCall.values().stream()
                 .filter(status -> !status.state().isFinal() && status.promise().account().equals(account))

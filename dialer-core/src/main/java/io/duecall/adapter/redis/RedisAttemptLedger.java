@@ -80,6 +80,16 @@ public final class RedisAttemptLedger implements AttemptLedger {
     }
 
     @Override
+    public List<PastAttempt> latest(AccountId account, int max) {
+        if (max <= 0) {
+            return List.of();
+        }
+        var historyKey = keys.history(account);
+        var entries = Redis.call("read " + historyKey, () -> jedis.lrange(historyKey, -max, -1));
+        return entries.stream().map(entry -> PastAttemptCodec.decode(historyKey, entry)).toList();
+    }
+
+    @Override
     public Map<E164, Integer> locationCalls(AccountId account) {
         var locationKey = keys.locationCalls(account);
         var stored = Redis.call("read " + locationKey, () -> jedis.hgetAll(locationKey));

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
  * Every Redis key DueCall uses, under one prefix. Keys written together share a hash tag, so each Lua script touches
  * one Redis Cluster slot: a campaign's queue, leases, lease owners and import staging share {@code {c:<campaign>}};
  * an account's hash, history, location-call counts, flags and staged import hash share {@code {a:<account>}}; the
- * promise keys share {@code {promises}}, the payment keys {@code {payments}} and the disposition keys
- * {@code {dispositions}}. The attempts stream and the suppression lists are single keys.
+ * promise keys share {@code {promises}}, the payment keys {@code {payments}}, the disposition keys
+ * {@code {dispositions}} and the screen pops {@code {desk}}. The attempts stream and the suppression lists are single keys.
  */
 public final class RedisKeys {
     public static final String DEFAULT_PREFIX = "duecall";
@@ -153,6 +153,16 @@ public final class RedisKeys {
      */
     public String agent(AgentId agent) {
         return prefix + ":agent:" + agent.value();
+    }
+
+    /** Hash of an agent's current screen pop: its call id, bridged time and pop; expires unless renewed. */
+    public String deskAgent(AgentId agent) {
+        return prefix + ":{desk}:agent:" + agent.value();
+    }
+
+    /** One call's screen pop (JSON), readable by call id on every node until it expires. */
+    public String deskCall(String callId) {
+        return prefix + ":{desk}:call:" + callId;
     }
 
     /** Hash from campaign id to the campaign's definition (JSON) created through the operations API. */

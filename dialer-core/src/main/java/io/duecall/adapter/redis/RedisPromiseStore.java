@@ -80,6 +80,16 @@ public final class RedisPromiseStore implements PromiseStore {
     }
 
     @Override
+    public List<PromiseToPay> latestOf(AccountId account, int max) {
+        if (max <= 0) {
+            return List.of();
+        }
+        var key = keys.promisesOf(account);
+        var callIds = Redis.call("read " + key, () -> jedis.lrange(key, -max, -1));
+        return load(callIds).stream().map(PromiseStatus::promise).toList();
+    }
+
+    @Override
     public List<PromiseStatus> unsettled(AccountId account) {
         var key = keys.promisesOf(account);
         var callIds = Redis.call("read " + key, () -> jedis.lrange(key, 0, -1));

@@ -113,6 +113,14 @@ class RedisClusterStoresTest {
     }
 
     @Nested
+    class ScreenPops extends RedisScreenPopsTest {
+        @Override
+        RedisTestSupport support() {
+            return RedisTestSupport.cluster();
+        }
+    }
+
+    @Nested
     class CampaignDefinitions extends RedisCampaignDefinitionsTest {
         @Override
         RedisTestSupport support() {
