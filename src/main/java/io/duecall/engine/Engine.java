@@ -133,9 +133,6 @@ public final class Engine implements AutoCloseable {
         // Closed after the telephony and the IVR (parts close in reverse), so every ended call is written down first.
         var ledgerWriter = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("ledger-writer-", 0).factory());
         parts.add(ledgerWriter);
-        // Each tick's calls are placed at once, so a node's originate rate is not one per store and AMI round trip.
-        var placer = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("call-placer-", 0).factory());
-        parts.add(placer);
         var screenPops = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("screen-pops").daemon().factory());
         parts.add(screenPops);
         var keys = new RedisKeys(config.keyPrefix());
@@ -171,7 +168,6 @@ public final class Engine implements AutoCloseable {
                 telephony, agents, config.campaigns(), config.maxOriginatesPerTick(), holidays, config.rules(),
                 config.pacing());
         dialer.writeLedgerOn(ledgerWriter);
-        dialer.placeCallsOn(placer);
         sessions.set(dialer);
         catalog = new CampaignCatalog(dialer, new RedisCampaignDefinitions(jedis, keys), config);
         catalog.loadStored().forEach(problem -> System.err.println("duecall: " + problem));

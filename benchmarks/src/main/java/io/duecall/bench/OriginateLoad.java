@@ -83,8 +83,6 @@ final class OriginateLoad {
         sessions.measurePbxWaitWith(agi);
         try (var ivr = new IvrServer(new IvrServerConfig(InetAddress.getLoopbackAddress(), 0), agi);
                 var ledgerWriter = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("ledger-writer-", 0)
-                        .factory());
-                var placer = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("call-placer-", 0)
                         .factory())) {
             ivr.start();
             var ami = AmiConfig.defaults();
@@ -102,7 +100,6 @@ final class OriginateLoad {
                             new InMemoryPromiseStore(), telephony, agents, List.of(campaign(settings.agents())),
                             MAX_ORIGINATES_PER_TICK);
                     engine.writeLedgerOn(ledgerWriter);
-                    engine.placeCallsOn(placer);
                     sessions.set(engine);
                     accounts.importAccounts(CAMPAIGN, BenchDebtors.accounts(settings.accounts(), clock.instant()),
                             clock.instant());

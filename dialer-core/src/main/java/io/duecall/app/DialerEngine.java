@@ -48,8 +48,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -100,7 +98,6 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
     private final AtomicBoolean telephonyUp = new AtomicBoolean(true);
     /** Where ended calls are written down; by default on the thread that closed the call. */
     private volatile Executor ledgerWriter = Runnable::run;
-    private volatile Executor placer;
     /** What agents asked for on bridged calls, wherever their desk recorded it; by default nothing. */
     private volatile Function<String, Optional<AgentDisposition>> agentRequests = callId -> Optional.empty();
 
@@ -235,7 +232,11 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
             agents.takeFinishedWrapUps(id, now).forEach(pacing::wrapped);
             int wanted = telephonyAvailable() ? pacing.callsToPlace(snapshot(campaign, now)) : 0;
             if (wanted > 0) {
-                placed = placeAll(campaign, accounts.claim(id, wanted, now, campaign.lease()), now);
+                for (var claim : accounts.claim(id, wanted, now, campaign.lease())) {
+                    if (place(campaign, claim, now)) {
+                        placed++;
+                    }
+                }
             }
             storeAnswered();
         } catch (StoreUnavailableException e) {
@@ -345,48 +346,6 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
         return Math.max(0, d.getSeconds() + d.getNano() / 1e9);
     }
 
-    /**
-     * Places the tick's claims one after the other, or, with a {@link #placeCallsOn placer}, all at once: each
-     * decision and originate is a store and a PBX round trip, and in sequence those would cap a node's originate
-     * rate at one per round trip. A lost store fails the tick once every placement has finished; the claims it
-     * did not place stay leased and come back when their leases lapse, as in sequence.
-     */
-    private int placeAll(Campaign campaign, List<Claim> claims, Instant now) {
-        int placed = 0;
-        if (placer == null || claims.size() < 2) {
-            for (var claim : claims) {
-                if (place(campaign, claim, now)) {
-                    placed++;
-                }
-            }
-            return placed;
-        }
-        var placements = new ArrayList<CompletableFuture<Boolean>>(claims.size());
-        for (var claim : claims) {
-            placements.add(CompletableFuture.supplyAsync(() -> place(campaign, claim, now), placer));
-        }
-        StoreUnavailableException lost = null;
-        for (var placement : placements) {
-            try {
-                if (placement.join()) {
-                    placed++;
-                }
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof StoreUnavailableException store) {
-                    lost = store;
-                } else if (e.getCause() instanceof RuntimeException other) {
-                    throw other;
-                } else {
-                    throw e;
-                }
-            }
-        }
-        if (lost != null) {
-            throw lost;
-        }
-        return placed;
-    }
-
     private boolean place(Campaign campaign, Claim claim, Instant now) {
         var choice = eligibility.decide(campaign.id(), claim.account(), now);
         switch (choice.decision()) {
@@ -493,15 +452,6 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
      */
     public void writeLedgerOn(Executor writer) {
         this.ledgerWriter = Objects.requireNonNull(writer, "writer");
-    }
-
-    /**
-     * Places the calls of each tick concurrently on {@code placer} (every claim's decision and originate as one
-     * task; the tick waits for all of them) rather than one after the other on the tick's thread. The default, in
-     * sequence, is what the virtual-time simulations rely on.
-     */
-    public void placeCallsOn(Executor placer) {
-        this.placer = Objects.requireNonNull(placer, "placer");
     }
 
     /**
