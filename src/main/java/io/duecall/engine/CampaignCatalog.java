@@ -157,7 +157,7 @@ public final class CampaignCatalog implements CampaignEditor {
         return new EngineConfig.CampaignSettings(id.value(), c.name(), c.mode(), c.opens(), c.closes(),
                 c.closingMargin(), c.companyName(), c.callbackNumber(), c.channelLimit(), c.ringTimeout(),
                 c.agentWait(), c.lease(), c.promiseHorizonDays(), c.startAt(), c.endAt(), c.rules(), c.pacing(),
-                c.machine(), c.requiredSkills());
+                c.machine(), c.requiredSkills(), c.maxCallDuration());
     }
 
     /** Reads a definition strictly; every failure is a 400 naming the field, or the line and column. */

@@ -1,6 +1,7 @@
 package io.duecall.engine;
 
 import io.duecall.adapter.csv.AccountCsvReader;
+import io.duecall.adapter.quartz.PostgresServerProcess;
 import io.duecall.adapter.redis.RedisAccountStore;
 import io.duecall.adapter.redis.RedisAttemptLedger;
 import io.duecall.adapter.redis.RedisKeys;
@@ -11,8 +12,6 @@ import io.duecall.domain.account.AccountId;
 import io.duecall.domain.attempt.Attempt;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.promise.PromiseToPay;
-import io.duecall.pbxsim.PbxSimulator;
-import io.duecall.pbxsim.PlacedCall;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -31,21 +30,22 @@ import java.util.stream.Collectors;
 import redis.clients.jedis.JedisPooled;
 
 /**
- * Three dialer node processes sharing one Redis (append-only file, fsync every second) dial one campaign through two
- * simulated PBXs, each node spreading its calls over both; one node is killed with SIGKILL mid-campaign, the others run on past its leases, then the shared
+ * Three dialer node processes sharing one Redis (append-only file, fsync every second) and one PostgreSQL (their
+ * clustered Quartz) dial one campaign through two simulated PBXs, each node spreading its calls over both; one node is killed with SIGKILL mid-campaign, the others run on past its leases, then the shared
  * ledger and the PBXs' call logs are audited ({@link ClusterAudit}).
  */
 public final class ClusterDemo {
     static final CampaignId CAMPAIGN = new CampaignId("reminders");
     static final String KEY_PREFIX = "duecall-cluster";
     static final List<String> NODES = List.of("n1", "n2", "n3");
-    static final String KILLED = "n2";
+    /** Killed when no node holds more leases than another. */
+    static final String PREFERRED_VICTIM = "n2";
     private static final Set<String> ZONES_IN_WINDOW = Set.of("America/New_York", "America/Chicago");
     private static final Duration NODE_START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration NODE_STOP_TIMEOUT = Duration.ofSeconds(40);
     private static final Duration TAKE_OVER_TIMEOUT = Duration.ofSeconds(60);
 
-    /** {@code beforeKill} and {@code afterKill} are real time; the lease is 2 campaign minutes. */
+    /** {@code beforeKill} and {@code afterKill} are real time; the lease is {@link ClusterPbxs#LEASE} of campaign time. */
     public record Options(int accounts, Duration beforeKill, Duration afterKill, double speed, long seed, Instant start,
             Path outDir) {
         public Options {
@@ -55,10 +55,11 @@ public final class ClusterDemo {
             if (!(speed >= 1 && speed <= 60)) {
                 throw new IllegalArgumentException("speed: " + speed + " (expected 1 to 60)");
             }
-            if (afterKill.toMillis() * speed < Duration.ofMinutes(3).toMillis()) {
+            var needed = ClusterPbxs.LEASE.plusMinutes(1);
+            if (afterKill.toMillis() * speed < needed.toMillis()) {
                 throw new IllegalArgumentException("after-kill: " + afterKill.toSeconds() + " s (expected at least "
-                        + (long) Math.ceil(180 / speed) + " s at speed " + speed + ", so the killed node's 2-minute"
-                        + " leases run out and are dialed again)");
+                        + (long) Math.ceil(needed.toSeconds() / speed) + " s at speed " + speed + ", so the killed"
+                        + " node's " + ClusterPbxs.LEASE + " leases run out and are dialed again)");
             }
         }
 
@@ -74,24 +75,31 @@ public final class ClusterDemo {
         Files.createDirectories(options.outDir());
         var binary = RedisServerProcess.binaryOnPath().orElseThrow(() -> new IllegalStateException(
                 "cluster-demo starts its own redis-server with an append-only file, but none is on PATH"));
+        requirePostgres();
         var anchor = Instant.now();
         var clock = ScaledClock.anchored(options.start(), anchor, options.speed());
         var work = Files.createTempDirectory("duecall-cluster-");
         try (var redis = RedisServerProcess.start(binary, work.resolve("redis"));
+                var postgres = PostgresServerProcess.start();
                 var jedis = new JedisPooled(redis.uri());
-                var pbxs = ClusterPbxs.start(NODES, options.speed(), options.seed())) {
+                var pbxs = ClusterPbxs.start(NODES, options.speed(), options.seed(), clock)) {
             out.printf("redis: redis-server on 127.0.0.1:%d, appendonly yes, appendfsync %s, data in %s%n",
                     redis.port(), RedisServerProcess.FSYNC_POLICY, work.resolve("redis"));
+            out.printf("postgresql: on 127.0.0.1:%d (initdb into a temporary directory), clustered Quartz for the nodes'"
+                    + " dial ticks at %s, every %d ms, each on one node%n", postgres.port(),
+                    postgres.jdbcUrl(ClusterPbxs.DATABASE), ClusterPbxs.TICK_INTERVAL.toMillis());
             var keys = new RedisKeys(KEY_PREFIX);
             var accounts = new RedisAccountStore(jedis, keys);
             importAccounts(accounts, clock, options, out);
             var nodes = new ArrayList<NodeProcess>();
             ClusterAudit.AtKill atKill;
+            String killed;
             try {
                 for (int i = 0; i < NODES.size(); i++) {
                     var name = NODES.get(i);
                     var config = options.outDir().resolve("node-" + name + ".yaml");
-                    Files.writeString(config, pbxs.nodeConfig(name, i, redis.port()), StandardCharsets.UTF_8);
+                    Files.writeString(config, pbxs.nodeConfig(name, i, redis.port(),
+                            postgres.jdbcUrl(ClusterPbxs.DATABASE)), StandardCharsets.UTF_8);
                     nodes.add(NodeProcess.start(name, config, options.start(), anchor, options.speed(),
                             options.outDir().resolve("node-" + name + ".log")));
                 }
@@ -101,16 +109,23 @@ public final class ClusterDemo {
                             options.outDir().resolve("node-" + node.name() + ".log"));
                 }
                 Thread.sleep(options.beforeKill().toMillis());
-                var victim = nodes.get(NODES.indexOf(KILLED));
+                awaitLeases(accounts);
+                // Clustered Quartz keeps a campaign's ticks on the node that fired last, so the node dialing is the
+                // one holding leases: kill that one, so its calls and leases are what the others must take over.
+                var leases = NODES.stream().map(n -> n + " " + accounts.leasesHeldBy(CAMPAIGN, n).size())
+                        .collect(Collectors.joining(", "));
+                killed = busiestNode(accounts);
+                var victim = nodes.get(NODES.indexOf(killed));
                 victim.kill();
                 var killedAt = clock.instant();
-                atKill = new ClusterAudit.AtKill(accounts.leasesHeldBy(CAMPAIGN, KILLED),
+                atKill = new ClusterAudit.AtKill(killedAt, accounts.leasesHeldBy(CAMPAIGN, killed),
                         promiseCalls(jedis, keys), ledgerCalls(jedis, keys));
+                out.printf("leases held: %s%n", leases);
                 out.printf("killed %s (kill -9) at %s campaign time, holding %d leases; %d promises and %d ledger lines stored%n",
-                        KILLED, killedAt.atZone(ZoneOffset.UTC).toLocalTime().withNano(0), atKill.leasesOfKilled().size(),
+                        killed, killedAt.atZone(ZoneOffset.UTC).toLocalTime().withNano(0), atKill.leasesOfKilled().size(),
                         atKill.promiseCalls().size(), atKill.ledgerCalls().size());
                 Thread.sleep(options.afterKill().toMillis());
-                awaitTakeOver(jedis, keys, pbxs, atKill, out);
+                awaitTakeOver(jedis, keys, pbxs, atKill, killed, out);
                 for (var node : nodes) {
                     if (node != victim) {
                         out.printf("stopping %s: %s%n", node.name(), node.stop(NODE_STOP_TIMEOUT) ? "clean" : "NOT clean");
@@ -120,17 +135,49 @@ public final class ClusterDemo {
                 nodes.forEach(NodeProcess::close);
             }
             var perPbx = pbxs.callsPerPbx();
-            out.printf("pbxs: pbx-1 placed %d calls, pbx-2 placed %d%n", perPbx.get(0), perPbx.get(1));
-            var audit = audit(jedis, keys, accounts, pbxs, atKill, options);
-            audit.print(out, KILLED);
+            out.printf("pbxs: pbx-1 placed %d calls, pbx-2 placed %d; by node: %s%n", perPbx.get(0), perPbx.get(1),
+                    NODES.stream().map(n -> n + " " + pbxs.callIdsOf(n).size()).collect(Collectors.joining(", ")));
+            var audit = audit(jedis, keys, accounts, pbxs, atKill, killed, options, clock);
+            audit.print(out, killed);
             return audit;
         } finally {
             deleteTree(work);
         }
     }
 
+    /** Waits (5 s at most) until some node holds a lease, so the kill leaves calls and leases to take over. */
+    private static void awaitLeases(RedisAccountStore accounts) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (NODES.stream().allMatch(n -> accounts.leasesHeldBy(CAMPAIGN, n).isEmpty()) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+    }
+
+    /** The node holding the most leases of the campaign now, {@link #PREFERRED_VICTIM} on a tie. */
+    private static String busiestNode(RedisAccountStore accounts) {
+        var busiest = PREFERRED_VICTIM;
+        int most = accounts.leasesHeldBy(CAMPAIGN, busiest).size();
+        for (var node : NODES) {
+            int held = accounts.leasesHeldBy(CAMPAIGN, node).size();
+            if (held > most) {
+                busiest = node;
+                most = held;
+            }
+        }
+        return busiest;
+    }
+
+    /** PostgreSQL's programs are looked for before anything starts, so a missing one is named at once. */
+    private static void requirePostgres() throws IOException {
+        if (PostgresServerProcess.binaries().isEmpty()) {
+            throw new IllegalStateException("cluster-demo starts its own PostgreSQL for the nodes' clustered Quartz,"
+                    + " but no PostgreSQL programs (initdb, pg_ctl) are in /usr/lib/postgresql/*/bin or on PATH;"
+                    + " install them (Debian: apt-get install postgresql)");
+        }
+    }
+
     private static ClusterAudit audit(JedisPooled jedis, RedisKeys keys, RedisAccountStore accounts,
-            ClusterPbxs pbxs, ClusterAudit.AtKill atKill, Options options) {
+            ClusterPbxs pbxs, ClusterAudit.AtKill atKill, String killed, Options options, java.time.Clock clock) {
         var byNumber = new HashMap<String, AccountId>();
         for (int i = 1; i <= options.accounts(); i++) {
             var id = new AccountId(String.format("cl-%05d", i));
@@ -140,9 +187,8 @@ public final class ClusterDemo {
             }));
         }
         var ledger = new RedisAttemptLedger(jedis, keys).readAll();
-        var callsOfKilled = pbxs.placedCallsOf(KILLED).stream().map(PlacedCall::callId).collect(Collectors.toSet());
-        return ClusterAudit.of(ledger, pbxs.placedCalls(), byNumber, atKill, callsOfKilled, promiseCalls(jedis, keys),
-                Instant.now());
+        return ClusterAudit.of(ledger, pbxs.placedCalls(), byNumber, atKill, pbxs.callIdsOf(killed),
+                promiseCalls(jedis, keys), clock.instant());
     }
 
     /**
@@ -150,9 +196,9 @@ public final class ClusterDemo {
      * survivors reach it when they reach that point of the queue; wait for that, but not forever.
      */
     private static void awaitTakeOver(JedisPooled jedis, RedisKeys keys, ClusterPbxs pbxs, ClusterAudit.AtKill atKill,
-            PrintStream out) throws InterruptedException {
+            String killed, PrintStream out) throws InterruptedException {
         long deadline = System.nanoTime() + TAKE_OVER_TIMEOUT.toNanos();
-        var callsOfKilled = pbxs.placedCallsOf(KILLED).stream().map(PlacedCall::callId).collect(Collectors.toSet());
+        var callsOfKilled = pbxs.callIdsOf(killed);
         while (true) {
             var ledger = new RedisAttemptLedger(jedis, keys).readAll();
             long waiting = atKill.leasesOfKilled().entrySet().stream()
@@ -162,7 +208,7 @@ public final class ClusterDemo {
             if (waiting == 0 || System.nanoTime() > deadline) {
                 return;
             }
-            out.printf("waiting for %d accounts %s held to be dialed again%n", waiting, KILLED);
+            out.printf("waiting for %d accounts %s held to be dialed again%n", waiting, killed);
             Thread.sleep(1_000);
         }
     }

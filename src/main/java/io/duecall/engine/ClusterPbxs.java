@@ -7,10 +7,14 @@ import io.duecall.pbxsim.Population;
 import io.duecall.pbxsim.SimulatorConfig;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The cluster demo's two simulated PBXs and the engine configuration of each node. Every node has its own outbound
@@ -20,6 +24,14 @@ import java.util.Map;
  */
 final class ClusterPbxs implements AutoCloseable {
     private static final int PBX_COUNT = 2;
+    /** The campaign's lease: ring timeout (25 s) + longest call + the 30 s margin, with 5 s to spare. */
+    static final Duration LEASE = Duration.ofSeconds(150);
+    /** The longest a call may last after its answer; the PBX hangs it up then, even if its node is dead. */
+    static final Duration MAX_CALL = Duration.ofMinutes(1);
+    /** Each tick fires on one node of the three, so a third of one node's interval. */
+    static final Duration TICK_INTERVAL = Duration.ofMillis(100 / 3);
+    /** PostgreSQL's own database, where the nodes' Quartz creates its tables. */
+    static final String DATABASE = "postgres";
     private final List<PbxSimulator> simulators = new ArrayList<>();
     private final Map<String, Integer> agiPorts = new LinkedHashMap<>();
     private final List<String> nodes;
@@ -28,7 +40,8 @@ final class ClusterPbxs implements AutoCloseable {
         this.nodes = List.copyOf(nodes);
     }
 
-    static ClusterPbxs start(List<String> nodes, double speed, long seed) throws IOException {
+    /** The simulators stamp their events and call logs with {@code clock}, the nodes' campaign time. */
+    static ClusterPbxs start(List<String> nodes, double speed, long seed, Clock clock) throws IOException {
         var pbxs = new ClusterPbxs(nodes);
         var agi = new LinkedHashMap<String, URI>();
         var agents = new ArrayList<String>();
@@ -42,7 +55,7 @@ final class ClusterPbxs implements AutoCloseable {
             for (int p = 0; p < PBX_COUNT; p++) {
                 pbxs.simulators.add(PbxSimulator.start(new SimulatorConfig("127.0.0.1", 0, "dialer", "secret", agi,
                         agi.keySet(), AmiConfig.defaults().agentContext(), agents, Population.defaults(), 1 / speed,
-                        seed + p)));
+                        seed + p), clock));
             }
         } catch (RuntimeException e) {
             pbxs.close();
@@ -72,10 +85,11 @@ final class ClusterPbxs implements AutoCloseable {
     }
 
     /**
-     * The YAML configuration of one node: shared Redis and campaign, its connections to both PBXs (each carrying at
-     * most 6 of its calls, 2 originates a second of campaign time), its own context, IVR and agents.
+     * The YAML configuration of one node: shared Redis, PostgreSQL (clustered Quartz) and campaign, its connections to
+     * both PBXs (each carrying at most 6 of its calls, 2 originates a second of campaign time), its own context, IVR
+     * and agents.
      */
-    String nodeConfig(String node, int index, int redisPort) {
+    String nodeConfig(String node, int index, int redisPort, String jdbcUrl) {
         var agents = agents(index);
         var pbxs = new StringBuilder();
         for (int p = 0; p < PBX_COUNT; p++) {
@@ -100,8 +114,9 @@ final class ClusterPbxs implements AutoCloseable {
                   bindHost: 127.0.0.1
                   port: %d
                 scheduler:
-                  tickInterval: PT0.1S
+                  tickInterval: %s
                   maxOriginatesPerTick: 5
+                  clustered: { jdbcUrl: "%s", user: postgres }
                 agents:
                   seats:
                     - { id: "%s", campaigns: [%s] }
@@ -113,21 +128,27 @@ final class ClusterPbxs implements AutoCloseable {
                     companyName: Northwind Lending
                     callbackNumber: "18005550199"
                     channelLimit: 8
-                    lease: PT2M
-                """.formatted(redisPort, ClusterDemo.KEY_PREFIX, pbxs, agiPorts.get(node), agents.get(0),
-                ClusterDemo.CAMPAIGN, agents.get(1), ClusterDemo.CAMPAIGN, ClusterDemo.CAMPAIGN);
+                    lease: %s
+                    maxCallDuration: %s
+                """.formatted(redisPort, ClusterDemo.KEY_PREFIX, pbxs, agiPorts.get(node), TICK_INTERVAL, jdbcUrl,
+                agents.get(0),
+                ClusterDemo.CAMPAIGN, agents.get(1), ClusterDemo.CAMPAIGN, ClusterDemo.CAMPAIGN, LEASE, MAX_CALL);
     }
 
-    /** Both PBXs' call logs. */
-    List<PlacedCall> placedCalls() {
-        var all = new ArrayList<PlacedCall>();
-        simulators.forEach(s -> all.addAll(s.placedCalls()));
+    /** Both PBXs' call logs, each call with its PBX's name. */
+    List<ClusterAudit.PbxCall> placedCalls() {
+        var all = new ArrayList<ClusterAudit.PbxCall>();
+        for (int p = 0; p < PBX_COUNT; p++) {
+            var name = pbxName(p);
+            simulators.get(p).placedCalls().forEach(call -> all.add(new ClusterAudit.PbxCall(name, call)));
+        }
         return all;
     }
 
-    /** The calls placed by one node, from both PBXs' logs: those into the node's own outbound context. */
-    List<PlacedCall> placedCallsOf(String node) {
-        return placedCalls().stream().filter(call -> context(node).equals(call.context())).toList();
+    /** The ids of the calls placed by one node, from both PBXs' logs: those into the node's own outbound context. */
+    Set<String> callIdsOf(String node) {
+        return placedCalls().stream().map(ClusterAudit.PbxCall::call).filter(call -> context(node).equals(call.context()))
+                .map(PlacedCall::callId).collect(Collectors.toSet());
     }
 
     /** How many calls each PBX placed, in order. */

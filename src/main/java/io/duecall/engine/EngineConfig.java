@@ -133,7 +133,16 @@ public record EngineConfig(
             Duration closingMargin, String companyName, String callbackNumber, Integer channelLimit,
             Duration ringTimeout, Duration agentWait, Duration lease, Integer promiseHorizonDays, Instant startAt,
             Instant endAt, RulesSettings rules, PacingSettings pacing, MachinePolicy machine,
-            List<String> requiredSkills) {
+            List<String> requiredSkills, Duration maxCallDuration) {
+        public CampaignSettings(String id, String name, CampaignMode mode, LocalTime opens, LocalTime closes,
+                Duration closingMargin, String companyName, String callbackNumber, Integer channelLimit,
+                Duration ringTimeout, Duration agentWait, Duration lease, Integer promiseHorizonDays, Instant startAt,
+                Instant endAt, RulesSettings rules, PacingSettings pacing, MachinePolicy machine,
+                List<String> requiredSkills) {
+            this(id, name, mode, opens, closes, closingMargin, companyName, callbackNumber, channelLimit, ringTimeout,
+                    agentWait, lease, promiseHorizonDays, startAt, endAt, rules, pacing, machine, requiredSkills, null);
+        }
+
         public CampaignSettings(String id, String name, CampaignMode mode, LocalTime opens, LocalTime closes,
                 Duration closingMargin, String companyName, String callbackNumber, Integer channelLimit,
                 Duration ringTimeout, Duration agentWait, Duration lease, Integer promiseHorizonDays, Instant startAt,
@@ -564,13 +573,14 @@ public record EngineConfig(
             var window = new CallingWindow(c.opens() == null ? defaults.opens() : c.opens(),
                     c.closes() == null ? defaults.closes() : c.closes(),
                     c.closingMargin() == null ? defaults.closingMargin() : c.closingMargin());
+            var ringTimeout = c.ringTimeout() == null ? Duration.ofSeconds(25) : c.ringTimeout();
+            var lease = c.lease() == null ? Duration.ofMinutes(10) : c.lease();
             var campaign = new Campaign(new CampaignId(c.id()), c.name() == null ? c.id() : c.name(),
                     c.mode() == null ? CampaignMode.IVR_REMINDER : c.mode(), window, c.companyName(),
-                    c.callbackNumber(), c.channelLimit() == null ? 30 : c.channelLimit(),
-                    c.ringTimeout() == null ? Duration.ofSeconds(25) : c.ringTimeout(),
-                    c.agentWait() == null ? Duration.ofSeconds(2) : c.agentWait(),
-                    c.lease() == null ? Duration.ofMinutes(10) : c.lease(),
-                    c.promiseHorizonDays() == null ? 3 : c.promiseHorizonDays(), RetryPolicy.defaults());
+                    c.callbackNumber(), c.channelLimit() == null ? 30 : c.channelLimit(), ringTimeout,
+                    c.agentWait() == null ? Duration.ofSeconds(2) : c.agentWait(), lease,
+                    c.promiseHorizonDays() == null ? 3 : c.promiseHorizonDays(), RetryPolicy.defaults(),
+                    c.maxCallDuration() == null ? Campaign.longestCall(lease, ringTimeout) : c.maxCallDuration());
             if (c.startAt() != null && c.endAt() != null && !c.endAt().isAfter(c.startAt())) {
                 errors.add((key.isEmpty() ? "" : key + ".") + "endAt was '" + c.endAt()
                         + "' but it must be after startAt " + c.startAt());

@@ -43,8 +43,9 @@ public final class Main {
                                        write pjsip.conf, extensions.conf, manager.conf (and amd.conf) for
                                        Asterisk from a deployment file, readable by their owner only
               cluster-demo [--accounts N] [--before-kill S] [--after-kill S] [--speed X] [--seed N] [--out DIR]
-                                       three dialer node processes, two simulated PBXs and a Redis with an
-                                       append-only file; kills one node mid-campaign and audits the ledger
+                                       three dialer node processes, two simulated PBXs, a Redis with an
+                                       append-only file and a PostgreSQL for clustered Quartz; kills the
+                                       dialing node mid-campaign and audits the ledger and the PBXs
               test                     build and run every test (handled by ./duecall)
               simulate-year [--days N] [--seed N]
                                        a campaign over a simulated year through the real engine, audited rule by rule

@@ -126,6 +126,22 @@ class EngineConfigTest {
     }
 
     @Test
+    void aLeaseShorterThanRingTimeMaximumCallAndMarginIsRefusedAndTheMaximumDefaultsToWhatTheLeaseAllows() {
+        var error = assertThrows(EngineConfig.ConfigException.class, () -> load("""
+                campaigns:
+                  - { id: reminders, companyName: Acme, callbackNumber: "18005550100", lease: PT2M, maxCallDuration: PT90S }
+                """).validate());
+        assertTrue(error.getMessage().contains("campaigns[0]: campaign.lease: PT2M (expected at least ringTimeout PT25S"
+                + " + maxCallDuration PT1M30S + PT30S margin = PT2M25S"), error.getMessage());
+
+        var resolved = load("""
+                campaigns:
+                  - { id: reminders, companyName: Acme, callbackNumber: "18005550100", lease: PT2M30S }
+                """).validate();
+        assertEquals(java.time.Duration.ofSeconds(95), resolved.campaigns().getFirst().maxCallDuration());
+    }
+
+    @Test
     void unknownKeyIsNamedWithItsPath() {
         var error = assertThrows(EngineConfig.ConfigException.class, () -> load("""
                 campaigns:

@@ -220,6 +220,27 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
         }
     }
 
+    @Override
+    public void upkeep() {
+        campaignsLock.readLock().lock();
+        try {
+            var now = clock.instant();
+            flushOutbox();
+            closeStaleCalls(now);
+            List<Campaign> running;
+            synchronized (campaigns) {
+                running = List.copyOf(campaigns.values());
+            }
+            for (var campaign : running) {
+                renewLeases(campaign, now);
+            }
+        } catch (StoreUnavailableException e) {
+            storeLost(e);
+        } finally {
+            campaignsLock.readLock().unlock();
+        }
+    }
+
     private int tickLocked(CampaignId id) {
         var campaign = campaign(id);
         var now = clock.instant();
@@ -361,7 +382,8 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
                 call.dialContext = choice.context();
                 calls.put(callId, call);
                 try {
-                    telephony.originate(new CallRequest(callId, campaign.id(), number, campaign.ringTimeout()));
+                    telephony.originate(new CallRequest(callId, campaign.id(), number, campaign.ringTimeout(),
+                            campaign.maxCallDuration()));
                     figures.get(campaign.id()).dialed();
                     return true;
                 } catch (OriginateThrottledException e) {

@@ -5,15 +5,21 @@ import java.util.Objects;
 
 /**
  * One call the simulator placed, as the PBX saw it: the number dialed, the CALL_ID variable of the originate (null
- * if none), when the originate arrived and when the call ended ({@code null} while it is still up), and the
- * originate's Channel (the trunk it went out on) and Context (whose dialplan runs once answered). Audits use it
- * to find a number dialed twice at once, including by a dialer that died without writing its ledger.
+ * if none), when the originate arrived and when the call ended ({@code null} while it is still up), the originate's
+ * Channel (the trunk it went out on) and Context (whose dialplan runs once answered), and when the far end answered
+ * and when the call was bridged to an agent ({@code null} if it never was). Audits use it to find a number dialed
+ * twice at once, including by a dialer that died without writing its ledger.
  */
 public record PlacedCall(String number, String callId, Instant startedAt, Instant endedAt, String channel,
-        String context) {
+        String context, Instant answeredAt, Instant bridgedAt) {
     public PlacedCall {
         Objects.requireNonNull(number, "number");
         Objects.requireNonNull(startedAt, "startedAt");
+    }
+
+    /** A call whose answer and bridge are not known. */
+    public PlacedCall(String number, String callId, Instant startedAt, Instant endedAt, String channel, String context) {
+        this(number, callId, startedAt, endedAt, channel, context, null, null);
     }
 
     /** A call whose originate's channel and context are not known. */

@@ -176,10 +176,10 @@ class AmiProtocolTest {
             apps.add(packet.get("Application"));
             packet = readPacket();
         }
-        assertEquals(List.of("NoOp", "AMD", "UserEvent", "AGI", "Hangup"), apps);
+        assertEquals(List.of("NoOp", "Set", "AMD", "UserEvent", "AGI", "Hangup"), apps);
         assertEquals("ShowDialPlanComplete", packet.get("Event"));
         assertEquals("Complete", packet.get("EventList"));
-        assertEquals("5", packet.get("ListItems"));
+        assertEquals("6", packet.get("ListItems"));
         assertEquals("1", packet.get("ListContexts"));
     }
 

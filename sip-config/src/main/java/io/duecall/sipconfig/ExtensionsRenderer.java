@@ -43,6 +43,9 @@ public final class ExtensionsRenderer {
     private static void outbound(StringBuilder out, DialplanSettings s, boolean recording) {
         out.append('[').append(s.outboundContext()).append("]\n");
         out.append("exten => s,1,NoOp(DueCall call ${CALL_ID})\n");
+        // The engine's CALL_MAX_SECONDS: the channel is hung up that long after the answer wherever it is then (IVR,
+        // agent wait, bridged), so a call never outlives the lease of a dialer that died holding it.
+        out.append(" same => n,Set(TIMEOUT(absolute)=${CALL_MAX_SECONDS})\n");
         if (recording) {
             // Started before AMD so the recording holds the whole call, agent leg included after the redirect.
             out.append(" same => n,MixMonitor(duecall/${STRFTIME(${EPOCH},UTC,%Y-%m-%d)}/${CALL_ID}.wav)\n");

@@ -51,6 +51,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class AmiCallOriginator implements CallOriginator {
     private static final Logger log = LoggerFactory.getLogger(AmiCallOriginator.class);
+    /** The originate's channel variable naming the call's maximum duration in seconds (see the outbound context). */
+    public static final String MAX_SECONDS_VARIABLE = "CALL_MAX_SECONDS";
     private static final String EVENT_MASK = "call,user";
     private static final int CHANNEL_STATE_UP = 6;
     private static final int MAX_CHANNEL_NAME = 200;
@@ -176,6 +178,10 @@ public final class AmiCallOriginator implements CallOriginator {
         action.setTimeout(request.ringTimeout().toMillis());
         action.setAsync(true);
         action.setVariable("CALL_ID", request.callId());
+        if (request.maxDuration() != null) {
+            // The outbound context sets TIMEOUT(absolute) from it: the PBX ends the call even if this node is gone.
+            action.setVariable(MAX_SECONDS_VARIABLE, Long.toString(request.maxDuration().toSeconds()));
+        }
         // Naming the channel's Uniqueid lets a reconciliation find the call among the PBX's channels before any
         // event has named it.
         action.setChannelId(AmiCallRegistry.channelIdFor(request.callId()));

@@ -9,6 +9,9 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.TimeZone;
 import org.quartz.JobBuilder;
 import org.quartz.JobKey;
@@ -34,6 +37,8 @@ public final class QuartzDialCycle implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QuartzDialCycle.class);
     private final Duration tickInterval;
     private final boolean shared;
+    /** Clustered: this node's own upkeep between the ticks it wins (see {@link DialCycle#upkeep()}). */
+    private ScheduledExecutorService upkeep;
 
     public QuartzDialCycle(DialCycle engine, Duration tickInterval, Set<LocalDate> holidays, ZoneId holidayZone) {
         this(engine, tickInterval, holidays, holidayZone, null);
@@ -72,6 +77,12 @@ public final class QuartzDialCycle implements AutoCloseable {
             }
             scheduler.addCalendar("holidays", calendar, /* replace= */ true, /* updateTriggers= */ true);
             scheduler.start();
+            if (shared) {
+                upkeep = Executors.newSingleThreadScheduledExecutor(
+                        Thread.ofPlatform().name("dial-upkeep").daemon().factory());
+                upkeep.scheduleWithFixedDelay(() -> upkeep(engine), tickInterval.toMillis(), tickInterval.toMillis(),
+                        TimeUnit.MILLISECONDS);
+            }
         } catch (SchedulerException e) {
             throw new IllegalStateException("the scheduler could not start: " + e.getMessage(), e);
         }
@@ -132,8 +143,19 @@ public final class QuartzDialCycle implements AutoCloseable {
         }
     }
 
+    private static void upkeep(DialCycle engine) {
+        try {
+            engine.upkeep();
+        } catch (RuntimeException e) {
+            LOG.warn("upkeep of this node's calls failed: {}", e.getMessage(), e);
+        }
+    }
+
     @Override
     public void close() {
+        if (upkeep != null) {
+            upkeep.shutdownNow();
+        }
         QuartzSchedulers.shutdown(scheduler, "the scheduler");
     }
 

@@ -47,7 +47,8 @@ class AmiCallOriginatorSimulatorTest {
                 .withFixed("+15550000601", Outcome.CONGESTION, "")
                 .withFixed("+15550000013", Outcome.FAILED, "")
                 .withFixed("+15550000101", Outcome.ANSWERED, "")
-                .withFixed("+15550000102", Outcome.ANSWERED, "");
+                .withFixed("+15550000102", Outcome.ANSWERED, "")
+                .withFixed("+15550000103", Outcome.ANSWERED, "");
         var simConfig = SimulatorConfig.defaults(URI.create("agi://127.0.0.1:1/reminder"))
                 .withAmiPort(0)
                 .withPopulation(population)
@@ -147,6 +148,19 @@ class AmiCallOriginatorSimulatorTest {
         var bridged = assertInstanceOf(CallEvent.Bridged.class, nextEventFor("c-answer-2"));
         assertEquals("202", bridged.agentExtension());
         assertInstanceOf(CallEvent.Ended.class, nextEventFor("c-answer-2"));
+    }
+
+    @Test
+    void theCallsMaximumDurationTravelsWithTheOriginateAndThePbxEndsTheCallThen() throws Exception {
+        originator.originate(new CallRequest("c-max-1", CAMPAIGN, new E164("+15550000103"), RING,
+                Duration.ofSeconds(90)));
+        assertInstanceOf(CallEvent.Answered.class, nextEventFor("c-max-1"));
+
+        // The IVR holds the call; nobody hangs up but the PBX, 90 simulated seconds (0.9 s) after the answer.
+        assertInstanceOf(CallEvent.Ended.class, nextEventFor("c-max-1"));
+        var call = simulator.placedCalls().stream().filter(c -> "c-max-1".equals(c.callId())).findFirst().orElseThrow();
+        var lasted = Duration.between(call.answeredAt(), call.endedAt()).toMillis();
+        assertTrue(lasted >= 880 && lasted < 5_000, "ended " + lasted + " ms after the answer");
     }
 
     @Test

@@ -61,6 +61,7 @@ final class AgentBridge {
         call.emit(ev.bridge("BridgeEnter", bridgeId, 1, call.one));
         call.emit(ev.bridge("BridgeEnter", bridgeId, 2, a1));
         bridged = true;
+        call.bridgedAt = env.now();
         env.stats.agentBridges.incrementAndGet();
         call.later(call.draw.talkSeconds(), () -> hangupAll(16));
     }

@@ -35,12 +35,15 @@ final class SimCall {
     Leg two;
     Phase phase = Phase.DIALING;
     ScheduledFuture<?> pending;
+    private ScheduledFuture<?> deadline;
     AgentBridge agent;
     private AgiRunner.Session agi;
     private String amdStatus;
     private String application = "";
     private String applicationData = "";
     private final java.time.Instant startedAt;
+    private java.time.Instant answeredAt;
+    java.time.Instant bridgedAt;
     private boolean logged;
 
     SimCall(SimEnv env, OriginateRequest request, Draws.Draw draw) {
@@ -89,11 +92,13 @@ final class SimCall {
     /** The call was answered: run the originate's dialplan context. */
     void answered() {
         phase = Phase.UP;
+        answeredAt = env.now();
         env.stats.answered.incrementAndGet();
         if (draw.outcome() == Outcome.MACHINE) {
             env.stats.machines.incrementAndGet();
         }
         finalReply.complete(Reply.ok("Originate successfully queued"));
+        request.maxSeconds().ifPresent(max -> deadline = env.after(max, () -> guarded(this::absoluteTimeout)));
         one = one.at(request.context(), request.exten(), request.priority());
         if (env.config.amdContexts().contains(request.context())) {
             running("AMD", "");
@@ -110,7 +115,7 @@ final class SimCall {
         body.put("CALL_ID", request.callId() == null ? "" : request.callId());
         body.put("AMDSTATUS", amdStatus);
         body.put("AMDCAUSE", machine ? "LONGGREETING-1500-1500" : "HUMAN-800-800");
-        one = one.atPriority(3);
+        one = one.atPriority(4);
         emit(env.events.userEvent(one, "AMDResult", body));
         runAgi(request.context());
     }
@@ -118,7 +123,7 @@ final class SimCall {
     /** Starts the FastAGI session the context runs, or hangs up if the context runs none. */
     void runAgi(String context) {
         var url = env.config.agiByContext().get(context);
-        one = one.atPriority(amdStatus == null ? 2 : 4);
+        one = one.atPriority(amdStatus == null ? 3 : 5);
         if (url == null) {
             log.warn("context '{}' has no AGI configured; hanging up {}", context, one.name());
             new OutcomeSequences(this).dialplanHangup();
@@ -161,6 +166,23 @@ final class SimCall {
             new OutcomeSequences(this).callerHangup();
         } else {
             new OutcomeSequences(this).dialplanHangup();
+        }
+    }
+
+    /**
+     * The channel's absolute timeout ran out (the dialplan's {@code Set(TIMEOUT(absolute)=${CALL_MAX_SECONDS})}):
+     * the PBX hangs the call up wherever it is, in the IVR, waiting for an agent or bridged to one.
+     */
+    private void absoluteTimeout() {
+        deadline = null;
+        env.stats.maxDurationHangups.incrementAndGet();
+        log.debug("{} reached its maximum duration; hanging up", one.name());
+        cancelPending();
+        stopAgi();
+        if (agent != null) {
+            agent.hangupAll(16);
+        } else {
+            new OutcomeSequences(this).debtorHangup(16);
         }
     }
 
@@ -265,7 +287,7 @@ final class SimCall {
     /** The call as the PBX log shows it; {@code endedAt} null while it is up. */
     PlacedCall placedCall(java.time.Instant endedAt) {
         return new PlacedCall(request.number(), request.callId(), startedAt, endedAt, request.dialString(),
-                request.context());
+                request.context(), answeredAt, bridgedAt);
     }
 
     /** The call is over: forget its channels and release whatever it held. */
@@ -276,6 +298,10 @@ final class SimCall {
             env.placed.add(placedCall(env.now()));
         }
         cancelPending();
+        if (deadline != null) {
+            deadline.cancel(/* mayInterruptIfRunning= */ false);
+            deadline = null;
+        }
         stopAgi();
         env.byChannel.remove(one.name(), this);
         env.byChannel.remove(two.name(), this);

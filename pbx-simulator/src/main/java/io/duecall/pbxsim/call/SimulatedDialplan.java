@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.TreeMap;
 
 /**
- * The dialplan a simulator's configuration stands for, in the shape DueCall renders: each AGI context runs AMD
- * (when it is an AMD context), reports it, then the AGI; the agent context dials the extension it was sent to.
+ * The dialplan a simulator's configuration stands for, in the shape DueCall renders: each AGI context sets the
+ * channel's absolute timeout from CALL_MAX_SECONDS, runs AMD (when it is an AMD context), reports it, then the AGI; the agent context dials the extension it was sent to.
  */
 final class SimulatedDialplan {
     private SimulatedDialplan() {}
@@ -19,6 +19,7 @@ final class SimulatedDialplan {
             var context = e.getKey();
             var steps = new ArrayList<String[]>();
             steps.add(new String[] {"NoOp", "DueCall call ${CALL_ID}"});
+            steps.add(new String[] {"Set", "TIMEOUT(absolute)=${CALL_MAX_SECONDS}"});
             if (config.amdContexts().contains(context)) {
                 steps.add(new String[] {"AMD", ""});
                 steps.add(new String[] {"UserEvent",

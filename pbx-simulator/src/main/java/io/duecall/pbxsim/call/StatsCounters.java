@@ -16,10 +16,11 @@ public final class StatsCounters {
     final AtomicLong redirects = new AtomicLong();
     final AtomicLong agentBridges = new AtomicLong();
     final AtomicLong hangupActions = new AtomicLong();
+    final AtomicLong maxDurationHangups = new AtomicLong();
 
     public SimulatorStats snapshot() {
         return new SimulatorStats(originates.get(), answered.get(), busy.get(), noAnswer.get(), congestion.get(),
                 failed.get(), machines.get(), agiSessions.get(), redirects.get(), agentBridges.get(),
-                hangupActions.get());
+                hangupActions.get(), maxDurationHangups.get());
     }
 }
