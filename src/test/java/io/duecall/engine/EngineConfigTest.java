@@ -126,7 +126,7 @@ class EngineConfigTest {
     }
 
     @Test
-    void aLeaseShorterThanRingTimeMaximumCallAndMarginIsRefusedAndTheMaximumDefaultsToWhatTheLeaseAllows() {
+    void aLeaseShorterThanRingTimeMaximumCallAndMarginIsRefusedAndTheMaximumDefaultsToWhatTheLeaseAllows() throws IOException {
         var error = assertThrows(EngineConfig.ConfigException.class, () -> load("""
                 campaigns:
                   - { id: reminders, companyName: Acme, callbackNumber: "18005550100", lease: PT2M, maxCallDuration: PT90S }
