@@ -346,7 +346,7 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
     /** The ledger's lines of the last 30 days, so a restart keeps today's and the rolling abandon rates. */
     private void countPastAbandons(Instant now) {
         var since = now.minus(Duration.ofDays(31));
-        for (var attempt : ledger.readAll()) {
+        for (var attempt : ledger.endedSince(since)) {
             var pacing = pacers.get(attempt.campaign());
             if (pacing != null && attempt.answeredAt() != null && attempt.answeredAt().isAfter(since)) {
                 pacing.closed(attempt);

@@ -31,6 +31,13 @@ public interface AttemptLedger {
      */
     Map<E164, Integer> locationCalls(AccountId account);
 
+    /**
+     * The attempts whose call ended at or after {@code since}, in the order they were appended. Lines are appended
+     * as calls end, so this reads back from the newest line and stops a day's lines before {@code since}, never
+     * the whole ledger.
+     */
+    List<Attempt> endedSince(Instant since);
+
     /** Every attempt in the order it was appended. */
     List<Attempt> readAll();
 

@@ -138,6 +138,11 @@ class ScreenPopReadsTest {
         }
 
         @Override
+        public List<Attempt> endedSince(Instant since) {
+            return stored.endedSince(since);
+        }
+
+        @Override
         public List<Attempt> readAll() {
             throw new AssertionError("the whole ledger was read");
         }

@@ -8,7 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.duecall.domain.account.AccountId;
 import io.duecall.domain.account.E164;
 import io.duecall.domain.attempt.Attempt;
+import io.duecall.domain.attempt.CallOutcome;
+import io.duecall.domain.attempt.Disposition;
 import io.duecall.domain.compliance.PastAttempt;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +39,32 @@ public abstract class AttemptLedgerContract {
         var read = ledger.readAll();
 
         assertEquals(List.of(fullAttempt("c-full")), read);
+    }
+
+    @Test
+    void endedSinceReturnsTheRecentLinesInAppendOrderAcrossPages() {
+        var recent = new ArrayList<Attempt>();
+        for (int i = 0; i < 1_200; i++) {
+            var attempt = endingAt("c-" + i, Fixtures.T0.plus(Duration.ofHours(i)));
+            ledger.append(attempt);
+            if (i >= 400) {
+                recent.add(attempt);
+            }
+        }
+        // Written late (it waited for the store), but its call ended after the cut.
+        var late = endingAt("c-late", Fixtures.T0.plus(Duration.ofHours(450)));
+        ledger.append(late);
+        recent.add(late);
+
+        assertEquals(recent, ledger.endedSince(Fixtures.T0.plus(Duration.ofHours(400))));
+        assertEquals(List.of(), ledger.endedSince(Fixtures.T0.plus(Duration.ofHours(1_200))));
+        assertEquals(1_201, ledger.endedSince(Fixtures.T0).size());
+    }
+
+    private static Attempt endingAt(String callId, Instant end) {
+        return new Attempt(callId, Fixtures.CAMPAIGN, new AccountId("acct-2"), new E164("+14155550124"),
+                ZoneId.of("UTC"), LocalDateTime.of(2025, 3, 10, 14, 0), end.minusSeconds(30), null, null, end,
+                CallOutcome.NO_ANSWER, Disposition.NOT_CONNECTED, null, false, null, null, null, null);
     }
 
     @Test

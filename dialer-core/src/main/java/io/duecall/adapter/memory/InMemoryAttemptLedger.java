@@ -28,6 +28,11 @@ public final class InMemoryAttemptLedger implements AttemptLedger {
     }
 
     @Override
+    public synchronized List<Attempt> endedSince(Instant since) {
+        return attempts.stream().filter(a -> !a.endedAt().isBefore(since)).toList();
+    }
+
+    @Override
     public synchronized List<Attempt> readAll() {
         return List.copyOf(attempts);
     }

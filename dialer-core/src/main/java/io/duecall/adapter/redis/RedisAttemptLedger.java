@@ -5,6 +5,7 @@ import io.duecall.domain.account.E164;
 import io.duecall.domain.attempt.Attempt;
 import io.duecall.domain.compliance.PastAttempt;
 import io.duecall.port.AttemptLedger;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,6 +24,7 @@ public final class RedisAttemptLedger implements AttemptLedger {
     /** Attempts kept per account: far more than 30 days of the strictest caps allow. */
     static final int HISTORY_LIMIT = 500;
     private static final int PAGE = 500;
+    private static final Duration APPEND_DELAY_LIMIT = Duration.ofDays(1);
     /** On a cluster, how many of the latest lines a retried append looks through for its call id. */
     static final int RETRY_LINES = 2_000;
 
@@ -103,6 +105,35 @@ public final class RedisAttemptLedger implements AttemptLedger {
             }
         });
         return Map.copyOf(counts);
+    }
+
+    @Override
+    public List<Attempt> endedSince(Instant since) {
+        // A line can be appended later than its call ended (it waited in the outbox), never a day later.
+        var stopBefore = since.minus(APPEND_DELAY_LIMIT);
+        var newestFirst = new ArrayList<Attempt>();
+        var end = "+";
+        while (true) {
+            var to = end;
+            var page = Redis.call("read " + key, () -> jedis.xrevrange(key, to, "-", PAGE));
+            for (var entry : page) {
+                var attempt = AttemptCodec.decode(key + " entry " + entry.getID(), entry.getFields());
+                if (attempt.endedAt().isBefore(stopBefore)) {
+                    return oldestFirst(newestFirst);
+                }
+                if (!attempt.endedAt().isBefore(since)) {
+                    newestFirst.add(attempt);
+                }
+            }
+            if (page.size() < PAGE) {
+                return oldestFirst(newestFirst);
+            }
+            end = "(" + page.get(page.size() - 1).getID();
+        }
+    }
+
+    private static List<Attempt> oldestFirst(List<Attempt> newestFirst) {
+        return List.copyOf(newestFirst.reversed());
     }
 
     @Override
