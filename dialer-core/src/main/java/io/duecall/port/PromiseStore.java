@@ -1,11 +1,16 @@
 package io.duecall.port;
 
 import io.duecall.domain.account.AccountId;
+import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.promise.PromiseStatus;
 import io.duecall.domain.promise.PromiseToPay;
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Durable promises to pay and where each stands. A call records at most one promise, however often the caller
@@ -23,6 +28,19 @@ public interface PromiseStore {
 
     /** Every promise in the order it was made. */
     List<PromiseToPay> all();
+
+    /**
+     * The amounts promised per campaign and currency, in minor units, over every promise recorded. A store that
+     * keeps running totals answers without reading the promises; this default sums {@link #all()}.
+     */
+    default Map<CampaignId, Map<Currency, Long>> promisedTotals() {
+        var totals = new TreeMap<CampaignId, Map<Currency, Long>>(Comparator.comparing(CampaignId::value));
+        for (var promise : all()) {
+            totals.computeIfAbsent(promise.campaign(), c -> new TreeMap<>(Comparator.comparing(Currency::getCurrencyCode)))
+                    .merge(promise.amount().currency(), promise.amount().minor(), Long::sum);
+        }
+        return totals;
+    }
 
     Optional<PromiseStatus> status(String callId);
 

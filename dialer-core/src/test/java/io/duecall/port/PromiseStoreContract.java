@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.duecall.domain.account.AccountId;
 import io.duecall.domain.account.Money;
+import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.promise.PromiseState;
 import io.duecall.domain.promise.PromiseStatus;
 import io.duecall.domain.promise.PromiseToPay;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -38,6 +41,19 @@ public abstract class PromiseStoreContract {
 
         assertEquals(promise("c-1", 5_000), stored);
         assertEquals(Optional.of(promise("c-1", 5_000)), store.forCall("c-1"));
+    }
+
+    @Test
+    void promisedTotalsAddEachCallsPromiseOnceByCampaignAndCurrency() {
+        store.record(promise("c-1", 5_000));
+        store.record(promise("c-1", 9_999));
+        store.record(promise("c-2", 1_250));
+        var gbp = new PromiseToPay("c-3", new AccountId("acct-9"), new CampaignId("desk"),
+                new Money(700, Currency.getInstance("GBP")), LocalDate.of(2025, 3, 20), Fixtures.T0);
+        store.record(gbp);
+
+        assertEquals(Map.of(Fixtures.CAMPAIGN, Map.of(Currency.getInstance("USD"), 6_250L),
+                new CampaignId("desk"), Map.of(Currency.getInstance("GBP"), 700L)), store.promisedTotals());
     }
 
     @Test

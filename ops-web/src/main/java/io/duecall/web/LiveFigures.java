@@ -1,5 +1,6 @@
 package io.duecall.web;
 
+import io.duecall.domain.account.Money;
 import io.duecall.app.AgentDesk;
 import io.duecall.app.DialerEngine;
 import io.duecall.domain.agent.AgentPool;
@@ -74,13 +75,15 @@ public final class LiveFigures {
         return new Snapshot(now, views, List.copyOf(history));
     }
 
-    /** Promise totals come from the promise store, so promises agents record after a call count as well. */
+    /**
+     * Promise totals come from the promise store's running totals, so promises agents record after a call (on any
+     * node) count as well, and no promise is read.
+     */
     private Map<String, Map<String, BigDecimal>> promisedByCampaign() {
         var totals = new TreeMap<String, Map<String, BigDecimal>>();
-        for (var p : promises.all()) {
-            totals.computeIfAbsent(p.campaign().value(), c -> new TreeMap<>())
-                    .merge(p.amount().currency().getCurrencyCode(), p.amount().toDecimal(), BigDecimal::add);
-        }
+        promises.promisedTotals().forEach((campaign, byCurrency) -> byCurrency.forEach((currency, minor) ->
+                totals.computeIfAbsent(campaign.value(), c -> new TreeMap<>())
+                        .put(currency.getCurrencyCode(), new Money(minor, currency).toDecimal())));
         return totals;
     }
 

@@ -5,17 +5,19 @@ final class PromiseScripts {
     private PromiseScripts() {}
 
     /**
-     * KEYS: promise hash, promise log, unsettled ZSET, account's list. ARGV: call id, pay-by epoch day, then field,
-     * value pairs. Stores and indexes the promise unless the call has one; returns the stored hash either way.
+     * KEYS: promise hash, promise log, unsettled ZSET, account's list, totals hash. ARGV: call id, pay-by epoch day,
+     * totals field (campaign and currency), amount in minor units, then field, value pairs. Stores, indexes and adds
+     * the promise to its campaign's total unless the call has one; returns the stored hash either way.
      */
     static final LuaScript RECORD_ONCE = new LuaScript("""
             if redis.call('EXISTS', KEYS[1]) == 0 then
-              for i = 3, #ARGV, 2 do
+              for i = 5, #ARGV, 2 do
                 redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1])
               end
               redis.call('RPUSH', KEYS[2], ARGV[1])
               redis.call('ZADD', KEYS[3], ARGV[2], ARGV[1])
               redis.call('RPUSH', KEYS[4], ARGV[1])
+              redis.call('HINCRBY', KEYS[5], ARGV[3], ARGV[4])
             end
             return redis.call('HGETALL', KEYS[1])
             """);

@@ -107,6 +107,11 @@ public final class RedisKeys {
         return prefix + ":{promises}:unsettled";
     }
 
+    /** Hash of the amounts promised, in minor units, by {@code <campaign>|<currency>}; kept as promises are recorded. */
+    public String promiseTotals() {
+        return prefix + ":{promises}:totals";
+    }
+
     /** List of the call ids of one account's promises, in the order they were made. */
     public String promisesOf(AccountId account) {
         return prefix + ":{promises}:account:" + account.value();

@@ -1,15 +1,19 @@
 package io.duecall.adapter.redis;
 
 import io.duecall.domain.account.AccountId;
+import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.promise.PromiseStatus;
 import io.duecall.domain.promise.PromiseToPay;
 import io.duecall.port.PromiseStore;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -35,17 +39,44 @@ public final class RedisPromiseStore implements PromiseStore {
         var args = new ArrayList<String>();
         args.add(promise.callId());
         args.add(Long.toString(promise.payBy().toEpochDay()));
+        args.add(totalsField(promise.campaign(), promise.amount().currency()));
+        args.add(Long.toString(promise.amount().minor()));
         PromiseCodec.encode(PromiseStatus.open(promise)).forEach((field, value) -> {
             args.add(field);
             args.add(value);
         });
         var reply = (List<?>) Redis.call("record promise in " + key, () -> PromiseScripts.RECORD_ONCE.run(jedis,
-                List.of(key, keys.promiseLog(), keys.unsettledPromises(), keys.promisesOf(promise.account())), args));
+                List.of(key, keys.promiseLog(), keys.unsettledPromises(), keys.promisesOf(promise.account()),
+                keys.promiseTotals()), args));
         var stored = new HashMap<String, String>();
         for (int i = 0; i < reply.size(); i += 2) {
             stored.put((String) reply.get(i), (String) reply.get(i + 1));
         }
         return PromiseCodec.decode(key, stored);
+    }
+
+    /** From the running totals the record script keeps, without reading a promise. */
+    @Override
+    public Map<CampaignId, Map<Currency, Long>> promisedTotals() {
+        var key = keys.promiseTotals();
+        var fields = Redis.call("read " + key, () -> jedis.hgetAll(key));
+        var totals = new TreeMap<CampaignId, Map<Currency, Long>>(Comparator.comparing(CampaignId::value));
+        fields.forEach((field, minor) -> {
+            int bar = field.lastIndexOf('|');
+            try {
+                totals.computeIfAbsent(new CampaignId(field.substring(0, bar)),
+                        c -> new TreeMap<>(Comparator.comparing(Currency::getCurrencyCode)))
+                        .put(Currency.getInstance(field.substring(bar + 1)), Long.parseLong(minor));
+            } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+                throw new IllegalStateException("redis: " + key + " field '" + field + "' = '" + minor
+                        + "' is malformed (expected campaign|currency = minor units): " + e.getMessage(), e);
+            }
+        });
+        return totals;
+    }
+
+    private static String totalsField(CampaignId campaign, Currency currency) {
+        return campaign.value() + "|" + currency.getCurrencyCode();
     }
 
     @Override
