@@ -86,7 +86,7 @@ public final class ClusterDemo {
             out.printf("redis: redis-server on 127.0.0.1:%d, appendonly yes, appendfsync %s, data in %s%n",
                     redis.port(), RedisServerProcess.FSYNC_POLICY, work.resolve("redis"));
             out.printf("postgresql: on 127.0.0.1:%d (initdb into a temporary directory), clustered Quartz for the nodes'"
-                    + " dial ticks at %s, every %d ms, each on one node%n", postgres.port(),
+                    + " daily promise sweep at %s; every node ticks its own dialing every %d ms%n", postgres.port(),
                     postgres.jdbcUrl(ClusterPbxs.DATABASE), ClusterPbxs.TICK_INTERVAL.toMillis());
             var keys = new RedisKeys(KEY_PREFIX);
             var accounts = new RedisAccountStore(jedis, keys);
@@ -110,8 +110,7 @@ public final class ClusterDemo {
                 }
                 Thread.sleep(options.beforeKill().toMillis());
                 awaitLeases(accounts);
-                // Clustered Quartz keeps a campaign's ticks on the node that fired last, so the node dialing is the
-                // one holding leases: kill that one, so its calls and leases are what the others must take over.
+                // Kill the node holding the most leases, so its calls and leases are what the others must take over.
                 var leases = NODES.stream().map(n -> n + " " + accounts.leasesHeldBy(CAMPAIGN, n).size())
                         .collect(Collectors.joining(", "));
                 killed = busiestNode(accounts);

@@ -28,8 +28,8 @@ final class ClusterPbxs implements AutoCloseable {
     static final Duration LEASE = Duration.ofSeconds(150);
     /** The longest a call may last after its answer; the PBX hangs it up then, even if its node is dead. */
     static final Duration MAX_CALL = Duration.ofMinutes(1);
-    /** Each tick fires on one node of the three, so a third of one node's interval. */
-    static final Duration TICK_INTERVAL = Duration.ofMillis(100 / 3);
+    /** Each node's own dial tick. */
+    static final Duration TICK_INTERVAL = Duration.ofMillis(100);
     /** PostgreSQL's own database, where the nodes' Quartz creates its tables. */
     static final String DATABASE = "postgres";
     private final List<PbxSimulator> simulators = new ArrayList<>();

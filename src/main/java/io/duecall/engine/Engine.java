@@ -178,7 +178,9 @@ public final class Engine implements AutoCloseable {
         dialer.onAgentCall(started -> screenPops.execute(() -> desk.accept(started)));
         // A disposition recorded through another node's desk reaches this engine when it returns the account.
         dialer.agentRequestsFrom(desk::requested);
-        cycle = new QuartzDialCycle(dialer, config.tickInterval(), config.holidays(), config.holidayZone(), config.clustered());
+        // Every node ticks its own campaigns: each dials through its own PBX connections and agents, and the Redis
+        // leases keep the nodes' claims apart. The shared job store is for the jobs that must run once (the sweep).
+        cycle = new QuartzDialCycle(dialer, config.tickInterval(), config.holidays(), config.holidayZone());
         parts.add(cycle);
         // The engine's own eligibility, so promises of campaigns added at run time are followed up too.
         var followUp = new PromiseFollowUp(promises, new RedisPaymentStore(jedis, keys), accounts, dialer.eligibility());
