@@ -43,6 +43,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import redis.clients.jedis.HostAndPort;
 
 /**
@@ -122,10 +124,18 @@ public record EngineConfig(
 
     public record AgentSettings(Duration wrapUp, List<SeatSettings> seats) {}
 
-    /** {@code skills}: short lowercase words such as {@code es} or {@code late-stage} that calls may require. */
-    public record SeatSettings(String id, List<String> campaigns, List<String> skills) {
+    /**
+     * {@code skills}: short lowercase words such as {@code es} or {@code late-stage} that calls may require.
+     * {@code pbx}: the name (in {@code pbxs}) of the PBX the agent's phone is registered on; the agent is offered
+     * calls only while that PBX is up. Absent: the phone is reachable from every PBX.
+     */
+    public record SeatSettings(String id, List<String> campaigns, List<String> skills, String pbx) {
+        public SeatSettings(String id, List<String> campaigns, List<String> skills) {
+            this(id, campaigns, skills, null);
+        }
+
         public SeatSettings(String id, List<String> campaigns) {
-            this(id, campaigns, null);
+            this(id, campaigns, null, null);
         }
     }
 
@@ -355,7 +365,8 @@ public record EngineConfig(
         var clustered = clustered(errors, sched.clustered(), secrets);
         var agentSettings = agents == null ? new AgentSettings(null, List.of()) : agents;
         var wrapUp = agentSettings.wrapUp() == null ? Duration.ofSeconds(20) : agentSettings.wrapUp();
-        var seats = resolveSeats(errors, agentSettings, campaignList);
+        var seats = resolveSeats(errors, agentSettings, campaignList,
+                pool.stream().map(AmiPbx::name).collect(Collectors.toSet()));
         if (!errors.isEmpty()) {
             throw new ConfigException("configuration has " + errors.size() + " problem(s):\n  " + String.join("\n  ", errors));
         }
@@ -604,7 +615,8 @@ public record EngineConfig(
         }
     }
 
-    private static List<AgentSeat> resolveSeats(List<String> errors, AgentSettings settings, List<Campaign> campaigns) {
+    private static List<AgentSeat> resolveSeats(List<String> errors, AgentSettings settings, List<Campaign> campaigns,
+            Set<String> pbxNames) {
         var known = new HashSet<CampaignId>();
         campaigns.forEach(c -> known.add(c.id()));
         var seats = new ArrayList<AgentSeat>();
@@ -620,8 +632,12 @@ public record EngineConfig(
                     }
                     ids.add(id);
                 }
+                if (s.pbx() != null && !pbxNames.contains(s.pbx())) {
+                    throw new IllegalArgumentException("pbx '" + s.pbx() + "' is not one of the configured PBXs "
+                            + new TreeSet<>(pbxNames));
+                }
                 seats.add(new AgentSeat(new AgentId(s.id()), ids,
-                        s.skills() == null ? null : new HashSet<>(s.skills())));
+                        s.skills() == null ? null : new HashSet<>(s.skills()), s.pbx()));
             } catch (IllegalArgumentException e) {
                 errors.add("agents.seats[" + i + "]: " + e.getMessage());
             }

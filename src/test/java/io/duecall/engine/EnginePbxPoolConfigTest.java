@@ -64,6 +64,32 @@ class EnginePbxPoolConfigTest {
     }
 
     @Test
+    void agentSeatNamesThePbxOfItsPhoneWhichMustBeConfigured() throws IOException {
+        var pbxs = """
+                pbxs:
+                  - { name: pbx-a, host: 10.0.0.5, secret: plain-a, channels: 60, originatesPerSecond: 10 }
+                  - { name: pbx-b, host: 10.0.0.6, secret: plain-a, channels: 40, originatesPerSecond: 4 }
+                """;
+        var resolved = load(pbxs + """
+                agents:
+                  seats:
+                    - { id: "101", campaigns: [reminders], pbx: pbx-b }
+                    - { id: "102", campaigns: [reminders] }
+                """ + CAMPAIGNS).validate(SECRETS);
+
+        assertEquals("pbx-b", resolved.seats().get(0).pbx());
+        assertEquals(null, resolved.seats().get(1).pbx());
+
+        var error = assertThrows(EngineConfig.ConfigException.class, () -> load(pbxs + """
+                agents:
+                  seats:
+                    - { id: "101", campaigns: [reminders], pbx: pbx-c }
+                """ + CAMPAIGNS).validate(SECRETS));
+        assertTrue(error.getMessage().contains("agents.seats[0]: pbx 'pbx-c' is not one of the configured PBXs [pbx-a, pbx-b]"),
+                error.getMessage());
+    }
+
+    @Test
     void singleAmiPbxIsAPoolOfOneWithNoLimitsOfItsOwn() throws IOException {
         var resolved = load("""
                 ami: { host: 10.0.0.5, dialTemplate: "PJSIP/{number}@carrier" }

@@ -583,7 +583,8 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
             Optional<AgentId> agent;
             try {
                 var skills = agents.skillsFor(call.campaign.id(), call.claim.account().language(), now);
-                agent = agents.reserveLongestIdle(call.campaign.id(), skills, call.callId, holdUntil, now);
+                agent = agents.reserveLongestIdle(call.campaign.id(), skills,
+                        seat -> seat.pbx() == null || telephony.reaches(seat.pbx()), call.callId, holdUntil, now);
             } catch (StoreUnavailableException e) {
                 LOG.warn("call {}: no agent could be reserved: {}", call.callId, e.getMessage());
                 return abandon(call);

@@ -63,6 +63,12 @@ public final class PbxPool implements CallOriginator {
     }
 
     @Override
+    public boolean reaches(String pbx) {
+        var connection = connections.get(pbx);
+        return connection != null && connection.available();
+    }
+
+    @Override
     public void originate(CallRequest request) throws TelephonyUnavailableException {
         RouteDecision decision;
         synchronized (router) {

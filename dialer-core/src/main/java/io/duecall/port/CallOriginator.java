@@ -16,6 +16,14 @@ public interface CallOriginator extends AutoCloseable {
         return true;
     }
 
+    /**
+     * Whether an agent phone registered on the PBX named {@code pbx} can be reached now: that PBX is one of this
+     * originator's and is up. An originator that does not know PBXs by name says true.
+     */
+    default boolean reaches(String pbx) {
+        return true;
+    }
+
     /** Asks the PBX to place the call; returns once the PBX has accepted (queued) it. */
     void originate(CallRequest request) throws TelephonyUnavailableException;
 

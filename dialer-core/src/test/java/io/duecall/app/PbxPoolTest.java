@@ -61,6 +61,16 @@ class PbxPoolTest {
     }
 
     @Test
+    void reaches_onlyAConfiguredPbxThatIsUp() {
+        var pool = pool(limits("a", 10, 10, "a1"), limits("b", 10, 10, "b1"));
+        b.up = false;
+
+        assertTrue(pool.reaches("a"));
+        assertFalse(pool.reaches("b"));
+        assertFalse(pool.reaches("c"));
+    }
+
+    @Test
     void originate_everyPbxUnreachable_isAnOutageNotAThrottle() {
         var pool = pool(limits("a", 10, 10, "a1"), limits("b", 10, 10, "b1"));
         a.up = false;

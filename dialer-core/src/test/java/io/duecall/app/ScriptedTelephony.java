@@ -5,7 +5,9 @@ import io.duecall.port.PbxConnection;
 import io.duecall.port.CallRequest;
 import io.duecall.port.TelephonyUnavailableException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** A PBX stand-in for engine tests (alone or in a {@link PbxPool}): it records what the engine asks for, and the test plays the PBX's events. */
@@ -15,6 +17,8 @@ final class ScriptedTelephony implements PbxConnection {
     final List<String> ivrChannels = new ArrayList<>();
     boolean refuseBridges;
     boolean down;
+    /** PBXs whose agent phones cannot be reached now; every other name is reachable. */
+    final Set<String> unreachable = new HashSet<>();
     private Consumer<CallEvent> listener = e -> {};
 
     @Override
@@ -25,6 +29,11 @@ final class ScriptedTelephony implements PbxConnection {
     @Override
     public boolean available() {
         return !down;
+    }
+
+    @Override
+    public boolean reaches(String pbx) {
+        return !unreachable.contains(pbx);
     }
 
     @Override

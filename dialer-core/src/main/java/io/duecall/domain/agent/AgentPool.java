@@ -144,7 +144,14 @@ public final class AgentPool {
      */
     public synchronized Optional<AgentId> reserveLongestIdle(CampaignId campaign, Set<String> skills, String callId,
             Instant holdUntil, Instant now) {
-        var candidates = agentsWhere(s -> s.campaigns().contains(campaign) && s.skills().containsAll(skills));
+        return reserveLongestIdle(campaign, skills, seat -> true, callId, holdUntil, now);
+    }
+
+    /** As above, among the agents whose seat {@code reachable} accepts (their phone's PBX is up). */
+    public synchronized Optional<AgentId> reserveLongestIdle(CampaignId campaign, Set<String> skills,
+            Predicate<AgentSeat> reachable, String callId, Instant holdUntil, Instant now) {
+        var candidates = agentsWhere(s -> s.campaigns().contains(campaign) && s.skills().containsAll(skills)
+                && reachable.test(s));
         var hold = new AgentHold(callId, campaign, node, holdUntil);
         for (int attempt = 0; attempt < MAX_RESERVE_ATTEMPTS; attempt++) {
             var chosen = roster.read(candidates).stream()

@@ -6,10 +6,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * An agent, the campaigns whose calls they take and their skills (short lowercase words such as {@code es} or
- * {@code late-stage}) that calls may require.
+ * An agent, the campaigns whose calls they take, their skills (short lowercase words such as {@code es} or
+ * {@code late-stage}) that calls may require, and the PBX their phone is registered on ({@code pbx}; null: reachable
+ * from every PBX, so it never depends on one being up).
  */
-public record AgentSeat(AgentId id, Set<CampaignId> campaigns, Set<String> skills) {
+public record AgentSeat(AgentId id, Set<CampaignId> campaigns, Set<String> skills, String pbx) {
     private static final Pattern SKILL = Pattern.compile("[a-z][a-z0-9-]{0,31}");
 
     public AgentSeat {
@@ -19,11 +20,19 @@ public record AgentSeat(AgentId id, Set<CampaignId> campaigns, Set<String> skill
         }
         campaigns = Set.copyOf(campaigns);
         skills = validSkills(skills, "agent " + id + ".skills");
+        if (pbx != null && pbx.isBlank()) {
+            throw new IllegalArgumentException("agent " + id + ".pbx: blank (expected a PBX name, or none)");
+        }
+    }
+
+    /** A seat whose phone every PBX reaches. */
+    public AgentSeat(AgentId id, Set<CampaignId> campaigns, Set<String> skills) {
+        this(id, campaigns, skills, null);
     }
 
     /** A seat with no skills: it takes only calls that require none. */
     public AgentSeat(AgentId id, Set<CampaignId> campaigns) {
-        this(id, campaigns, Set.of());
+        this(id, campaigns, Set.of(), null);
     }
 
     /**
