@@ -185,60 +185,19 @@ public record EngineConfig(
         }
 
         /**
-         * A configuration with the single PBX of {@code ami}, not limited by the pool, on a single Redis, with the
-         * FastAGI read timeout and the Redis pool at their defaults.
+         * A single node's configuration as the demo builds it: the single PBX of {@code ami}, not limited by the
+         * pool, on a single Redis, with Quartz in memory, every campaign leaving its message on an answering
+         * machine and requiring no agent skills, and the FastAGI read timeout and the Redis pool at their defaults.
          */
-        public Resolved(String redisUrl, String keyPrefix, AmiConfig ami, String agiBindHost, int agiPort,
-                Duration tickInterval, int maxOriginatesPerTick, Set<LocalDate> holidays, java.time.ZoneId holidayZone,
-                Duration wrapUp, List<AgentSeat> seats, List<Campaign> campaigns, Map<CampaignId, RunDates> runDates,
-                Map<CampaignId, ContactRules> rules, LocalTime promiseSweepAt, java.time.ZoneId promiseZone,
-                Map<CampaignId, PacingPolicy> pacing, QuartzCluster clustered, Map<CampaignId, MachinePolicy> machine,
-                Map<CampaignId, Set<String>> requiredSkills) {
-            this(redisUrl, keyPrefix, ami, agiBindHost, agiPort, tickInterval, maxOriginatesPerTick, holidays,
-                    holidayZone, wrapUp, seats, campaigns, runDates, rules, promiseSweepAt, promiseZone, pacing, clustered,
-                    machine, requiredSkills, List.of(), IvrServerConfig.DEFAULT_READ_TIMEOUT,
-                    RedisPools.DEFAULT_POOL_SIZE, List.of(AmiPbx.single(SINGLE_PBX, ami)));
-        }
-
-        /** A configuration in which no campaign requires agent skills (the debtor's language still may). */
-        public Resolved(String redisUrl, String keyPrefix, AmiConfig ami, String agiBindHost, int agiPort,
-                Duration tickInterval, int maxOriginatesPerTick, Set<LocalDate> holidays, java.time.ZoneId holidayZone,
-                Duration wrapUp, List<AgentSeat> seats, List<Campaign> campaigns, Map<CampaignId, RunDates> runDates,
-                Map<CampaignId, ContactRules> rules, LocalTime promiseSweepAt, java.time.ZoneId promiseZone,
-                Map<CampaignId, PacingPolicy> pacing, QuartzCluster clustered, Map<CampaignId, MachinePolicy> machine) {
-            this(redisUrl, keyPrefix, ami, agiBindHost, agiPort, tickInterval, maxOriginatesPerTick, holidays,
-                    holidayZone, wrapUp, seats, campaigns, runDates, rules, promiseSweepAt, promiseZone, pacing, clustered,
-                    machine, Map.of());
-        }
-
-        /** A configuration in which every campaign leaves its message on an answering machine. */
-        public Resolved(String redisUrl, String keyPrefix, AmiConfig ami, String agiBindHost, int agiPort,
-                Duration tickInterval, int maxOriginatesPerTick, Set<LocalDate> holidays, java.time.ZoneId holidayZone,
-                Duration wrapUp, List<AgentSeat> seats, List<Campaign> campaigns, Map<CampaignId, RunDates> runDates,
-                Map<CampaignId, ContactRules> rules, LocalTime promiseSweepAt, java.time.ZoneId promiseZone,
-                Map<CampaignId, PacingPolicy> pacing, QuartzCluster clustered) {
-            this(redisUrl, keyPrefix, ami, agiBindHost, agiPort, tickInterval, maxOriginatesPerTick, holidays,
-                    holidayZone, wrapUp, seats, campaigns, runDates, rules, promiseSweepAt, promiseZone, pacing, clustered,
-                    Map.of());
-        }
-
-        /** A configuration for a single node: Quartz in memory. */
         public Resolved(String redisUrl, String keyPrefix, AmiConfig ami, String agiBindHost, int agiPort,
                 Duration tickInterval, int maxOriginatesPerTick, Set<LocalDate> holidays, java.time.ZoneId holidayZone,
                 Duration wrapUp, List<AgentSeat> seats, List<Campaign> campaigns, Map<CampaignId, RunDates> runDates,
                 Map<CampaignId, ContactRules> rules, LocalTime promiseSweepAt, java.time.ZoneId promiseZone,
                 Map<CampaignId, PacingPolicy> pacing) {
             this(redisUrl, keyPrefix, ami, agiBindHost, agiPort, tickInterval, maxOriginatesPerTick, holidays,
-                    holidayZone, wrapUp, seats, campaigns, runDates, rules, promiseSweepAt, promiseZone, pacing, null);
-        }
-
-        /** A configuration with every campaign paced by its default (progressive or agentless). */
-        public Resolved(String redisUrl, String keyPrefix, AmiConfig ami, String agiBindHost, int agiPort,
-                Duration tickInterval, int maxOriginatesPerTick, Set<LocalDate> holidays, java.time.ZoneId holidayZone,
-                Duration wrapUp, List<AgentSeat> seats, List<Campaign> campaigns, Map<CampaignId, RunDates> runDates,
-                Map<CampaignId, ContactRules> rules, LocalTime promiseSweepAt, java.time.ZoneId promiseZone) {
-            this(redisUrl, keyPrefix, ami, agiBindHost, agiPort, tickInterval, maxOriginatesPerTick, holidays, holidayZone,
-                    wrapUp, seats, campaigns, runDates, rules, promiseSweepAt, promiseZone, Map.of());
+                    holidayZone, wrapUp, seats, campaigns, runDates, rules, promiseSweepAt, promiseZone, pacing, null,
+                    Map.of(), Map.of(), List.of(), IvrServerConfig.DEFAULT_READ_TIMEOUT, RedisPools.DEFAULT_POOL_SIZE,
+                    List.of(AmiPbx.single(SINGLE_PBX, ami)));
         }
 
         public RunDates runDates(CampaignId campaign) {
