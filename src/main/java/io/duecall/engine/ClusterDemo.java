@@ -1,5 +1,6 @@
 package io.duecall.engine;
 
+import io.duecall.adapter.LoopbackPorts;
 import io.duecall.adapter.csv.AccountCsvReader;
 import io.duecall.adapter.quartz.PostgresServerProcess;
 import io.duecall.adapter.redis.RedisAccountStore;
@@ -14,8 +15,6 @@ import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.promise.PromiseToPay;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -229,12 +228,6 @@ public final class ClusterDemo {
         }
         int imported = new ImportAccounts(new AccountCsvReader(null), accounts, clock).fromFile(CAMPAIGN, file);
         out.printf("imported %d accounts into %s from %s%n", imported, CAMPAIGN, file);
-    }
-
-    static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -1,5 +1,6 @@
 package io.duecall.engine;
 
+import io.duecall.adapter.LoopbackPorts;
 import io.duecall.adapter.ami.AmiConfig;
 import io.duecall.pbxsim.PbxSimulator;
 import io.duecall.pbxsim.PlacedCall;
@@ -46,7 +47,7 @@ final class ClusterPbxs implements AutoCloseable {
         var agi = new LinkedHashMap<String, URI>();
         var agents = new ArrayList<String>();
         for (int i = 0; i < nodes.size(); i++) {
-            int port = ClusterDemo.freePort();
+            int port = LoopbackPorts.free();
             pbxs.agiPorts.put(nodes.get(i), port);
             agi.put(context(nodes.get(i)), URI.create("agi://127.0.0.1:" + port + "/reminder"));
             agents.addAll(agents(i));

@@ -1,8 +1,7 @@
 package io.duecall.adapter.quartz;
 
+import io.duecall.adapter.LoopbackPorts;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +55,7 @@ public final class PostgresServerProcess implements AutoCloseable {
             var postgres = data.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
             Files.getFileAttributeView(data, PosixFileAttributeView.class).setOwner(postgres);
         }
-        var server = new PostgresServerProcess(bin, data, freePort(), root);
+        var server = new PostgresServerProcess(bin, data, LoopbackPorts.free(), root);
         server.run("initdb", "-D", data.toString(), "-U", "postgres", "--auth=trust", "--encoding=UTF8",
                 "--no-sync", "--no-instructions");
         server.run("pg_ctl", "-D", data.toString(), "-l", data.resolve("server.log").toString(), "-w", "-t", "30",
@@ -137,12 +136,6 @@ public final class PostgresServerProcess implements AutoCloseable {
             return Integer.parseInt(bin.getParent().getFileName().toString());
         } catch (NumberFormatException e) {
             return -1;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }

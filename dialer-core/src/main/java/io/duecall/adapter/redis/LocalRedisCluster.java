@@ -1,5 +1,6 @@
 package io.duecall.adapter.redis;
 
+import io.duecall.adapter.LoopbackPorts;
 import io.duecall.port.StoreUnavailableException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -82,8 +83,8 @@ public final class LocalRedisCluster implements AutoCloseable {
 
     private void startNode(int index) {
         var nodeDir = dir.resolve("node-" + index);
-        var port = RedisProvisioner.freeLoopbackPort();
-        var busPort = RedisProvisioner.freeLoopbackPort();
+        var port = LoopbackPorts.free();
+        var busPort = LoopbackPorts.free();
         try {
             Files.createDirectories(nodeDir);
         } catch (IOException e) {

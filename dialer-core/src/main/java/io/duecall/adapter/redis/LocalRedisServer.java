@@ -1,5 +1,6 @@
 package io.duecall.adapter.redis;
 
+import io.duecall.adapter.LoopbackPorts;
 import io.duecall.port.StoreUnavailableException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +16,7 @@ final class LocalRedisServer {
     private LocalRedisServer() {}
 
     static ProvisionedRedis start(Path binary) {
-        var port = RedisProvisioner.freeLoopbackPort();
+        var port = LoopbackPorts.free();
         Path dir;
         try {
             dir = Files.createTempDirectory("duecall-redis-");

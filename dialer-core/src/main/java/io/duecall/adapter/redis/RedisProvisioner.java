@@ -1,11 +1,10 @@
 package io.duecall.adapter.redis;
 
+import io.duecall.adapter.LoopbackPorts;
 import io.duecall.port.StoreUnavailableException;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,14 +88,6 @@ public final class RedisProvisioner {
         }
     }
 
-    static int freeLoopbackPort() {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free loopback port", e);
-        }
-    }
-
     /**
      * An existing Redis Cluster reached through its seed nodes (any of them suffices; the client learns the rest).
      * Fails naming the nodes when none answers or the cluster cannot serve every slot.
@@ -136,7 +127,7 @@ public final class RedisProvisioner {
     }
 
     private static ProvisionedRedis embedded() {
-        var port = freeLoopbackPort();
+        var port = LoopbackPorts.free();
         try {
             var dir = Files.createTempDirectory("duecall-redis-");
             var server = RedisServer.newRedisServer().port(port).bind("127.0.0.1")

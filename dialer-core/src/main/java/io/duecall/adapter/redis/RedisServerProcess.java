@@ -1,5 +1,6 @@
 package io.duecall.adapter.redis;
 
+import io.duecall.adapter.LoopbackPorts;
 import io.duecall.port.StoreUnavailableException;
 import java.io.IOException;
 import java.net.URI;
@@ -36,7 +37,7 @@ public final class RedisServerProcess implements AutoCloseable {
 
     /** Starts a server on a free loopback port with its files in {@code dir}. */
     public static RedisServerProcess start(Path binary, Path dir) {
-        var server = new RedisServerProcess(binary, dir, RedisProvisioner.freeLoopbackPort());
+        var server = new RedisServerProcess(binary, dir, LoopbackPorts.free());
         server.start();
         return server;
     }

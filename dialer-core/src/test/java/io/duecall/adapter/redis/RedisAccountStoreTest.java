@@ -1,5 +1,6 @@
 package io.duecall.adapter.redis;
 
+import io.duecall.adapter.LoopbackPorts;
 import static io.duecall.port.Fixtures.CAMPAIGN;
 import static io.duecall.port.Fixtures.T0;
 import static io.duecall.port.Fixtures.account;
@@ -103,7 +104,7 @@ class RedisAccountStoreTest extends AccountStoreContract {
 
     @Test
     void unreachableRedisIsReportedAsStoreUnavailable() {
-        var port = RedisProvisioner.freeLoopbackPort();
+        var port = LoopbackPorts.free();
         try (var nowhere = new JedisPooled("127.0.0.1", port)) {
             var unreachable = new RedisAccountStore(nowhere, redis.keys());
 

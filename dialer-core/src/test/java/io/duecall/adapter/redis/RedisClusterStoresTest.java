@@ -1,5 +1,6 @@
 package io.duecall.adapter.redis;
 
+import io.duecall.adapter.LoopbackPorts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,7 +49,7 @@ class RedisClusterStoresTest {
 
     @Test
     void aClusterNoNodeOfWhichAnswersIsReportedNamingTheNodes() {
-        var port = RedisProvisioner.freeLoopbackPort();
+        var port = LoopbackPorts.free();
 
         var error = assertThrows(StoreUnavailableException.class,
                 () -> RedisProvisioner.cluster(List.of(new HostAndPort("127.0.0.1", port))));

@@ -1,5 +1,6 @@
 package io.duecall.adapter.redis;
 
+import io.duecall.adapter.LoopbackPorts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -50,7 +51,7 @@ class RedisProvisionerTest {
 
     @Test
     void existingModeRefusesAServerThatDoesNotAnswer() {
-        var nowhere = URI.create("redis://127.0.0.1:" + RedisProvisioner.freeLoopbackPort());
+        var nowhere = URI.create("redis://127.0.0.1:" + LoopbackPorts.free());
 
         var error = assertThrows(StoreUnavailableException.class,
                 () -> RedisProvisioner.provision(Optional.of(nowhere), Optional.of(Mode.EXISTING)));
