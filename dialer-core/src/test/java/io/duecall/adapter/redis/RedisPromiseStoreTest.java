@@ -1,7 +1,11 @@
 package io.duecall.adapter.redis;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.duecall.port.PromiseStore;
 import io.duecall.port.PromiseStoreContract;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RedisPromiseStoreTest extends PromiseStoreContract {
@@ -16,5 +20,15 @@ class RedisPromiseStoreTest extends PromiseStoreContract {
     @Override
     protected PromiseStore newStore() {
         return new RedisPromiseStore(redis.jedis(), redis.keys());
+    }
+
+    @Test
+    void malformedRunningTotalIsRefusedNamingTheKeyAndField() {
+        var key = redis.keys().promiseTotals();
+        redis.jedis().hset(key, "reminders|usd", "12");
+
+        var error = assertThrows(IllegalStateException.class, () -> store.promisedTotals());
+
+        assertTrue(error.getMessage().contains(key + " field 'reminders|usd' = '12' is malformed"), error.getMessage());
     }
 }
