@@ -135,7 +135,8 @@ final class SimDay {
         var counters = new AbandonCounters(f.live, f.abandons, before.liveAnswers30Days() + f.live,
                 before.abandons30Days() + f.abandons);
         var snapshot = new PacingSnapshot(now, loggedIn, ready.size(), 0, talkElapsed, wrapElapsed, ages,
-                waiting.size(), ringingCount + waiting.size() + talking, c.channelLimit(), counters);
+                waiting.size(), ringingCount + waiting.size() + talking, c.channelLimit(), counters,
+                Math.max(0, c.shiftSeconds() - now));
         int wanted = pacer.callsToPlace(snapshot);
         for (int i = 0; i < wanted; i++) {
             dial(now, loggedIn);

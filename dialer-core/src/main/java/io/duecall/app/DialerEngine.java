@@ -340,7 +340,18 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
         var work = agents.workload(campaign.id(), now);
         return new PacingSnapshot(seconds(Duration.between(Instant.EPOCH, now)), work.loggedIn(), work.ready(),
                 work.reserved(), work.talkElapsed(), work.wrapElapsed(), ages, waiting, up, campaign.channelLimit(),
-                counters);
+                counters, secondsLeftToday(campaign, now));
+    }
+
+    /**
+     * How long the campaign may still place calls on the day its abandons are counted for: until the window's last
+     * originate in the engine's own time zone, the zone of that day. Once that has passed (debtors further west may
+     * still be called), unknown, and the pacer pays back any overspent budget at once.
+     */
+    private double secondsLeftToday(Campaign campaign, Instant now) {
+        var local = now.atZone(clock.getZone());
+        var end = local.toLocalDate().atTime(campaign.window().lastOriginate()).atZone(clock.getZone());
+        return end.isAfter(local) ? seconds(Duration.between(local, end)) : Double.NaN;
     }
 
     /** The ledger's lines of the last 30 days, so a restart keeps today's and the rolling abandon rates. */

@@ -113,6 +113,18 @@ class DialerEnginePacingTest {
         assertEquals(5.0, snapshot.talkElapsed()[0], 1e-9);
     }
 
+    @Test
+    void theSnapshotTellsThePacerHowLongTheCountingDayStillAllowsCalls() {
+        loginAll();
+
+        // noon in New York is 17:00 on the engine's clock (UTC); the default window's last originate is 20:50
+        var afternoon = engine.snapshot(engine.campaign(DESK), NOON_NEW_YORK);
+        var lateEvening = engine.snapshot(engine.campaign(DESK), NOON_NEW_YORK.plus(Duration.ofHours(4)));
+
+        assertEquals(Duration.ofHours(3).plusMinutes(50).toSeconds(), afternoon.secondsLeftToday(), 1e-9);
+        assertTrue(Double.isNaN(lateEvening.secondsLeftToday()), "past 20:50: " + lateEvening.secondsLeftToday());
+    }
+
     private void loginAll() {
         accounts.importAccounts(DESK, accounts(300), NOON_NEW_YORK);
         seats.forEach(a -> agents.login(a, NOON_NEW_YORK));

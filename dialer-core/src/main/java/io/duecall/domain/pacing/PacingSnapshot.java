@@ -17,10 +17,12 @@ import java.util.Objects;
  * @param callsUp all calls of the campaign currently holding a channel (ringing, in the IVR, waiting or bridged)
  * @param channelLimit most calls the campaign may hold at once
  * @param counters the campaign's abandon counters for today and the last 30 days
+ * @param secondsLeftToday how long the campaign may still dial on the day its abandons are counted for, or NaN when
+ *     unknown
  */
 public record PacingSnapshot(double now, int loggedInAgents, int readyAgents, int reservedAgents, double[] talkElapsed,
         double[] wrapElapsed, double[] ringingAges, int answeredWaiting, int callsUp, int channelLimit,
-        AbandonCounters counters) {
+        AbandonCounters counters, double secondsLeftToday) {
     private static final double[] NONE = new double[0];
 
     public PacingSnapshot {
@@ -34,11 +36,23 @@ public record PacingSnapshot(double now, int loggedInAgents, int readyAgents, in
                     + ", ready " + readyAgents + ", reserved " + reservedAgents + ", waiting " + answeredWaiting
                     + ", up " + callsUp + ", channelLimit " + channelLimit);
         }
+        if (secondsLeftToday < 0 || Double.isInfinite(secondsLeftToday)) {
+            throw new IllegalArgumentException("pacing snapshot: secondsLeftToday " + secondsLeftToday
+                    + " (expected a finite value >= 0, or NaN when unknown)");
+        }
         if (readyAgents + reservedAgents + talkElapsed.length + wrapElapsed.length > loggedInAgents) {
             throw new IllegalArgumentException("pacing snapshot: ready " + readyAgents + " + reserved " + reservedAgents
                     + " + talking " + talkElapsed.length + " + wrapping " + wrapElapsed.length
                     + " exceeds loggedInAgents " + loggedInAgents);
         }
+    }
+
+    /** A snapshot whose end of day is unknown. */
+    public PacingSnapshot(double now, int loggedInAgents, int readyAgents, int reservedAgents, double[] talkElapsed,
+            double[] wrapElapsed, double[] ringingAges, int answeredWaiting, int callsUp, int channelLimit,
+            AbandonCounters counters) {
+        this(now, loggedInAgents, readyAgents, reservedAgents, talkElapsed, wrapElapsed, ringingAges, answeredWaiting,
+                callsUp, channelLimit, counters, Double.NaN);
     }
 
     /** A snapshot with counts only, for callers that know no elapsed times: every logged-in agent is taken as ready. */

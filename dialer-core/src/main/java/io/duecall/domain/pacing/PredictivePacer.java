@@ -17,6 +17,8 @@ public final class PredictivePacer implements Pacer {
     /** Up to this many busy agents, ringing and new calls the chance is computed exactly, beyond it as normal. */
     private static final int EXACT_TERMS = 200;
     private static final double CALIBRATION_HORIZON = 2000;
+    /** The live-answer rate of the day is measured over at least this long, so the first minutes do not set it. */
+    private static final double MIN_RATE_SECONDS = 600;
     private final PredictiveConfig config;
     private final CampaignEstimates estimates = new CampaignEstimates();
     private final OriginateRateLimit rate;
@@ -30,6 +32,8 @@ public final class PredictivePacer implements Pacer {
     private long overLimit;
     private long callsAhead;
     private double predictedRate;
+    private double dayStartedAt = Double.NaN;
+    private long lastLiveToday;
 
     public PredictivePacer(PredictiveConfig config) {
         this.config = config;
@@ -54,6 +58,7 @@ public final class PredictivePacer implements Pacer {
             return 0;
         }
         calibration.update(s.counters());
+        double liveLeft = liveAnswersLeft(s);
         int lines = s.callsRinging() + s.answeredWaiting();
         int room = Math.min(config.maxLinesPerAgent() * s.loggedInAgents() - lines, s.freeChannels());
         if (room <= 0) {
@@ -69,7 +74,7 @@ public final class PredictivePacer implements Pacer {
         } else if (overLimit(s.counters())) {
             overLimit++;
         } else {
-            wanted = Math.max(wanted, predicted(s, room));
+            wanted = Math.max(wanted, predicted(s, room, liveLeft));
         }
         int placed = rate.take(s.now(), wanted);
         callsAhead += Math.max(0, placed - progressive);
@@ -93,7 +98,7 @@ public final class PredictivePacer implements Pacer {
      * by then (ready now, or ending talk plus wrap-up or wrap-up in time) are set against the live answers before it
      * (calls waiting, ringing calls and the calls added with it), their difference taken as normal.
      */
-    private int predicted(PacingSnapshot s, int room) {
+    private int predicted(PacingSnapshot s, int room, double liveLeft) {
         forecast.prepare(s.now());
         double p = estimates.liveProbability();
         int n = AnswerForecast.POINTS;
@@ -105,7 +110,7 @@ public final class PredictivePacer implements Pacer {
             margin[i] += s.readyAgents() - s.answeredWaiting();
             ahead[i] = p * forecast.answeredShare(i);
         }
-        double aim = allowedChance(s.counters());
+        double aim = allowedChance(s.counters(), liveLeft);
         int busy = s.talkElapsed().length + s.wrapElapsed().length;
         if (busy + s.callsRinging() + room <= EXACT_TERMS) {
             return exact(s, room, p, ahead, aim);
@@ -181,22 +186,44 @@ public final class PredictivePacer implements Pacer {
     }
 
     /**
-     * The abandon rate to aim at: the daily target, plus the budget saved so far spread over as many live answers as
-     * today has had (at least {@code budgetHorizon}), at most halfway from the target to the limit, or less the budget
-     * overspent over a quarter of {@code budgetHorizon}.
+     * The live answers the rest of the day should bring: today's live answers per second since the day's first
+     * decision, times the seconds the campaign may still dial; NaN when the end of the day is unknown.
      */
+    private double liveAnswersLeft(PacingSnapshot s) {
+        long live = s.counters().liveAnswersToday();
+        if (Double.isNaN(dayStartedAt) || live < lastLiveToday || s.now() < dayStartedAt) {
+            dayStartedAt = s.now();
+        }
+        lastLiveToday = live;
+        if (Double.isNaN(s.secondsLeftToday())) {
+            return Double.NaN;
+        }
+        return live / Math.max(MIN_RATE_SECONDS, s.now() - dayStartedAt) * s.secondsLeftToday();
+    }
+
+    /** As {@link #allowedChance(AbandonCounters, double)} when the end of the day is unknown. */
     double allowedChance(AbandonCounters c) {
+        return allowedChance(c, Double.NaN);
+    }
+
+    /**
+     * The abandon rate to aim at: the daily target, plus the budget saved so far (or less the budget overspent) spread
+     * over the live answers the rest of the day should bring ({@code liveLeft}), at least {@code budgetHorizon} (a
+     * quarter of it when overspent), and at most halfway from the target to the limit. Spreading over the rest of the
+     * day keeps the pacer's price of an abandon steady, which is what pays best, while the corrections grow as the day
+     * ends, which keeps each day under the limit. When the end of the day is unknown, savings are spread over as many
+     * live answers as today has had and an overspent budget is paid back over a quarter of {@code budgetHorizon}.
+     */
+    double allowedChance(AbandonCounters c, double liveLeft) {
         double day = config.abandonTarget() * c.liveAnswersToday() - c.abandonsToday();
         double rolling = config.abandonLimit() * c.liveAnswers30Days() - c.abandons30Days();
         double bank = Math.min(day, rolling);
-        // savings are spent slowly and only so far (a steady price of an abandon pays best, and a lucky morning must
-        // not buy a reckless evening); an overspent budget is paid back fast, so days end under the limit
-        double spread = Math.max(config.budgetHorizon(), c.liveAnswersToday());
-        double aim = bank < 0 ? config.abandonTarget() + bank / (config.budgetHorizon() / 4)
-                : Math.min(config.abandonTarget() + bank / spread,
-                        (config.abandonTarget() + config.abandonLimit()) / 2);
-        // and it never plans to use up the abandons the limit leaves over the next horizon, less one sd of chance
         double h = config.budgetHorizon();
+        double ahead = Double.isNaN(liveLeft) ? (bank < 0 ? 0 : c.liveAnswersToday()) : liveLeft;
+        double spread = Math.max(bank < 0 ? h / 4 : h, ahead);
+        double aim = Math.min(config.abandonTarget() + bank / spread,
+                (config.abandonTarget() + config.abandonLimit()) / 2);
+        // and it never plans to use up the abandons the limit leaves over the next horizon, less one sd of chance
         double room = config.abandonLimit() * (c.liveAnswersToday() + h) - c.abandonsToday();
         double guard = (room - Math.sqrt(Math.max(room, 1))) / h;
         return Math.max(0, Math.min(Math.min(config.abandonLimit(), guard), aim));

@@ -1,6 +1,7 @@
 package io.duecall.domain.pacing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,46 @@ class PredictiveCalibrationTest {
 
         assertEquals(0.0275, pacer.allowedChance(lucky), 1e-9);
         assertEquals(0.025, pacer.allowedChance(onTarget), 1e-9);
+    }
+
+    @Test
+    void anOverspentBudgetIsPaidBackOverTheRestOfTheDayWhenItsEndIsKnown() {
+        var pacer = new PredictivePacer(PredictiveConfig.defaults());
+        // 1,000 live answers and 27 abandons: two over the 2.5% target
+        var overspent = new AbandonCounters(1000, 27, 1000, 27);
+
+        // unknown end of day: paid back over the next 25 live answers, so nothing may be risked now
+        assertEquals(0.0, pacer.allowedChance(overspent));
+        // 400 live answers still to come: paid back over them, half a point under the target
+        assertEquals(0.025 - 2.0 / 400, pacer.allowedChance(overspent, 400), 1e-9);
+        // the last few live answers of the day: paid back at once, as with an unknown end
+        assertEquals(0.0, pacer.allowedChance(overspent, 10));
+    }
+
+    @Test
+    void savingsAreSpreadOverTheRestOfTheDayWhenItsEndIsKnown() {
+        var pacer = new PredictivePacer(PredictiveConfig.defaults());
+        // 4,000 live answers and 95 abandons: five under the 2.5% target
+        var saving = new AbandonCounters(4000, 95, 4000, 95);
+
+        // unknown end of day: spread over as many live answers as today has had
+        assertEquals(0.025 + 5.0 / 4000, pacer.allowedChance(saving), 1e-9);
+        // 500 live answers left: spread over them, but never more than halfway to the limit
+        assertEquals(0.0275, pacer.allowedChance(saving, 500), 1e-9);
+        // 10,000 left: a smaller, steadier step
+        assertEquals(0.025 + 5.0 / 10000, pacer.allowedChance(saving, 10000), 1e-9);
+    }
+
+    @Test
+    void snapshotRefusesANegativeOrEndlessDay() {
+        var none = new double[0];
+        var ex = assertThrows(IllegalArgumentException.class, () -> new PacingSnapshot(0, 1, 1, 0, none, none, none,
+                0, 0, 10, AbandonCounters.NONE, -1));
+        assertTrue(ex.getMessage().contains("secondsLeftToday"), ex.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new PacingSnapshot(0, 1, 1, 0, none, none, none, 0, 0, 10,
+                AbandonCounters.NONE, Double.POSITIVE_INFINITY));
+        assertTrue(Double.isNaN(new PacingSnapshot(0, 1, 1, 0, none, none, none, 0, 0, 10, AbandonCounters.NONE)
+                .secondsLeftToday()));
     }
 
     @Test
