@@ -22,9 +22,14 @@ final class ForecastCalibration {
         this.horizon = horizon;
     }
 
-    /** Takes in the live answers and abandons counted since the last call; a new day restarts the counters. */
-    void update(AbandonCounters c) {
-        if (c.liveAnswersToday() < lastLive || c.abandonsToday() < lastAbandons) {
+    /**
+     * Takes in the live answers and abandons counted since the last call; a new day restarts the counters.
+     *
+     * @return whether these counters are a new day's (today's counts fell)
+     */
+    boolean update(AbandonCounters c) {
+        boolean newDay = c.liveAnswersToday() < lastLive || c.abandonsToday() < lastAbandons;
+        if (newDay) {
             lastLive = 0;
             lastAbandons = 0;
         }
@@ -38,6 +43,7 @@ final class ForecastCalibration {
             expected *= keep;
         }
         realized += abandons;
+        return newDay;
     }
 
     /** A call was placed that the forecast expects to be abandoned with this chance (its live chance included). */

@@ -33,7 +33,6 @@ public final class PredictivePacer implements Pacer {
     private long callsAhead;
     private double predictedRate;
     private double dayStartedAt = Double.NaN;
-    private long lastLiveToday;
 
     public PredictivePacer(PredictiveConfig config) {
         this.config = config;
@@ -57,8 +56,8 @@ public final class PredictivePacer implements Pacer {
         if (s.loggedInAgents() == 0) {
             return 0;
         }
-        calibration.update(s.counters());
-        double liveLeft = liveAnswersLeft(s);
+        boolean newDay = calibration.update(s.counters());
+        double liveLeft = liveAnswersLeft(s, newDay);
         int lines = s.callsRinging() + s.answeredWaiting();
         int room = Math.min(config.maxLinesPerAgent() * s.loggedInAgents() - lines, s.freeChannels());
         if (room <= 0) {
@@ -187,17 +186,17 @@ public final class PredictivePacer implements Pacer {
 
     /**
      * The live answers the rest of the day should bring: today's live answers per second since the day's first
-     * decision, times the seconds the campaign may still dial; NaN when the end of the day is unknown.
+     * decision ({@code newDay}: this decision's counters are a new day's), times the seconds the campaign may still
+     * dial; NaN when the end of the day is unknown.
      */
-    private double liveAnswersLeft(PacingSnapshot s) {
-        long live = s.counters().liveAnswersToday();
-        if (Double.isNaN(dayStartedAt) || live < lastLiveToday || s.now() < dayStartedAt) {
+    private double liveAnswersLeft(PacingSnapshot s, boolean newDay) {
+        if (Double.isNaN(dayStartedAt) || newDay || s.now() < dayStartedAt) {
             dayStartedAt = s.now();
         }
-        lastLiveToday = live;
         if (Double.isNaN(s.secondsLeftToday())) {
             return Double.NaN;
         }
+        long live = s.counters().liveAnswersToday();
         return live / Math.max(MIN_RATE_SECONDS, s.now() - dayStartedAt) * s.secondsLeftToday();
     }
 
