@@ -37,12 +37,11 @@ public final class OriginateRateLimit {
         return tokens + 1e-9 >= 1;
     }
 
+    /** Adds the tokens earned since the last reading; a clock that went back (a new virtual day) earns none. */
     private void refill(double now) {
         if (!Double.isNaN(last) && now > last) {
             tokens = Math.min(burst, tokens + (now - last) * perSecond);
         }
-        if (Double.isNaN(last) || now > last) {
-            last = now;
-        }
+        last = now;
     }
 }

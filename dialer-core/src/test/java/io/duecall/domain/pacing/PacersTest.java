@@ -114,6 +114,16 @@ class PacersTest {
         assertEquals(5, pacer.callsToPlace(PacingSnapshot.counts(1.1, 0, 0, 0, 5, 50)));
     }
 
+    @Test
+    void originateRateStartsAfreshWhenTheClockGoesBack() {
+        // a pacer reused for a second virtual day sees its clock restart at zero
+        var limit = new OriginateRateLimit(5, 5);
+        assertEquals(5, limit.take(28_000, 10));
+        assertEquals(0, limit.take(0, 10));
+        assertEquals(5, limit.take(1, 10));
+        assertEquals(0, limit.take(1, 10));
+    }
+
     private static PredictivePacer trainedPredictive() {
         var pacer = new PredictivePacer(PredictiveConfig.defaults().withOriginatesPerSecond(100));
         train(pacer);
