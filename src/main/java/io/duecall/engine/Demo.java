@@ -14,7 +14,6 @@ import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.campaign.CampaignMode;
 import io.duecall.domain.pacing.PacingPolicy;
 import io.duecall.domain.pacing.PredictivePacer;
-import io.duecall.domain.campaign.RetryPolicy;
 import io.duecall.domain.window.CallingWindow;
 import io.duecall.pbxsim.PbxSimulator;
 import io.duecall.pbxsim.Population;
@@ -227,11 +226,9 @@ public final class Demo {
         var window = CallingWindow.defaults();
         var campaigns = List.of(
                 new Campaign(REMINDERS, "Early-stage reminders", CampaignMode.IVR_REMINDER, window, "Northwind Lending",
-                        "18005550199", 40, Duration.ofSeconds(25), Duration.ofSeconds(2), Duration.ofMinutes(10), 3,
-                        RetryPolicy.defaults()),
+                        "18005550199", 40, Duration.ofSeconds(25), Duration.ofSeconds(2), Duration.ofMinutes(10), 3),
                 new Campaign(DESK, "Late-stage agent desk", CampaignMode.AGENT, window, "Northwind Lending",
-                        "18005550199", 20, Duration.ofSeconds(25), Duration.ofSeconds(2), Duration.ofMinutes(10), 3,
-                        RetryPolicy.defaults()));
+                        "18005550199", 20, Duration.ofSeconds(25), Duration.ofSeconds(2), Duration.ofMinutes(10), 3));
         var seats = new ArrayList<AgentSeat>();
         for (int ext = 101; ext <= 110; ext++) {
             seats.add(new AgentSeat(new AgentId(Integer.toString(ext)), Set.of(ext <= 104 ? DESK : REMINDERS)));

@@ -15,7 +15,6 @@ import io.duecall.domain.agent.AgentSeat;
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.campaign.CampaignMode;
-import io.duecall.domain.campaign.RetryPolicy;
 import io.duecall.domain.compliance.ContactRules;
 import io.duecall.domain.compliance.InvalidContactRulesException;
 import io.duecall.domain.pacing.PacingPolicy;
@@ -549,7 +548,7 @@ public record EngineConfig(
                     c.mode() == null ? CampaignMode.IVR_REMINDER : c.mode(), window, c.companyName(),
                     c.callbackNumber(), c.channelLimit() == null ? 30 : c.channelLimit(), ringTimeout,
                     c.agentWait() == null ? Duration.ofSeconds(2) : c.agentWait(), lease,
-                    c.promiseHorizonDays() == null ? 3 : c.promiseHorizonDays(), RetryPolicy.defaults(),
+                    c.promiseHorizonDays() == null ? 3 : c.promiseHorizonDays(),
                     c.maxCallDuration() == null ? Campaign.longestCall(lease, ringTimeout) : c.maxCallDuration());
             if (c.startAt() != null && c.endAt() != null && !c.endAt().isAfter(c.startAt())) {
                 errors.add((key.isEmpty() ? "" : key + ".") + "endAt was '" + c.endAt()

@@ -12,7 +12,6 @@ import io.duecall.domain.agent.AgentSeat;
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.campaign.CampaignMode;
-import io.duecall.domain.campaign.RetryPolicy;
 import io.duecall.domain.attempt.Disposition;
 import io.duecall.domain.window.CallingWindow;
 import io.duecall.ivr.adapter.agi.IvrServer;
@@ -210,6 +209,6 @@ final class OriginateLoad {
     private static Campaign campaign(int agents) {
         return new Campaign(CAMPAIGN, "Throughput desk", CampaignMode.AGENT, CallingWindow.defaults(), "Acme Lending",
                 "18005550100", Math.max(1, agents * 3), Duration.ofSeconds(20), Duration.ofSeconds(2),
-                Duration.ofMinutes(5), 3, RetryPolicy.defaults());
+                Duration.ofMinutes(5), 3);
     }
 }

@@ -28,7 +28,6 @@ import io.duecall.domain.agent.AgentState;
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.campaign.CampaignMode;
-import io.duecall.domain.campaign.RetryPolicy;
 import io.duecall.domain.compliance.AttemptLimits;
 import io.duecall.domain.compliance.ContactRules;
 import io.duecall.domain.compliance.PeakRules;
@@ -219,7 +218,7 @@ class AgentDeskAcrossNodesTest {
 
     private static Campaign campaign() {
         return new Campaign(DESK, "desk", CampaignMode.AGENT, CallingWindow.defaults(), "Acme Lending", "18005550100",
-                10, Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofMinutes(5), 3, RetryPolicy.defaults());
+                10, Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofMinutes(5), 3);
     }
 
     private static Account account() {

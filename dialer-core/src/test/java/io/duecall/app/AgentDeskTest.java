@@ -28,7 +28,6 @@ import io.duecall.domain.attempt.Disposition;
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.campaign.CampaignMode;
-import io.duecall.domain.campaign.RetryPolicy;
 import io.duecall.domain.account.AccountFlag;
 import io.duecall.domain.dial.DialDecision;
 import io.duecall.domain.dial.SkipReason;
@@ -238,7 +237,7 @@ class AgentDeskTest {
 
     private static Campaign campaign(CampaignId id, CampaignMode mode) {
         return new Campaign(id, id.value(), mode, CallingWindow.defaults(), "Acme Lending", "18005550100", 10,
-                Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofMinutes(5), 3, RetryPolicy.defaults());
+                Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofMinutes(5), 3);
     }
 
     private static Account account() {

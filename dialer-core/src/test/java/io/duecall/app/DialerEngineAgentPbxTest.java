@@ -20,7 +20,6 @@ import io.duecall.domain.agent.AgentState;
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.campaign.CampaignMode;
-import io.duecall.domain.campaign.RetryPolicy;
 import io.duecall.domain.window.CallingWindow;
 import io.duecall.port.CallEvent;
 import java.time.Duration;
@@ -48,7 +47,7 @@ class DialerEngineAgentPbxTest {
     private final DialerEngine engine = new DialerEngine(clock, clock::advance, accounts, new InMemoryAttemptLedger(),
             new InMemoryPromiseStore(), pbx, agents, List.of(new Campaign(DESK, "desk", CampaignMode.AGENT,
                     CallingWindow.defaults(), "Acme Lending", "18005550100", 10, Duration.ofSeconds(20),
-                    Duration.ofSeconds(2), Duration.ofMinutes(5), 3, RetryPolicy.defaults())), 50);
+                    Duration.ofSeconds(2), Duration.ofMinutes(5), 3)), 50);
 
     @Test
     void longestIdleAgentWhosePbxIsDownIsPassedOverForOneWhosePbxIsUp() {

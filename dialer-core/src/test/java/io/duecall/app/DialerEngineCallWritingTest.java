@@ -21,7 +21,6 @@ import io.duecall.domain.attempt.Disposition;
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.campaign.CampaignMode;
-import io.duecall.domain.campaign.RetryPolicy;
 import io.duecall.domain.window.CallingWindow;
 import io.duecall.port.CallEvent;
 import java.time.Duration;
@@ -49,7 +48,7 @@ class DialerEngineCallWritingTest {
     private final DialerEngine engine = new DialerEngine(clock, clock::advance, accounts, ledger,
             new InMemoryPromiseStore(), pbx, agents, List.of(new Campaign(DESK, "Desk", CampaignMode.AGENT,
                     CallingWindow.defaults(), "Acme Lending", "18005550100", 5, Duration.ofSeconds(20),
-                    Duration.ofSeconds(2), Duration.ofMinutes(5), 3, RetryPolicy.defaults())), 10);
+                    Duration.ofSeconds(2), Duration.ofMinutes(5), 3)), 10);
 
     @Test
     void endedCallIsWrittenOnTheLedgerWriterAndStaysInFlightUntilThen() {

@@ -25,7 +25,6 @@ import io.duecall.domain.attempt.Disposition;
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.campaign.CampaignMode;
-import io.duecall.domain.campaign.RetryPolicy;
 import io.duecall.domain.compliance.ContactRules;
 import io.duecall.domain.window.CallingWindow;
 import io.duecall.port.CallEvent;
@@ -129,8 +128,7 @@ class DialerEngineContactsTest {
 
     private static Campaign campaign() {
         return new Campaign(IVR, "reminders", CampaignMode.IVR_REMINDER, CallingWindow.defaults(), "Acme Lending",
-                "18005550100", 10, Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofMinutes(5), 3,
-                RetryPolicy.defaults());
+                "18005550100", 10, Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofMinutes(5), 3);
     }
 
     private static Account account(int daysPastDue) {

@@ -21,7 +21,6 @@ import io.duecall.domain.attempt.CallOutcome;
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.campaign.CampaignMode;
-import io.duecall.domain.campaign.RetryPolicy;
 import io.duecall.domain.pacing.PacingPolicy;
 import io.duecall.domain.window.CallingWindow;
 import io.duecall.port.CallEvent;
@@ -53,8 +52,7 @@ class DialerEnginePacingTest {
     private final DialerEngine engine = new DialerEngine(clock, clock::advance, accounts, new InMemoryAttemptLedger(),
             new InMemoryPromiseStore(), new InMemorySuppressionStore(), pbx, agents,
             List.of(new Campaign(DESK, "desk", CampaignMode.AGENT, CallingWindow.defaults(), "Acme Lending",
-                    "18005550100", 100, Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofMinutes(5), 3,
-                    RetryPolicy.defaults())),
+                    "18005550100", 100, Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofMinutes(5), 3)),
             50, HolidayCalendar.none(), Map.of(), Map.of(DESK,
                     new PacingPolicy(PacingPolicy.Mode.PREDICTIVE, 1.5, 2, 100, 0.025)));
     private int resolved;

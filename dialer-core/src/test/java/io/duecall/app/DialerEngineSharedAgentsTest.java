@@ -22,7 +22,6 @@ import io.duecall.domain.attempt.Disposition;
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.campaign.CampaignMode;
-import io.duecall.domain.campaign.RetryPolicy;
 import io.duecall.domain.window.CallingWindow;
 import io.duecall.port.CallEvent;
 import java.time.Duration;
@@ -136,7 +135,7 @@ class DialerEngineSharedAgentsTest {
 
     private static Campaign campaign() {
         return new Campaign(DESK, "desk", CampaignMode.AGENT, CallingWindow.defaults(), "Acme Lending", "18005550100",
-                10, Duration.ofSeconds(20), Duration.ofSeconds(2), LEASE, 3, RetryPolicy.defaults());
+                10, Duration.ofSeconds(20), Duration.ofSeconds(2), LEASE, 3);
     }
 
     private static Account account(String id) {

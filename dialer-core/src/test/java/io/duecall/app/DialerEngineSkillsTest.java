@@ -21,7 +21,6 @@ import io.duecall.domain.agent.AgentState;
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.campaign.CampaignMode;
-import io.duecall.domain.campaign.RetryPolicy;
 import io.duecall.domain.window.CallingWindow;
 import io.duecall.port.CallEvent;
 import java.time.Duration;
@@ -115,6 +114,6 @@ class DialerEngineSkillsTest {
 
     private static Campaign campaign() {
         return new Campaign(DESK, "desk", CampaignMode.AGENT, CallingWindow.defaults(), "Acme Lending", "18005550100",
-                10, Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofMinutes(5), 3, RetryPolicy.defaults());
+                10, Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofMinutes(5), 3);
     }
 }

@@ -19,7 +19,6 @@ import io.duecall.domain.agent.AgentPool;
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.campaign.CampaignMode;
-import io.duecall.domain.campaign.RetryPolicy;
 import io.duecall.domain.compliance.ContactRules;
 import io.duecall.domain.compliance.RegionOverlay;
 import io.duecall.domain.dial.SkipReason;
@@ -127,8 +126,7 @@ class DialerEngineSuppressionTest {
 
     private static Campaign campaign() {
         return new Campaign(IVR, "reminders", CampaignMode.IVR_REMINDER, CallingWindow.defaults(), "Acme Lending",
-                "18005550100", 10, Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofMinutes(5), 3,
-                RetryPolicy.defaults());
+                "18005550100", 10, Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofMinutes(5), 3);
     }
 
     private static Account account(String id, String zone) {

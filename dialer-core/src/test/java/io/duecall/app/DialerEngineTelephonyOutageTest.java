@@ -17,7 +17,6 @@ import io.duecall.domain.attempt.CallOutcome;
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.campaign.CampaignMode;
-import io.duecall.domain.campaign.RetryPolicy;
 import io.duecall.domain.pbx.PbxLimits;
 import io.duecall.domain.pbx.TrunkLimits;
 import io.duecall.domain.window.CallingWindow;
@@ -85,8 +84,7 @@ class DialerEngineTelephonyOutageTest {
 
     private static Campaign campaign() {
         return new Campaign(IVR, "reminders", CampaignMode.IVR_REMINDER, CallingWindow.defaults(), "Acme Lending",
-                "18005550100", 2, Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofMinutes(5), 3,
-                RetryPolicy.defaults());
+                "18005550100", 2, Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofMinutes(5), 3);
     }
 
     private static List<Account> accounts(int count) {

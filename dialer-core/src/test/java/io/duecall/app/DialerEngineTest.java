@@ -25,7 +25,6 @@ import io.duecall.domain.attempt.Disposition;
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.campaign.CampaignMode;
-import io.duecall.domain.campaign.RetryPolicy;
 import io.duecall.domain.window.CallingWindow;
 import io.duecall.port.CallEvent;
 import java.time.Duration;
@@ -344,7 +343,7 @@ class DialerEngineTest {
 
     private static Campaign campaign(CampaignId id, CampaignMode mode, int channels) {
         return new Campaign(id, id.value(), mode, CallingWindow.defaults(), "Acme Lending", "18005550100", channels,
-                Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofMinutes(5), 3, RetryPolicy.defaults());
+                Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofMinutes(5), 3);
     }
 
     private static List<Account> accounts(int count, String zone) {

@@ -17,7 +17,6 @@ import io.duecall.domain.account.AccountId;
 import io.duecall.domain.account.Money;
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignMode;
-import io.duecall.domain.campaign.RetryPolicy;
 import io.duecall.domain.promise.Payment;
 import io.duecall.domain.promise.PromiseState;
 import io.duecall.domain.promise.PromiseToPay;
@@ -49,7 +48,7 @@ class PromiseFollowUpTest {
     private final InMemoryPaymentStore payments = new InMemoryPaymentStore();
     private final Campaign campaign = new Campaign(CAMPAIGN, "reminders", CampaignMode.IVR_REMINDER,
             CallingWindow.defaults(), "Acme Lending", "18005550100", 10, Duration.ofSeconds(20), Duration.ofSeconds(2),
-            LEASE, 3, RetryPolicy.defaults());
+            LEASE, 3);
     private final Eligibility eligibility = new Eligibility(ledger, new InMemorySuppressionStore(), List.of(campaign),
             HolidayCalendar.none(), Map.of());
     private final PromiseFollowUp followUp = new PromiseFollowUp(promises, payments, accounts, eligibility);

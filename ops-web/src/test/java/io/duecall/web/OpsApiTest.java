@@ -307,8 +307,8 @@ class OpsApiTest {
         var late = new io.duecall.domain.campaign.CampaignId("late");
         desk.dialer.upsert(new io.duecall.domain.campaign.Campaign(late, "Late", io.duecall.domain.campaign.CampaignMode.IVR_REMINDER,
                 io.duecall.domain.window.CallingWindow.defaults(), "Acme Lending", "18005550100", 5,
-                java.time.Duration.ofSeconds(20), java.time.Duration.ofSeconds(2), java.time.Duration.ofMinutes(5), 3,
-                io.duecall.domain.campaign.RetryPolicy.defaults()), null);
+                java.time.Duration.ofSeconds(20), java.time.Duration.ofSeconds(2), java.time.Duration.ofMinutes(5), 3),
+                null);
 
         var withLate = body(desk.exchange("GET", "/metrics", null, null, null));
         desk.dialer.remove(late);

@@ -20,7 +20,6 @@ import io.duecall.domain.agent.AgentSeat;
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.campaign.CampaignMode;
-import io.duecall.domain.campaign.RetryPolicy;
 import io.duecall.domain.window.CallingWindow;
 import io.duecall.port.CallEvent;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -59,8 +58,7 @@ final class TestDesk implements AutoCloseable {
             new AgentSeat(new AgentId("102"), Set.of(DESK))), Duration.ofSeconds(20));
     final DialerEngine dialer = new DialerEngine(clock, d -> {}, accounts, ledger, promises, pbx, agents,
             List.of(new Campaign(DESK, "Late-stage desk", CampaignMode.AGENT, CallingWindow.defaults(), "Acme Lending",
-                    "18005550100", 10, Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofMinutes(5), 3,
-                    RetryPolicy.defaults())), 10);
+                    "18005550100", 10, Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofMinutes(5), 3)), 10);
     final AgentDesk desk = new AgentDesk(clock, dialer, promises, ledger, accounts, new InMemorySuppressionStore(),
             new InMemoryDispositionLog(), dialer.eligibility(), new InMemoryScreenPops());
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

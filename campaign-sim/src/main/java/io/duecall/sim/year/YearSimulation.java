@@ -14,7 +14,6 @@ import io.duecall.domain.attempt.Attempt;
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.campaign.CampaignMode;
-import io.duecall.domain.campaign.RetryPolicy;
 import io.duecall.domain.compliance.ContactRules;
 import io.duecall.domain.window.CallingWindow;
 import io.duecall.domain.window.WeeklyWindows;
@@ -72,7 +71,7 @@ public final class YearSimulation {
         var holidays = new QuartzHolidayCalendar(o.holidays());
         var campaign = new Campaign(CAMPAIGN, "Simulated reminders", CampaignMode.IVR_REMINDER, CallingWindow.defaults(),
                 "Acme Lending", "18005550100", o.channels(), Duration.ofSeconds(25), Duration.ofSeconds(2),
-                Duration.ofMinutes(10), 3, RetryPolicy.defaults());
+                Duration.ofMinutes(10), 3);
         var rules = ContactRules.defaults().withWindow(WeeklyWindows.every(campaign.window()));
         var engine = new DialerEngine(clock, clock::advance, accounts, ledger, promises, new InMemorySuppressionStore(),
                 pbx, new AgentPool(List.of(), Duration.ZERO), List.of(campaign), 10, holidays, Map.of(CAMPAIGN, rules));

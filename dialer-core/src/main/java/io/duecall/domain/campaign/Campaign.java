@@ -29,7 +29,6 @@ public record Campaign(
         Duration agentWait,
         Duration lease,
         int promiseHorizonDays,
-        RetryPolicy retry,
         Duration maxCallDuration) {
 
     /** What a lease covers beyond the ring time and the longest call: the originate's start, clocks, the PBX's hang-up. */
@@ -40,9 +39,9 @@ public record Campaign(
     /** A campaign whose calls may last as long as its lease allows: {@code lease - ringTimeout - LEASE_MARGIN}. */
     public Campaign(CampaignId id, String name, CampaignMode mode, CallingWindow window, String companyName,
             String callbackNumber, int channelLimit, Duration ringTimeout, Duration agentWait, Duration lease,
-            int promiseHorizonDays, RetryPolicy retry) {
+            int promiseHorizonDays) {
         this(id, name, mode, window, companyName, callbackNumber, channelLimit, ringTimeout, agentWait, lease,
-                promiseHorizonDays, retry, longestCall(lease, ringTimeout));
+                promiseHorizonDays, longestCall(lease, ringTimeout));
     }
 
     /** The longest call a lease covers with {@code ringTimeout}, or null if either is missing. */
@@ -54,7 +53,6 @@ public record Campaign(
         Objects.requireNonNull(id, "campaign.id");
         Objects.requireNonNull(mode, "campaign.mode");
         Objects.requireNonNull(window, "campaign.window");
-        Objects.requireNonNull(retry, "campaign.retry");
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("campaign.name: '" + name + "' (expected a name)");
         }

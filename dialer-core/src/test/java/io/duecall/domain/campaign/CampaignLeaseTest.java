@@ -13,7 +13,7 @@ class CampaignLeaseTest {
 
     private static Campaign campaign(Duration ring, Duration lease, Duration maxCall) {
         return new Campaign(new CampaignId("c"), "C", CampaignMode.IVR_REMINDER, CallingWindow.defaults(), "Acme",
-                "18005550100", 5, ring, Duration.ofSeconds(2), lease, 3, RetryPolicy.defaults(), maxCall);
+                "18005550100", 5, ring, Duration.ofSeconds(2), lease, 3, maxCall);
     }
 
     @Test
@@ -43,8 +43,7 @@ class CampaignLeaseTest {
     @Test
     void withoutAMaximumCallsMayLastAsLongAsTheLeaseAllows() {
         var c = new Campaign(new CampaignId("c"), "C", CampaignMode.IVR_REMINDER, CallingWindow.defaults(), "Acme",
-                "18005550100", 5, Duration.ofSeconds(25), Duration.ofSeconds(2), Duration.ofMinutes(10), 3,
-                RetryPolicy.defaults());
+                "18005550100", 5, Duration.ofSeconds(25), Duration.ofSeconds(2), Duration.ofMinutes(10), 3);
 
         assertEquals(Duration.ofMinutes(10).minusSeconds(55), c.maxCallDuration());
     }
@@ -53,7 +52,7 @@ class CampaignLeaseTest {
     void aLeaseTooShortForAnyCallIsRefused() {
         var e = assertThrows(IllegalArgumentException.class, () -> new Campaign(new CampaignId("c"), "C",
                 CampaignMode.IVR_REMINDER, CallingWindow.defaults(), "Acme", "18005550100", 5, Duration.ofSeconds(25),
-                Duration.ofSeconds(2), Duration.ofSeconds(80), 3, RetryPolicy.defaults()));
+                Duration.ofSeconds(2), Duration.ofSeconds(80), 3));
 
         assertTrue(e.getMessage().startsWith("campaign.lease: PT1M20S (expected at least ringTimeout PT25S"), e.getMessage());
     }

@@ -12,7 +12,6 @@ import io.duecall.domain.account.PhoneType;
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.campaign.CampaignMode;
-import io.duecall.domain.campaign.RetryPolicy;
 import io.duecall.domain.window.CallingWindow;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -53,7 +52,7 @@ public final class TestCalls {
     public static IvrCall call(String callId, CampaignMode mode, int debtorHour) {
         var campaign = new Campaign(new CampaignId("march-reminders"), "March reminders", mode, CallingWindow.defaults(),
                 "Acme Lending", "+18005550100", 10, Duration.ofSeconds(20), Duration.ofSeconds(2),
-                Duration.ofMinutes(2), 3, RetryPolicy.defaults());
+                Duration.ofMinutes(2), 3);
         var number = new E164("+14155550123");
         var account = new Account(new AccountId("A-1001"), "Anna Smith", List.of(new Phone(number, PhoneType.MOBILE)),
                 Optional.of(ZONE), Money.parse("125.50", Currency.getInstance("USD")), LocalDate.of(2026, 3, 1), 12);
