@@ -243,7 +243,7 @@ public final class AmiCallOriginator implements CallOriginator {
         var response = send(new HangupAction(channel.get()), "Hangup " + callId);
         if (response instanceof ManagerError) {
             // Asterisk answers Error when the channel is already gone, which is what we wanted.
-            log.debug("Hangup {} on {}: {}", callId, channel.get(), response.getMessage());
+            log.debug("Hangup {}: {}", callId, response.getMessage());
         }
     }
 

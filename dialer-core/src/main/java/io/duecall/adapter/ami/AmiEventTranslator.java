@@ -56,7 +56,8 @@ final class AmiEventTranslator {
 
     private Optional<CallEvent> originateResponse(OriginateResponseEvent e, Instant at) {
         if (e.getActionId() == null || e.getReason() == null) {
-            log.debug("Ignoring OriginateResponse without ActionID or Reason: {}", e);
+            log.debug("Ignoring OriginateResponse without ActionID or Reason (ActionID {}, Reason {})", e.getActionId(),
+                    e.getReason());
             return Optional.empty();
         }
         var callId = registry.callIdForAction(e.getActionId());
@@ -93,7 +94,7 @@ final class AmiEventTranslator {
         var bridge = e.getBridgeUniqueId();
         var channel = known(e.getChannel());
         if (bridge == null || channel == null) {
-            log.debug("Ignoring BridgeEnter without BridgeUniqueid or Channel: {}", e);
+            log.debug("Ignoring BridgeEnter without BridgeUniqueid or Channel (bridge {})", e.getBridgeUniqueId());
             return Optional.empty();
         }
         var members = bridgeMembers.computeIfAbsent(bridge, b -> new LinkedHashSet<>());
@@ -142,7 +143,7 @@ final class AmiEventTranslator {
         var uniqueId = known(e.getUniqueId());
         var channel = known(e.getChannel());
         if (uniqueId == null && channel == null) {
-            log.debug("Ignoring Hangup without Uniqueid or Channel: {}", e);
+            log.debug("Ignoring Hangup without Uniqueid or Channel");
             return Optional.empty();
         }
         return registry.callIdForLeg(uniqueId, channel)
