@@ -444,6 +444,17 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
         synchronized (call) {
             switch (event) {
                 case CallEvent.Answered a -> call.answeredAt = a.at();
+                case CallEvent.NotConnected n when call.ivrStartedAt != null -> {
+                    // The IVR served this call, so it was answered: its answer was lost with the PBX connection
+                    // and the reconciliation found its channel gone. It ended by the time it was reported.
+                    if (call.answeredAt == null) {
+                        call.answeredAt = call.ivrStartedAt;
+                    }
+                    if (call.endedAt == null) {
+                        call.endedAt = n.at();
+                    }
+                    releaseAgent(call, n.at());
+                }
                 case CallEvent.NotConnected n -> {
                     call.outcome = n.outcome();
                     if (!call.resolutionObserved) {
@@ -549,6 +560,9 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
                 return Optional.empty();
             }
             call.ivrRunning = true;
+            if (call.ivrStartedAt == null) {
+                call.ivrStartedAt = clock.instant();
+            }
             var zone = call.debtorTimeAtDial.getZone();
             return Optional.of(new IvrCall(callId, call.claim.account(), call.number, call.campaign,
                     clock.instant().atZone(zone), Optional.ofNullable(call.contact)));

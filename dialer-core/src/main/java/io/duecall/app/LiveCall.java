@@ -37,6 +37,8 @@ final class LiveCall {
     boolean abandoned;
     PromiseToPay promise;
     boolean ivrRunning;
+    /** When the IVR first asked for this call: proof that it was answered, should its answer event be lost. */
+    Instant ivrStartedAt;
     boolean ivrDone;
     boolean closed;
     String flowVersion;

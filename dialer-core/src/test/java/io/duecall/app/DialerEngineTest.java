@@ -177,6 +177,46 @@ class DialerEngineTest {
     }
 
     @Test
+    void callTheIvrServedStaysAnsweredWhenItsAnswerWasLostAndItIsReconciledAsNotConnected() {
+        accounts.importAccounts(IVR, accounts(1, "America/New_York"), NOON_NEW_YORK);
+        engine.tick(IVR);
+        var callId = pbx.originated.getLast().callId();
+        clock.advance(Duration.ofSeconds(8));
+        // the PBX connection is down: no Answered event, but the debtor answered and the IVR asks for the call
+        var call = engine.find(callId).orElseThrow();
+        var ivrAt = clock.instant();
+        var promise = engine.recordPromise(callId, call.account().amountDue(), LocalDate.of(2026, 3, 6));
+        clock.advance(Duration.ofSeconds(40));
+        // on the connection's return the call's channel is gone
+        pbx.emit(new CallEvent.NotConnected(callId, clock.instant(), CallOutcome.FAILED));
+        assertEquals(0, ledger.size(), "the line waits for the IVR's verdict");
+        engine.finished(callId, Disposition.PROMISE_TO_PAY);
+
+        var line = ledger.readAll().getFirst();
+        assertEquals(CallOutcome.ANSWERED, line.outcome());
+        assertEquals(Disposition.PROMISE_TO_PAY, line.disposition());
+        assertEquals(promise.amount(), line.promiseAmount());
+        assertEquals(ivrAt, line.answeredAt());
+        assertEquals(clock.instant(), line.endedAt());
+    }
+
+    @Test
+    void callWhoseIvrFinishedBeforeTheReconciliationIsWrittenAsAnsweredThen() {
+        accounts.importAccounts(IVR, accounts(1, "America/New_York"), NOON_NEW_YORK);
+        engine.tick(IVR);
+        var callId = pbx.originated.getLast().callId();
+        engine.find(callId).orElseThrow();
+        engine.finished(callId, Disposition.THIRD_PARTY);
+        assertEquals(0, ledger.size(), "the call is up until the PBX says otherwise");
+
+        pbx.emit(new CallEvent.NotConnected(callId, clock.instant(), CallOutcome.FAILED));
+
+        var line = ledger.readAll().getFirst();
+        assertEquals(CallOutcome.ANSWERED, line.outcome());
+        assertEquals(Disposition.THIRD_PARTY, line.disposition());
+    }
+
+    @Test
     void promiseBeyondTheHorizonIsRefusedNamingTheField() {
         accounts.importAccounts(IVR, accounts(1, "America/New_York"), NOON_NEW_YORK);
         engine.tick(IVR);
