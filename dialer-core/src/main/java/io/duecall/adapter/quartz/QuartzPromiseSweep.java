@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.Optional;
 import java.util.TimeZone;
 import org.quartz.CronScheduleBuilder;
+import org.quartz.CronTrigger;
 import org.quartz.JobBuilder;
 import org.quartz.JobKey;
 import org.quartz.ObjectAlreadyExistsException;
@@ -15,6 +16,8 @@ import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the promise follow-up once a day at a local time in a zone (a cron trigger with that time zone). Quartz only
@@ -23,6 +26,7 @@ import org.quartz.TriggerKey;
  */
 public final class QuartzPromiseSweep implements AutoCloseable {
     private static final String NAME = "promise-sweep";
+    private static final Logger log = LoggerFactory.getLogger(QuartzPromiseSweep.class);
     private final Scheduler scheduler;
 
     /** {@code at} should avoid the hours clocks change in {@code zone} (01:00-03:00 in most zones) so no day is skipped. */
@@ -50,11 +54,32 @@ public final class QuartzPromiseSweep implements AutoCloseable {
                 } catch (ObjectAlreadyExistsException e) {
                     // Another node of the cluster stored the sweep first; its trigger is the cluster's one.
                 }
+            } else {
+                keepToConfiguredTime(trigger);
             }
             scheduler.start();
         } catch (SchedulerException e) {
             throw new IllegalStateException("the promise sweep could not be scheduled: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A sweep stored by an earlier start (a clustered job store keeps it) is moved to the configured time and zone if
+     * they changed since; the node that starts last with a changed setting sets the cluster's sweep.
+     */
+    private void keepToConfiguredTime(CronTrigger wanted) throws SchedulerException {
+        var stored = scheduler.getTrigger(wanted.getKey());
+        if (stored == null) {
+            scheduler.scheduleJob(wanted.getTriggerBuilder().forJob(NAME).build());
+            return;
+        }
+        if (stored instanceof CronTrigger cron && cron.getCronExpression().equals(wanted.getCronExpression())
+                && cron.getTimeZone().getID().equals(wanted.getTimeZone().getID())) {
+            return;
+        }
+        log.info("promise sweep moved to {} in {} (promises.sweepAt changed)", wanted.getCronExpression(),
+                wanted.getTimeZone().getID());
+        scheduler.rescheduleJob(wanted.getKey(), wanted);
     }
 
     /** Runs a sweep now, beside the daily one (they never overlap), as after the engine was down at sweep time. */
