@@ -190,10 +190,12 @@ public final class AgentDesk implements Consumer<AgentCallStarted> {
         requeueForCallback(pop.campaign(), pop.account(), at);
     }
 
-    /** Requeues the account at the first instant from {@code at} the rules permit; false if a dialer holds it. */
-    private boolean requeueForCallback(CampaignId campaign, Account account, Instant at) {
+    /** Requeues the account at the first instant from {@code at} the rules permit, unless a dialer holds it. */
+    private void requeueForCallback(CampaignId campaign, Account account, Instant at) {
         var next = eligibility.nextEligible(campaign, account, at);
-        return next != null && accounts.requeue(campaign, account.id(), next);
+        if (next != null) {
+            accounts.requeue(campaign, account.id(), next);
+        }
     }
 
     /** Stores the promise; true if it went onto the call's ledger line, false if the line had already been written. */

@@ -17,9 +17,9 @@ public record AgentHold(String callId, CampaignId campaign, String node, Instant
         Objects.requireNonNull(until, "hold.until");
     }
 
-    /** Whether this hold is for {@code callId}; a null call id stands for whichever call holds the agent. */
+    /** Whether this hold is for call {@code otherCallId}. */
     public boolean isFor(String otherCallId) {
-        return otherCallId == null || callId.equals(otherCallId);
+        return callId.equals(otherCallId);
     }
 
     public AgentHold renewedUntil(Instant next) {

@@ -58,7 +58,7 @@ public final class AgentPool {
     }
 
     public synchronized void login(AgentId agent, Instant now) {
-        change(agent, now, r -> r.moved(agent, AgentState.READY, now));
+        ready(agent, now);
     }
 
     /** Logs the agent in unless they already are (through this node or another); true if it did. */

@@ -52,13 +52,13 @@ public record AgentRecord(AgentState state, Instant enteredAt, Instant idleSince
         return this;
     }
 
-    /** The plain move to READY, PAUSED (for a break) or LOGGED_OUT; READY takes the agent's place in line. */
+    /** The plain move to READY or LOGGED_OUT; READY takes the agent's place in line. A pause is {@link #paused}. */
     public AgentRecord moved(AgentId agent, AgentState next, Instant now) {
-        if (next == AgentState.RESERVED || next == AgentState.ON_CALL || next == AgentState.WRAP_UP) {
-            throw new IllegalArgumentException("agent " + agent + ": a move to " + next + " needs its call");
+        if (next != AgentState.READY && next != AgentState.LOGGED_OUT) {
+            throw new IllegalArgumentException("agent " + agent + ": a move to " + next
+                    + (next == AgentState.PAUSED ? " needs its reason" : " needs its call"));
         }
-        return to(agent, next, now, next == AgentState.READY ? now : idleSince,
-                next == AgentState.PAUSED ? "break" : null, null);
+        return to(agent, next, now, next == AgentState.READY ? now : idleSince, null, null);
     }
 
     public AgentRecord paused(AgentId agent, String reason, Instant now) {
