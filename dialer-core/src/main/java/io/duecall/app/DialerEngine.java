@@ -227,11 +227,7 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
             var now = clock.instant();
             flushOutbox();
             closeStaleCalls(now);
-            List<Campaign> running;
-            synchronized (campaigns) {
-                running = List.copyOf(campaigns.values());
-            }
-            for (var campaign : running) {
+            for (var campaign : campaigns()) {
                 renewLeases(campaign, now);
             }
         } catch (StoreUnavailableException e) {
