@@ -64,6 +64,11 @@ public record AmiMessage(List<Map.Entry<String, String>> headers, List<String> m
             return add(name, Long.toString(value));
         }
 
+        /** Adds the {@code ActionID} header, when the action named one. */
+        public Builder actionId(String actionId) {
+            return actionId == null ? this : add("ActionID", actionId);
+        }
+
         public Builder addAll(List<Map.Entry<String, String>> more) {
             headers.addAll(more);
             return this;

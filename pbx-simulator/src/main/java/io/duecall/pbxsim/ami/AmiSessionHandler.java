@@ -165,10 +165,7 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<AmiMess
     }
 
     private static AmiMessage.Builder response(String actionId, String response, String message) {
-        var b = AmiMessage.builder().add("Response", response);
-        if (actionId != null) {
-            b.add("ActionID", actionId);
-        }
+        var b = AmiMessage.builder().add("Response", response).actionId(actionId);
         if (message != null) {
             b.add("Message", message);
         }

@@ -13,10 +13,10 @@ final class CoreShowChannels {
 
     static List<AmiMessage> answer(List<ChannelStatus> channels, String actionId) {
         var out = new ArrayList<AmiMessage>(channels.size() + 2);
-        out.add(withId(AmiMessage.builder().add("Response", "Success"), actionId).add("EventList", "start")
+        out.add(AmiMessage.builder().add("Response", "Success").actionId(actionId).add("EventList", "start")
                 .add("Message", "Channels will follow").build());
         for (var c : channels) {
-            out.add(withId(AmiMessage.builder().add("Event", "CoreShowChannel"), actionId)
+            out.add(AmiMessage.builder().add("Event", "CoreShowChannel").actionId(actionId)
                     .addAll(c.fields())
                     .add("Application", c.application())
                     .add("ApplicationData", c.applicationData())
@@ -24,7 +24,7 @@ final class CoreShowChannels {
                     .add("BridgeId", c.bridgeId())
                     .build());
         }
-        out.add(withId(AmiMessage.builder().add("Event", "CoreShowChannelsComplete"), actionId)
+        out.add(AmiMessage.builder().add("Event", "CoreShowChannelsComplete").actionId(actionId)
                 .add("EventList", "Complete").add("ListItems", channels.size()).build());
         return out;
     }
@@ -34,7 +34,4 @@ final class CoreShowChannels {
         return String.format("%02d:%02d:%02d", seconds / 3600, (seconds % 3600) / 60, seconds % 60);
     }
 
-    private static AmiMessage.Builder withId(AmiMessage.Builder b, String actionId) {
-        return actionId == null ? b : b.add("ActionID", actionId);
-    }
 }

@@ -19,35 +19,32 @@ final class ShowDialPlan {
                 .filter(p -> extension.isEmpty() || p.extension().equals(extension.get()))
                 .toList();
         if (shown.isEmpty() && context.isPresent()) {
-            return List.of(withId(AmiMessage.builder().add("Response", "Error"), actionId)
+            return List.of(AmiMessage.builder().add("Response", "Error").actionId(actionId)
                     .add("Message", "Did not find context " + context.get()).build());
         }
         if (shown.isEmpty()) {
-            return List.of(withId(AmiMessage.builder().add("Response", "Error"), actionId)
+            return List.of(AmiMessage.builder().add("Response", "Error").actionId(actionId)
                     .add("Message", extension.isPresent() ? "Did not find extension " + extension.get() : "No dialplan")
                     .build());
         }
         var out = new java.util.ArrayList<AmiMessage>();
-        out.add(withId(AmiMessage.builder().add("Response", "Success"), actionId).add("EventList", "start")
+        out.add(AmiMessage.builder().add("Response", "Success").actionId(actionId).add("EventList", "start")
                 .add("Message", "DialPlan list will follow").build());
         var contexts = new LinkedHashSet<String>();
         var extensions = new LinkedHashSet<String>();
         for (var p : shown) {
             contexts.add(p.context());
             extensions.add(p.context() + "," + p.extension());
-            out.add(withId(AmiMessage.builder().add("Event", "ListDialplan"), actionId)
+            out.add(AmiMessage.builder().add("Event", "ListDialplan").actionId(actionId)
                     .add("Context", p.context()).add("Extension", p.extension()).add("Priority", p.priority())
                     .add("Application", p.application()).add("AppData", p.appData())
                     .add("Registrar", "pbx_config").build());
         }
-        out.add(withId(AmiMessage.builder().add("Event", "ShowDialPlanComplete"), actionId)
+        out.add(AmiMessage.builder().add("Event", "ShowDialPlanComplete").actionId(actionId)
                 .add("EventList", "Complete").add("ListItems", shown.size())
                 .add("ListExtensions", extensions.size()).add("ListPriorities", shown.size())
                 .add("ListContexts", contexts.size()).build());
         return out;
     }
 
-    private static AmiMessage.Builder withId(AmiMessage.Builder b, String actionId) {
-        return actionId == null ? b : b.add("ActionID", actionId);
-    }
 }

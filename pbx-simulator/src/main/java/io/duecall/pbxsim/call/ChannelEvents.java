@@ -66,11 +66,7 @@ final class ChannelEvents {
 
     AmiMessage originateResponse(String actionId, boolean success, String channel, String context, String exten,
                                  int reason, String uniqueid) {
-        var b = event("OriginateResponse", "call,all");
-        if (actionId != null) {
-            b.add("ActionID", actionId);
-        }
-        return b.add("Response", success ? "Success" : "Failure").add("Channel", channel).add("Context", context)
+        return event("OriginateResponse", "call,all").actionId(actionId).add("Response", success ? "Success" : "Failure").add("Channel", channel).add("Context", context)
                 .add("Exten", exten).add("Reason", reason).add("Uniqueid", uniqueid)
                 .add("CallerIDNum", "<unknown>").add("CallerIDName", "<unknown>").build();
     }
