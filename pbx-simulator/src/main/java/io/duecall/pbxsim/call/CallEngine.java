@@ -99,20 +99,7 @@ public final class CallEngine implements CallActions, AutoCloseable {
     }
 
     private boolean uniqueidInUse(String uniqueid) {
-        if (uniqueid == null) {
-            return false;
-        }
-        for (var call : new LinkedHashSet<>(env.byChannel.values())) {
-            call.lock.lock();
-            try {
-                if (call.phase != SimCall.Phase.ENDED && call.hasUniqueid(uniqueid)) {
-                    return true;
-                }
-            } finally {
-                call.lock.unlock();
-            }
-        }
-        return false;
+        return uniqueid != null && env.byUniqueid.containsKey(uniqueid);
     }
 
     private static Map<String, String> variables(AmiMessage action) {

@@ -60,6 +60,8 @@ final class SimCall {
         two = new Leg(base + ";2", ChannelState.RING, request.dialContext(), request.number(), 1, u2, u1);
         env.byChannel.put(one.name(), this);
         env.byChannel.put(two.name(), this);
+        env.byUniqueid.put(u1, this);
+        env.byUniqueid.put(u2, this);
     }
 
     void emit(AmiMessage event) {
@@ -279,11 +281,6 @@ final class SimCall {
         return out;
     }
 
-    /** Whether the debtor's legs have this Uniqueid. Call under the lock. */
-    boolean hasUniqueid(String uniqueid) {
-        return one.uniqueid().equals(uniqueid) || two.uniqueid().equals(uniqueid);
-    }
-
     /** The call as the PBX log shows it; {@code endedAt} null while it is up. */
     PlacedCall placedCall(java.time.Instant endedAt) {
         return new PlacedCall(request.number(), request.callId(), startedAt, endedAt, request.dialString(),
@@ -305,6 +302,8 @@ final class SimCall {
         stopAgi();
         env.byChannel.remove(one.name(), this);
         env.byChannel.remove(two.name(), this);
+        env.byUniqueid.remove(one.uniqueid(), this);
+        env.byUniqueid.remove(two.uniqueid(), this);
         if (agent != null) {
             agent.release();
         }

@@ -24,6 +24,8 @@ final class SimEnv {
     final AgiRunner agi;
     final ExecutorService agiThreads;
     final Map<String, SimCall> byChannel = new ConcurrentHashMap<>();
+    /** The live calls by their legs' Uniqueids, so an originate naming one already in use is refused at once. */
+    final Map<String, SimCall> byUniqueid = new ConcurrentHashMap<>();
     final Map<String, SimCall> busyAgents = new ConcurrentHashMap<>();
     final Queue<PlacedCall> placed = new ConcurrentLinkedQueue<>();
     private final AmiConnections connections;
