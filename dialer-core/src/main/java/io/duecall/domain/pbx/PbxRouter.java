@@ -62,7 +62,7 @@ public final class PbxRouter {
         // A stable sort: among PBXs with as many free channels, the one configured first.
         candidates.sort(Comparator.comparingLong(Pbx::free).reversed());
         for (var pbx : candidates) {
-            if (pbx.rate != null && !pbx.rate.grants(seconds)) {
+            if (!pbx.rate.grants(seconds)) {
                 reasons.add(pbx.limits.name() + ": " + pbx.limits.originatesPerSecond() + " originates/s spent");
                 continue;
             }
@@ -71,10 +71,8 @@ public final class PbxRouter {
                 reasons.add(pbx.limits.name() + ": every trunk's originates/s spent");
                 continue;
             }
-            if (pbx.rate != null) {
-                pbx.rate.take(seconds, 1);
-            }
-            trunk.get().take(seconds);
+            pbx.rate.take(seconds);
+            trunk.get().rate.take(seconds);
             pbx.up++;
             calls.put(callId, new Held(pbx, now));
             return new RouteDecision.Route(pbx.limits.name(), trunk.get().limits.name());
@@ -119,13 +117,13 @@ public final class PbxRouter {
 
     private static final class Pbx {
         final PbxLimits limits;
-        final OriginateRateLimit rate;
+        final Rate rate;
         final List<Trunk> trunks = new ArrayList<>();
         int up;
 
         Pbx(PbxLimits limits) {
             this.limits = limits;
-            this.rate = limits.limited() ? new OriginateRateLimit(limits.originatesPerSecond(), limits.burst()) : null;
+            this.rate = new Rate(limits.limited(), limits.originatesPerSecond(), limits.burst());
             limits.trunks().forEach(t -> trunks.add(new Trunk(t)));
         }
 
@@ -134,26 +132,31 @@ public final class PbxRouter {
         }
 
         Optional<Trunk> trunkGranting(double seconds) {
-            return trunks.stream().filter(t -> t.grants(seconds)).findFirst();
+            return trunks.stream().filter(t -> t.rate.grants(seconds)).findFirst();
         }
     }
 
-    private static final class Trunk {
-        final TrunkLimits limits;
-        final OriginateRateLimit rate;
-
+    private record Trunk(TrunkLimits limits, Rate rate) {
         Trunk(TrunkLimits limits) {
-            this.limits = limits;
-            this.rate = limits.limited() ? new OriginateRateLimit(limits.originatesPerSecond(), limits.burst()) : null;
+            this(limits, new Rate(limits.limited(), limits.originatesPerSecond(), limits.burst()));
+        }
+    }
+
+    /** A PBX's or trunk's originate-rate limit, or none when its limits set no rate. */
+    private static final class Rate {
+        private final OriginateRateLimit bucket;
+
+        Rate(boolean limited, double perSecond, double burst) {
+            this.bucket = limited ? new OriginateRateLimit(perSecond, burst) : null;
         }
 
         boolean grants(double seconds) {
-            return rate == null || rate.grants(seconds);
+            return bucket == null || bucket.grants(seconds);
         }
 
         void take(double seconds) {
-            if (rate != null) {
-                rate.take(seconds, 1);
+            if (bucket != null) {
+                bucket.take(seconds, 1);
             }
         }
     }
