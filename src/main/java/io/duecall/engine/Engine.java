@@ -72,7 +72,6 @@ public final class Engine implements AutoCloseable {
     private RedisAttemptLedger ledger;
     private RedisPromiseStore promises;
     private IvrServer ivr;
-    private final List<AmiPbxConnection> pbxConnections = new ArrayList<>();
     private PbxPool telephony;
     private AgentPool agents;
     private DialerEngine dialer;
@@ -195,7 +194,6 @@ public final class Engine implements AutoCloseable {
         for (var pbx : pbxs) {
             var connection = AmiPbxConnection.connect(pbx, clock);
             parts.add(connection);
-            pbxConnections.add(connection);
             connection.originator().observe(telephonyMeters);
             requireDialplanContexts(connection, pbxs.size() > 1);
             members.add(new PbxPool.Member(pbx.limits(), connection));
@@ -253,7 +251,7 @@ public final class Engine implements AutoCloseable {
         var health = new HealthProbe() {
             @Override
             public boolean amiConnected() {
-                return pbxConnections.stream().anyMatch(c -> c.originator().connected());
+                return telephony.available();
             }
 
             @Override
