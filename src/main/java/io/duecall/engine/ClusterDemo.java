@@ -1,5 +1,6 @@
 package io.duecall.engine;
 
+import io.duecall.adapter.DirectoryTrees;
 import io.duecall.adapter.LoopbackPorts;
 import io.duecall.adapter.csv.AccountCsvReader;
 import io.duecall.adapter.quartz.PostgresServerProcess;
@@ -139,7 +140,7 @@ public final class ClusterDemo {
             audit.print(out, killed);
             return audit;
         } finally {
-            deleteTree(work);
+            DirectoryTrees.delete(work);
         }
     }
 
@@ -228,13 +229,5 @@ public final class ClusterDemo {
         }
         int imported = new ImportAccounts(new AccountCsvReader(null), accounts, clock).fromFile(CAMPAIGN, file);
         out.printf("imported %d accounts into %s from %s%n", imported, CAMPAIGN, file);
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (var paths = Files.walk(dir)) {
-            for (var path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.duecall.adapter.quartz;
 
+import io.duecall.adapter.DirectoryTrees;
 import io.duecall.adapter.LoopbackPorts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -85,8 +86,8 @@ public final class PostgresServerProcess implements AutoCloseable {
         } catch (IOException | InterruptedException e) {
             System.err.println("the PostgreSQL in " + data + " did not stop: " + e.getMessage());
         }
-        try (Stream<Path> files = Files.walk(data)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        try {
+            DirectoryTrees.delete(data);
         } catch (IOException e) {
             System.err.println("the PostgreSQL directory " + data + " was not removed: " + e.getMessage());
         }

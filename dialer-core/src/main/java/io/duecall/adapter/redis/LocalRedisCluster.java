@@ -1,5 +1,6 @@
 package io.duecall.adapter.redis;
 
+import io.duecall.adapter.DirectoryTrees;
 import io.duecall.adapter.LoopbackPorts;
 import io.duecall.port.StoreUnavailableException;
 import java.io.IOException;
@@ -8,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -160,10 +160,8 @@ public final class LocalRedisCluster implements AutoCloseable {
             }
         }
         processes.clear();
-        try (var files = Files.walk(dir)) {
-            for (var file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
+        try {
+            DirectoryTrees.delete(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cleaning " + dir, e);
         }
