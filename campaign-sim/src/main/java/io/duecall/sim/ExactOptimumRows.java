@@ -27,6 +27,6 @@ final class ExactOptimumRows {
         return List.of(
                 BenchmarkRow.model(cell, "exact optimum 3% (model)", atLimit.occupancy(), atLimit.abandonShare()),
                 BenchmarkRow.model(cell, "exact optimum (model)", atPredictive.occupancy(), atPredictive.abandonShare()),
-                cell.row("exact optimum (simulated)", () -> new OptimalMarkovPacer(atPredictive, 11)));
+                cell.row("exact optimum (simulated)", () -> new OptimalMarkovPacer(atPredictive)));
     }
 }
