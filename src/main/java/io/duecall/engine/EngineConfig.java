@@ -22,9 +22,6 @@ import io.duecall.domain.window.CallingWindow;
 import io.duecall.ivr.adapter.agi.IvrServerConfig;
 import io.duecall.ivr.flow.MachinePolicy;
 import io.duecall.sipconfig.Deployment;
-import io.duecall.sipconfig.DeploymentLoader;
-import io.duecall.sipconfig.EnginePbxSettings;
-import io.duecall.sipconfig.InvalidDeploymentException;
 import io.duecall.sipconfig.Secrets;
 import io.duecall.web.OpsWebConfig;
 import io.duecall.web.Principal;
@@ -38,7 +35,6 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -271,10 +267,10 @@ public record EngineConfig(
         if (poolSize < 1) {
             errors.add("redis.poolSize was '" + poolSize + "' but it must be > 0");
         }
-        var file = loadDeployment(errors);
-        var pbx = deploymentSettings(errors, file, secrets);
-        var pool = resolvePool(errors, secrets, pbx == null ? resolveAmi(errors) : fromDeployment(errors, pbx),
-                pbx == null ? null : file);
+        var source = deployment == null ? null : DeploymentSource.load("deployment", deployment, secrets, errors);
+        var pbx = source == null ? null : source.pbx();
+        var pool = resolvePool(errors, secrets, source == null ? resolveAmi(errors) : source.ami(),
+                source == null ? null : source.file());
         var ami = pool.getFirst().ami();
         var agiSettings = pbx != null ? new AgiSettings(pbx.agiBindHost(), pbx.agiPort())
                 : agi == null ? new AgiSettings(null, null) : agi;
@@ -378,9 +374,7 @@ public record EngineConfig(
             if (file == null) {
                 return List.of(AmiPbx.single(SINGLE_PBX, single));
             }
-            var templates = new LinkedHashMap<String, String>();
-            file.trunks().forEach(t -> templates.put(t.name(), "PJSIP/{number}@" + t.name()));
-            return List.of(AmiPbx.unlimited(SINGLE_PBX, single, templates));
+            return List.of(AmiPbx.unlimited(SINGLE_PBX, single, file.dialTemplates()));
         }
         if (ami != null) {
             errors.add("pbxs and ami are both set (expected the PBXs in pbxs only)");
@@ -404,44 +398,6 @@ public record EngineConfig(
         } catch (RuntimeException e) {
             errors.add(e.getMessage());
             return null;
-        }
-    }
-
-    private Deployment loadDeployment(List<String> errors) {
-        if (deployment == null) {
-            return null;
-        }
-        try {
-            return DeploymentLoader.load(Path.of(deployment));
-        } catch (InvalidDeploymentException e) {
-            errors.add("deployment: " + e.getMessage());
-        } catch (IOException e) {
-            errors.add("deployment: '" + deployment + "' cannot be read (" + e.getClass().getSimpleName() + ")");
-        }
-        return null;
-    }
-
-    private static EnginePbxSettings deploymentSettings(List<String> errors, Deployment file, Secrets secrets) {
-        if (file == null) {
-            return null;
-        }
-        try {
-            return EnginePbxSettings.of(file, secrets);
-        } catch (InvalidDeploymentException e) {
-            errors.add("deployment: " + e.getMessage());
-            return null;
-        }
-    }
-
-    private static AmiConfig fromDeployment(List<String> errors, EnginePbxSettings pbx) {
-        var d = AmiConfig.defaults();
-        try {
-            return new AmiConfig(pbx.amiHost(), pbx.amiPort(), pbx.amiUsername(), pbx.amiSecret(), pbx.dialTemplate(),
-                    pbx.outboundContext(), pbx.agentContext(), d.actionTimeout(), d.pingInterval(),
-                    d.eventQueueCapacity());
-        } catch (IllegalArgumentException e) {
-            errors.add("deployment: " + e.getMessage());
-            return d;
         }
     }
 

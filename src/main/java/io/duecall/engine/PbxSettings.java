@@ -5,11 +5,7 @@ import io.duecall.adapter.ami.AmiPbx;
 import io.duecall.domain.pbx.PbxLimits;
 import io.duecall.domain.pbx.TrunkLimits;
 import io.duecall.sipconfig.Deployment;
-import io.duecall.sipconfig.DeploymentLoader;
-import io.duecall.sipconfig.EnginePbxSettings;
-import io.duecall.sipconfig.InvalidDeploymentException;
 import io.duecall.sipconfig.Secrets;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -176,32 +172,24 @@ public record PbxSettings(String name, String deployment, String host, Integer p
                 errors.add(key + "." + set[0] + " is set beside " + key + ".deployment (expected one or the other)");
             }
         }
-        Deployment file;
-        EnginePbxSettings pbx;
-        try {
-            file = DeploymentLoader.load(Path.of(deployment));
-            pbx = EnginePbxSettings.of(file, secrets);
-        } catch (InvalidDeploymentException e) {
-            errors.add(key + ".deployment: " + e.getMessage());
-            return null;
-        } catch (IOException e) {
-            errors.add(key + ".deployment: '" + deployment + "' cannot be read (" + e.getClass().getSimpleName() + ")");
+        var source = DeploymentSource.load(key + ".deployment", deployment, secrets, errors);
+        if (source == null) {
             return null;
         }
-        var d = AmiConfig.defaults();
-        var ami = new AmiConfig(pbx.amiHost(), pbx.amiPort(), pbx.amiUsername(), pbx.amiSecret(), pbx.dialTemplate(),
-                pbx.outboundContext(), pbx.agentContext(), d.actionTimeout(), d.pingInterval(), d.eventQueueCapacity());
-        var known = file.trunks().stream().map(Deployment.Trunk::name).toList();
+        var known = source.file().dialTemplates();
         if (trunks == null || trunks.isEmpty()) {
             var all = new LinkedHashMap<String, TrunkSettings>();
-            known.forEach(t -> all.put(t, new TrunkSettings(t, null, null, "PJSIP/{number}@" + t)));
-            return new Source(ami, all);
+            known.forEach((name, template) -> all.put(name, new TrunkSettings(name, null, null, template)));
+            return new Source(source.ami(), all);
         }
-        return new Source(ami, namedTrunks(key, known, errors));
+        return new Source(source.ami(), namedTrunks(key, known, errors));
     }
 
-    /** The listed trunks; with a deployment ({@code known} not null) each must be one of its trunks. */
-    private Map<String, TrunkSettings> namedTrunks(String key, List<String> known, List<String> errors) {
+    /**
+     * The listed trunks; with a deployment ({@code known}, its trunks' dial templates by name, not null) each must be
+     * one of its trunks, dialed as the deployment renders it.
+     */
+    private Map<String, TrunkSettings> namedTrunks(String key, Map<String, String> known, List<String> errors) {
         var named = new LinkedHashMap<String, TrunkSettings>();
         for (int t = 0; t < trunks.size(); t++) {
             var trunk = trunks.get(t);
@@ -210,14 +198,17 @@ public record PbxSettings(String name, String deployment, String host, Integer p
                 errors.add(trunkKey + ".name is missing");
                 continue;
             }
-            if (known != null && !known.contains(trunk.name())) {
-                errors.add(trunkKey + ".name was '" + trunk.name() + "' but the deployment has only trunks " + known);
+            if (known != null && !known.containsKey(trunk.name())) {
+                errors.add(trunkKey + ".name was '" + trunk.name() + "' but the deployment has only trunks "
+                        + known.keySet());
                 continue;
             }
             if (known != null && trunk.dialTemplate() != null) {
-                errors.add(trunkKey + ".dialTemplate is set but the deployment's trunks are dialed as PJSIP/{number}@name");
+                errors.add(trunkKey + ".dialTemplate is set but the deployment's trunks are dialed as "
+                        + known.get(trunk.name()));
             }
-            var template = trunk.dialTemplate() == null ? "PJSIP/{number}@" + trunk.name() : trunk.dialTemplate();
+            var template = known != null ? known.get(trunk.name())
+                    : trunk.dialTemplate() == null ? Deployment.Trunk.dialTemplate(trunk.name()) : trunk.dialTemplate();
             if (!AmiConfig.validDialTemplate(template)) {
                 errors.add(trunkKey + ".dialTemplate was '" + template.strip() + "' but it must be one line holding "
                         + AmiConfig.NUMBER_PLACEHOLDER);

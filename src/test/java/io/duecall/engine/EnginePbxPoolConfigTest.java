@@ -145,7 +145,8 @@ class EnginePbxPoolConfigTest {
                     originatesPerSecond: 2
                     trunks: [ { name: t1, originatesPerSecond: 1, burst: 0.5 }, { name: t2, dialTemplate: "PJSIP/t2" } ]
                   - { name: pbx-c, deployment: site.yaml, host: x, channels: 5, originatesPerSecond: 1,
-                      trunks: [ { name: nowhere } ] }
+                      trunks: [ { name: nowhere }, { name: carrier, dialTemplate: "PJSIP/{number}@elsewhere" } ] }
+                  - { name: pbx-d, deployment: missing.yaml, channels: 5, originatesPerSecond: 1 }
                 """ + CAMPAIGNS);
 
         var error = assertThrows(EngineConfig.ConfigException.class, () -> config.validate(SECRETS));
@@ -159,7 +160,9 @@ class EnginePbxPoolConfigTest {
                 "pbxs[1].channels was '0' but it must be > 0",
                 "pbxs[1].trunks[1].dialTemplate was 'PJSIP/t2' but it must be one line holding {number}",
                 "pbxs[2].host is set beside pbxs[2].deployment",
-                "pbxs[2].trunks[0].name was 'nowhere' but the deployment has only trunks [carrier]")) {
+                "pbxs[2].trunks[0].name was 'nowhere' but the deployment has only trunks [carrier]",
+                "pbxs[2].trunks[1].dialTemplate is set but the deployment's trunks are dialed as PJSIP/{number}@carrier",
+                "pbxs[3].deployment: '" + dir.resolve("missing.yaml") + "' cannot be read (NoSuchFileException)")) {
             assertTrue(message.contains(expected), "missing '" + expected + "' in:\n" + message);
         }
     }

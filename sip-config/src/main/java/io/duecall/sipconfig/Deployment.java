@@ -1,6 +1,8 @@
 package io.duecall.sipconfig;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.SequencedMap;
 
 /**
  * One deployment file: the SIP trunks and agent endpoints, the AMI user the dialer logs in as, where the IVR's
@@ -27,6 +29,16 @@ public record Deployment(
 
         public List<String> codecsOrDefault() {
             return codecs == null || codecs.isEmpty() ? List.of("ulaw", "alaw") : codecs;
+        }
+
+        /** How the engine dials a number over this trunk: its pjsip.conf endpoint, {@code {number}} the E.164 number. */
+        public String dialTemplate() {
+            return dialTemplate(name);
+        }
+
+        /** The dial template of a trunk named {@code name} whose endpoint of that name is in pjsip.conf. */
+        public static String dialTemplate(String name) {
+            return "PJSIP/{number}@" + name;
         }
     }
 
@@ -109,6 +121,13 @@ public record Deployment(
     /** The trunk the dialer originates on. */
     public Trunk dialTrunk() {
         return trunks.getFirst();
+    }
+
+    /** Each trunk's dial template, by trunk name, in the file's order. */
+    public SequencedMap<String, String> dialTemplates() {
+        var templates = new LinkedHashMap<String, String>();
+        trunks.forEach(t -> templates.put(t.name(), t.dialTemplate()));
+        return templates;
     }
 
     public List<AgentEndpoint> agentsOrEmpty() {

@@ -14,7 +14,7 @@ public record EnginePbxSettings(String amiHost, int amiPort, String amiUsername,
     public static EnginePbxSettings of(Deployment d, Secrets secrets) {
         var contexts = d.contextsOrDefaults();
         return new EnginePbxSettings(d.ami().host(), d.ami().portOrDefault(), d.ami().username(),
-                secrets.resolve("ami.secret", d.ami().secret()), "PJSIP/{number}@" + d.dialTrunk().name(),
+                secrets.resolve("ami.secret", d.ami().secret()), d.dialTrunk().dialTemplate(),
                 contexts.outbound(), contexts.agents(), d.agi().bindHostOrDefault(), d.agi().portOrDefault());
     }
 
