@@ -603,8 +603,7 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
             var holdUntil = now.plus(call.campaign.lease());
             Optional<AgentId> agent;
             try {
-                var skills = agents.skillsFor(call.campaign.id(), call.claim.account().language(), now);
-                agent = agents.reserveLongestIdle(call.campaign.id(), skills,
+                agent = agents.reserveFor(call.campaign.id(), call.claim.account().language(),
                         seat -> seat.pbx() == null || telephony.reaches(seat.pbx()), call.callId, holdUntil, now);
             } catch (StoreUnavailableException e) {
                 LOG.warn("call {}: no agent could be reserved: {}", call.callId, e.getMessage());

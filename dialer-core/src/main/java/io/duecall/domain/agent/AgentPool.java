@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +22,8 @@ import java.util.function.UnaryOperator;
  * The agents one dialer may use and the decisions about them: calls go to the ready agent who has been idle
  * longest, wrap-up ends by itself once its time has passed, each judged against the {@code now} each method is given.
  * The state lives in an {@link AgentRoster} that several nodes may share; every change is a compare-and-set there,
- * so two nodes never reserve the same agent. Thread-safe.
+ * so two nodes never reserve the same agent. Thread-safe: changes take the pool's lock, so this node's own changes
+ * do not race each other; reads go straight to the roster (the seats are fixed at construction).
  */
 public final class AgentPool {
     /** Tries at a change of one agent whose record other nodes keep changing before giving up. */
@@ -88,7 +88,7 @@ public final class AgentPool {
     }
 
     /** Every agent's state at {@code now}, in seat order, with the pause reason of paused agents. */
-    public synchronized List<AgentStatus> states(Instant now) {
+    public List<AgentStatus> states(Instant now) {
         var records = settled(List.copyOf(seats.keySet()), now);
         return seats.values().stream().map(seat -> {
             var r = records.get(seat.id());
@@ -97,7 +97,7 @@ public final class AgentPool {
     }
 
     /** Whether the agent is configured at all. */
-    public synchronized boolean knows(AgentId agent) {
+    public boolean knows(AgentId agent) {
         return seats.containsKey(agent);
     }
 
@@ -109,22 +109,6 @@ public final class AgentPool {
         } else {
             campaignSkills.put(campaign, valid);
         }
-    }
-
-    /**
-     * The skills a call of {@code campaign} to a debtor speaking {@code language} needs at {@code now}: the
-     * campaign's own, plus the language's code (such as {@code es}) while a logged-in agent of the campaign has it;
-     * when none has, the debtor is better served by anyone than by nobody.
-     */
-    public synchronized Set<String> skillsFor(CampaignId campaign, Optional<Locale> language, Instant now) {
-        var required = new HashSet<>(campaignSkills.getOrDefault(campaign, Set.of()));
-        language.map(Locale::getLanguage).filter(code -> !code.isEmpty()).ifPresent(code -> {
-            var speakers = agentsWhere(s -> s.campaigns().contains(campaign) && s.skills().contains(code));
-            if (settled(speakers, now).values().stream().anyMatch(r -> r.state() != AgentState.LOGGED_OUT)) {
-                required.add(code);
-            }
-        });
-        return Set.copyOf(required);
     }
 
     /** Reserves the longest-idle ready agent of the campaign, if any, for as long as the pool lives. */
@@ -150,13 +134,41 @@ public final class AgentPool {
     /** As above, among the agents whose seat {@code reachable} accepts (their phone's PBX is up). */
     public synchronized Optional<AgentId> reserveLongestIdle(CampaignId campaign, Set<String> skills,
             Predicate<AgentSeat> reachable, String callId, Instant holdUntil, Instant now) {
-        var candidates = agentsWhere(s -> s.campaigns().contains(campaign) && s.skills().containsAll(skills)
-                && reachable.test(s));
+        return reserve(campaign, skills, Optional.empty(), reachable, callId, holdUntil, now);
+    }
+
+    /**
+     * Reserves for call {@code callId}, to a debtor speaking {@code language}, the longest-idle ready agent of the
+     * campaign whose seat {@code reachable} accepts and who has the campaign's required skills; and, while an agent
+     * who could take the call (of the campaign, with its skills) is logged in and speaks the language, one who speaks
+     * it (its code, such as {@code es}, among their skills). When none who could take it speaks it, the debtor is
+     * better served by anyone than by nobody. Held until {@code holdUntil} unless renewed; one read of the roster per
+     * try.
+     */
+    public synchronized Optional<AgentId> reserveFor(CampaignId campaign, Optional<Locale> language,
+            Predicate<AgentSeat> reachable, String callId, Instant holdUntil, Instant now) {
+        return reserve(campaign, campaignSkills.getOrDefault(campaign, Set.of()),
+                language.map(Locale::getLanguage).filter(code -> !code.isEmpty()), reachable, callId, holdUntil, now);
+    }
+
+    private Optional<AgentId> reserve(CampaignId campaign, Set<String> skills, Optional<String> language,
+            Predicate<AgentSeat> reachable, String callId, Instant holdUntil, Instant now) {
+        var members = seats.values().stream()
+                .filter(s -> s.campaigns().contains(campaign) && s.skills().containsAll(skills)).toList();
         var hold = new AgentHold(callId, campaign, node, holdUntil);
         for (int attempt = 0; attempt < MAX_RESERVE_ATTEMPTS; attempt++) {
-            var chosen = roster.read(candidates).stream()
-                    .map(s -> new AgentRoster.Stored(s.agent(), s.record().settled(now), s.version()))
-                    .filter(s -> s.record().state() == AgentState.READY)
+            var stored = roster.read(members.stream().map(AgentSeat::id).toList());
+            var records = new LinkedHashMap<AgentSeat, AgentRoster.Stored>();
+            for (int i = 0; i < members.size(); i++) {
+                var s = stored.get(i);
+                records.put(members.get(i), new AgentRoster.Stored(s.agent(), s.record().settled(now), s.version()));
+            }
+            var speaker = language.filter(code -> records.entrySet().stream().anyMatch(e ->
+                    e.getKey().skills().contains(code) && e.getValue().record().state() != AgentState.LOGGED_OUT));
+            var chosen = records.entrySet().stream()
+                    .filter(e -> e.getValue().record().state() == AgentState.READY && reachable.test(e.getKey())
+                            && speaker.map(code -> e.getKey().skills().contains(code)).orElse(true))
+                    .map(e -> e.getValue())
                     .min(Comparator.comparing((AgentRoster.Stored s) -> s.record().idleSince())
                             .thenComparing(s -> s.agent().value()));
             if (chosen.isEmpty()) {
@@ -212,13 +224,13 @@ public final class AgentPool {
         return changeHeld(agent, callId, now, r -> r.holdRenewed(until));
     }
 
-    public synchronized int ready(CampaignId campaign, Instant now) {
+    public int ready(CampaignId campaign, Instant now) {
         return (int) settled(agentsWhere(s -> s.campaigns().contains(campaign)), now).values().stream()
                 .filter(r -> r.state() == AgentState.READY).count();
     }
 
     /** The campaign's agents at {@code now}: counts by state and each busy agent's time in talk or wrap-up so far. */
-    public synchronized AgentWorkload workload(CampaignId campaign, Instant now) {
+    public AgentWorkload workload(CampaignId campaign, Instant now) {
         return AgentWorkload.of(settled(agentsWhere(s -> s.campaigns().contains(campaign)), now).values(), now);
     }
 
@@ -231,13 +243,13 @@ public final class AgentPool {
         return watched.isEmpty() ? List.of() : wrapUps.takeFinished(campaign, settled(watched, now));
     }
 
-    public synchronized AgentState state(AgentId agent, Instant now) {
+    public AgentState state(AgentId agent, Instant now) {
         requireSeat(agent);
         return settled(List.of(agent), now).get(agent).state();
     }
 
     /** Time spent in each state by all agents so far, for occupancy figures. */
-    public synchronized Map<AgentState, Duration> timeInStates(Instant now) {
+    public Map<AgentState, Duration> timeInStates(Instant now) {
         var totals = new EnumMap<AgentState, Duration>(AgentState.class);
         for (var r : settled(List.copyOf(seats.keySet()), now).values()) {
             r.accrued(now).forEach((state, time) -> totals.merge(state, time, Duration::plus));

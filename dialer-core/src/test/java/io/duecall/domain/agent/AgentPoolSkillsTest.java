@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.duecall.adapter.memory.InMemoryAgentRoster;
 import io.duecall.domain.campaign.CampaignId;
+import io.duecall.port.AgentRoster;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -73,10 +75,14 @@ class AgentPoolSkillsTest {
 
     @Test
     void debtorsLanguageIsRequiredWhileAnAgentOfTheCampaignSpeaksIt() {
+        pool.login(plain, T0);
         pool.login(spanish, T0);
         pool.pause(spanish, T0.plusSeconds(1));
 
-        assertEquals(Set.of("es"), pool.skillsFor(EARLY, SPANISH, T0.plusSeconds(2)));
+        // the speaker is only paused: the call waits for them (or another speaker) rather than go to plain
+        assertEquals(Optional.empty(), reserveSpanish(EARLY, T0.plusSeconds(2)));
+        pool.ready(spanish, T0.plusSeconds(3));
+        assertEquals(Optional.of(spanish), reserveSpanish(EARLY, T0.plusSeconds(4)));
     }
 
     @Test
@@ -84,15 +90,79 @@ class AgentPoolSkillsTest {
         pool.login(plain, T0);
         pool.login(lateSpanish, T0);
 
-        assertEquals(Set.of(), pool.skillsFor(EARLY, SPANISH, T0.plusSeconds(1)));
+        assertEquals(Optional.of(plain), reserveSpanish(EARLY, T0.plusSeconds(1)));
     }
 
     @Test
     void campaignSkillsAreRequiredWhateverTheLanguage() {
         pool.requireSkills(EARLY, Set.of("late-stage"));
+        pool.login(plain, T0);
+        pool.login(spanishSenior, T0.plusSeconds(1));
+        pool.login(lateSpanish, T0.plusSeconds(2));
 
-        assertEquals(Set.of("late-stage"), pool.skillsFor(EARLY, Optional.empty(), T0));
-        assertEquals(Set.of(), pool.skillsFor(LATE, Optional.empty(), T0));
+        assertEquals(Optional.of(spanishSenior), reserve(EARLY, Optional.empty(), T0.plusSeconds(3)));
+        assertEquals(Optional.empty(), reserve(EARLY, Optional.empty(), T0.plusSeconds(3)));
+        assertEquals(Optional.of(lateSpanish), reserve(LATE, Optional.empty(), T0.plusSeconds(3)));
+    }
+
+    @Test
+    void aSpeakerWithoutTheCampaignsSkillsDoesNotHoldTheCallBack() {
+        var senior = new AgentId("105");
+        var pool = new AgentPool(List.of(new AgentSeat(spanish, Set.of(EARLY), Set.of("es")),
+                new AgentSeat(senior, Set.of(EARLY), Set.of("late-stage"))), Duration.ofSeconds(20));
+        pool.requireSkills(EARLY, Set.of("late-stage"));
+        pool.login(spanish, T0);
+        pool.login(senior, T0.plusSeconds(1));
+
+        // the Spanish speaker could not take a late-stage call, so the debtor gets the senior agent, not a wait
+        assertEquals(Optional.of(senior), pool.reserveFor(EARLY, SPANISH, seat -> true, "call-1", Instant.MAX,
+                T0.plusSeconds(2)));
+    }
+
+    @Test
+    void anAgentWhosePhoneIsUnreachableIsPassedOver() {
+        pool.login(spanish, T0);
+        pool.login(spanishSenior, T0.plusSeconds(1));
+
+        var chosen = pool.reserveFor(EARLY, SPANISH, seat -> !seat.id().equals(spanish), "call-1", Instant.MAX,
+                T0.plusSeconds(2));
+
+        assertEquals(Optional.of(spanishSenior), chosen);
+    }
+
+    @Test
+    void aReservationReadsTheRosterOnce() {
+        var reads = new int[1];
+        var memory = new InMemoryAgentRoster();
+        var counting = new AgentRoster() {
+            @Override
+            public List<Stored> read(List<AgentId> agents) {
+                reads[0]++;
+                return memory.read(agents);
+            }
+
+            @Override
+            public boolean replace(AgentId agent, long expectedVersion, AgentRecord next) {
+                return memory.replace(agent, expectedVersion, next);
+            }
+        };
+        var pool = new AgentPool(List.of(new AgentSeat(plain, Set.of(EARLY)),
+                new AgentSeat(spanish, Set.of(EARLY), Set.of("es"))), Duration.ofSeconds(20), counting, "node-a");
+        pool.login(plain, T0);
+        pool.login(spanish, T0);
+        reads[0] = 0;
+
+        assertEquals(Optional.of(spanish), pool.reserveFor(EARLY, SPANISH, seat -> true, "call-1", Instant.MAX,
+                T0.plusSeconds(1)));
+        assertEquals(1, reads[0]);
+    }
+
+    private Optional<AgentId> reserveSpanish(CampaignId campaign, Instant now) {
+        return reserve(campaign, SPANISH, now);
+    }
+
+    private Optional<AgentId> reserve(CampaignId campaign, Optional<Locale> language, Instant now) {
+        return pool.reserveFor(campaign, language, seat -> true, "call-" + now.getEpochSecond(), Instant.MAX, now);
     }
 
     @Test
