@@ -30,16 +30,18 @@ final class WrapUpWatch {
     }
 
     /**
-     * The wrap-ups of {@code campaign} that have ended according to {@code records} (settled, keyed by agent),
-     * oldest end first; a wrap-up another one has since replaced is dropped, as its end is no longer known.
+     * The wrap-ups of {@code campaign} that have ended according to {@code records} (settled, keyed by agent: those
+     * {@link #watched} named), oldest end first; a wrap-up another one has since replaced is dropped, as its end is no
+     * longer known.
      */
     List<Duration> takeFinished(CampaignId campaign, Map<AgentId, AgentRecord> records) {
         record Ended(Instant at, Duration lasted) {}
         var ended = new ArrayList<Ended>();
-        for (var agent : watched(campaign)) {
+        for (var entry : records.entrySet()) {
+            var agent = entry.getKey();
+            var record = entry.getValue();
             var watch = pending.get(agent);
-            var record = records.get(agent);
-            if (record == null) {
+            if (watch == null || !watch.campaign().equals(campaign)) {
                 continue;
             }
             if (!watch.startedAt().equals(record.wrapStartedAt())) {
