@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 
 /**
  * The agents one dialer may use and the decisions about them: calls go to the ready agent who has been idle
@@ -158,25 +159,22 @@ public final class AgentPool {
         var hold = new AgentHold(callId, campaign, node, holdUntil);
         for (int attempt = 0; attempt < MAX_RESERVE_ATTEMPTS; attempt++) {
             var stored = roster.read(members.stream().map(AgentSeat::id).toList());
-            var records = new LinkedHashMap<AgentSeat, AgentRoster.Stored>();
-            for (int i = 0; i < members.size(); i++) {
-                var s = stored.get(i);
-                records.put(members.get(i), new AgentRoster.Stored(s.agent(), s.record().settled(now), s.version()));
-            }
-            var speaker = language.filter(code -> records.entrySet().stream().anyMatch(e ->
-                    e.getKey().skills().contains(code) && e.getValue().record().state() != AgentState.LOGGED_OUT));
-            var chosen = records.entrySet().stream()
-                    .filter(e -> e.getValue().record().state() == AgentState.READY && reachable.test(e.getKey())
-                            && speaker.map(code -> e.getKey().skills().contains(code)).orElse(true))
-                    .map(e -> e.getValue())
-                    .min(Comparator.comparing((AgentRoster.Stored s) -> s.record().idleSince())
-                            .thenComparing(s -> s.agent().value()));
+            var records = stored.stream().map(s -> s.record().settled(now)).toList();
+            var speaker = language.filter(code -> IntStream.range(0, members.size()).anyMatch(i ->
+                    members.get(i).skills().contains(code) && records.get(i).state() != AgentState.LOGGED_OUT));
+            var chosen = IntStream.range(0, members.size())
+                    .filter(i -> records.get(i).state() == AgentState.READY && reachable.test(members.get(i))
+                            && speaker.map(code -> members.get(i).skills().contains(code)).orElse(true))
+                    .boxed()
+                    .min(Comparator.comparing((Integer i) -> records.get(i).idleSince())
+                            .thenComparing(i -> members.get(i).id().value()));
             if (chosen.isEmpty()) {
                 return Optional.empty();
             }
-            var s = chosen.get();
-            if (roster.replace(s.agent(), s.version(), s.record().reserved(s.agent(), hold, now))) {
-                return Optional.of(s.agent());
+            int i = chosen.get();
+            var agent = members.get(i).id();
+            if (roster.replace(agent, stored.get(i).version(), records.get(i).reserved(agent, hold, now))) {
+                return Optional.of(agent);
             }
         }
         return Optional.empty();
