@@ -129,13 +129,7 @@ public final class AgentPool {
      */
     public synchronized Optional<AgentId> reserveLongestIdle(CampaignId campaign, Set<String> skills, String callId,
             Instant holdUntil, Instant now) {
-        return reserveLongestIdle(campaign, skills, seat -> true, callId, holdUntil, now);
-    }
-
-    /** As above, among the agents whose seat {@code reachable} accepts (their phone's PBX is up). */
-    public synchronized Optional<AgentId> reserveLongestIdle(CampaignId campaign, Set<String> skills,
-            Predicate<AgentSeat> reachable, String callId, Instant holdUntil, Instant now) {
-        return reserve(campaign, skills, Optional.empty(), reachable, callId, holdUntil, now);
+        return reserve(campaign, skills, Optional.empty(), seat -> true, callId, holdUntil, now);
     }
 
     /**
