@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Sizes of one benchmark run; the defaults are the figures the README reports.
+ * Sizes of one benchmark run; the defaults are the figures docs/throughput.md reports.
  *
  * @param accounts         accounts imported and then claimed
  * @param claimBatch       accounts asked for per claim, as one dial tick asks for its originates
