@@ -21,14 +21,14 @@ final class AmiClient implements AutoCloseable {
         connection.login();
     }
 
-    /** Collects events up to and including the first that matches, failing after 5 s. */
+    /** Collects events up to and including the first that matches, failing after 30 s (a generous deadline for a busy machine). */
     List<ManagerEvent> until(Predicate<ManagerEvent> last) throws InterruptedException {
         var seen = new ArrayList<ManagerEvent>();
-        var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (true) {
             var e = events.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             if (e == null) {
-                throw new AssertionError("event not seen within 5 s; got " + names(seen));
+                throw new AssertionError("event not seen within 30 s; got " + names(seen));
             }
             seen.add(e);
             if (last.test(e)) {

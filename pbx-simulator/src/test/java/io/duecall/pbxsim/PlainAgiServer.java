@@ -11,25 +11,38 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A minimal FastAGI server for one session: records the agi_* environment, sends the given commands one by one
- * recording each reply, then reads whatever else the PBX says until it closes.
+ * A minimal FastAGI server: for each session, sends the given commands one by one, then reads whatever else the PBX
+ * says until it closes. The first session's agi_* environment, replies and later lines are recorded.
  */
 final class PlainAgiServer implements AutoCloseable {
     final CompletableFuture<List<String>> environment = new CompletableFuture<>();
     final CompletableFuture<List<String>> replies = new CompletableFuture<>();
     final CompletableFuture<List<String>> afterCommands = new CompletableFuture<>();
-    private final ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+    private final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
 
     PlainAgiServer(List<String> commands) throws Exception {
-        Thread.ofVirtual().start(() -> serve(commands));
+        Thread.ofVirtual().start(() -> acceptAll(commands));
     }
 
     int port() {
         return server.getLocalPort();
     }
 
-    private void serve(List<String> commands) {
-        try (var socket = server.accept()) {
+    private void acceptAll(List<String> commands) {
+        while (!server.isClosed()) {
+            try {
+                var socket = server.accept();
+                Thread.ofVirtual().start(() -> serve(socket, commands));
+            } catch (Exception e) {
+                environment.completeExceptionally(e);
+                replies.completeExceptionally(e);
+                afterCommands.complete(List.of("closed: " + e));
+            }
+        }
+    }
+
+    private void serve(java.net.Socket session, List<String> commands) {
+        try (var socket = session) {
             var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             OutputStream out = socket.getOutputStream();
             var env = new ArrayList<String>();

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Timeout;
  * A pool of two simulated PBXs over loopback AMI, driven on a virtual clock that the simulators stamp their call
  * logs with: each second the pool is asked for more calls than the PBXs' and trunks' rates allow.
  */
-@Timeout(30)
+@Timeout(180)
 class PbxPoolSimulatorTest {
     private static final Instant T0 = Instant.parse("2026-11-24T15:00:00Z");
     private static final int SECONDS = 5;
@@ -80,6 +80,9 @@ class PbxPoolSimulatorTest {
                     throttled++;
                 }
             }
+            // The simulators stamp a call with the virtual clock when its Originate arrives: let this second's
+            // accepted originates arrive before the clock moves on, however busy the machine is.
+            awaitPlaced(List.of(a, b), (second + 1) * ASKED_PER_SECOND - throttled);
             clock.advance(Duration.ofSeconds(1));
         }
 
@@ -130,8 +133,20 @@ class PbxPoolSimulatorTest {
         return numbers;
     }
 
+    private static void awaitPlaced(List<PbxSimulator> simulators, int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (placed(simulators) < expected && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(expected, placed(simulators), "originates the simulators received");
+    }
+
+    private static int placed(List<PbxSimulator> simulators) {
+        return simulators.stream().mapToInt(simulator -> simulator.placedCalls().size()).sum();
+    }
+
     private static void awaitEnded(java.util.Set<String> ended, int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (ended.size() < expected && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
