@@ -17,7 +17,8 @@ import java.util.List;
 public final class FastAgiCaller implements AutoCloseable {
     private static final int DEFAULT_PORT = 4573;
     private static final int MAX_LINE = 8192;
-    private static final int CONNECT_TIMEOUT_MS = 5000;
+    // Generous: hundreds of simulated calls may connect at once on a busy machine, and a dropped SYN is retried after 1 s, 3 s, 7 s.
+    private static final int CONNECT_TIMEOUT_MS = 30_000;
 
     private final AgiCallSpec spec;
     private final SimulatedCaller caller;
