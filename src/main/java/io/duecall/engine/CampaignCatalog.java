@@ -1,14 +1,17 @@
 package io.duecall.engine;
 
+import io.duecall.engine.config.ConfiguredCampaigns;
+import io.duecall.engine.config.RunDates;
+import io.duecall.engine.config.ConfiguredCampaign;
+import io.duecall.engine.config.ConfigYaml;
+import io.duecall.engine.config.CampaignSettings;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.duecall.app.DialerEngine;
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;
@@ -25,7 +28,7 @@ import java.util.stream.Collectors;
 
 /**
  * Campaigns managed at run time: definitions in JSON or YAML with the keys of the configuration file's
- * {@code campaigns[]} entries, validated by the same {@link EngineConfig#resolveCampaign}, stored in
+ * {@code campaigns[]} entries, validated by the same {@link CampaignSettings#resolve}, stored in
  * {@link CampaignDefinitions} and applied to the running {@link DialerEngine}. Campaigns of the configuration file
  * win: their ids cannot be created, replaced or deleted here, and a stored definition under such an id is ignored.
  */
@@ -34,22 +37,20 @@ public final class CampaignCatalog implements CampaignEditor {
     private static final ObjectMapper YAML = strict(new ObjectMapper(new YAMLFactory()));
     private final DialerEngine dialer;
     private final CampaignDefinitions store;
-    private final EngineConfig.Resolved config;
+    private final ConfiguredCampaigns config;
     private final Set<CampaignId> configured;
-    private final Map<CampaignId, EngineConfig.RunDates> runDates = new ConcurrentHashMap<>();
+    private final Map<CampaignId, RunDates> runDates = new ConcurrentHashMap<>();
     private final Map<CampaignId, MachinePolicy> machine = new ConcurrentHashMap<>();
 
-    public CampaignCatalog(DialerEngine dialer, CampaignDefinitions store, EngineConfig.Resolved config) {
+    public CampaignCatalog(DialerEngine dialer, CampaignDefinitions store, ConfiguredCampaigns config) {
         this.dialer = dialer;
         this.store = store;
         this.config = config;
-        this.configured = config.campaigns().stream().map(Campaign::id).collect(Collectors.toUnmodifiableSet());
+        this.configured = config.list().stream().map(Campaign::id).collect(Collectors.toUnmodifiableSet());
     }
 
     private static ObjectMapper strict(ObjectMapper mapper) {
-        return mapper.registerModule(new JavaTimeModule())
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        return ConfigYaml.strict(mapper)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .setSerializationInclusion(JsonInclude.Include.NON_NULL);
     }
@@ -75,9 +76,9 @@ public final class CampaignCatalog implements CampaignEditor {
     }
 
     /** When Quartz runs the campaign's dial cycle: from the file, or from its stored definition. */
-    public EngineConfig.RunDates runDates(CampaignId campaign) {
+    public RunDates runDates(CampaignId campaign) {
         return configured.contains(campaign) ? config.runDates(campaign)
-                : runDates.getOrDefault(campaign, EngineConfig.RunDates.ALWAYS);
+                : runDates.getOrDefault(campaign, RunDates.ALWAYS);
     }
 
     @Override
@@ -99,7 +100,7 @@ public final class CampaignCatalog implements CampaignEditor {
         if (settings.id() != null && !settings.id().equals(id.value())) {
             throw new ApiException(400, "id: '" + settings.id() + "' (expected '" + id + "' as in the path)");
         }
-        settings = withId(settings, id);
+        settings = settings.withId(id);
         var resolved = resolve(settings);
         requireNotConfigured(id);
         if (!store.replace(id, JSON.valueToTree(settings).toString())) {
@@ -128,7 +129,7 @@ public final class CampaignCatalog implements CampaignEditor {
         }
     }
 
-    private void apply(EngineConfig.ResolvedCampaign resolved) {
+    private void apply(ConfiguredCampaign resolved) {
         dialer.upsert(resolved.campaign(), resolved.rules(), resolved.pacing());
         runDates.put(resolved.campaign().id(), resolved.runDates());
         machine.put(resolved.campaign().id(), resolved.machine());
@@ -139,9 +140,9 @@ public final class CampaignCatalog implements CampaignEditor {
         return configured.contains(id) ? config.machine(id) : machine.getOrDefault(id, MachinePolicy.MESSAGE);
     }
 
-    private static EngineConfig.ResolvedCampaign resolve(EngineConfig.CampaignSettings settings) {
+    private static ConfiguredCampaign resolve(CampaignSettings settings) {
         var errors = new ArrayList<String>();
-        var resolved = EngineConfig.resolveCampaign(settings, "", errors);
+        var resolved = settings.resolve("", errors);
         if (settings.requiredSkills() != null && !settings.requiredSkills().isEmpty()) {
             // Routing learns required skills at start-up; a run-time campaign would silently route without them.
             errors.add("requiredSkills: " + settings.requiredSkills()
@@ -153,15 +154,8 @@ public final class CampaignCatalog implements CampaignEditor {
         return resolved;
     }
 
-    private static EngineConfig.CampaignSettings withId(EngineConfig.CampaignSettings c, CampaignId id) {
-        return new EngineConfig.CampaignSettings(id.value(), c.name(), c.mode(), c.opens(), c.closes(),
-                c.closingMargin(), c.companyName(), c.callbackNumber(), c.channelLimit(), c.ringTimeout(),
-                c.agentWait(), c.lease(), c.promiseHorizonDays(), c.startAt(), c.endAt(), c.rules(), c.pacing(),
-                c.machine(), c.requiredSkills(), c.maxCallDuration());
-    }
-
     /** Reads a definition strictly; every failure is a 400 naming the field, or the line and column. */
-    static EngineConfig.CampaignSettings read(String definition, String contentType) {
+    static CampaignSettings read(String definition, String contentType) {
         if (definition == null || definition.isBlank()) {
             throw new ApiException(400, "request body is empty (expected a campaign definition in JSON or YAML)");
         }
@@ -174,15 +168,15 @@ public final class CampaignCatalog implements CampaignEditor {
         };
         var format = mapper == JSON ? "JSON" : "YAML";
         try {
-            return mapper.readValue(definition, EngineConfig.CampaignSettings.class);
+            return mapper.readValue(definition, CampaignSettings.class);
         } catch (UnrecognizedPropertyException e) {
             var known = e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
-            throw new ApiException(400, "unknown field '" + EngineConfig.keyPath(e) + "'" + at(e) + " (expected only: " + known + ")");
+            throw new ApiException(400, "unknown field '" + ConfigYaml.keyPath(e) + "'" + at(e) + " (expected only: " + known + ")");
         } catch (JsonMappingException e) {
             if (e.getCause() instanceof IllegalArgumentException invalid) {
-                throw new ApiException(400, "field '" + EngineConfig.keyPath(e) + "': " + invalid.getMessage());
+                throw new ApiException(400, "field '" + ConfigYaml.keyPath(e) + "': " + invalid.getMessage());
             }
-            throw new ApiException(400, (EngineConfig.keyPath(e).isEmpty() ? "" : "field '" + EngineConfig.keyPath(e) + "'" + at(e) + ": ")
+            throw new ApiException(400, (ConfigYaml.keyPath(e).isEmpty() ? "" : "field '" + ConfigYaml.keyPath(e) + "'" + at(e) + ": ")
                     + e.getOriginalMessage());
         } catch (JacksonException e) {
             throw new ApiException(400, "malformed " + format + at(e) + ": " + e.getOriginalMessage());

@@ -1,5 +1,6 @@
 package io.duecall.engine;
 
+import io.duecall.engine.config.EngineConfig;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

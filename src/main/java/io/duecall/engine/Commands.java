@@ -1,5 +1,7 @@
 package io.duecall.engine;
 
+import redis.clients.jedis.HostAndPort;
+import io.duecall.engine.config.EngineConfig;
 import io.duecall.adapter.csv.AccountCsvReader;
 import io.duecall.adapter.csv.AttemptCsvWriter;
 import io.duecall.adapter.csv.NumberListCsvReader;
@@ -43,9 +45,8 @@ final class Commands {
     }
 
     static int run(Options options, PrintStream out) throws Exception {
-        var file = EngineConfig.load(Path.of(options.required("config")));
-        var config = file.validate();
-        var http = file.resolveHttp();
+        var config = EngineConfig.load(Path.of(options.required("config"))).validate();
+        var http = config.http();
         options.rejectUnknown();
         var clock = Clock.systemUTC();
         var stopped = new CountDownLatch(1);
@@ -72,11 +73,11 @@ final class Commands {
         var file = Path.of(options.required("file"));
         var region = options.text("region", null);
         options.rejectUnknown();
-        if (config.campaigns().stream().noneMatch(c -> c.id().equals(campaign))) {
+        if (config.campaigns().list().stream().noneMatch(c -> c.id().equals(campaign))) {
             throw new Main.UsageException("campaign '" + campaign + "' is not in the configuration");
         }
         try (var redis = redis(config); var jedis = redis.connect()) {
-            var store = new RedisAccountStore(jedis, new RedisKeys(config.keyPrefix()));
+            var store = new RedisAccountStore(jedis, new RedisKeys(config.redis().keyPrefix()));
             int imported = new ImportAccounts(new AccountCsvReader(region), store, Clock.systemUTC()).fromFile(campaign, file);
             out.printf("imported %d accounts into %s%n", imported, campaign);
         }
@@ -92,7 +93,7 @@ final class Commands {
         options.rejectUnknown();
         var numbers = new NumberListCsvReader(region).read(file);
         try (var redis = redis(config); var jedis = redis.connect()) {
-            var store = new RedisSuppressionStore(jedis, new RedisKeys(config.keyPrefix()));
+            var store = new RedisSuppressionStore(jedis, new RedisKeys(config.redis().keyPrefix()));
             var now = Clock.systemUTC().instant();
             int added = 0;
             for (var number : numbers) {
@@ -108,7 +109,7 @@ final class Commands {
         var target = Path.of(options.required("out"));
         options.rejectUnknown();
         try (var redis = redis(config); var jedis = redis.connect()) {
-            var ledger = new RedisAttemptLedger(jedis, new RedisKeys(config.keyPrefix())).readAll();
+            var ledger = new RedisAttemptLedger(jedis, new RedisKeys(config.redis().keyPrefix())).readAll();
             CsvOutput.write(target, writer -> new AttemptCsvWriter().write(ledger, writer));
             out.printf("wrote %d attempts to %s%n", ledger.size(), target);
         }
@@ -121,16 +122,16 @@ final class Commands {
         var campaign = new CampaignId(options.required("campaign"));
         var accountId = new AccountId(options.required("account"));
         options.rejectUnknown();
-        if (config.campaigns().stream().noneMatch(c -> c.id().equals(campaign))) {
+        if (config.campaigns().list().stream().noneMatch(c -> c.id().equals(campaign))) {
             throw new Main.UsageException("campaign '" + campaign + "' is not in the configuration");
         }
         try (var redis = redis(config); var jedis = redis.connect()) {
-            var keys = new RedisKeys(config.keyPrefix());
+            var keys = new RedisKeys(config.redis().keyPrefix());
             var account = new RedisAccountStore(jedis, keys).find(accountId)
                     .orElseThrow(() -> new Main.UsageException("account '" + accountId + "' is not stored"));
             var eligibility = new Eligibility(new RedisAttemptLedger(jedis, keys), new RedisSuppressionStore(jedis, keys),
-                    config.campaigns(),
-                    new QuartzHolidayCalendar(config.holidays()), config.rules());
+                    config.campaigns().list(),
+                    new QuartzHolidayCalendar(config.scheduler().holidayDates()), config.campaigns().rules());
             var now = Clock.systemUTC().instant();
             out.printf("account %s in campaign %s at %s:%n", accountId, campaign, now);
             var choice = eligibility.decide(campaign, account, now);
@@ -151,7 +152,7 @@ final class Commands {
         if (file != null) {
             var config = EngineConfig.load(Path.of(file)).validate();
             settings = new DialplanSettings(config.ami().outboundContext(), config.ami().agentContext(),
-                    settings.agentDial(), URI.create("agi://" + config.agiBindHost() + ":" + config.agiPort() + "/reminder"),
+                    settings.agentDial(), URI.create("agi://" + config.agi().bindHost() + ":" + config.agi().port() + "/reminder"),
                     settings.amd());
         }
         out.print(ExtensionsRenderer.render(settings));
@@ -174,10 +175,11 @@ final class Commands {
      * {@code redis.cluster}, the Redis Cluster its nodes name.
      */
     static ProvisionedRedis redis(EngineConfig.Resolved config) {
-        if (!config.redisCluster().isEmpty()) {
-            return RedisProvisioner.cluster(config.redisCluster());
+        var nodes = config.redis().clusterNodes();
+        if (!nodes.isEmpty()) {
+            return RedisProvisioner.cluster(nodes.stream().map(n -> new HostAndPort(n.host(), n.port())).toList());
         }
-        var url = Optional.ofNullable(config.redisUrl())
+        var url = Optional.ofNullable(config.redis().url())
                 .or(() -> Optional.ofNullable(System.getenv(RedisProvisioner.URL_ENV)).filter(u -> !u.isBlank()))
                 .map(URI::create);
         return RedisProvisioner.provision(url, Optional.of(RedisProvisioner.Mode.EXISTING));

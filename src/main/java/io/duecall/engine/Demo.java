@@ -1,5 +1,14 @@
 package io.duecall.engine;
 
+import io.duecall.engine.config.SchedulerSettings;
+import io.duecall.engine.config.RedisSettings;
+import io.duecall.engine.config.PromiseSettings;
+import io.duecall.engine.config.EngineConfig;
+import io.duecall.engine.config.ConfiguredCampaigns;
+import io.duecall.engine.config.ConfiguredCampaign;
+import io.duecall.engine.config.ConfiguredAgents;
+import io.duecall.engine.config.AgiSettings;
+import io.duecall.adapter.ami.AmiPbx;
 import io.duecall.adapter.ami.AmiConfig;
 import io.duecall.adapter.csv.AccountCsvReader;
 import io.duecall.adapter.csv.AttemptCsvWriter;
@@ -113,7 +122,7 @@ public final class Demo {
         var tokens = new LinkedHashMap<String, Principal>();
         tokens.put("ops-" + HexFormat.of().formatHex(bytes(random)),
                 Principal.operations());
-        for (var seat : config.seats()) {
+        for (var seat : config.agents().seats()) {
             tokens.put("agent-" + seat.id() + "-" + HexFormat.of().formatHex(bytes(random)), Principal.agent(seat.id()));
         }
         return new OpsWebConfig("127.0.0.1", port, OpsWebConfig.DEFAULT_MAX_BODY, tokens);
@@ -144,7 +153,7 @@ public final class Demo {
 
     static AmiConfig startSimulator(AtomicReference<PbxSimulator> holder, int agiPort, Options options,
             EngineConfig.Resolved config) {
-        var agents = config.seats().stream().map(s -> s.id().value()).toList();
+        var agents = config.agents().seats().stream().map(s -> s.id().value()).toList();
         var agi = URI.create("agi://127.0.0.1:" + agiPort + "/reminder");
         var outbound = config.ami().outboundContext();
         var simulatorConfig = new SimulatorConfig("127.0.0.1", 0, "dialer", "secret", Map.of(outbound, agi),
@@ -233,9 +242,13 @@ public final class Demo {
         for (int ext = 101; ext <= 110; ext++) {
             seats.add(new AgentSeat(new AgentId(Integer.toString(ext)), Set.of(ext <= 104 ? DESK : REMINDERS)));
         }
-        return new EngineConfig.Resolved(null, keyPrefix, AmiConfig.defaults(), "127.0.0.1", 0,
-                Duration.ofMillis(50), 10, Set.of(), ZoneOffset.UTC, Duration.ofSeconds(20), seats, campaigns, Map.of(), Map.of(),
-                java.time.LocalTime.of(6, 0), ZoneOffset.UTC,
-                Map.of(DESK, PacingPolicy.of(PacingPolicy.Mode.PREDICTIVE)));
+        var redis = new RedisSettings(null, keyPrefix).withDefaults();
+        var agi = new AgiSettings("127.0.0.1", 0).withDefaults();
+        var scheduler = new SchedulerSettings(Duration.ofMillis(50), 10, null, null).withDefaults();
+        return new EngineConfig.Resolved(redis, List.of(AmiPbx.single(EngineConfig.SINGLE_PBX, AmiConfig.defaults())),
+                agi, scheduler, null, new ConfiguredAgents(Duration.ofSeconds(20), seats),
+                new ConfiguredCampaigns(List.of(ConfiguredCampaign.of(campaigns.get(0), null),
+                        ConfiguredCampaign.of(campaigns.get(1), PacingPolicy.of(PacingPolicy.Mode.PREDICTIVE)))),
+                PromiseSettings.defaults(), null);
     }
 }

@@ -1,5 +1,7 @@
 package io.duecall.engine;
 
+import io.duecall.engine.config.EngineConfig;
+import io.duecall.engine.config.ConfigException;
 import io.duecall.adapter.ami.AmiConfig;
 import io.duecall.adapter.ami.AmiPbx;
 import io.duecall.adapter.ami.AmiPbxConnection;
@@ -127,25 +129,25 @@ public final class Engine implements AutoCloseable {
     private void wire(Pause pause, ProvisionedRedis provisioned, IntFunction<List<AmiPbx>> poolFor, String nodeName)
             throws TelephonyUnavailableException {
         redis = provisioned;
-        jedis = redis.connect(config.redisPoolSize());
+        jedis = redis.connect(config.redis().poolSize());
         parts.add(jedis);
         // Closed after the telephony and the IVR (parts close in reverse), so every ended call is written down first.
         var ledgerWriter = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("ledger-writer-", 0).factory());
         parts.add(ledgerWriter);
         var screenPops = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("screen-pops").daemon().factory());
         parts.add(screenPops);
-        var keys = new RedisKeys(config.keyPrefix());
+        var keys = new RedisKeys(config.redis().keyPrefix());
         accounts = new RedisAccountStore(jedis, keys, nodeName);
         ledger = new RedisAttemptLedger(jedis, keys);
         promises = new RedisPromiseStore(jedis, keys);
         var suppression = new RedisSuppressionStore(jedis, keys);
-        var holidays = new QuartzHolidayCalendar(config.holidays());
+        var holidays = new QuartzHolidayCalendar(config.scheduler().holidayDates());
         var sessions = new DeferredCallSessions();
         // Calls arrive only once the dialer runs, by which time the catalog is there to answer.
         var flow = new ReminderFlow(sessions, IVR_INPUT_TIMEOUT, FlowLoader.defaultFlow(), FlowLoader.locationFlow(),
                 campaign -> catalog == null ? MachinePolicy.MESSAGE : catalog.machine(campaign));
-        ivr = new IvrServer(new IvrServerConfig(bindAddress(config.agiBindHost()), config.agiPort(),
-                config.agiReadTimeout()),
+        ivr = new IvrServer(new IvrServerConfig(bindAddress(config.agi().bindHost()), config.agi().port(),
+                config.agi().readTimeout()),
                 new ReminderAgiScript(sessions, flow), new AgiSessionListener() {
                     @Override
                     public void sessionStarted() {
@@ -161,14 +163,14 @@ public final class Engine implements AutoCloseable {
         parts.add(ivr);
         connectPbxs(poolFor.apply(ivr.port()));
         // Agent state is in Redis even for one node, so nodes added later (or a restart) see the same agents.
-        agents = new AgentPool(config.seats(), config.wrapUp(), new RedisAgentRoster(jedis, keys), nodeName);
-        config.requiredSkills().forEach(agents::requireSkills);
+        agents = new AgentPool(config.agents().seats(), config.agents().wrapUp(), new RedisAgentRoster(jedis, keys), nodeName);
+        config.campaigns().requiredSkills().forEach(agents::requireSkills);
         dialer = new DialerEngine(clock, pause, accounts, ledger, promises, suppression,
-                telephony, agents, config.campaigns(), config.maxOriginatesPerTick(), holidays, config.rules(),
-                config.pacing());
+                telephony, agents, config.campaigns().list(), config.scheduler().maxOriginatesPerTick(), holidays,
+                config.campaigns().rules(), config.campaigns().pacing());
         dialer.writeLedgerOn(ledgerWriter);
         sessions.set(dialer);
-        catalog = new CampaignCatalog(dialer, new RedisCampaignDefinitions(jedis, keys), config);
+        catalog = new CampaignCatalog(dialer, new RedisCampaignDefinitions(jedis, keys), config.campaigns());
         catalog.loadStored().forEach(problem -> System.err.println("duecall: " + problem));
         // The pop is stored in Redis, so the desk shows it on whichever node serves the agent.
         desk = new AgentDesk(clock, dialer, promises, ledger, accounts, suppression, new RedisDispositionLog(jedis, keys),
@@ -179,11 +181,12 @@ public final class Engine implements AutoCloseable {
         dialer.agentRequestsFrom(desk::requested);
         // Every node ticks its own campaigns: each dials through its own PBX connections and agents, and the Redis
         // leases keep the nodes' claims apart. The shared job store is for the jobs that must run once (the sweep).
-        cycle = new QuartzDialCycle(dialer, config.tickInterval(), config.holidays(), config.holidayZone());
+        cycle = new QuartzDialCycle(dialer, config.scheduler().tickInterval(), config.scheduler().holidayDates(),
+                config.scheduler().holidayZoneId());
         parts.add(cycle);
         // The engine's own eligibility, so promises of campaigns added at run time are followed up too.
         var followUp = new PromiseFollowUp(promises, new RedisPaymentStore(jedis, keys), accounts, dialer.eligibility());
-        promiseSweep = new QuartzPromiseSweep(followUp, clock, config.promiseSweepAt(), config.promiseZone(),
+        promiseSweep = new QuartzPromiseSweep(followUp, clock, config.promises().sweepAt(), config.promises().zoneId(),
                 config.clustered());
         parts.add(promiseSweep);
     }
@@ -207,7 +210,7 @@ public final class Engine implements AutoCloseable {
         var missing = connection.missingContexts();
         var pbx = connection.pbx().ami();
         if (!missing.isEmpty()) {
-            throw new EngineConfig.ConfigException("the PBX " + (named ? connection.pbx().name() + " " : "") + "at "
+            throw new ConfigException("the PBX " + (named ? connection.pbx().name() + " " : "") + "at "
                     + pbx.host() + ":" + pbx.port()
                     + " has no dialplan context " + String.join(", ", missing) + " (the engine originates into "
                     + pbx.outboundContext() + " and redirects to agents through " + pbx.agentContext()
@@ -219,7 +222,7 @@ public final class Engine implements AutoCloseable {
         try {
             return InetAddress.getByName(host);
         } catch (UnknownHostException e) {
-            throw new EngineConfig.ConfigException("agi.bindHost was '" + host + "' but it does not resolve");
+            throw new ConfigException("agi.bindHost was '" + host + "' but it does not resolve");
         }
     }
 
@@ -228,21 +231,21 @@ public final class Engine implements AutoCloseable {
      * another node sharing the Redis, or before a restart) are left as they are.
      */
     public void loginAllAgents() {
-        for (AgentSeat seat : config.seats()) {
+        for (AgentSeat seat : config.agents().seats()) {
             agents.startShift(seat.id(), clock.instant());
         }
     }
 
     /** Starts the dial cycle of every configured campaign. */
     public void startCampaigns() {
-        for (var campaign : config.campaigns()) {
-            var dates = config.runDates(campaign.id());
+        for (var campaign : config.campaigns().list()) {
+            var dates = config.campaigns().runDates(campaign.id());
             cycle.start(campaign.id(), dates.startAt(), dates.endAt());
         }
     }
 
     public void stopCampaigns() {
-        config.campaigns().forEach(c -> cycle.stop(c.id()));
+        config.campaigns().list().forEach(c -> cycle.stop(c.id()));
     }
 
     /** Starts the operations server (API, dashboard, agent desk, metrics); it stops with the engine. */
@@ -270,7 +273,7 @@ public final class Engine implements AutoCloseable {
 
     /** The API's payment feed: the CSV feed's use case, taking paid-off accounts out of every current campaign. */
     private RecordPayments paymentFeed() {
-        var keys = new RedisKeys(config.keyPrefix());
+        var keys = new RedisKeys(config.redis().keyPrefix());
         return new RecordPayments(new PaymentCsvReader(), new RedisPaymentStore(jedis, keys), promises, accounts,
                 () -> dialer.campaigns().stream().map(Campaign::id).toList(), clock);
     }
@@ -285,7 +288,7 @@ public final class Engine implements AutoCloseable {
     }
 
     public URI agiUrl() {
-        return URI.create("agi://" + config.agiBindHost() + ":" + ivr.port() + "/reminder");
+        return URI.create("agi://" + config.agi().bindHost() + ":" + ivr.port() + "/reminder");
     }
 
     public DialerEngine dialer() {

@@ -1,5 +1,6 @@
 package io.duecall.engine;
 
+import io.duecall.engine.config.ConfigException;
 import io.duecall.adapter.csv.ImportRejectedException;
 import io.duecall.sipconfig.InvalidDeploymentException;
 import io.duecall.sipconfig.Secrets;
@@ -93,7 +94,7 @@ public final class Main {
         } catch (CsvOutput.OutputFailedException e) {
             err.println("duecall: " + command + ": " + e.getMessage());
             return 1;
-        } catch (UsageException | EngineConfig.ConfigException | InvalidDeploymentException | ImportRejectedException
+        } catch (UsageException | ConfigException | InvalidDeploymentException | ImportRejectedException
                 | IllegalArgumentException e) {
             err.println("duecall: " + e.getMessage());
             return 2;

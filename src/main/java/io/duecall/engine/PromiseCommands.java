@@ -1,5 +1,6 @@
 package io.duecall.engine;
 
+import io.duecall.engine.config.EngineConfig;
 import io.duecall.adapter.csv.PaymentCsvReader;
 import io.duecall.adapter.csv.PromiseReportCsvWriter;
 import io.duecall.adapter.quartz.QuartzHolidayCalendar;
@@ -32,10 +33,10 @@ final class PromiseCommands {
         var file = Path.of(options.required("file"));
         options.rejectUnknown();
         try (var redis = Commands.redis(config); var jedis = redis.connect()) {
-            var keys = new RedisKeys(config.keyPrefix());
+            var keys = new RedisKeys(config.redis().keyPrefix());
             var feed = new RecordPayments(new PaymentCsvReader(), new RedisPaymentStore(jedis, keys),
                     new RedisPromiseStore(jedis, keys), new RedisAccountStore(jedis, keys),
-                    config.campaigns().stream().map(Campaign::id).toList(), Clock.systemUTC());
+                    config.campaigns().list().stream().map(Campaign::id).toList(), Clock.systemUTC());
             var result = feed.fromFile(file);
             out.printf("recorded %d payments (%d already recorded); promises kept %d, partly kept %d; "
                     + "accounts paid in full %d%n", result.recorded(), result.alreadyRecorded(), result.kept(),
@@ -49,10 +50,11 @@ final class PromiseCommands {
         var config = EngineConfig.load(Path.of(options.required("config"))).validate();
         options.rejectUnknown();
         try (var redis = Commands.redis(config); var jedis = redis.connect()) {
-            var keys = new RedisKeys(config.keyPrefix());
+            var keys = new RedisKeys(config.redis().keyPrefix());
             var ledger = new RedisAttemptLedger(jedis, keys);
-            var eligibility = new Eligibility(ledger, new RedisSuppressionStore(jedis, keys), config.campaigns(),
-                    new QuartzHolidayCalendar(config.holidays()), config.rules());
+            var eligibility = new Eligibility(ledger, new RedisSuppressionStore(jedis, keys),
+                    config.campaigns().list(), new QuartzHolidayCalendar(config.scheduler().holidayDates()),
+                    config.campaigns().rules());
             var followUp = new PromiseFollowUp(new RedisPromiseStore(jedis, keys), new RedisPaymentStore(jedis, keys),
                     new RedisAccountStore(jedis, keys), eligibility);
             var settled = followUp.sweep(Clock.systemUTC().instant());
@@ -69,9 +71,9 @@ final class PromiseCommands {
         var target = options.text("out", null);
         options.rejectUnknown();
         try (var redis = Commands.redis(config); var jedis = redis.connect()) {
-            var rows = new PromiseReport(new RedisPromiseStore(jedis, new RedisKeys(config.keyPrefix())),
-                    config.promiseZone()).rows();
-            print(rows, config.promiseZone().getId(), out);
+            var rows = new PromiseReport(new RedisPromiseStore(jedis, new RedisKeys(config.redis().keyPrefix())),
+                    config.promises().zoneId()).rows();
+            print(rows, config.promises().zoneId().getId(), out);
             if (target != null) {
                 CsvOutput.write(Path.of(target), writer -> new PromiseReportCsvWriter().write(rows, writer));
                 out.printf("wrote %d rows to %s%n", rows.size(), target);

@@ -1,5 +1,7 @@
 package io.duecall.engine;
 
+import io.duecall.engine.config.EngineConfig;
+import io.duecall.engine.config.CampaignSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,11 +64,11 @@ class CampaignApiTest {
     private final InMemoryCampaignDefinitions definitions = new InMemoryCampaignDefinitions();
     private final Pbx pbx = new Pbx();
     private final EngineConfig.Resolved config = configuration();
-    private final AgentPool agents = new AgentPool(config.seats(), config.wrapUp());
+    private final AgentPool agents = new AgentPool(config.agents().seats(), config.agents().wrapUp());
     private final InMemorySuppressionStore suppression = new InMemorySuppressionStore();
     private final DialerEngine dialer = new DialerEngine(clock, d -> {}, accounts, ledger, promises, suppression, pbx,
-            agents, config.campaigns(), 10, HolidayCalendar.none(), config.rules());
-    private final CampaignCatalog catalog = new CampaignCatalog(dialer, definitions, config);
+            agents, config.campaigns().list(), 10, HolidayCalendar.none(), config.campaigns().rules());
+    private final CampaignCatalog catalog = new CampaignCatalog(dialer, definitions, config.campaigns());
     private final QuartzDialCycle cycle = new QuartzDialCycle(id -> 0, Duration.ofHours(1), Set.of(), ZoneOffset.UTC);
     private final OpsInitializer pipeline = OpsInitializer.of(
             new OpsWebConfig("127.0.0.1", 0, 65536, Map.of(OPS, Principal.operations())),
@@ -82,9 +84,9 @@ class CampaignApiTest {
     }
 
     private static EngineConfig.Resolved configuration() {
-        var desk = new EngineConfig.CampaignSettings("desk", null, null, null, null, null, "Acme Lending",
+        var desk = new CampaignSettings("desk", null, null, null, null, null, "Acme Lending",
                 "18005550100", null, null, null, null, null, null, null, null, null, null);
-        return new EngineConfig(null, null, null, null, null, null, List.of(desk), null, null)
+        return new EngineConfig(null, null, null, null, null, null, List.of(desk), null, null, null)
                 .validate(io.duecall.sipconfig.Secrets.fromSystem());
     }
 
@@ -201,9 +203,9 @@ class CampaignApiTest {
         definitions.create(new CampaignId("late"), LATE_JSON);
         definitions.create(new CampaignId("desk"), LATE_JSON.replace("\"late\"", "\"desk\""));
         var restarted = new DialerEngine(clock, d -> {}, accounts, ledger, promises, suppression, pbx, agents,
-                config.campaigns(), 10, HolidayCalendar.none(), config.rules());
+                config.campaigns().list(), 10, HolidayCalendar.none(), config.campaigns().rules());
 
-        var skipped = new CampaignCatalog(restarted, definitions, config).loadStored();
+        var skipped = new CampaignCatalog(restarted, definitions, config.campaigns()).loadStored();
 
         assertEquals(List.of("stored campaign desk is ignored: the configuration file defines desk"), skipped);
         assertEquals(4, restarted.campaign(new CampaignId("late")).channelLimit());

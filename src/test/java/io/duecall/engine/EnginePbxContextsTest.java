@@ -1,5 +1,7 @@
 package io.duecall.engine;
 
+import io.duecall.engine.config.EngineConfig;
+import io.duecall.engine.config.ConfigException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,7 +47,7 @@ class EnginePbxContextsTest {
 
     @Test
     void startUpFailsNamingTheAgentContextThePbxLacks() {
-        var error = assertThrows(EngineConfig.ConfigException.class, () -> Engine.start(config, Clock.systemUTC(),
+        var error = assertThrows(ConfigException.class, () -> Engine.start(config, Clock.systemUTC(),
                 d -> { }, redis, agiPort -> pbx(agiPort, "other-agents")));
 
         assertTrue(error.getMessage().contains("has no dialplan context dialer-agents"), error.getMessage());
@@ -68,7 +70,7 @@ class EnginePbxContextsTest {
         var second = new AtomicReference<PbxSimulator>();
 
         try {
-            var error = assertThrows(EngineConfig.ConfigException.class, () -> Engine.startPool(config,
+            var error = assertThrows(ConfigException.class, () -> Engine.startPool(config,
                     Clock.systemUTC(), d -> { }, redis, agiPort -> List.of(
                             member("pbx-a", pbx(agiPort, "dialer-agents")),
                             member("pbx-b", pbx(agiPort, "other-agents", second))), ""));

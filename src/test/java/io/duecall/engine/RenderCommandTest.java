@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.duecall.engine.config.EngineConfig;
 import io.duecall.sipconfig.Secrets;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -38,7 +39,7 @@ class RenderCommandTest {
         var extensions = Files.readString(dir.resolve("extensions.conf"));
         assertTrue(extensions.contains("[" + engine.ami().outboundContext() + "]"), extensions);
         assertTrue(extensions.contains("[" + engine.ami().agentContext() + "]"), extensions);
-        assertTrue(extensions.contains("AGI(agi://duecall:" + engine.agiPort() + "/reminder,${CALL_ID})"), extensions);
+        assertTrue(extensions.contains("AGI(agi://duecall:" + engine.agi().port() + "/reminder,${CALL_ID})"), extensions);
         var manager = Files.readString(dir.resolve("manager.conf"));
         assertTrue(manager.contains("[" + engine.ami().username() + "]\nsecret = " + engine.ami().secret() + "\n"),
                 manager);

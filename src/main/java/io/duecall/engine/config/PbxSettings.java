@@ -1,4 +1,6 @@
-package io.duecall.engine;
+package io.duecall.engine.config;
+
+import static io.duecall.engine.config.Defaults.or;
 
 import io.duecall.adapter.ami.AmiConfig;
 import io.duecall.adapter.ami.AmiPbx;
@@ -219,9 +221,5 @@ public record PbxSettings(String name, String deployment, String host, Integer p
             }
         }
         return named;
-    }
-
-    private static String or(String value, String fallback) {
-        return value == null ? fallback : value;
     }
 }

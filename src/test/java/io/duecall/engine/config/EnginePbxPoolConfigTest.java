@@ -1,4 +1,4 @@
-package io.duecall.engine;
+package io.duecall.engine.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -77,10 +77,10 @@ class EnginePbxPoolConfigTest {
                     - { id: "102", campaigns: [reminders] }
                 """ + CAMPAIGNS).validate(SECRETS);
 
-        assertEquals("pbx-b", resolved.seats().get(0).pbx());
-        assertEquals(null, resolved.seats().get(1).pbx());
+        assertEquals("pbx-b", resolved.agents().seats().get(0).pbx());
+        assertEquals(null, resolved.agents().seats().get(1).pbx());
 
-        var error = assertThrows(EngineConfig.ConfigException.class, () -> load(pbxs + """
+        var error = assertThrows(ConfigException.class, () -> load(pbxs + """
                 agents:
                   seats:
                     - { id: "101", campaigns: [reminders], pbx: pbx-c }
@@ -149,7 +149,7 @@ class EnginePbxPoolConfigTest {
                   - { name: pbx-d, deployment: missing.yaml, channels: 5, originatesPerSecond: 1 }
                 """ + CAMPAIGNS);
 
-        var error = assertThrows(EngineConfig.ConfigException.class, () -> config.validate(SECRETS));
+        var error = assertThrows(ConfigException.class, () -> config.validate(SECRETS));
 
         var message = error.getMessage();
         for (var expected : List.of(
@@ -178,7 +178,7 @@ class EnginePbxPoolConfigTest {
                     trunks: [ { name: t1, originatesPerSecond: 1, burst: 0.5 }, { name: t2, burst: 3 } ]
                 """ + CAMPAIGNS);
 
-        var error = assertThrows(EngineConfig.ConfigException.class, () -> config.validate(SECRETS));
+        var error = assertThrows(ConfigException.class, () -> config.validate(SECRETS));
 
         var message = error.getMessage();
         assertTrue(message.contains("pbxs[0].trunks[0].burst was '0.5' but it must be a finite number >= 1"), message);
@@ -190,7 +190,7 @@ class EnginePbxPoolConfigTest {
     void anEmptyPbxsListIsRefused() throws IOException {
         var config = load("pbxs: []\n" + CAMPAIGNS);
 
-        var error = assertThrows(EngineConfig.ConfigException.class, () -> config.validate(SECRETS));
+        var error = assertThrows(ConfigException.class, () -> config.validate(SECRETS));
 
         assertTrue(error.getMessage().contains("pbxs is empty"), error.getMessage());
     }

@@ -1,4 +1,6 @@
-package io.duecall.engine;
+package io.duecall.engine.config;
+
+import static io.duecall.engine.config.Defaults.or;
 
 import io.duecall.domain.account.RegionCode;
 import io.duecall.domain.attempt.CallOutcome;
@@ -130,9 +132,5 @@ public record RulesSettings(
             throw new InvalidContactRulesException(problems);
         }
         return overlays;
-    }
-
-    private static <T> T or(T value, T fallback) {
-        return value == null ? fallback : value;
     }
 }

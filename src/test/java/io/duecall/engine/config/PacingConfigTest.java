@@ -1,4 +1,4 @@
-package io.duecall.engine;
+package io.duecall.engine.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,8 +24,8 @@ class PacingConfigTest {
                   - { id: desk, mode: AGENT, companyName: Acme, callbackNumber: "18005550100" }
                 """).validate();
 
-        assertEquals(PacingPolicy.Mode.AGENTLESS, resolved.pacing().get(new CampaignId("reminders")).mode());
-        assertEquals(PacingPolicy.Mode.PROGRESSIVE, resolved.pacing().get(new CampaignId("desk")).mode());
+        assertEquals(PacingPolicy.Mode.AGENTLESS, resolved.campaigns().pacing().get(new CampaignId("reminders")).mode());
+        assertEquals(PacingPolicy.Mode.PROGRESSIVE, resolved.campaigns().pacing().get(new CampaignId("desk")).mode());
     }
 
     @Test
@@ -40,12 +40,12 @@ class PacingConfigTest {
                 """).validate();
 
         assertEquals(new PacingPolicy(PacingPolicy.Mode.PREDICTIVE, 1.5, 2, 5, 0.02),
-                resolved.pacing().get(new CampaignId("desk")));
+                resolved.campaigns().pacing().get(new CampaignId("desk")));
     }
 
     @Test
     void everyPacingProblemIsNamedUnderItsCampaign() {
-        var error = assertThrows(EngineConfig.ConfigException.class, () -> load("""
+        var error = assertThrows(ConfigException.class, () -> load("""
                 campaigns:
                   - id: reminders
                     companyName: Acme

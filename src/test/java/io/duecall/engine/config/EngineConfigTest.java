@@ -1,4 +1,4 @@
-package io.duecall.engine;
+package io.duecall.engine.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import redis.clients.jedis.HostAndPort;
 
 class EngineConfigTest {
     @TempDir
@@ -32,8 +31,8 @@ class EngineConfigTest {
         var resolved = EngineConfig.load(Path.of("../docker/duecall.yaml")).validate(SECRETS);
 
         assertEquals("PJSIP/{number}@carrier", resolved.ami().dialTemplate());
-        assertEquals(LocalTime.of(9, 0), resolved.campaigns().getFirst().window().opens());
-        assertEquals(2, resolved.seats().size());
+        assertEquals(LocalTime.of(9, 0), resolved.campaigns().list().getFirst().window().opens());
+        assertEquals(2, resolved.agents().seats().size());
     }
 
     @Test
@@ -69,12 +68,12 @@ class EngineConfigTest {
                   - { id: reminders, companyName: Acme, callbackNumber: "18005550100" }
                 """).validate();
 
-        var campaign = resolved.campaigns().getFirst();
+        var campaign = resolved.campaigns().list().getFirst();
         assertEquals(new CampaignId("reminders"), campaign.id());
         assertEquals(30, campaign.channelLimit());
         assertEquals(LocalTime.of(20, 50), campaign.window().lastOriginate());
-        assertEquals(4573, resolved.agiPort());
-        assertEquals(Duration.ofSeconds(60), resolved.agiReadTimeout());
+        assertEquals(4573, resolved.agi().port());
+        assertEquals(Duration.ofSeconds(60), resolved.agi().readTimeout());
     }
 
     @Test
@@ -85,12 +84,12 @@ class EngineConfigTest {
                   - { id: reminders, companyName: Acme, callbackNumber: "18005550100" }
                 """).validate();
 
-        assertEquals(Duration.ofSeconds(90), resolved.agiReadTimeout());
+        assertEquals(Duration.ofSeconds(90), resolved.agi().readTimeout());
     }
 
     @Test
     void fastAgiReadTimeoutOfZeroIsRejectedNamingTheKey() {
-        var error = assertThrows(EngineConfig.ConfigException.class, () -> load("""
+        var error = assertThrows(ConfigException.class, () -> load("""
                 agi: { readTimeout: PT0S }
                 campaigns:
                   - { id: reminders, companyName: Acme, callbackNumber: "18005550100" }
@@ -105,7 +104,7 @@ class EngineConfigTest {
                 campaigns:
                   - { id: reminders, companyName: Acme, callbackNumber: "18005550100" }
                 """).validate();
-        assertEquals(64, resolved.redisPoolSize());
+        assertEquals(64, resolved.redis().poolSize());
     }
 
     @Test
@@ -115,9 +114,9 @@ class EngineConfigTest {
                 campaigns:
                   - { id: reminders, companyName: Acme, callbackNumber: "18005550100" }
                 """).validate();
-        assertEquals(200, resolved.redisPoolSize());
+        assertEquals(200, resolved.redis().poolSize());
 
-        var error = assertThrows(EngineConfig.ConfigException.class, () -> load("""
+        var error = assertThrows(ConfigException.class, () -> load("""
                 redis: { poolSize: 0 }
                 campaigns:
                   - { id: reminders, companyName: Acme, callbackNumber: "18005550100" }
@@ -127,7 +126,7 @@ class EngineConfigTest {
 
     @Test
     void aLeaseShorterThanRingTimeMaximumCallAndMarginIsRefusedAndTheMaximumDefaultsToWhatTheLeaseAllows() throws IOException {
-        var error = assertThrows(EngineConfig.ConfigException.class, () -> load("""
+        var error = assertThrows(ConfigException.class, () -> load("""
                 campaigns:
                   - { id: reminders, companyName: Acme, callbackNumber: "18005550100", lease: PT2M, maxCallDuration: PT90S }
                 """).validate());
@@ -138,12 +137,12 @@ class EngineConfigTest {
                 campaigns:
                   - { id: reminders, companyName: Acme, callbackNumber: "18005550100", lease: PT2M30S }
                 """).validate();
-        assertEquals(java.time.Duration.ofSeconds(95), resolved.campaigns().getFirst().maxCallDuration());
+        assertEquals(java.time.Duration.ofSeconds(95), resolved.campaigns().list().getFirst().maxCallDuration());
     }
 
     @Test
     void unknownKeyIsNamedWithItsPath() {
-        var error = assertThrows(EngineConfig.ConfigException.class, () -> load("""
+        var error = assertThrows(ConfigException.class, () -> load("""
                 campaigns:
                   - { id: reminders, companyName: Acme, callbackNumber: "18005550100" }
                 schedular:
@@ -155,7 +154,7 @@ class EngineConfigTest {
 
     @Test
     void badValueIsNamedWithItsPath() {
-        var error = assertThrows(EngineConfig.ConfigException.class, () -> load("""
+        var error = assertThrows(ConfigException.class, () -> load("""
                 campaigns:
                   - { id: reminders, companyName: Acme, callbackNumber: "18005550100", ringTimeout: soon }
                 """));
@@ -172,14 +171,14 @@ class EngineConfigTest {
                   - { id: loud, companyName: Acme, callbackNumber: "18005550100", machine: MESSAGE }
                 """).validate();
 
-        assertEquals(MachinePolicy.MESSAGE, resolved.machine(new CampaignId("reminders")));
-        assertEquals(MachinePolicy.HANG_UP, resolved.machine(new CampaignId("quiet")));
-        assertEquals(MachinePolicy.MESSAGE, resolved.machine(new CampaignId("loud")));
+        assertEquals(MachinePolicy.MESSAGE, resolved.campaigns().machine(new CampaignId("reminders")));
+        assertEquals(MachinePolicy.HANG_UP, resolved.campaigns().machine(new CampaignId("quiet")));
+        assertEquals(MachinePolicy.MESSAGE, resolved.campaigns().machine(new CampaignId("loud")));
     }
 
     @Test
     void unknownMachinePolicyIsNamedWithItsPath() {
-        var error = assertThrows(EngineConfig.ConfigException.class, () -> load("""
+        var error = assertThrows(ConfigException.class, () -> load("""
                 campaigns:
                   - { id: reminders, companyName: Acme, callbackNumber: "18005550100" }
                   - { id: quiet, companyName: Acme, callbackNumber: "18005550100", machine: BEEP }
@@ -191,7 +190,7 @@ class EngineConfigTest {
 
     @Test
     void everyProblemIsReportedAtOnceNamingItsKey() {
-        var error = assertThrows(EngineConfig.ConfigException.class, () -> load("""
+        var error = assertThrows(ConfigException.class, () -> load("""
                 ami: { port: 70000 }
                 agents:
                   seats: [ { id: "101", campaigns: [nowhere] } ]
@@ -219,14 +218,14 @@ class EngineConfigTest {
                   - { id: late, companyName: Acme, callbackNumber: "18005550100", requiredSkills: [late-stage] }
                 """).validate();
 
-        assertEquals(Set.of(), resolved.seats().get(0).skills());
-        assertEquals(Set.of("es", "late-stage"), resolved.seats().get(1).skills());
-        assertEquals(Map.of(new CampaignId("late"), Set.of("late-stage")), resolved.requiredSkills());
+        assertEquals(Set.of(), resolved.agents().seats().get(0).skills());
+        assertEquals(Set.of("es", "late-stage"), resolved.agents().seats().get(1).skills());
+        assertEquals(Map.of(new CampaignId("late"), Set.of("late-stage")), resolved.campaigns().requiredSkills());
     }
 
     @Test
     void skillThatIsNotALowercaseWordIsRejectedNamingItsKey() {
-        var error = assertThrows(EngineConfig.ConfigException.class, () -> load("""
+        var error = assertThrows(ConfigException.class, () -> load("""
                 agents:
                   seats: [ { id: "101", campaigns: [late], skills: [Spanish] } ]
                 campaigns:
@@ -255,7 +254,7 @@ class EngineConfigTest {
                       retryDelays: { BUSY: PT45M }
                 """).validate();
 
-        var rules = resolved.rules().get(new CampaignId("reminders"));
+        var rules = resolved.campaigns().rules().get(new CampaignId("reminders"));
         assertEquals(LocalTime.of(12, 0), rules.window().standard().opens());
         assertTrue(rules.window().on(java.time.DayOfWeek.SUNDAY).isEmpty());
         assertTrue(rules.peaks().peakOnly());
@@ -277,7 +276,7 @@ class EngineConfigTest {
                         MA: { maxAttemptsPer7Days: 2 }
                 """).validate();
 
-        var regions = resolved.rules().get(new CampaignId("reminders")).regions();
+        var regions = resolved.campaigns().rules().get(new CampaignId("reminders")).regions();
         assertEquals(LocalTime.of(20, 0), regions.get("NV").window().orElseThrow().standard().closes());
         assertEquals(java.time.Duration.ofMinutes(10), regions.get("NV").window().orElseThrow().standard().closingMargin());
         assertEquals(2, regions.get("NV").maxAttemptsPer7Days().getAsInt());
@@ -286,7 +285,7 @@ class EngineConfigTest {
 
     @Test
     void badRegionsAreNamedByTheirKeys() {
-        var error = assertThrows(EngineConfig.ConfigException.class, () -> load("""
+        var error = assertThrows(ConfigException.class, () -> load("""
                 campaigns:
                   - id: reminders
                     companyName: Acme
@@ -303,7 +302,7 @@ class EngineConfigTest {
         assertTrue(message.contains("campaigns[0].rules.regions.NV.window: "), message);
         assertTrue(message.contains("campaigns[0].rules.regions.nevada: region: 'nevada' (expected a short code"), message);
         assertTrue(message.contains("campaigns[0].rules.regions.UT: empty"), message);
-        var wide = assertThrows(EngineConfig.ConfigException.class, () -> load("""
+        var wide = assertThrows(ConfigException.class, () -> load("""
                 campaigns:
                   - id: reminders
                     companyName: Acme
@@ -316,7 +315,7 @@ class EngineConfigTest {
 
     @Test
     void badCampaignRulesAreNamedUnderTheCampaign() {
-        var error = assertThrows(EngineConfig.ConfigException.class, () -> load("""
+        var error = assertThrows(ConfigException.class, () -> load("""
                 campaigns:
                   - id: reminders
                     companyName: Acme
@@ -331,7 +330,7 @@ class EngineConfigTest {
 
     @Test
     void thirdPartyContactLimitsAreReadAndCheckedUnderTheCampaign() throws IOException {
-        var error = assertThrows(EngineConfig.ConfigException.class, () -> load("""
+        var error = assertThrows(ConfigException.class, () -> load("""
                 campaigns:
                   - id: reminders
                     companyName: Acme
@@ -351,19 +350,19 @@ class EngineConfigTest {
                 campaigns:
                   - { id: reminders, companyName: Acme, callbackNumber: "18005550100" }
                 """).validate();
-        var error = assertThrows(EngineConfig.ConfigException.class, () -> load("""
+        var error = assertThrows(ConfigException.class, () -> load("""
                 promises: { sweepAt: "02:30", zone: America/New_York }
                 campaigns:
                   - { id: reminders, companyName: Acme, callbackNumber: "18005550100" }
                 """).validate());
-        var badZone = assertThrows(EngineConfig.ConfigException.class, () -> load("""
+        var badZone = assertThrows(ConfigException.class, () -> load("""
                 promises: { zone: Mars/Olympus }
                 campaigns:
                   - { id: reminders, companyName: Acme, callbackNumber: "18005550100" }
                 """).validate());
 
-        assertEquals(LocalTime.of(6, 0), defaults.promiseSweepAt());
-        assertEquals(java.time.ZoneOffset.UTC, defaults.promiseZone());
+        assertEquals(LocalTime.of(6, 0), defaults.promises().sweepAt());
+        assertEquals(java.time.ZoneOffset.UTC, defaults.promises().zoneId());
         assertTrue(error.getMessage().contains("promises.sweepAt was '02:30' but in America/New_York it must be 04:00 or later"),
                 error.getMessage());
         assertTrue(badZone.getMessage().contains("promises.zone was 'Mars/Olympus' but it must be an IANA zone id"),
@@ -378,15 +377,15 @@ class EngineConfigTest {
                 """;
         var single = load("redis: { url: \"redis://10.0.0.9:6379\" }\n" + campaigns).validate();
         var cluster = load("redis: { cluster: [\"10.0.0.1:7000\", \"redis-b.internal:7001\"] }\n" + campaigns).validate();
-        var error = assertThrows(EngineConfig.ConfigException.class, () -> load(
+        var error = assertThrows(ConfigException.class, () -> load(
                 "redis: { url: \"redis://10.0.0.9:6379\", cluster: [\"10.0.0.1\", \"10.0.0.2:70000\", \":7002\", \"h:7003\"] }\n"
                         + campaigns).validate());
-        var empty = assertThrows(EngineConfig.ConfigException.class,
+        var empty = assertThrows(ConfigException.class,
                 () -> load("redis: { cluster: [] }\n" + campaigns).validate());
 
-        assertEquals(List.of(), single.redisCluster());
-        assertEquals(List.of(new HostAndPort("10.0.0.1", 7000), new HostAndPort("redis-b.internal", 7001)),
-                cluster.redisCluster());
+        assertEquals(List.of(), single.redis().clusterNodes());
+        assertEquals(List.of(new RedisNode("10.0.0.1", 7000), new RedisNode("redis-b.internal", 7001)),
+                cluster.redis().clusterNodes());
         assertTrue(error.getMessage().contains("redis.url and redis.cluster are both set"), error.getMessage());
         assertTrue(error.getMessage().contains("redis.cluster[0] was '10.0.0.1' but it must be host:port"), error.getMessage());
         assertTrue(error.getMessage().contains("redis.cluster[1] was '10.0.0.2:70000'"), error.getMessage());
@@ -397,7 +396,7 @@ class EngineConfigTest {
 
     @Test
     void campaignsAreRequired() {
-        var error = assertThrows(EngineConfig.ConfigException.class, () -> load("redis: { keyPrefix: x }\n").validate());
+        var error = assertThrows(ConfigException.class, () -> load("redis: { keyPrefix: x }\n").validate());
 
         assertTrue(error.getMessage().contains("campaigns is missing"), error.getMessage());
     }
@@ -409,8 +408,8 @@ class EngineConfigTest {
         var ami = resolved.ami();
         assertEquals(List.of("asterisk", 5038, "dialer", "ami-s3cret", "dialer-out", "dialer-agents"),
                 List.of(ami.host(), ami.port(), ami.username(), ami.secret(), ami.outboundContext(), ami.agentContext()));
-        assertEquals("0.0.0.0", resolved.agiBindHost());
-        assertEquals(4573, resolved.agiPort());
+        assertEquals("0.0.0.0", resolved.agi().bindHost());
+        assertEquals(4573, resolved.agi().port());
     }
 
     @Test
@@ -432,7 +431,7 @@ class EngineConfigTest {
         Files.writeString(dir.resolve("site.yaml"), Files.readString(Path.of("../docker/deployment.yaml"))
                 .replace("channelLimit: 30", "channelLimit: 0"));
 
-        var error = assertThrows(EngineConfig.ConfigException.class, () -> load("""
+        var error = assertThrows(ConfigException.class, () -> load("""
                 deployment: site.yaml
                 campaigns:
                   - { id: reminders, companyName: Acme, callbackNumber: "18005550100" }
@@ -445,7 +444,7 @@ class EngineConfigTest {
 
     @Test
     void anUnsetAmiSecretIsNamedWithoutAValue() throws IOException {
-        var error = assertThrows(EngineConfig.ConfigException.class,
+        var error = assertThrows(ConfigException.class,
                 () -> EngineConfig.load(Path.of("../docker/duecall.yaml")).validate(new Secrets(name -> null)));
 
         assertTrue(error.getMessage().contains("deployment: ami.secret: env:AMI_SECRET is not set in the environment"),

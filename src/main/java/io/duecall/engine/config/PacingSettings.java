@@ -1,4 +1,6 @@
-package io.duecall.engine;
+package io.duecall.engine.config;
+
+import static io.duecall.engine.config.Defaults.or;
 
 import io.duecall.domain.campaign.CampaignMode;
 import io.duecall.domain.pacing.PacingPolicy;
@@ -47,9 +49,5 @@ public record PacingSettings(String mode, Double linesPerAgent, Integer maxLines
         // the policy's messages start with "pacing."; the key already ends with it
         problems.forEach(p -> errors.add(key.substring(0, key.length() - "pacing".length()) + p));
         return fallback;
-    }
-
-    private static <T> T or(T value, T fallback) {
-        return value == null ? fallback : value;
     }
 }

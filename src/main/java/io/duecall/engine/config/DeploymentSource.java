@@ -1,4 +1,4 @@
-package io.duecall.engine;
+package io.duecall.engine.config;
 
 import io.duecall.adapter.ami.AmiConfig;
 import io.duecall.sipconfig.Deployment;

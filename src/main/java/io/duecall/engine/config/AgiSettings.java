@@ -1,0 +1,44 @@
+package io.duecall.engine.config;
+
+import static io.duecall.engine.config.Defaults.or;
+
+import io.duecall.ivr.adapter.agi.IvrServerConfig;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * {@code agi:}: where the IVR's FastAGI server listens (the PBX's dialplan must point at it), and how long a session
+ * may wait for its peer before it is closed as a lost IVR session. A deployment file gives the address instead of
+ * {@code bindHost} and {@code port}; the rest is engine tuning and read from here either way.
+ */
+public record AgiSettings(String bindHost, Integer port, Duration readTimeout) {
+    public AgiSettings(String bindHost, Integer port) {
+        this(bindHost, port, null);
+    }
+
+    /** Loopback on the standard FastAGI port: reachable only by an Asterisk on the same host. */
+    public static AgiSettings defaults() {
+        return new AgiSettings("127.0.0.1", IvrServerConfig.FASTAGI_PORT, IvrServerConfig.DEFAULT_READ_TIMEOUT);
+    }
+
+    public AgiSettings withDefaults() {
+        var d = defaults();
+        return new AgiSettings(or(bindHost, d.bindHost()), or(port, d.port()), or(readTimeout, d.readTimeout()));
+    }
+
+    /** This section listening where a deployment file says. */
+    AgiSettings at(String deploymentBindHost, int deploymentPort) {
+        return new AgiSettings(deploymentBindHost, deploymentPort, readTimeout);
+    }
+
+    void validate(List<String> errors) {
+        if (port < 0 || port > 65535) {
+            errors.add("agi.port was '" + port + "' but it must be between 0 and 65535");
+        }
+        if (readTimeout.compareTo(Duration.ofMillis(1)) < 0
+                || readTimeout.compareTo(Duration.ofMillis(Integer.MAX_VALUE)) > 0) {
+            errors.add("agi.readTimeout was '" + readTimeout + "' but it must be between PT0.001S and "
+                    + Duration.ofMillis(Integer.MAX_VALUE));
+        }
+    }
+}
