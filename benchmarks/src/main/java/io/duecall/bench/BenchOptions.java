@@ -16,9 +16,10 @@ import java.util.stream.Collectors;
  * @param redisBenchmark   whether to run redis-benchmark for the claims' limit
  * @param agents           simulated agents of the originate run
  * @param parts            which parts run
+ * @param originateTimeScale the PBX simulator's factor on ringing, talk and call limits in the originate run
  */
 record BenchOptions(int accounts, int claimBatch, int sessions, int originateSeconds, boolean redisBenchmark,
-        int agents, Set<Part> parts) {
+        int agents, Set<Part> parts, double originateTimeScale) {
     /** The benchmark's parts, as {@code --only} names them. */
     enum Part {
         REDIS, AGI, ORIGINATES;
@@ -29,6 +30,8 @@ record BenchOptions(int accounts, int claimBatch, int sessions, int originateSec
     }
 
     static final int DEFAULT_AGENTS = 1_000;
+    /** Rings of 1-2 ms and talk of about 180 ms: the originate path, not the calls, is what is measured. */
+    static final double DEFAULT_ORIGINATE_TIME_SCALE = 0.002;
 
     BenchOptions {
         require("--accounts", accounts, 1);
@@ -40,6 +43,20 @@ record BenchOptions(int accounts, int claimBatch, int sessions, int originateSec
             throw new IllegalArgumentException("--only: no part named (expected " + partNames() + ")");
         }
         parts = Set.copyOf(parts);
+        if (!(originateTimeScale > 0) || Double.isInfinite(originateTimeScale)) {
+            throw new IllegalArgumentException("originateTimeScale: " + originateTimeScale + " (expected > 0)");
+        }
+    }
+
+    BenchOptions(int accounts, int claimBatch, int sessions, int originateSeconds, boolean redisBenchmark,
+            int agents, Set<Part> parts) {
+        this(accounts, claimBatch, sessions, originateSeconds, redisBenchmark, agents, parts,
+                DEFAULT_ORIGINATE_TIME_SCALE);
+    }
+
+    /** The same sizes with the simulator's calls in the originate run lasting {@code scale} of their real length. */
+    BenchOptions withOriginateTimeScale(double scale) {
+        return new BenchOptions(accounts, claimBatch, sessions, originateSeconds, redisBenchmark, agents, parts, scale);
     }
 
     /** Every part, with the given sizes and the default agents. */

@@ -62,8 +62,8 @@ final class OriginateLoad {
         }
 
         /** {@code agents} agents, and more accounts than the window can dial at 1,500 a second. */
-        static Settings forWindow(int seconds, int agents) {
-            return new Settings(seconds, agents, Math.max(2_000, seconds * 1_500), 0.002);
+        static Settings forWindow(int seconds, int agents, double timeScale) {
+            return new Settings(seconds, agents, Math.max(2_000, seconds * 1_500), timeScale);
         }
     }
 

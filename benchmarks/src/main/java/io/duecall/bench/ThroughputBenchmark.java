@@ -37,7 +37,8 @@ public final class ThroughputBenchmark {
             figures.addAll(agiFigures);
         }
         if (options.runs(BenchOptions.Part.ORIGINATES)) {
-            var load = OriginateLoad.Settings.forWindow(options.originateSeconds(), options.agents());
+            var load = OriginateLoad.Settings.forWindow(options.originateSeconds(), options.agents(),
+                    options.originateTimeScale());
             out.printf("Originates: one engine against the PBX simulator over loopback for %d s, %d simulated agents, "
                     + "every call answered and asking for an agent%n", options.originateSeconds(), load.agents());
             var originateFigures = OriginateFigures.of(OriginateLoad.run(load));
