@@ -2,6 +2,7 @@
 // The operations dashboard: live figures over server-sent events, start/pause buttons over the JSON API.
 let token = sessionStorage.getItem('opsToken') || new URLSearchParams(location.hash.slice(1)).get('token') || '';
 let source = null;
+let daySamples = [];
 const colours = ['#1d3557', '#e76f51', '#2a9d8f', '#8d5fd3'];
 const $ = (id) => document.getElementById(id);
 $('token').value = token;
@@ -15,6 +16,7 @@ function connect() {
   if (source) source.close();
   source = new EventSource('/api/events?token=' + encodeURIComponent(token));
   source.addEventListener('figures', (e) => { $('error').textContent = ''; render(JSON.parse(e.data)); });
+  source.onopen = () => { daySamples = []; };
   source.onerror = () => { $('error').textContent = 'live updates interrupted (check the token); retrying'; };
 }
 
@@ -24,7 +26,15 @@ async function act(id, action) {
   if (!r.ok) $('error').textContent = (await r.json()).error;
 }
 
+// The first event of a connection carries the day's samples; later ones only the samples taken since.
+function remember(snapshot) {
+  daySamples = snapshot.historyAppend ? daySamples.concat(snapshot.history) : snapshot.history;
+  const limit = snapshot.historyLimit * Math.max(1, snapshot.campaigns.length);
+  if (daySamples.length > limit) daySamples = daySamples.slice(daySamples.length - limit);
+}
+
 function render(snapshot) {
+  remember(snapshot);
   $('clock').textContent = 'engine time ' + snapshot.at.replace('T', ' ').replace(/\..*/, '').replace('Z', '') + ' UTC';
   $('campaigns').innerHTML = snapshot.campaigns.map((c) => {
     const agents = Object.entries(c.agents).map(([s, n]) => s.toLowerCase().replace('_', ' ') + ' ' + n).join(', ');
@@ -40,7 +50,7 @@ function render(snapshot) {
         <div><b class="answer-rate">${pct(c.answerRate)}</b><span>answer rate</span></div>
         <div><b class="rpc">${c.rightPartyContacts}</b><span>right-party contacts</span></div>
         <div><b class="promises">${c.promises}</b><span>promises</span></div>
-        <div><b class="amount" style="font-size:13px">${esc(amount)}</b><span>promised</span></div>
+        <div><b class="amount small">${esc(amount)}</b><span>promised</span></div>
         <div><b class="abandon ${c.abandonRate > c.abandonLimit ? 'over' : ''}">${pct(c.abandonRate)}</b>
           <span>abandoned (limit ${pct(c.abandonLimit)})</span></div>
         <div><b class="pacing">${c.pacingRatio == null ? '–' : c.pacingRatio.toFixed(2)}</b><span>pacing (calls per staffed agent)</span></div>
@@ -59,7 +69,7 @@ function chart(snapshot) {
   const canvas = $('chart');
   const g = canvas.getContext('2d');
   g.clearRect(0, 0, canvas.width, canvas.height);
-  const samples = snapshot.history;
+  const samples = daySamples;
   if (samples.length < 2) return;
   const t0 = Date.parse(samples[0].at), t1 = Date.parse(samples[samples.length - 1].at);
   const top = Math.max(1, ...samples.map((s) => s.dials));

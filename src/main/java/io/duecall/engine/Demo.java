@@ -36,7 +36,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import io.duecall.web.OpsWebConfig;
+import io.duecall.web.http.OpsWebConfig;
 import io.duecall.web.Principal;
 import java.security.SecureRandom;
 import java.util.ArrayList;

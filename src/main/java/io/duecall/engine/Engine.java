@@ -21,20 +21,17 @@ import io.duecall.adapter.redis.RedisPaymentStore;
 import io.duecall.adapter.redis.RedisPools;
 import io.duecall.adapter.redis.RedisPromiseStore;
 import io.duecall.adapter.redis.RedisSuppressionStore;
-import io.duecall.adapter.csv.AccountCsvReader;
 import io.duecall.adapter.csv.PaymentCsvReader;
 import io.duecall.app.RecordPayments;
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.app.AgentDesk;
 import io.duecall.app.DialerEngine;
 import io.duecall.app.PromiseFollowUp;
-import io.duecall.app.ImportAccounts;
 import io.duecall.web.HealthProbe;
 import io.duecall.web.OpsParts;
-import io.duecall.web.OpsServer;
-import io.duecall.web.OpsWebConfig;
-import io.duecall.web.QuartzCampaignControl;
 import io.duecall.web.TelephonyMeters;
+import io.duecall.web.http.OpsServer;
+import io.duecall.web.http.OpsWebConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.duecall.ivr.adapter.agi.AgiSessionListener;
@@ -197,7 +194,7 @@ public final class Engine implements AutoCloseable {
         for (var pbx : pbxs) {
             var connection = AmiPbxConnection.connect(pbx, clock);
             parts.add(connection);
-            connection.originator().observe(telephonyMeters);
+            connection.originator().observe(OpsAdapters.timings(telephonyMeters));
             requireDialplanContexts(connection, pbxs.size() > 1);
             members.add(new PbxPool.Member(pbx.limits(), connection));
         }
@@ -264,8 +261,8 @@ public final class Engine implements AutoCloseable {
                 return Duration.ofNanos(System.nanoTime() - start);
             }
         };
-        ops = OpsServer.start(http, new OpsParts(clock, dialer, agents, desk, accounts, ledger, promises, control,
-                region -> new ImportAccounts(new AccountCsvReader(region), accounts, clock), health, catalog, registry,
+        ops = OpsServer.start(http, new OpsParts(clock, dialer, agents, desk, accounts, promises, control,
+                OpsAdapters.imports(accounts, clock), OpsAdapters.exports(ledger, promises), health, catalog, registry,
                 paymentFeed()));
         parts.add(ops);
         return ops;

@@ -17,7 +17,6 @@ import io.duecall.adapter.memory.InMemorySuppressionStore;
 import io.duecall.adapter.quartz.QuartzDialCycle;
 import io.duecall.app.AgentDesk;
 import io.duecall.app.DialerEngine;
-import io.duecall.app.ImportAccounts;
 import io.duecall.domain.agent.AgentPool;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.port.CallEvent;
@@ -25,11 +24,10 @@ import io.duecall.port.CallOriginator;
 import io.duecall.port.CallRequest;
 import io.duecall.port.HolidayCalendar;
 import io.duecall.web.HealthProbe;
-import io.duecall.web.OpsInitializer;
 import io.duecall.web.OpsParts;
-import io.duecall.web.OpsWebConfig;
 import io.duecall.web.Principal;
-import io.duecall.web.QuartzCampaignControl;
+import io.duecall.web.http.OpsInitializer;
+import io.duecall.web.http.OpsWebConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.buffer.ByteBuf;
@@ -73,10 +71,10 @@ class CampaignApiTest {
     private final OpsInitializer pipeline = OpsInitializer.of(
             new OpsWebConfig("127.0.0.1", 0, 65536, Map.of(OPS, Principal.operations())),
             new OpsParts(clock, dialer, agents, new AgentDesk(clock, dialer, promises, ledger, accounts, suppression,
-                    new InMemoryDispositionLog(), dialer.eligibility(), new InMemoryScreenPops()), accounts, ledger, promises,
+                    new InMemoryDispositionLog(), dialer.eligibility(), new InMemoryScreenPops()), accounts, promises,
                     new QuartzCampaignControl(cycle, id -> catalog.runDates(id).endAt()),
-                    region -> new ImportAccounts(new AccountCsvReader(region), accounts, clock), new Healthy(), catalog,
-                    new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
+                    OpsAdapters.imports(accounts, clock), OpsAdapters.exports(ledger, promises), new Healthy(), catalog,
+                    new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), null));
 
     @AfterEach
     void close() {

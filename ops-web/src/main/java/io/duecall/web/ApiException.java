@@ -1,7 +1,7 @@
 package io.duecall.web;
 
 /** A request the API refuses, with the HTTP status to answer and a message for the caller. */
-public final class ApiException extends RuntimeException {
+public class ApiException extends RuntimeException {
     private final int status;
 
     public ApiException(int status, String message) {

@@ -53,7 +53,7 @@ public final class OpsMetrics {
     }
 
     /** Registers the meters of campaigns added since the last call and removes those of campaigns removed. */
-    synchronized void refresh() {
+    public synchronized void refresh() {
         var current = new HashSet<CampaignId>();
         for (var campaign : dialer.campaigns()) {
             current.add(campaign.id());
@@ -105,7 +105,7 @@ public final class OpsMetrics {
         return builder.register(registry);
     }
 
-    void redisLatency(Duration rtt) {
+    public void redisLatency(Duration rtt) {
         redisLatency.record(rtt);
     }
 }

@@ -1,10 +1,7 @@
 package io.duecall.web;
 
-import io.duecall.adapter.csv.AttemptCsvWriter;
-import io.duecall.adapter.csv.PromiseCsvWriter;
 import io.duecall.app.AgentDesk;
 import io.duecall.app.DialerEngine;
-import io.duecall.app.ImportAccounts;
 import io.duecall.app.RecordPayments;
 import io.duecall.domain.agent.ScreenPop;
 import io.duecall.domain.account.AccountId;
@@ -19,15 +16,12 @@ import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.dial.DialDecision;
 import io.duecall.domain.window.DebtorZones;
 import io.duecall.port.AccountStore;
-import io.duecall.port.AttemptLedger;
-import io.duecall.port.PromiseStore;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * What the API does, behind the HTTP handlers: campaign control, imports and payments, eligibility explanations,
@@ -39,10 +33,9 @@ public final class OpsService {
     private final AgentPool agents;
     private final AgentDesk desk;
     private final AccountStore accounts;
-    private final AttemptLedger ledger;
-    private final PromiseStore promises;
     private final CampaignControl control;
-    private final Function<String, ImportAccounts> importerForRegion;
+    private final AccountImports imports;
+    private final CsvExports exports;
     private final CampaignEditor editor;
     private final RecordPayments payments;
 
@@ -52,20 +45,17 @@ public final class OpsService {
     public record DispositionRequest(AgentDisposition.Outcome outcome, String amount, LocalDate payBy,
             Instant callbackAt) {}
 
-    public OpsService(Clock clock, DialerEngine dialer, AgentPool agents, AgentDesk desk, AccountStore accounts,
-            AttemptLedger ledger, PromiseStore promises, CampaignControl control,
-            Function<String, ImportAccounts> importerForRegion, CampaignEditor editor, RecordPayments payments) {
-        this.clock = clock;
-        this.dialer = dialer;
-        this.agents = agents;
-        this.desk = desk;
-        this.accounts = accounts;
-        this.ledger = ledger;
-        this.promises = promises;
-        this.control = control;
-        this.importerForRegion = importerForRegion;
-        this.editor = editor;
-        this.payments = payments;
+    public OpsService(OpsParts parts) {
+        this.clock = parts.clock();
+        this.dialer = parts.dialer();
+        this.agents = parts.agents();
+        this.desk = parts.desk();
+        this.accounts = parts.accounts();
+        this.control = parts.control();
+        this.imports = parts.imports();
+        this.exports = parts.exports();
+        this.editor = parts.campaigns();
+        this.payments = parts.payments();
     }
 
     public Campaign createCampaign(String definition, String contentType) {
@@ -112,7 +102,7 @@ public final class OpsService {
 
     /** Same reader and all-or-nothing store as the command line; a rejected file throws ImportRejectedException. */
     public int importCsv(String id, String region, String csv) {
-        return importerForRegion.apply(region).fromReader(campaign(id).id(), "upload", new StringReader(csv));
+        return imports.importCsv(campaign(id).id(), region, new StringReader(csv));
     }
 
     /**
@@ -155,13 +145,13 @@ public final class OpsService {
 
     public String ledgerCsv() {
         var out = new StringWriter();
-        new AttemptCsvWriter().write(ledger.readAll(), out);
+        exports.ledger(out);
         return out.toString();
     }
 
     public String promisesCsv() {
         var out = new StringWriter();
-        new PromiseCsvWriter().write(promises.all(), out);
+        exports.promises(out);
         return out.toString();
     }
 

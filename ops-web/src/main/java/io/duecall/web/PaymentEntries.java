@@ -13,9 +13,9 @@ import java.util.List;
  * Turns the payments of a {@code POST /api/payments} body into domain payments, checking every field of every entry
  * first: one bad value rejects the whole request, with each problem named by its index and field.
  */
-final class PaymentEntries {
+public final class PaymentEntries {
     /** One payment as sent: every value a string, as in the CSV feed, so amounts never pass through a double. */
-    record Entry(String accountId, String amount, String currency, String paidAt, String reference) {}
+    public record Entry(String accountId, String amount, String currency, String paidAt, String reference) {}
 
     private PaymentEntries() {}
 

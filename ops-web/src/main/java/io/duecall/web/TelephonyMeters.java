@@ -1,6 +1,5 @@
 package io.duecall.web;
 
-import io.duecall.adapter.ami.AmiTimings;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,9 +9,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The PBX side's meters: each AMI action's round trip and each AMI event's lag (tagged by action or event name
- * only), FastAGI sessions active and started. Fed through {@link AmiTimings} and the IVR server's session listener.
+ * only), FastAGI sessions active and started. The engine feeds it from the AMI connection's timings and the IVR
+ * server's session listener.
  */
-public final class TelephonyMeters implements AmiTimings {
+public final class TelephonyMeters {
     private final MeterRegistry registry;
     private final AtomicInteger activeSessions = new AtomicInteger();
     private final Counter startedSessions;
@@ -25,13 +25,11 @@ public final class TelephonyMeters implements AmiTimings {
                 .register(registry);
     }
 
-    @Override
     public void actionAnswered(String action, Duration roundTrip) {
         Timer.builder("duecall.ami.roundtrip").description("time from sending an AMI action to its response")
                 .tag("action", action).publishPercentiles(0.5, 0.99).register(registry).record(roundTrip);
     }
 
-    @Override
     public void eventHandled(String event, Duration lag) {
         Timer.builder("duecall.ami.event.lag").description("time from the PBX stamping an AMI event to its handling")
                 .tag("event", event).publishPercentiles(0.5, 0.99).register(registry).record(lag);

@@ -1,7 +1,10 @@
 package io.duecall.web;
 
 import io.duecall.adapter.csv.AccountCsvReader;
+import io.duecall.adapter.csv.AttemptCsvWriter;
+import io.duecall.adapter.csv.ImportRejectedException;
 import io.duecall.adapter.csv.PaymentCsvReader;
+import io.duecall.adapter.csv.PromiseCsvWriter;
 import io.duecall.adapter.memory.InMemoryAccountStore;
 import io.duecall.adapter.memory.InMemoryAttemptLedger;
 import io.duecall.adapter.memory.InMemoryPaymentStore;
@@ -9,7 +12,6 @@ import io.duecall.adapter.memory.InMemoryDispositionLog;
 import io.duecall.adapter.memory.InMemoryScreenPops;
 import io.duecall.adapter.memory.InMemoryPromiseStore;
 import io.duecall.adapter.memory.InMemorySuppressionStore;
-import io.duecall.adapter.quartz.QuartzDialCycle;
 import io.duecall.app.AgentDesk;
 import io.duecall.app.DialerEngine;
 import io.duecall.app.ImportAccounts;
@@ -22,11 +24,16 @@ import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.campaign.CampaignMode;
 import io.duecall.domain.window.CallingWindow;
 import io.duecall.port.CallEvent;
+import io.duecall.web.http.OpsInitializer;
+import io.duecall.web.http.OpsServer;
+import io.duecall.web.http.OpsWeb;
+import io.duecall.web.http.OpsWebConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,11 +70,48 @@ final class TestDesk implements AutoCloseable {
             new InMemoryDispositionLog(), dialer.eligibility(), new InMemoryScreenPops());
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     final TelephonyMeters telephony = new TelephonyMeters(registry);
-    final QuartzDialCycle cycle = new QuartzDialCycle(id -> 0, Duration.ofHours(1), Set.of(), ZoneOffset.UTC);
+    final TestControl control = new TestControl();
     final AtomicBoolean amiUp = new AtomicBoolean(true);
     final OpsWeb web;
+    final OpsParts parts;
+    final OpsWebConfig config;
+
+    /** Campaign control as a map of run states, as the Quartz dial cycle keeps them. */
+    static final class TestControl implements CampaignControl {
+        private final Map<CampaignId, RunState> states = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public void start(CampaignId campaign) {
+            states.put(campaign, RunState.RUNNING);
+        }
+
+        @Override
+        public void pause(CampaignId campaign) {
+            if (state(campaign) != RunState.RUNNING) {
+                throw new IllegalStateException("campaign " + campaign + " is not running, so it cannot be paused");
+            }
+            states.put(campaign, RunState.PAUSED);
+        }
+
+        @Override
+        public void stop(CampaignId campaign) {
+            states.put(campaign, RunState.STOPPED);
+        }
+
+        @Override
+        public RunState state(CampaignId campaign) {
+            return states.getOrDefault(campaign, RunState.STOPPED);
+        }
+    }
 
     TestDesk(int maxBody) {
+        this(new OpsWebConfig("127.0.0.1", 0, maxBody, TOKENS));
+    }
+
+    static final Map<String, Principal> TOKENS = Map.of(OPS, Principal.operations(),
+            AGENT_101, Principal.agent(new AgentId("101")), AGENT_102, Principal.agent(new AgentId("102")));
+
+    TestDesk(OpsWebConfig config) {
         dialer.onAgentCall(desk);
         var health = new HealthProbe() {
             @Override
@@ -80,18 +124,79 @@ final class TestDesk implements AutoCloseable {
                 return Duration.ofMillis(1);
             }
         };
-        web = OpsWeb.assemble(new OpsWebConfig("127.0.0.1", 0, maxBody, Map.of(OPS, Principal.operations(),
-                AGENT_101, Principal.agent(new AgentId("101")), AGENT_102, Principal.agent(new AgentId("102")))),
-                new OpsParts(clock, dialer, agents, desk, accounts, ledger, promises,
-                        new QuartzCampaignControl(cycle, id -> null),
-                        region -> new ImportAccounts(new AccountCsvReader(region), accounts, clock), health,
-                        CampaignEditor.UNSUPPORTED, registry, new RecordPayments(new PaymentCsvReader(), payments, promises,
-                                accounts, List.of(DESK), clock)));
+        this.config = config;
+        parts = new OpsParts(clock, dialer, agents, desk, accounts, promises, control, imports(), exports(), health,
+                CampaignEditor.UNSUPPORTED, registry, new RecordPayments(new PaymentCsvReader(), payments, promises,
+                        accounts, List.of(DESK), clock));
+        web = OpsWeb.assemble(config, parts);
+    }
+
+    private AccountImports imports() {
+        return (campaign, region, csv) -> {
+            try {
+                return new ImportAccounts(new AccountCsvReader(region), accounts, clock).fromReader(campaign, "upload",
+                        csv);
+            } catch (ImportRejectedException e) {
+                throw new AccountImports.ImportRejectedException(e.errors().stream().map(Object::toString).toList(), e);
+            }
+        };
+    }
+
+    private CsvExports exports() {
+        return new CsvExports() {
+            @Override
+            public void ledger(Writer out) {
+                new AttemptCsvWriter().write(ledger.readAll(), out);
+            }
+
+            @Override
+            public void promises(Writer out) {
+                new PromiseCsvWriter().write(promises.all(), out);
+            }
+        };
+    }
+
+    /** Sends raw bytes through a fresh pipeline and returns what the server wrote back, and the channel. */
+    EmbeddedChannel channel() {
+        return new EmbeddedChannel(OpsInitializer.of(web));
+    }
+
+    static String written(EmbeddedChannel channel) {
+        var out = new StringBuilder();
+        for (Object o; (o = channel.readOutbound()) != null; ) {
+            if (o instanceof ByteBuf buf) {
+                out.append(buf.toString(StandardCharsets.UTF_8));
+                buf.release();
+            }
+        }
+        return out.toString();
+    }
+
+    /** A live server over the same parts, with the given limits. */
+    OpsServer start(OpsWebConfig.Limits limits) {
+        return OpsServer.start(new OpsWebConfig(config.bindHost(), 0, config.tokens(), limits), parts);
+    }
+
+    /** The default limits but for the timeouts and connection caps. */
+    static OpsWebConfig.Limits limits(Duration idleTimeout, Duration requestTimeout, int maxConnections,
+            int maxConnectionsPerAddress) {
+        var d = OpsWebConfig.Limits.defaults();
+        return new OpsWebConfig.Limits(d.maxRequestLineBytes(), d.maxHeaderBytes(), 4096, idleTimeout, requestTimeout,
+                maxConnections, maxConnectionsPerAddress, d.maxPendingEventBytes(), d.maxSkippedEvents(),
+                d.historyInterval(), d.historySamples());
+    }
+
+    String raw(String request) {
+        var channel = channel();
+        channel.writeInbound(Unpooled.copiedBuffer(request, StandardCharsets.ISO_8859_1));
+        var out = written(channel);
+        channel.finishAndReleaseAll();
+        return out;
     }
 
     /** Sends one raw HTTP request through a fresh pipeline and returns the raw response. */
     String exchange(String method, String path, String token, String contentType, String body) {
-        var channel = new EmbeddedChannel(new OpsInitializer(web));
+        var channel = channel();
         var bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         var head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n");
         if (token != null) {
@@ -140,7 +245,5 @@ final class TestDesk implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        cycle.close();
-    }
+    public void close() {}
 }

@@ -8,7 +8,7 @@ import io.duecall.adapter.quartz.QuartzCluster;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.sipconfig.Deployment;
 import io.duecall.sipconfig.Secrets;
-import io.duecall.web.OpsWebConfig;
+import io.duecall.web.http.OpsWebConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package io.duecall.engine.config;
 import static io.duecall.engine.config.Defaults.or;
 
 import io.duecall.domain.agent.AgentId;
-import io.duecall.web.OpsWebConfig;
+import io.duecall.web.http.OpsWebConfig;
 import io.duecall.web.Principal;
 import java.util.HashMap;
 import java.util.List;

@@ -1,8 +1,11 @@
-package io.duecall.web;
+package io.duecall.web.http;
 
+import io.duecall.web.OpsParts;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
@@ -25,10 +28,15 @@ public final class OpsServer implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private final OpsWeb web;
     private final Channel channel;
 
-    private OpsServer(OpsWebConfig config, OpsWeb web) throws InterruptedException {
+    private OpsServer(OpsWeb web) throws InterruptedException {
+        this.web = web;
+        var config = web.config();
+        int pending = config.limits().maxPendingEventBytes();
         channel = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(pending / 2, pending))
                 .childHandler(new OpsInitializer(web))
                 .bind(config.bindHost(), config.port()).sync().channel();
         publisher.scheduleWithFixedDelay(() -> {
@@ -43,7 +51,7 @@ public final class OpsServer implements AutoCloseable {
     /** Binds the server; port 0 picks a free one (see {@link #port()}). */
     public static OpsServer start(OpsWebConfig config, OpsParts parts) {
         try {
-            return new OpsServer(config, OpsWeb.assemble(config, parts));
+            return new OpsServer(OpsWeb.assemble(config, parts));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("http server start interrupted", e);
@@ -55,6 +63,11 @@ public final class OpsServer implements AutoCloseable {
 
     public int port() {
         return ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    /** The server's parts, for tests that drive the event stream or read the figures directly. */
+    public OpsWeb web() {
+        return web;
     }
 
     @Override

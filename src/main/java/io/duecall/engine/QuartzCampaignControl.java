@@ -1,7 +1,8 @@
-package io.duecall.web;
+package io.duecall.engine;
 
 import io.duecall.adapter.quartz.QuartzDialCycle;
 import io.duecall.domain.campaign.CampaignId;
+import io.duecall.web.CampaignControl;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

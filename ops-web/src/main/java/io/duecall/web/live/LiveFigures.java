@@ -1,4 +1,4 @@
-package io.duecall.web;
+package io.duecall.web.live;
 
 import io.duecall.domain.account.Money;
 import io.duecall.app.AgentDesk;
@@ -9,6 +9,7 @@ import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignMode;
 import io.duecall.port.AccountStore;
 import io.duecall.port.PromiseStore;
+import io.duecall.web.CampaignControl;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,11 +26,14 @@ import java.util.TreeMap;
 /**
  * The dashboard's figures: per campaign its run state, dials per minute, answer and abandon rates, contacts,
  * promises, agents and pacing, and why nothing is being dialed when that is so; plus a sampled history of the day.
+ * Reading the figures changes nothing; only {@link #tick()}, called once a second by the server's publisher, keeps
+ * the recent dials (for the rate) and the history, both bounded.
  */
 public final class LiveFigures {
     /** The abandoned-call limit the dashboard compares against (3% of live answers, as Ofcom and the FCC use). */
     public static final double ABANDON_LIMIT = 0.03;
-    private static final int MAX_SAMPLES = 2880;
+    /** Ticks kept per campaign for the dial rate: a minute's worth at one a second, with room for a slow tick. */
+    private static final int MAX_RECENT = 120;
     private final Clock clock;
     private final DialerEngine dialer;
     private final AgentPool agents;
@@ -36,7 +41,8 @@ public final class LiveFigures {
     private final AccountStore accounts;
     private final PromiseStore promises;
     private final CampaignControl control;
-    private final Deque<Sample> history = new ArrayDeque<>();
+    private final FiguresHistory history;
+    private final Map<String, Deque<Sample>> recent = new HashMap<>();
 
     public record CampaignView(String id, String name, String mode, String state, long dials, double dialsPerMinute,
             long answered, double answerRate, long rightPartyContacts, long promises,
@@ -48,8 +54,13 @@ public final class LiveFigures {
 
     public record Snapshot(Instant at, List<CampaignView> campaigns, List<Sample> history) {}
 
+    /** The campaign figures of one tick, and the number of the latest history sample after it. */
+    record Tick(Instant at, List<CampaignView> campaigns, long latest) {}
+
+    /** {@code historyInterval}: engine time between two history samples; {@code historySamples}: kept per campaign. */
     public LiveFigures(Clock clock, DialerEngine dialer, AgentPool agents, AgentDesk desk, AccountStore accounts,
-            PromiseStore promises, CampaignControl control) {
+            PromiseStore promises, CampaignControl control, Duration historyInterval, int historySamples) {
+        this.history = new FiguresHistory(historyInterval, historySamples);
         this.clock = clock;
         this.dialer = dialer;
         this.agents = agents;
@@ -59,20 +70,53 @@ public final class LiveFigures {
         this.control = control;
     }
 
-    /** The figures now; also records a history sample, so call this about once a second. */
-    public synchronized Snapshot sample() {
+    /** The figures now and the whole history; records nothing. */
+    public synchronized Snapshot snapshot() {
         var now = clock.instant();
+        return new Snapshot(now, views(now), samples(history.after(0)));
+    }
+
+    /**
+     * The figures now, remembered for the dial rate and, once per history interval, as history samples. Called once
+     * a second by the server's publisher.
+     */
+    synchronized Tick tick() {
+        var now = clock.instant();
+        var views = views(now);
+        var samples = views.stream().map(v -> new Sample(now, v.id(), v.dials(), v.answered(), v.promises())).toList();
+        recent.keySet().retainAll(samples.stream().map(Sample::campaign).toList());
+        for (var sample : samples) {
+            var deque = recent.computeIfAbsent(sample.campaign(), c -> new ArrayDeque<>());
+            deque.addLast(sample);
+            var minuteAgo = now.minus(Duration.ofMinutes(1));
+            while (deque.size() > MAX_RECENT || deque.getFirst().at().isBefore(minuteAgo)) {
+                deque.removeFirst();
+            }
+        }
+        history.offer(now, samples);
+        return new Tick(now, views, history.latest());
+    }
+
+    /** History samples numbered after {@code after}; 0 for all of them. */
+    synchronized List<Sample> historyAfter(long after) {
+        return samples(history.after(after));
+    }
+
+    int historyLimit() {
+        return history.limit();
+    }
+
+    private static List<Sample> samples(List<FiguresHistory.Numbered> numbered) {
+        return numbered.stream().map(FiguresHistory.Numbered::sample).toList();
+    }
+
+    private List<CampaignView> views(Instant now) {
         var promised = promisedByCampaign();
         var views = new ArrayList<CampaignView>();
         for (var campaign : dialer.campaigns()) {
-            var view = view(campaign, now, promised.getOrDefault(campaign.id().value(), Map.of()));
-            views.add(view);
-            history.addLast(new Sample(now, view.id(), view.dials(), view.answered(), view.promises()));
+            views.add(view(campaign, now, promised.getOrDefault(campaign.id().value(), Map.of())));
         }
-        while (history.size() > MAX_SAMPLES) {
-            history.removeFirst();
-        }
-        return new Snapshot(now, views, List.copyOf(history));
+        return views;
     }
 
     /**
@@ -130,15 +174,12 @@ public final class LiveFigures {
         return null;
     }
 
+    /** From the oldest tick of the last minute; 0 before the publisher has ticked. */
     private double dialsPerMinute(String campaign, Instant now, long dials) {
+        var ticks = recent.get(campaign);
         var minuteAgo = now.minus(Duration.ofMinutes(1));
-        Sample oldest = null;
-        for (var s : history) {
-            if (s.campaign().equals(campaign) && !s.at().isBefore(minuteAgo)) {
-                oldest = s;
-                break;
-            }
-        }
+        Sample oldest = ticks == null ? null : ticks.stream().filter(s -> !s.at().isBefore(minuteAgo)).findFirst()
+                .orElse(null);
         if (oldest == null) {
             return 0;
         }

@@ -1,10 +1,16 @@
-package io.duecall.web;
+package io.duecall.web.routes;
 
+import static io.duecall.web.routes.Route.Access.PUBLIC;
+
+import io.duecall.web.HealthProbe;
+import io.duecall.web.OpsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The public paths: the pages and their scripts, the OpenAPI document, health, readiness and Prometheus metrics. */
@@ -22,32 +28,31 @@ final class SystemRoutes {
         this.metrics = metrics;
     }
 
-    ApiResponse handle(String method, String path) {
-        if (!method.equals("GET") && !method.equals("HEAD")) {
-            throw new ApiException(405, method + " is not allowed on " + path);
-        }
-        return switch (path) {
-            case "/healthz" -> ApiResponse.ok(checks());
-            case "/readyz" -> {
-                var checks = checks();
-                yield ApiResponse.json(checks.containsValue("down") ? 503 : 200, checks);
-            }
-            case "/metrics" -> {
-                metrics.refresh();
-                yield new ApiResponse(200, "text/plain; version=0.0.4; charset=utf-8",
-                        registry.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            }
-            default -> page(path);
-        };
+    List<Route> routes() {
+        var routes = new ArrayList<Route>();
+        PAGES.forEach((path, resource) -> {
+            var page = page(resource);
+            routes.add(Route.get(path, PUBLIC, r -> page));
+        });
+        routes.add(Route.get("/healthz", PUBLIC, r -> ApiResponse.ok(checks())));
+        routes.add(Route.get("/readyz", PUBLIC, r -> {
+            var checks = checks();
+            return ApiResponse.json(checks.containsValue("down") ? 503 : 200, checks);
+        }));
+        routes.add(Route.get("/metrics", PUBLIC, r -> {
+            metrics.refresh();
+            return new ApiResponse(200, "text/plain; version=0.0.4; charset=utf-8",
+                    registry.scrape().getBytes(StandardCharsets.UTF_8));
+        }));
+        return routes;
     }
 
     /** Both checks run on every call, so a probe sees the state of the moment. */
-    Map<String, String> checks() {
+    private Map<String, String> checks() {
         var checks = new LinkedHashMap<String, String>();
         checks.put("ami", health.amiConnected() ? "up" : "down");
         try {
-            Duration rtt = health.redisPing();
-            metrics.redisLatency(rtt);
+            metrics.redisLatency(health.redisPing());
             checks.put("redis", "up");
         } catch (Exception e) {
             checks.put("redis", "down");
@@ -55,14 +60,11 @@ final class SystemRoutes {
         return checks;
     }
 
-    private static ApiResponse page(String path) {
-        var name = PAGES.get(path);
-        if (name == null) {
-            throw ApiException.notFound("no page " + path);
-        }
+    /** Pages are read once, when the routes are built: they are part of the build, not of the data. */
+    private static ApiResponse page(String name) {
         try (var in = SystemRoutes.class.getResourceAsStream("/ops-web/" + name)) {
             if (in == null) {
-                throw ApiException.notFound("no page " + path);
+                throw new IllegalStateException("page " + name + " is missing from the build");
             }
             return new ApiResponse(200, type(name), in.readAllBytes());
         } catch (IOException e) {

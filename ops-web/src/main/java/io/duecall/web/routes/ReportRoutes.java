@@ -1,0 +1,44 @@
+package io.duecall.web.routes;
+
+import static io.duecall.web.routes.Route.Access.OPERATIONS;
+
+import io.duecall.app.RecordPayments;
+import io.duecall.web.Json;
+import io.duecall.web.OpsService;
+import io.duecall.web.PaymentEntries;
+import io.duecall.web.live.LiveFigures;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/** Figures, exports and the payment feed: operations only. */
+final class ReportRoutes {
+    private final OpsService service;
+    private final LiveFigures figures;
+
+    /** The body of {@code POST /api/payments}. */
+    record PaymentFeed(List<PaymentEntries.Entry> payments) {}
+
+    ReportRoutes(OpsService service, LiveFigures figures) {
+        this.service = service;
+        this.figures = figures;
+    }
+
+    List<Route> routes() {
+        return List.of(
+                Route.get("/api/figures", OPERATIONS, r -> ApiResponse.ok(figures.snapshot())),
+                Route.get("/api/ledger.csv", OPERATIONS, r -> ApiResponse.csv(service.ledgerCsv())),
+                Route.get("/api/promises.csv", OPERATIONS, r -> ApiResponse.csv(service.promisesCsv())),
+                Route.post("/api/payments", OPERATIONS, r -> ApiResponse.ok(
+                        result(service.payments(Json.read(r.body(), PaymentFeed.class).payments())))));
+    }
+
+    private static LinkedHashMap<String, Object> result(RecordPayments.Result result) {
+        var answer = new LinkedHashMap<String, Object>();
+        answer.put("recorded", result.recorded());
+        answer.put("alreadyRecorded", result.alreadyRecorded());
+        answer.put("kept", result.kept());
+        answer.put("partlyKept", result.partlyKept());
+        answer.put("paidInFull", result.paidInFull().stream().map(id -> id.value()).toList());
+        return answer;
+    }
+}

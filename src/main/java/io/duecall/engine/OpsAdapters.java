@@ -1,0 +1,66 @@
+package io.duecall.engine;
+
+import io.duecall.adapter.ami.AmiTimings;
+import io.duecall.adapter.csv.AccountCsvReader;
+import io.duecall.adapter.csv.AttemptCsvWriter;
+import io.duecall.adapter.csv.ImportRejectedException;
+import io.duecall.adapter.csv.PromiseCsvWriter;
+import io.duecall.app.ImportAccounts;
+import io.duecall.port.AccountStore;
+import io.duecall.port.AttemptLedger;
+import io.duecall.port.PromiseStore;
+import io.duecall.web.AccountImports;
+import io.duecall.web.CsvExports;
+import io.duecall.web.TelephonyMeters;
+import java.io.Writer;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * What the operations server needs from the engine's adapters, behind the server's own interfaces: the CSV reader
+ * and writers of the command line, and the AMI timings feeding the telephony meters.
+ */
+final class OpsAdapters {
+    private OpsAdapters() {}
+
+    /** The command line's reader and all-or-nothing import, its refusals translated for the API. */
+    static AccountImports imports(AccountStore accounts, Clock clock) {
+        return (campaign, region, csv) -> {
+            try {
+                return new ImportAccounts(new AccountCsvReader(region), accounts, clock).fromReader(campaign, "upload",
+                        csv);
+            } catch (ImportRejectedException e) {
+                throw new AccountImports.ImportRejectedException(
+                        e.errors().stream().map(Object::toString).toList(), e);
+            }
+        };
+    }
+
+    static CsvExports exports(AttemptLedger ledger, PromiseStore promises) {
+        return new CsvExports() {
+            @Override
+            public void ledger(Writer out) {
+                new AttemptCsvWriter().write(ledger.readAll(), out);
+            }
+
+            @Override
+            public void promises(Writer out) {
+                new PromiseCsvWriter().write(promises.all(), out);
+            }
+        };
+    }
+
+    static AmiTimings timings(TelephonyMeters meters) {
+        return new AmiTimings() {
+            @Override
+            public void actionAnswered(String action, Duration roundTrip) {
+                meters.actionAnswered(action, roundTrip);
+            }
+
+            @Override
+            public void eventHandled(String event, Duration lag) {
+                meters.eventHandled(event, lag);
+            }
+        };
+    }
+}
