@@ -32,6 +32,7 @@ import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import redis.clients.jedis.JedisPooled;
 
@@ -96,10 +97,12 @@ class OpsPagesBrowserTest {
                             "document.getElementById('payBy').value = arguments[0];", tomorrow.toString());
                     driver.findElement(By.id("dispose")).click();
                     wait.until(d -> d.findElement(By.id("error")).getText().equals("recorded"));
+                    assertNoPolicyViolation(driver);
 
                     driver.switchTo().window(dashboard);
                     wait.until(d -> number(d, "desk", "promises") >= 1);
                     screenshot(driver, shots.resolve("dashboard.png"));
+                    assertNoPolicyViolation(driver);
                     assertTrue(engine.promises().all().stream()
                             .anyMatch(p -> p.account().equals(new AccountId(shown)) && p.callId().equals(callId)));
                 } finally {
@@ -118,12 +121,20 @@ class OpsPagesBrowserTest {
     private static WebDriver chromium(Path profile) {
         var options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
+        options.setCapability("goog:loggingPrefs", java.util.Map.of(LogType.BROWSER, "ALL"));
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1400,1000", "--user-data-dir=" + profile);
         var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
                 .build();
         return new ChromeDriver(service, options);
+    }
+
+    /** The pages run under the server's content security policy: nothing they use may have been refused. */
+    private static void assertNoPolicyViolation(WebDriver driver) {
+        var refused = driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(e -> e.getMessage())
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to")).toList();
+        assertEquals(List.of(), refused);
     }
 
     private static String token(java.util.Map<String, Principal> tokens, Principal who) {
