@@ -27,8 +27,12 @@ final class HttpAttackProbe {
 
     public static void main(String[] args) throws Exception {
         var only = args.length == 0 ? "bodies,slow,figures,events" : args[0];
-        try (var desk = new TestDesk(OpsWebConfig.DEFAULT_MAX_BODY);
-                var server = desk.start(OpsWebConfig.Limits.defaults())) {
+        var d = OpsWebConfig.Limits.defaults();
+        // "uncapped": connection caps out of the way, to see what the other limits do on their own.
+        var limits = !only.contains("uncapped") ? d : new OpsWebConfig.Limits(d.maxRequestLineBytes(),
+                d.maxHeaderBytes(), d.maxBodyBytes(), d.idleTimeout(), d.requestTimeout(), 10_000, 10_000,
+                d.maxPendingEventBytes(), d.maxSkippedEvents(), d.historyInterval(), d.historySamples());
+        try (var desk = new TestDesk(OpsWebConfig.DEFAULT_MAX_BODY); var server = desk.start(limits)) {
             System.out.printf("%-58s %s%n", "start", memory());
             if (only.contains("bodies")) {
                 bodies(server.port());
