@@ -35,7 +35,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * a deadline. After each property the heap after GC stays within a fixed bound and the server still answers a
  * legitimate request. The figures are printed at the end.
  */
-class HttpFuzzProperties {
+class HttpFuzzTest {
     /** The heap after GC may not pass this, whatever was sent: well under what one unbounded body would take. */
     private static final long HEAP_BOUND = 256L * 1024 * 1024;
     private static final int DEADLINE_MILLIS = 20_000;
