@@ -38,7 +38,9 @@ public final class OpsInitializer extends ChannelInitializer<Channel> {
         var deadline = new RequestDeadline(limits.requestTimeout(), limits.idleTimeout());
         channel.pipeline()
                 .addLast("connections", web.connections())
-                .addLast(IDLE, new IdleStateHandler(limits.idleTimeout().toNanos(), 0, 0, TimeUnit.NANOSECONDS))
+                // Idle means nothing read and no response bytes moving: a long download to a reading client is not.
+                .addLast(IDLE, new IdleStateHandler(/* observeOutput= */ true, 0, 0, limits.idleTimeout().toNanos(),
+                        TimeUnit.NANOSECONDS))
                 .addLast(DEADLINE, deadline)
                 .addLast("codec", new HttpServerCodec(limits.maxRequestLineBytes(), limits.maxHeaderBytes(),
                         MAX_CHUNK_BYTES))

@@ -20,7 +20,8 @@ public record OpsWebConfig(String bindHost, int port, Map<String, Principal> tok
      * @param maxRequestLineBytes longest request line (method, URL, version); longer is 414
      * @param maxHeaderBytes largest header block; larger is 431
      * @param maxBodyBytes largest request body, refused (413) from its Content-Length before any of it is read
-     * @param idleTimeout a connection that sends nothing for this long is closed (408 if it was mid-request)
+     * @param idleTimeout a connection on which nothing arrives and no response moves for this long is closed (408 if
+     *     it was mid-request)
      * @param requestTimeout a request must arrive whole (line, headers and body) within this (408 otherwise)
      * @param maxConnections connections open at once to the server; more are answered 503 and closed
      * @param maxConnectionsPerAddress connections open at once from one client address; more are answered 503
