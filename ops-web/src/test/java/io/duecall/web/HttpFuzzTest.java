@@ -141,7 +141,7 @@ class HttpFuzzTest {
 
     @Provide
     Arbitrary<String> targets() {
-        return Combinators.combine(Arbitraries.of("GET", "POST", "PUT", "DELETE", "FOO"), Arbitraries.of(
+        return Combinators.combine(Arbitraries.of("GET", "HEAD", "POST", "PUT", "DELETE", "FOO"), Arbitraries.of(
                 "/", "/healthz", "/api/campaigns", "/api/campaigns/desk", "/api/campaigns/desk/pause", "/api/payments",
                 "/api/events", "/api/agents/101/pause", "/api/figures")).as((m, p) -> m + " " + p);
     }

@@ -192,6 +192,22 @@ class HttpRequestEdgesTest {
         channel.finishAndReleaseAll();
     }
 
+    @Test
+    void headOfTheEventStreamIsItsHeadOnly() {
+        var channel = desk.channel();
+        channel.writeInbound(Unpooled.copiedBuffer("HEAD /api/events?token=" + OPS + " HTTP/1.1\r\nHost: x\r\n\r\n",
+                StandardCharsets.US_ASCII));
+
+        var response = TestDesk.written(channel);
+        desk.web.events().publish();
+
+        assertEquals(200, status(response), response);
+        assertEquals("text/event-stream; charset=utf-8", header(response, "Content-Type"));
+        assertEquals("", TestDesk.written(channel));
+        assertEquals(0, desk.web.events().listening());
+        channel.finishAndReleaseAll();
+    }
+
     static String header(String response, String name) {
         var head = response.substring(0, Math.max(0, response.indexOf("\r\n\r\n")));
         for (var line : head.split("\r\n")) {

@@ -10,6 +10,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpUtil;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -38,8 +39,12 @@ final class OpsHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         try {
             // A body whose chunks Netty could not decode reaches here with the failure in its decoder result.
             RequestGate.undecodable(request);
-            if (admission.route().opensEventStream()) {
+            if (admission.route().opensEventStream() && !request.method().equals(HttpMethod.HEAD)) {
                 openEventStream(ctx, admission);
+                return;
+            }
+            if (admission.route().opensEventStream()) {
+                Responses.send(ctx.channel(), Responses.eventStreamHeadOnly(), keepAlive);
                 return;
             }
             var api = new ApiRequest(request.method().name(), admission.parameters(), admission.query(),

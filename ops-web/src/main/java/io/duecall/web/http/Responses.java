@@ -64,6 +64,14 @@ final class Responses {
         return response;
     }
 
+    /** The answer to {@code HEAD} on the event stream: its head, and no events. */
+    static FullHttpResponse eventStreamHeadOnly() {
+        var response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8");
+        secure(response.headers());
+        return response;
+    }
+
     private static void secure(HttpHeaders headers) {
         headers.set(HttpHeaderNames.CACHE_CONTROL, "no-store");
         headers.set("X-Content-Type-Options", "nosniff");
