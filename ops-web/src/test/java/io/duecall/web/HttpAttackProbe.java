@@ -16,14 +16,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The attacks on the operations server, measured: unauthenticated large bodies, slow headers, figures requested
  * many times, and event-stream clients that do not read. Prints memory (RSS, heap after GC, Netty's pooled buffers)
- * and connection counts. Run by hand: {@code java -cp <test classpath> io.duecall.web.HttpAttackProbe}.
+ * and connection counts. It takes over two minutes of wall time, so it runs only when asked for:
+ * {@code mvn -B -pl ops-web -am test -Dtest=HttpAttackProbe -Dduecall.attacks=all -Dsurefire.failIfNoSpecifiedTests=false}
+ * ({@code -Dduecall.attacks=bodies,slow,uncapped} for some of them, with the connection caps out of the way).
  */
-final class HttpAttackProbe {
-    private HttpAttackProbe() {}
+class HttpAttackProbe {
+    @Test
+    @EnabledIfSystemProperty(named = "duecall.attacks", matches = ".+")
+    void measureTheAttacks() throws Exception {
+        var attacks = System.getProperty("duecall.attacks");
+        main(new String[] {attacks.equals("all") ? "bodies,slow,figures,events" : attacks});
+    }
 
     public static void main(String[] args) throws Exception {
         var only = args.length == 0 ? "bodies,slow,figures,events" : args[0];
