@@ -38,6 +38,15 @@ class HttpRequestEdgesTest {
         channel.finishAndReleaseAll();
     }
 
+    @Test
+    void apiPathsAnswer401BeforeSayingWhetherTheyExist() {
+        var unknown = desk.exchange("GET", "/api/no-such-thing", null, null, null);
+        var wrongMethod = desk.exchange("DELETE", "/api/campaigns", null, null, null);
+
+        assertEquals(401, status(unknown), unknown);
+        assertEquals(401, status(wrongMethod), wrongMethod);
+    }
+
     // #18: a header block over the limit was cut and the request still ran.
     @Test
     void headerBlockOverTheLimitIs431AndTheRequestDoesNotRun() {

@@ -78,9 +78,12 @@ final class RequestGate extends ChannelInboundHandlerAdapter {
         undecodable(request);
         var target = Target.parse(request.uri());
         var match = routes.find(request.method().name(), target.segments());
-        var principal = !target.segments().isEmpty() && target.segments().getFirst().equals("api")
+        // Everything under /api needs a token, found or not, so that no one learns the API's shape without one.
+        var found = match instanceof RouteTable.Found f ? f.route() : null;
+        boolean api = !target.segments().isEmpty() && target.segments().getFirst().equals("api");
+        var principal = api || (found != null && found.access() != Route.Access.PUBLIC)
                 ? authenticator.authenticate(request.headers().get(HttpHeaderNames.AUTHORIZATION),
-                        match instanceof RouteTable.Found found && found.route().opensEventStream()
+                        found != null && found.opensEventStream()
                                 ? target.query().getOrDefault("token", List.of()) : List.of())
                 : null;
         return switch (match) {
@@ -88,14 +91,14 @@ final class RequestGate extends ChannelInboundHandlerAdapter {
                     + Target.shorten(target.path()));
             case RouteTable.WrongMethod wrong -> throw new MethodNotAllowed(request.method().name(),
                     Target.shorten(target.path()), wrong.allowed());
-            case RouteTable.Found found -> {
-                permit(found.route(), principal);
+            case RouteTable.Found route -> {
+                permit(route.route(), principal);
                 long declared = declaredLength(request);
                 if (declared > maxBodyBytes) {
                     throw new ApiException(413, "request body of " + declared + " bytes is larger than " + maxBodyBytes
                             + " bytes (http.maxBodyBytes)");
                 }
-                yield new Admission(found.route(), found.parameters(), target.query(), principal);
+                yield new Admission(route.route(), route.parameters(), target.query(), principal);
             }
         };
     }
