@@ -57,11 +57,17 @@ final class PromiseCommands {
                     config.campaigns().rules());
             var followUp = new PromiseFollowUp(new RedisPromiseStore(jedis, keys), new RedisPaymentStore(jedis, keys),
                     new RedisAccountStore(jedis, keys), eligibility);
-            var settled = followUp.sweep(Clock.systemUTC().instant());
+            var sweep = followUp.sweep(Clock.systemUTC().instant());
+            var settled = sweep.settled();
             long broken = settled.stream().filter(f -> f.status().state() == PromiseState.BROKEN).count();
             long queued = settled.stream().filter(f -> f.queuedAt().isPresent()).count();
             out.printf("promises settled %d: kept %d, broken %d; accounts queued again %d%n", settled.size(),
                     settled.size() - broken, broken, queued);
+            if (!sweep.skipped().isEmpty()) {
+                out.printf("promises skipped %d (could not be settled; the others were):%n", sweep.skipped().size());
+                sweep.skipped().forEach(s -> out.printf("  %s: %s%n", s.callId(), s.reason()));
+                return 1;
+            }
         }
         return 0;
     }

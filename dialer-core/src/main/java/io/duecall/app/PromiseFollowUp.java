@@ -7,6 +7,7 @@ import io.duecall.domain.promise.PromiseStatus;
 import io.duecall.port.AccountStore;
 import io.duecall.port.PaymentStore;
 import io.duecall.port.PromiseStore;
+import io.duecall.port.StoreUnavailableException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -32,6 +33,12 @@ public final class PromiseFollowUp {
     /** One promise the sweep settled, and when its account was queued again (empty: it was not). */
     public record FollowUp(PromiseStatus status, Optional<Instant> queuedAt) {}
 
+    /** A promise the sweep could not settle (its stored data unreadable, say), and why; the others were settled. */
+    public record Skipped(String callId, String reason) {}
+
+    /** What one sweep did: the promises it settled and those it had to skip. */
+    public record Sweep(List<FollowUp> settled, List<Skipped> skipped) {}
+
     private final PromiseStore promises;
     private final PaymentStore payments;
     private final AccountStore accounts;
@@ -44,25 +51,45 @@ public final class PromiseFollowUp {
         this.eligibility = eligibility;
     }
 
-    /** Settles what is due at {@code now}; running it again at once settles nothing more. */
-    public List<FollowUp> sweep(Instant now) {
+    /**
+     * Settles what is due at {@code now}; running it again at once settles nothing more. A promise it cannot settle
+     * is skipped, logged and reported, and the sweep goes on with the others; only a store that is unavailable stops it.
+     */
+    public Sweep sweep(Instant now) {
         // No zone is more than a day ahead of UTC, so a pay-by date after UTC's today cannot be over anywhere yet.
         var lastPayBy = now.atOffset(ZoneOffset.UTC).toLocalDate();
         var followUps = new ArrayList<FollowUp>();
-        for (var status : promises.unsettledDueBy(lastPayBy)) {
-            var account = accounts.find(status.promise().account());
-            var deadline = PromiseDeadline.of(status.promise(), account);
-            if (now.isBefore(deadline)) {
-                continue;
-            }
-            var settled = settle(status, deadline, now);
-            if (settled.isPresent()) {
-                var queuedAt = settled.get().state() == PromiseState.BROKEN
-                        ? callAgain(settled.get(), account, now) : Optional.<Instant>empty();
-                followUps.add(new FollowUp(settled.get(), queuedAt));
+        var skipped = new ArrayList<Skipped>();
+        for (var callId : promises.unsettledCallsDueBy(lastPayBy)) {
+            try {
+                followUp(callId, now).ifPresent(followUps::add);
+            } catch (StoreUnavailableException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                LOG.warn("promise sweep: promise {} skipped, it could not be settled: {}", callId, e.getMessage());
+                skipped.add(new Skipped(callId, e.getMessage()));
             }
         }
-        return followUps;
+        return new Sweep(List.copyOf(followUps), List.copyOf(skipped));
+    }
+
+    private Optional<FollowUp> followUp(String callId, Instant now) {
+        var status = promises.status(callId);
+        if (status.isEmpty() || status.get().state().isFinal()) {
+            return Optional.empty();
+        }
+        var account = accounts.find(status.get().promise().account());
+        var deadline = PromiseDeadline.of(status.get().promise(), account);
+        if (now.isBefore(deadline)) {
+            return Optional.empty();
+        }
+        var settled = settle(status.get(), deadline, now);
+        if (settled.isEmpty()) {
+            return Optional.empty();
+        }
+        var queuedAt = settled.get().state() == PromiseState.BROKEN
+                ? callAgain(settled.get(), account, now) : Optional.<Instant>empty();
+        return Optional.of(new FollowUp(settled.get(), queuedAt));
     }
 
     private Optional<PromiseStatus> settle(PromiseStatus current, Instant deadline, Instant now) {

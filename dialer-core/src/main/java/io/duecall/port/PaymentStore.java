@@ -9,6 +9,12 @@ public interface PaymentStore {
     /** Stores the payment unless its reference is already recorded; true if it was stored now. */
     boolean record(Payment payment);
 
+    /**
+     * Stores every payment whose reference is not recorded yet, all in one step: a failure records none of them.
+     * Returns, for each payment in order, whether it was stored now.
+     */
+    List<Boolean> recordAll(List<Payment> payments);
+
     /** The account's payments in the order they were recorded. */
     List<Payment> forAccount(AccountId account);
 }

@@ -60,6 +60,14 @@ public interface PromiseStore {
     List<PromiseStatus> unsettledDueBy(LocalDate lastPayBy);
 
     /**
+     * The calls of {@link #unsettledDueBy} (possibly with some settled meanwhile), without reading their promises: for
+     * a caller that reads each on its own, so that one it cannot read does not stop it. This default reads them all.
+     */
+    default List<String> unsettledCallsDueBy(LocalDate lastPayBy) {
+        return unsettledDueBy(lastPayBy).stream().map(PromiseStatus::callId).toList();
+    }
+
+    /**
      * Replaces the status of {@code next}'s call with {@code next} if it is still exactly {@code expected} (state,
      * amount paid and time of change); false if it had changed meanwhile. A final status leaves the unsettled lists.
      */

@@ -65,14 +65,14 @@ class PromiseFollowUpTest {
         Instant brokenAt = null;
 
         for (; brokenAt == null && clock.instant().isBefore(T0.plus(Duration.ofDays(8))); clock.advance(Duration.ofHours(1))) {
-            if (!followUp.sweep(clock.instant()).isEmpty()) {
+            if (!followUp.sweep(clock.instant()).settled().isEmpty()) {
                 brokenAt = clock.instant();
             }
         }
 
         assertEquals(DEADLINE, brokenAt);
         assertEquals(PromiseState.BROKEN, promises.status("c-1").orElseThrow().state());
-        assertEquals(List.of(), followUp.sweep(DEADLINE.plus(Duration.ofDays(1))));
+        assertEquals(List.of(), followUp.sweep(DEADLINE.plus(Duration.ofDays(1))).settled());
     }
 
     @Test
@@ -83,7 +83,7 @@ class PromiseFollowUpTest {
         // calling window opens at 09:00 (16:00 UTC) and the first peak window at 10:00 (17:00 UTC).
         var sweptAt = Instant.parse("2025-03-14T13:00:00Z");
 
-        var followUps = followUp.sweep(sweptAt);
+        var followUps = followUp.sweep(sweptAt).settled();
 
         var expected = Instant.parse("2025-03-17T17:00:00Z").minusMillis(1);
         assertEquals(PromiseState.BROKEN, followUps.get(0).status().state());
@@ -100,7 +100,7 @@ class PromiseFollowUpTest {
         var tenInLosAngeles = Instant.parse("2025-03-14T17:00:00Z");
         accounts.importAccounts(CAMPAIGN, List.of(account("waiting")), tenInLosAngeles.minus(Duration.ofHours(3)));
 
-        var followUps = followUp.sweep(tenInLosAngeles);
+        var followUps = followUp.sweep(tenInLosAngeles).settled();
 
         assertEquals(Optional.of(tenInLosAngeles.minus(PromiseFollowUp.HEAD_START)), followUps.get(0).queuedAt());
         var claimed = accounts.claim(CAMPAIGN, 1, tenInLosAngeles, LEASE);
@@ -111,7 +111,7 @@ class PromiseFollowUpTest {
     void promisePaidInItsWindowIsKeptAndNotCalledAgain() {
         payments.record(new Payment(DEBTOR, new Money(5_000, USD), Instant.parse("2025-03-13T20:00:00Z"), "p-1"));
 
-        var followUps = followUp.sweep(DEADLINE);
+        var followUps = followUp.sweep(DEADLINE).settled();
 
         assertEquals(PromiseState.KEPT, followUps.get(0).status().state());
         assertEquals(new Money(5_000, USD), followUps.get(0).status().paid());
@@ -126,7 +126,7 @@ class PromiseFollowUpTest {
                 .record(List.of(new Payment(DEBTOR, new Money(2_000, USD), Instant.parse("2025-03-12T20:00:00Z"), "p-1")));
         var partly = promises.status("c-1").orElseThrow().state();
 
-        var followUps = followUp.sweep(DEADLINE);
+        var followUps = followUp.sweep(DEADLINE).settled();
 
         assertEquals(PromiseState.PARTLY_KEPT, partly);
         assertEquals(PromiseState.BROKEN, followUps.get(0).status().state());
@@ -138,7 +138,7 @@ class PromiseFollowUpTest {
     void accountPaidInFullIsNotCalledAgainEvenIfThePaymentMissedTheWindow() {
         payments.record(new Payment(DEBTOR, new Money(12_550, USD), Instant.parse("2025-03-14T08:00:00Z"), "late"));
 
-        var followUps = followUp.sweep(DEADLINE.plus(Duration.ofHours(2)));
+        var followUps = followUp.sweep(DEADLINE.plus(Duration.ofHours(2))).settled();
 
         assertEquals(PromiseState.BROKEN, followUps.get(0).status().state());
         assertEquals(Optional.empty(), followUps.get(0).queuedAt());
@@ -150,7 +150,7 @@ class PromiseFollowUpTest {
         accounts.requeue(CAMPAIGN, DEBTOR, DEADLINE);
         accounts.claim(CAMPAIGN, 1, DEADLINE, LEASE);
 
-        var followUps = followUp.sweep(DEADLINE.plus(Duration.ofHours(10)));
+        var followUps = followUp.sweep(DEADLINE.plus(Duration.ofHours(10))).settled();
 
         assertEquals(PromiseState.BROKEN, followUps.get(0).status().state());
         assertEquals(Optional.empty(), followUps.get(0).queuedAt());

@@ -3,6 +3,7 @@ package io.duecall.web;
 import io.duecall.app.AgentDesk;
 import io.duecall.app.DialerEngine;
 import io.duecall.app.RecordPayments;
+import io.duecall.domain.promise.PaymentsRejectedException;
 import io.duecall.domain.agent.ScreenPop;
 import io.duecall.domain.account.AccountId;
 import io.duecall.domain.account.Money;
@@ -22,6 +23,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * What the API does, behind the HTTP handlers: campaign control, imports and payments, eligibility explanations,
@@ -114,7 +116,12 @@ public final class OpsService {
         if (payments == null) {
             throw new ApiException(503, "this server records no payments (no payment store is wired)");
         }
-        return payments.record(feed);
+        try {
+            return payments.record(feed);
+        } catch (PaymentsRejectedException e) {
+            throw new ApiException(400, e.problems().stream().map(PaymentEntries::describe)
+                    .collect(Collectors.joining("; ")) + "; nothing was recorded");
+        }
     }
 
     public Explanation explain(String campaignId, String accountId) {

@@ -3,6 +3,7 @@ package io.duecall.web;
 import io.duecall.domain.account.AccountId;
 import io.duecall.domain.account.Money;
 import io.duecall.domain.promise.Payment;
+import io.duecall.domain.promise.PaymentProblem;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,29 +72,39 @@ public final class PaymentEntries {
     }
 
     private static Currency currency(String raw, String key, List<String> problems) {
-        if (raw != null && raw.matches("[A-Z]{3}")) {
-            try {
-                return Currency.getInstance(raw);
-            } catch (IllegalArgumentException unknown) {
-                // Reported below with the same message as a malformed code.
-            }
+        try {
+            return Money.currency(raw);
+        } catch (IllegalArgumentException e) {
+            problems.add(key + "." + e.getMessage());
+            return null;
         }
-        problems.add(key + ".currency: '" + raw + "' (expected an ISO 4217 code such as USD)");
-        return null;
     }
 
     private static Money amount(String raw, Currency currency, String key, List<String> problems) {
         try {
             var money = Money.parse(required(raw), currency);
-            if (!raw.strip().startsWith("-") && money.minor() > 0) {
+            if (money.minor() > 0) {
                 return money;
             }
+            problems.add(key + ".amount: '" + raw + "' (expected an amount more than 0)");
         } catch (IllegalArgumentException | NullPointerException e) {
-            // Falls through to the one message for every unusable amount.
+            problems.add(key + ".amount: '" + raw + "' (expected a decimal of digits 0-9 more than 0 with at most "
+                    + currency.getDefaultFractionDigits() + " decimals and at most "
+                    + Money.ceiling(currency).toDecimal().toPlainString() + ", such as \"125.50\")");
         }
-        problems.add(key + ".amount: '" + raw + "' (expected a decimal more than 0 with at most "
-                + currency.getDefaultFractionDigits() + " decimals, such as \"125.50\")");
         return null;
+    }
+
+    /** Names a problem found after parsing, such as {@code payments[1].paidAt: ...}. */
+    static String describe(PaymentProblem problem) {
+        var field = switch (problem.field()) {
+            case ACCOUNT -> "accountId";
+            case AMOUNT -> "amount";
+            case CURRENCY -> "currency";
+            case PAID_AT -> "paidAt";
+            case REFERENCE -> "reference";
+        };
+        return "payments[" + problem.entry() + "]." + field + ": " + problem.message();
     }
 
     private static String required(String raw) {

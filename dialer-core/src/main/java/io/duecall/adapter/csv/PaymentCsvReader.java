@@ -3,6 +3,7 @@ package io.duecall.adapter.csv;
 import io.duecall.domain.account.AccountId;
 import io.duecall.domain.account.Money;
 import io.duecall.domain.promise.Payment;
+import io.duecall.domain.promise.PaymentProblem;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -11,29 +12,69 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Reads a lender's payment feed (header row, then one payment per record) and validates the whole file before
- * returning anything: every bad field and repeated reference is reported with its line and column.
+ * returning anything: every bad field and repeated reference is reported with its line and column. Amounts are
+ * ASCII digits with at most the currency's decimals, up to {@link Money#CEILING_MINOR}; a feed holds at most
+ * {@link ImportLimits#maxPaymentsPerFeed()} payments.
  */
 public final class PaymentCsvReader {
     public static final List<String> COLUMNS = List.of("account_id", "amount", "currency", "paid_at", "reference");
 
+    /** One payment of the file and the line it is on. */
+    public record Line(int line, Payment payment) {}
+
+    private final ImportLimits limits;
+
+    public PaymentCsvReader() {
+        this(ImportLimits.defaults());
+    }
+
+    public PaymentCsvReader(ImportLimits limits) {
+        this.limits = limits;
+    }
+
     public List<Payment> read(Path file) {
+        return readLines(file).stream().map(Line::payment).toList();
+    }
+
+    /** Returns every payment in the file, or throws {@link ImportRejectedException} listing every problem. */
+    public List<Payment> read(String source, Reader in) {
+        return readLines(source, in).stream().map(Line::payment).toList();
+    }
+
+    public List<Line> readLines(Path file) {
         try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(file.getFileName().toString(), in);
+            return readLines(file.getFileName().toString(), in);
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + file, e);
         }
     }
 
-    /** Returns every payment in the file, or throws {@link ImportRejectedException} listing every problem. */
-    public List<Payment> read(String source, Reader in) {
-        return CsvRecords.read(source, in, COLUMNS, Set.of(), "payments", PaymentCsvReader::payment,
-                new CsvRecords.UniqueKey<>("reference", Payment::reference));
+    /** Every payment with its line, or throws {@link ImportRejectedException} listing every problem. */
+    public List<Line> readLines(String source, Reader in) {
+        var lines = new ArrayList<Line>();
+        var shape = new CsvRecords.Shape<>(COLUMNS, Set.of(), "payments", PaymentCsvReader::payment,
+                new CsvRecords.UniqueKey<>("reference", Payment::reference), limits.maxPaymentsPerFeed(),
+                "imports.maxPaymentsPerFeed");
+        CsvRecords.read(source, in, shape, limits.maxCellBytes(), record -> lines.add(new Line(record.line(), record.value())));
+        return lines;
+    }
+
+    /** The column that holds a field, for naming a problem found after reading. */
+    public static String column(PaymentProblem.Field field) {
+        return switch (field) {
+            case ACCOUNT -> "account_id";
+            case AMOUNT -> "amount";
+            case CURRENCY -> "currency";
+            case PAID_AT -> "paid_at";
+            case REFERENCE -> "reference";
+        };
     }
 
     /** One record's payment, or null when any field was bad (each bad field recorded). */
@@ -47,10 +88,11 @@ public final class PaymentCsvReader {
     }
 
     private static Money positive(String raw, Currency currency) {
-        if (raw.startsWith("-") || Money.parse(raw, currency).minor() == 0) {
+        var amount = Money.parse(raw, currency);
+        if (amount.minor() == 0) {
             throw new IllegalArgumentException("'" + raw + "' (expected an amount more than 0)");
         }
-        return Money.parse(raw, currency);
+        return amount;
     }
 
     private static Instant instant(String raw) {

@@ -23,6 +23,11 @@ public final class InMemoryPaymentStore implements PaymentStore {
     }
 
     @Override
+    public synchronized List<Boolean> recordAll(List<Payment> payments) {
+        return payments.stream().map(this::record).toList();
+    }
+
+    @Override
     public synchronized List<Payment> forAccount(AccountId account) {
         return List.copyOf(byAccount.getOrDefault(account, List.of()));
     }

@@ -23,8 +23,8 @@ final class PromiseSweepJob implements Job {
     @Override
     public void execute(JobExecutionContext context) {
         try {
-            var settled = followUp.sweep(clock.instant());
-            LOG.info("promise sweep settled {} promise(s)", settled.size());
+            var sweep = followUp.sweep(clock.instant());
+            LOG.info("promise sweep settled {} promise(s), skipped {}", sweep.settled().size(), sweep.skipped().size());
         } catch (RuntimeException e) {
             // Tomorrow's sweep settles today's promises too; a failing store must not unschedule the job.
             LOG.error("promise sweep failed: {}", e.getMessage(), e);

@@ -26,6 +26,27 @@ public final class RedisPaymentStore implements PaymentStore {
             return 1
             """);
 
+    /**
+     * KEYS: per payment its hash and its account's list. ARGV: per payment its reference and five field, value
+     * pairs. Records each payment whose reference is not there yet, in one step; returns 1 or 0 for each.
+     */
+    private static final LuaScript RECORD_ALL_ONCE = new LuaScript("""
+            local recorded = {}
+            for p = 1, #KEYS / 2 do
+              local key, list, at = KEYS[2 * p - 1], KEYS[2 * p], 11 * (p - 1)
+              if redis.call('EXISTS', key) == 1 then
+                recorded[p] = 0
+              else
+                for i = at + 2, at + 10, 2 do
+                  redis.call('HSET', key, ARGV[i], ARGV[i + 1])
+                end
+                redis.call('RPUSH', list, ARGV[at + 1])
+                recorded[p] = 1
+              end
+            end
+            return recorded
+            """);
+
     private final UnifiedJedis jedis;
     private final RedisKeys keys;
 
@@ -46,6 +67,28 @@ public final class RedisPaymentStore implements PaymentStore {
         var reply = Redis.call("record payment " + key,
                 () -> RECORD_ONCE.run(jedis, List.of(key, keys.paymentsOf(payment.account())), args));
         return Long.valueOf(1).equals(reply);
+    }
+
+    /** One script on the {@code {payments}} slot, so the feed is recorded whole or not at all, on a cluster too. */
+    @Override
+    public List<Boolean> recordAll(List<Payment> payments) {
+        if (payments.isEmpty()) {
+            return List.of();
+        }
+        var keysOf = new ArrayList<String>(payments.size() * 2);
+        var args = new ArrayList<String>(payments.size() * 11);
+        for (var payment : payments) {
+            keysOf.add(keys.payment(payment.reference()));
+            keysOf.add(keys.paymentsOf(payment.account()));
+            args.add(payment.reference());
+            encode(payment).forEach((field, value) -> {
+                args.add(field);
+                args.add(value);
+            });
+        }
+        var reply = (List<?>) Redis.call("record " + payments.size() + " payments",
+                () -> RECORD_ALL_ONCE.run(jedis, keysOf, args));
+        return reply.stream().map(Long.valueOf(1)::equals).toList();
     }
 
     @Override

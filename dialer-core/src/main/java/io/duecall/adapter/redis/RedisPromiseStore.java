@@ -136,6 +136,13 @@ public final class RedisPromiseStore implements PromiseStore {
     }
 
     @Override
+    public List<String> unsettledCallsDueBy(LocalDate lastPayBy) {
+        var key = keys.unsettledPromises();
+        return Redis.call("read " + key, () -> jedis.zrangeByScore(key, Double.NEGATIVE_INFINITY,
+                (double) lastPayBy.toEpochDay()));
+    }
+
+    @Override
     public boolean update(PromiseStatus expected, PromiseStatus next) {
         if (!expected.callId().equals(next.callId())) {
             throw new IllegalArgumentException("next.callId: '" + next.callId() + "' (expected '" + expected.callId() + "')");

@@ -29,7 +29,10 @@ public final class PromiseSettlement {
         return zones.stream().map(zone -> nextDay.atStartOfDay(zone).toInstant()).max(Instant::compareTo).orElseThrow();
     }
 
-    /** Kept once the payments reach the amount; broken at the deadline otherwise; partly kept or open until then. */
+    /**
+     * Kept once the payments reach the amount; broken at the deadline otherwise; partly kept or open until then.
+     * Counting stops at the amount promised, so no number or size of payments can overflow it.
+     */
     public static Settlement settle(PromiseToPay promise, Instant deadline, List<Payment> payments, Instant now) {
         var promised = promise.amount();
         long paid = 0;
@@ -39,10 +42,10 @@ public final class PromiseSettlement {
                     && !payment.paidAt().isBefore(promise.promisedAt())
                     && payment.paidAt().isBefore(deadline);
             if (counts) {
-                paid = Math.addExact(paid, payment.amount().minor());
+                paid = addUpTo(paid, payment.amount().minor(), promised.minor());
             }
         }
-        var counted = new Money(Math.min(paid, promised.minor()), promised.currency());
+        var counted = new Money(paid, promised.currency());
         if (paid >= promised.minor()) {
             return new Settlement(PromiseState.KEPT, counted);
         }
@@ -50,5 +53,13 @@ public final class PromiseSettlement {
             return new Settlement(PromiseState.BROKEN, counted);
         }
         return new Settlement(paid > 0 ? PromiseState.PARTLY_KEPT : PromiseState.OPEN, counted);
+    }
+
+    /**
+     * {@code sum + amount}, but never more than {@code target}: both are at least 0 and {@code sum} at most
+     * {@code target}, so the comparison cannot overflow where the addition could.
+     */
+    public static long addUpTo(long sum, long amount, long target) {
+        return amount >= target - sum ? target : sum + amount;
     }
 }

@@ -31,13 +31,18 @@ public record PromiseStatus(PromiseToPay promise, PromiseState state, Money paid
 
     /**
      * The status after {@code settlement}: this one if nothing changed, the new paid amount if only that changed,
-     * otherwise the new state, which must be a legal transition ({@link IllegalPromiseTransitionException}).
+     * otherwise the new state, which must be a legal transition ({@link IllegalPromiseTransitionException}). What was
+     * paid never goes down: a settlement that counts less than is recorded (the deadline moved because the debtor's
+     * zone changed) keeps the recorded amount, and a partly kept promise stays partly kept rather than open again.
      */
     public PromiseStatus after(PromiseSettlement.Settlement settlement, Instant at) {
-        if (settlement.state() == state && settlement.paid().equals(paid)) {
+        var target = state == PromiseState.PARTLY_KEPT && settlement.state() == PromiseState.OPEN
+                ? PromiseState.PARTLY_KEPT : settlement.state();
+        var counted = settlement.paid().minor() < paid.minor() ? paid : settlement.paid();
+        if (target == state && counted.equals(paid)) {
             return this;
         }
-        var next = settlement.state() == state ? state : state.moveTo(settlement.state());
-        return new PromiseStatus(promise, next, settlement.paid(), at);
+        var next = target == state ? state : state.moveTo(target);
+        return new PromiseStatus(promise, next, counted, at);
     }
 }

@@ -49,12 +49,34 @@ class PaymentCsvReaderTest {
 
         assertEquals(List.of(
                 "line 3, account_id: accountId: 'A 2' (expected 1-64 characters of A-Z a-z 0-9 . _ -)",
-                "line 3, amount: '-5.00' (expected an amount more than 0)",
+                "line 3, amount: amount: '-5.00' (expected a decimal of digits 0-9 with at most 2 decimals, such as 125.50)",
                 "line 3, paid_at: 'yesterday' (expected an ISO-8601 instant such as 2026-11-24T17:45:00Z)",
                 "line 3, reference: 'r 2' (expected 1-100 characters of A-Z a-z 0-9 . _ : / -)",
-                "line 4, amount: amount: '12.345' (expected a decimal with at most 2 decimals)",
+                "line 4, amount: amount: '12.345' (expected a decimal of digits 0-9 with at most 2 decimals, such as 125.50)",
                 "line 4, paid_at: '2026-11-25' (expected an ISO-8601 instant such as 2026-11-24T17:45:00Z)",
-                "line 5, currency: 'EURO' (expected an ISO 4217 code such as USD)"), errors);
+                "line 5, currency: 'EURO' (expected an ISO 4217 code with minor units, such as USD)"), errors);
+    }
+
+    // Issue 18: "١٢٣" (Arabic-Indic digits) was recorded as 123.
+    @Test
+    void amountsInDigitsOtherThanAsciiAreRefused() {
+        var csv = HEADER + "A-1,١٢٣,USD,2026-11-25T10:15:00Z,r-1\n" + "A-2,１２.５０,USD,2026-11-25T10:15:00Z,r-2\n";
+
+        var errors = rejected(csv).errors().stream().map(e -> e.line() + " " + e.field()).toList();
+
+        assertEquals(List.of("2 amount", "3 amount"), errors);
+    }
+
+    @Test
+    void aFeedLongerThanTheLimitIsRefusedNamingTheLineAndTheKey() {
+        var limited = new PaymentCsvReader(new ImportLimits(4_096, 10, 10, 2));
+        var csv = HEADER + "A-1,1.00,USD,2026-11-25T10:15:00Z,r-1\n" + "A-1,1.00,USD,2026-11-25T10:15:00Z,r-2\n"
+                + "A-1,1.00,USD,2026-11-25T10:15:00Z,r-3\n";
+
+        var error = assertThrows(ImportRejectedException.class, () -> limited.read("payments.csv", new StringReader(csv)));
+
+        assertEquals(List.of(new ImportError(4, "(file)", "has more than 2 payments (expected at most 2, "
+                + "imports.maxPaymentsPerFeed; split the file); the file was not read further")), error.errors());
     }
 
     @Test

@@ -102,8 +102,34 @@ class PromiseSettlementTest {
 
         assertSame(open, open.after(new PromiseSettlement.Settlement(PromiseState.OPEN, new Money(0, USD)), at));
         assertEquals(new PromiseStatus(PROMISE, PromiseState.PARTLY_KEPT, new Money(20, USD), at), morePaid);
+        var kept = morePaid.after(new PromiseSettlement.Settlement(PromiseState.KEPT, new Money(5_000, USD)), at);
         assertThrows(IllegalPromiseTransitionException.class,
-                () -> partly.after(new PromiseSettlement.Settlement(PromiseState.OPEN, new Money(0, USD)), at));
+                () -> kept.after(new PromiseSettlement.Settlement(PromiseState.BROKEN, new Money(5_000, USD)), at));
+    }
+
+    // Issue 15: a promise partly kept whose deadline moved earlier (the debtor's zone changed on a new import) settled
+    // as open again, which threw on every feed and sweep touching it.
+    @Test
+    void partlyKeptPromiseCountingLessAfterItsDeadlineMovedStaysPartlyKeptWithWhatWasPaid() {
+        var partly = PromiseStatus.open(PROMISE).after(
+                new PromiseSettlement.Settlement(PromiseState.PARTLY_KEPT, new Money(2_000, USD)), DEADLINE);
+
+        var after = partly.after(new PromiseSettlement.Settlement(PromiseState.OPEN, new Money(0, USD)), DEADLINE);
+
+        assertSame(partly, after);
+    }
+
+    // Issue 15: two payments of 92233720368547758.07 overflowed Math.addExact, answering 500 and stopping the sweep.
+    @Test
+    void paymentsAddingUpPastTheLargestNumberKeepThePromiseInsteadOfOverflowing() {
+        var huge = new Money(Long.MAX_VALUE, USD);
+        var payments = List.of(new Payment(ACCOUNT, huge, Instant.parse("2026-03-12T20:00:00Z"), "p-1"),
+                new Payment(ACCOUNT, huge, Instant.parse("2026-03-12T21:00:00Z"), "p-2"));
+
+        var settlement = PromiseSettlement.settle(PROMISE, DEADLINE, payments, BEFORE_DEADLINE);
+
+        assertEquals(new PromiseSettlement.Settlement(PromiseState.KEPT, new Money(5_000, USD)), settlement);
+        assertEquals(Long.MAX_VALUE, PromiseSettlement.addUpTo(Long.MAX_VALUE - 1, Long.MAX_VALUE, Long.MAX_VALUE));
     }
 
     @Test
