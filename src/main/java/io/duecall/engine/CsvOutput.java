@@ -1,24 +1,23 @@
 package io.duecall.engine;
 
+import io.duecall.adapter.csv.CsvFiles;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
-/** Writes one report file for a command; a file that cannot be written is an error that names it, not a crash. */
+/**
+ * Writes one report file for a command, whole or not at all ({@link CsvFiles}); a file that cannot be written is
+ * an error that names it, not a crash, and leaves any earlier file of that name as it was.
+ */
 final class CsvOutput {
     private CsvOutput() {}
 
     static void write(Path file, Consumer<Writer> content) {
-        try (var writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            content.accept(writer);
+        try {
+            CsvFiles.writeAtomically(file, content::accept);
         } catch (IOException e) {
             throw new OutputFailedException(file, e);
-        } catch (UncheckedIOException e) {
-            throw new OutputFailedException(file, e.getCause());
         }
     }
 

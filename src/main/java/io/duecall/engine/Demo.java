@@ -12,6 +12,7 @@ import io.duecall.adapter.ami.AmiPbx;
 import io.duecall.adapter.ami.AmiConfig;
 import io.duecall.adapter.csv.AccountCsvReader;
 import io.duecall.adapter.csv.AttemptCsvWriter;
+import io.duecall.adapter.csv.CsvFiles;
 import io.duecall.adapter.csv.PromiseCsvWriter;
 import io.duecall.adapter.redis.KeyspaceCleaner;
 import io.duecall.adapter.redis.RedisProvisioner;
@@ -199,12 +200,10 @@ public final class Demo {
         }
         var finished = engine.clock().instant();
         var ledger = engine.ledger().readAll();
-        try (var writer = Files.newBufferedWriter(options.outDir().resolve("ledger.csv"), StandardCharsets.UTF_8)) {
-            new AttemptCsvWriter().write(ledger, writer);
-        }
-        try (var writer = Files.newBufferedWriter(options.outDir().resolve("promises.csv"), StandardCharsets.UTF_8)) {
-            new PromiseCsvWriter().write(engine.promises().all(), writer);
-        }
+        CsvFiles.writeAtomically(options.outDir().resolve("ledger.csv"), writer -> new AttemptCsvWriter().write(ledger, writer));
+        var promises = engine.promises().all();
+        CsvFiles.writeAtomically(options.outDir().resolve("promises.csv"),
+                writer -> new PromiseCsvWriter().write(promises, writer));
         long dials = 0;
         for (var c : dialer.campaigns()) {
             dials += dialer.figures(c.id()).dials();

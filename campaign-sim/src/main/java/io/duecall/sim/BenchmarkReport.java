@@ -1,5 +1,6 @@
 package io.duecall.sim;
 
+import io.duecall.adapter.csv.CsvFiles;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -39,11 +40,16 @@ final class BenchmarkReport {
                 + "idle_per_contact,contacts_per_agent_hour,mean_lines,peak_lines,gap_closed");
         for (var r : rows) {
             lines.add(String.format(Locale.ROOT, "%d,%.2f,%.0f,\"%s\",%.5f,%.5f,%.5f,%.5f,%.5f,%.3f,%.3f,%.3f,%d,%.4f",
-                    r.agents(), r.live(), r.talk(), r.pacer(), r.occupancy().mean(), r.occupancy().half(),
+                    r.agents(), r.live(), r.talk(), CsvFiles.neutralize(r.pacer()).replace("\"", "\"\""), r.occupancy().mean(), r.occupancy().half(),
                     r.abandon().mean(), r.abandon().half(), r.worstDayAbandon(), r.idlePerContact().mean(),
                     r.contactsPerAgentHour().mean(), r.meanLines().mean(), r.peakLines(), r.gapClosed()));
         }
-        Files.write(file, lines);
+        CsvFiles.writeAtomically(file, out -> {
+            for (var line : lines) {
+                out.write(line);
+                out.write('\n');
+            }
+        });
     }
 
     /** Occupancy (y) against abandon rate (x), one colour per pacer, the 3% limit as a dashed line. */

@@ -10,7 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-/** Writes rows under a header with Jackson's CSV generator, which does the quoting; null values become empty cells. */
+/**
+ * Writes rows under a header with Jackson's CSV generator, which does the quoting; null values become empty cells.
+ * Every cell goes through {@link CsvFiles#neutralize}, so no value (an account id such as {@code -2-3}, say) is taken for a
+ * formula when the file is opened in a spreadsheet.
+ */
 final class CsvTable<T> {
     private static final CsvMapper MAPPER = new CsvMapper();
 
@@ -30,7 +34,7 @@ final class CsvTable<T> {
                 var row = new ArrayList<String>(getters.size());
                 for (var getter : getters) {
                     var value = getter.apply(item);
-                    row.add(value == null ? "" : value.toString());
+                    row.add(value == null ? "" : CsvFiles.neutralize(value.toString()));
                 }
                 rows.write(row);
             }

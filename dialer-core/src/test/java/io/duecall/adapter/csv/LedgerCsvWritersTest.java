@@ -46,4 +46,30 @@ class LedgerCsvWritersTest {
                 "c-2,""x""\",acct-3,reminders,0.05,USD,2025-03-20,2025-03-10T14:01:00Z
                 """, out.toString());
     }
+
+    // Issue 18: account id -2-3 is valid and was written bare into ledger.csv, where a spreadsheet computes -5.
+    @Test
+    void cellsAFormulaCouldStartWithAreWrittenAsTextAndPlainNumbersAsTheyAre() {
+        var base = promise("c-1", 5_000);
+        var formula = new PromiseToPay("=HYPERLINK(\"x\")", new AccountId("-2-3"), base.campaign(), base.amount(),
+                base.payBy(), base.promisedAt());
+        var out = new StringWriter();
+
+        new PromiseCsvWriter().write(List.of(formula), out);
+
+        assertEquals("""
+                call_id,account_id,campaign,amount,currency,pay_by,promised_at
+                "'=HYPERLINK(""x"")",'-2-3,reminders,50.00,USD,2025-03-20,2025-03-10T14:01:00Z
+                """, out.toString());
+    }
+
+    @Test
+    void everyFormulaPrefixIsNeutralizedFollowingOwasp() {
+        var cells = List.of("=1+2", "+1+2", "-2-3", "@SUM(A1)", "\t=1", "\r=1", "-12.50", "+14155550123", "acct-1", "");
+
+        var written = cells.stream().map(CsvFiles::neutralize).toList();
+
+        assertEquals(List.of("'=1+2", "'+1+2", "'-2-3", "'@SUM(A1)", "'\t=1", "'\r=1", "-12.50", "+14155550123",
+                "acct-1", ""), written);
+    }
 }
