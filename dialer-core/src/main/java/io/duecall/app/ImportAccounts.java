@@ -2,17 +2,21 @@ package io.duecall.app;
 
 import io.duecall.adapter.csv.AccountCsvReader;
 import io.duecall.adapter.csv.ImportRejectedException;
-import io.duecall.domain.account.Account;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.port.AccountStore;
+import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 
 /**
- * Loads a lender's account file into a campaign: the whole file is validated first, so a rejected file
- * ({@link ImportRejectedException}) leaves the store as it was; accepted accounts are eligible from now.
+ * Loads a lender's account file into a campaign, streaming it: each account is staged in the store as it is read
+ * (memory does not grow with the file), and only a file that is good throughout is committed. A rejected file
+ * ({@link ImportRejectedException}) or any failure leaves the store as it was; accepted accounts are eligible from
+ * the moment the import started.
  */
 public final class ImportAccounts {
     private final AccountCsvReader reader;
@@ -27,15 +31,18 @@ public final class ImportAccounts {
 
     /** Returns how many accounts were imported. */
     public int fromFile(CampaignId campaign, Path csv) {
-        return store(campaign, reader.read(csv));
+        try (var in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            return fromReader(campaign, csv.getFileName().toString(), in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + csv, e);
+        }
     }
 
     public int fromReader(CampaignId campaign, String source, Reader csv) {
-        return store(campaign, reader.read(source, csv));
-    }
-
-    private int store(CampaignId campaign, List<Account> accounts) {
-        store.importAccounts(campaign, accounts, clock.instant());
-        return accounts.size();
+        try (var staged = store.beginImport(campaign, clock.instant())) {
+            int imported = reader.stream(source, csv, staged::add);
+            staged.commit();
+            return imported;
+        }
     }
 }

@@ -5,8 +5,11 @@ import io.duecall.domain.account.AccountId;
 import io.duecall.domain.campaign.CampaignId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Overdue accounts and each campaign's queue of them, ordered by the instant each becomes eligible to dial.
@@ -18,7 +21,32 @@ public interface AccountStore {
      * Stores all the accounts and queues them in the campaign, eligible from {@code eligibleFrom}; all or nothing.
      * An account already stored is replaced; one already queued keeps its place unless it is leased.
      */
-    void importAccounts(CampaignId campaign, List<Account> accounts, Instant eligibleFrom);
+    default void importAccounts(CampaignId campaign, List<Account> accounts, Instant eligibleFrom) {
+        try (var staged = beginImport(campaign, eligibleFrom)) {
+            accounts.forEach(staged::add);
+            staged.commit();
+        }
+    }
+
+    /**
+     * Starts an import of any size into the campaign, eligible from {@code eligibleFrom}, with the guarantees of
+     * {@link #importAccounts}: what is added stays invisible to claims until {@link Import#commit}, and closing an
+     * import that was not committed (a rejected file, a failure) leaves the store as it was.
+     */
+    Import beginImport(CampaignId campaign, Instant eligibleFrom);
+
+    /** An import being staged, account by account; not safe for use by several threads. */
+    interface Import extends AutoCloseable {
+        /** Stages one more account; an account added twice keeps the later one. */
+        void add(Account account);
+
+        /** Stores and queues everything added, in one step as far as the store allows. */
+        void commit();
+
+        /** Discards what was added, unless it was committed. */
+        @Override
+        void close();
+    }
 
     /**
      * Takes up to {@code max} accounts whose eligible time is at or before {@code now}, earliest first, and leases
@@ -49,6 +77,17 @@ public interface AccountStore {
     void remove(CampaignId campaign, AccountId account);
 
     Optional<Account> find(AccountId id);
+
+    /** Those of the ids that are stored accounts. This default finds each; a store may answer in one round trip. */
+    default Set<AccountId> stored(Collection<AccountId> ids) {
+        var stored = new HashSet<AccountId>();
+        for (var id : ids) {
+            if (find(id).isPresent()) {
+                stored.add(id);
+            }
+        }
+        return stored;
+    }
 
     /** Accounts waiting in the queue (eligible now or later), not counting leased ones. */
     long queued(CampaignId campaign);

@@ -10,8 +10,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Reads a lender's account export (header row, then one account per record) and validates the whole file before
@@ -25,10 +27,16 @@ public final class AccountCsvReader {
             Set.of("time_zone", "region", "flags", "language", "birth_year", "id_last4", "contacts");
 
     private final String defaultRegion;
+    private final ImportLimits limits;
 
     /** {@code defaultRegion} is the ISO 3166 region for numbers given in national form, such as "US". */
     public AccountCsvReader(String defaultRegion) {
+        this(defaultRegion, ImportLimits.defaults());
+    }
+
+    public AccountCsvReader(String defaultRegion, ImportLimits limits) {
         this.defaultRegion = defaultRegion;
+        this.limits = limits;
     }
 
     public List<Account> read(Path file) {
@@ -41,15 +49,35 @@ public final class AccountCsvReader {
 
     /** Returns every account in the file, or throws {@link ImportRejectedException} listing every problem. */
     public List<Account> read(String source, Reader in) {
-        return CsvRecords.read(source, in, COLUMNS, OPTIONAL_COLUMNS, "accounts", this::account,
-                new CsvRecords.UniqueKey<>("account_id", Account::id));
+        var accounts = new ArrayList<Account>();
+        stream(source, in, accounts::add);
+        return accounts;
+    }
+
+    /**
+     * Reads the file one record at a time, handing each good account to {@code sink} in file order while the file
+     * has no problem so far, and returns how many it read; at the end throws {@link ImportRejectedException} listing
+     * every problem. Memory grows only with the ids seen (to find duplicates), never with the accounts.
+     */
+    public int stream(String source, Reader in, Consumer<Account> sink) {
+        int[] count = {0};
+        CsvRecords.read(source, in, shape(), limits.maxCellBytes(), record -> {
+            count[0]++;
+            sink.accept(record.value());
+        });
+        return count[0];
+    }
+
+    private CsvRecords.Shape<Account> shape() {
+        return new CsvRecords.Shape<>(COLUMNS, OPTIONAL_COLUMNS, "accounts", this::account,
+                new CsvRecords.UniqueKey<>("account_id", account -> account.id().value()));
     }
 
     /** One record's account, or null when any field was bad (each bad field recorded). */
     private Account account(CsvRecords.Fields f) {
         var id = f.get("account_id", AccountId::new);
         var name = f.get("debtor_name", AccountFields::debtorName);
-        var phones = f.get("phones", raw -> AccountFields.phones(raw, defaultRegion));
+        var phones = f.get("phones", raw -> AccountFields.phones(raw, defaultRegion, limits.maxPhonesPerAccount()));
         var zone = f.optional("time_zone", AccountFields::zone);
         var currency = f.get("currency", AccountFields::currency);
         var amount = currency == null ? null : f.get("amount_due", raw -> Money.parse(raw, currency));
@@ -60,7 +88,7 @@ public final class AccountCsvReader {
         var language = f.optional("language", AccountFields::language);
         var birthYear = f.optional("birth_year", AccountFields::birthYear);
         var idLast4 = f.optional("id_last4", AccountFields::idLast4);
-        var contacts = f.optional("contacts", raw -> AccountFields.contacts(raw, defaultRegion));
+        var contacts = f.optional("contacts", raw -> AccountFields.contacts(raw, defaultRegion, limits.maxContactsPerAccount()));
         if (f.failed()) {
             return null;
         }

@@ -5,6 +5,7 @@ import io.duecall.domain.account.AccountFlag;
 import io.duecall.domain.account.Contact;
 import io.duecall.domain.account.ContactRelation;
 import io.duecall.domain.account.E164;
+import io.duecall.domain.account.Money;
 import io.duecall.domain.account.RegionCode;
 import io.duecall.domain.account.SecondFactor;
 import io.duecall.domain.account.Phone;
@@ -24,9 +25,14 @@ import java.util.Set;
 final class AccountFields {
     private AccountFields() {}
 
-    static List<Phone> phones(String raw, String defaultRegion) {
+    static List<Phone> phones(String raw, String defaultRegion, int max) {
+        var given = entries(raw);
+        if (given.size() > max) {
+            throw new IllegalArgumentException(given.size() + " numbers (expected at most " + max
+                    + ", imports.maxPhonesPerAccount)");
+        }
         var phones = new ArrayList<Phone>();
-        for (var pair : raw.split(";")) {
+        for (var pair : given) {
             if (pair.isBlank()) {
                 continue;
             }
@@ -50,9 +56,14 @@ final class AccountFields {
     }
 
     /** {@code relation:name:number} separated by ';', such as {@code spouse:Sam Smith:+14155550142}. */
-    static List<Contact> contacts(String raw, String defaultRegion) {
+    static List<Contact> contacts(String raw, String defaultRegion, int max) {
+        var given = entries(raw);
+        if (given.size() > max) {
+            throw new IllegalArgumentException(given.size() + " contacts (expected at most " + max
+                    + ", imports.maxContactsPerAccount)");
+        }
         var contacts = new ArrayList<Contact>();
-        for (var entry : raw.split(";")) {
+        for (var entry : given) {
             if (entry.isBlank()) {
                 continue;
             }
@@ -71,6 +82,11 @@ final class AccountFields {
         return contacts;
     }
 
+    /** The non-blank entries of a list separated by ';'. */
+    private static List<String> entries(String raw) {
+        return Arrays.stream(raw.split(";")).filter(entry -> !entry.isBlank()).toList();
+    }
+
     static String debtorName(String raw) {
         if (raw.isEmpty() || raw.length() > 120) {
             throw new IllegalArgumentException("'" + raw + "' (expected 1-120 characters)");
@@ -87,10 +103,11 @@ final class AccountFields {
     }
 
     static Currency currency(String raw) {
-        if (raw.matches("[A-Z]{3}") && Currency.getAvailableCurrencies().stream().anyMatch(c -> c.getCurrencyCode().equals(raw))) {
-            return Currency.getInstance(raw);
+        try {
+            return Money.currency(raw);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + raw + "' (expected an ISO 4217 code with minor units, such as USD)", e);
         }
-        throw new IllegalArgumentException("'" + raw + "' (expected an ISO 4217 code such as USD)");
     }
 
     static LocalDate date(String raw) {

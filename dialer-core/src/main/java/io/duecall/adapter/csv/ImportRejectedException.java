@@ -2,28 +2,44 @@ package io.duecall.adapter.csv;
 
 import java.util.List;
 
-/** An import file failed validation; nothing from it was stored. The message lists the first errors. */
+/**
+ * An import file failed validation; nothing from it was stored. The message lists the first errors; a file with a
+ * great many keeps only the first ones in detail and counts the rest.
+ */
 public final class ImportRejectedException extends RuntimeException {
     public static final int MAX_LISTED = 50;
 
     private final transient List<ImportError> errors;
+    private final int count;
 
     public ImportRejectedException(String source, List<ImportError> errors) {
-        super(describe(source, errors));
-        this.errors = List.copyOf(errors);
+        this(source, errors, errors.size());
     }
 
-    /** Every error found, not only the listed ones. */
+    /** {@code count} is how many errors were found, of which {@code errors} are the first. */
+    public ImportRejectedException(String source, List<ImportError> errors, int count) {
+        super(describe(source, errors, count));
+        this.errors = List.copyOf(errors);
+        this.count = count;
+    }
+
+    /** The errors kept in detail: every error found, up to the first thousand. */
     public List<ImportError> errors() {
         return errors;
     }
 
-    private static String describe(String source, List<ImportError> errors) {
-        var text = new StringBuilder(source).append(" rejected, ").append(errors.size())
-                .append(errors.size() == 1 ? " error:" : " errors:");
+    /** How many errors were found. */
+    public int count() {
+        return count;
+    }
+
+    private static String describe(String source, List<ImportError> errors, int count) {
+        var text = new StringBuilder(source).append(" rejected, ").append(count)
+                .append(count == 1 ? " error:" : " errors:");
         errors.stream().limit(MAX_LISTED).forEach(error -> text.append("\n  ").append(error));
-        if (errors.size() > MAX_LISTED) {
-            text.append("\n  and ").append(errors.size() - MAX_LISTED).append(" more");
+        int listed = Math.min(MAX_LISTED, errors.size());
+        if (count > listed) {
+            text.append("\n  and ").append(count - listed).append(" more");
         }
         return text.toString();
     }

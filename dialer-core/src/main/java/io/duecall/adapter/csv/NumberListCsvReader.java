@@ -35,8 +35,8 @@ public final class NumberListCsvReader {
     /** Every number in the file, in file order, or throws {@link ImportRejectedException} listing every problem. */
     public Set<E164> read(String source, Reader in) {
         // A number listed twice is the same entry, not a mistake: keep it once rather than reject the file.
-        var numbers = CsvRecords.read(source, in, COLUMNS, Set.of(), "numbers",
-                f -> f.get("number", raw -> E164.parse(raw, defaultRegion)));
+        var numbers = CsvRecords.read(source, in, new CsvRecords.Shape<>(COLUMNS, Set.of(), "numbers",
+                f -> f.get("number", raw -> E164.parse(raw, defaultRegion)), null), ImportLimits.defaults().maxCellBytes());
         return new LinkedHashSet<>(numbers);
     }
 }

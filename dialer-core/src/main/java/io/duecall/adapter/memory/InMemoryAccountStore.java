@@ -59,6 +59,29 @@ public final class InMemoryAccountStore implements AccountStore {
     private final Map<AccountId, Account> accounts = new HashMap<>();
     private final Map<CampaignId, Campaign> campaigns = new HashMap<>();
 
+    /** Keeps what is added aside and stores it in {@link #importAccounts} at commit. */
+    @Override
+    public Import beginImport(CampaignId campaign, Instant eligibleFrom) {
+        var staged = new java.util.LinkedHashMap<AccountId, Account>();
+        return new Import() {
+            @Override
+            public void add(Account account) {
+                staged.put(account.id(), account);
+            }
+
+            @Override
+            public void commit() {
+                importAccounts(campaign, List.copyOf(staged.values()), eligibleFrom);
+                staged.clear();
+            }
+
+            @Override
+            public void close() {
+                staged.clear();
+            }
+        };
+    }
+
     @Override
     public synchronized void importAccounts(CampaignId campaign, List<Account> given, Instant eligibleFrom) {
         var accounts = List.copyOf(given);

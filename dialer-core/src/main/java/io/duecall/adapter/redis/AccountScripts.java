@@ -57,13 +57,15 @@ final class AccountScripts {
     /**
      * KEYS[1] queue, KEYS[2] leases, KEYS[3] an import's staging ZSET. Moves the staged ids into the queue, except
      * those leased or already queued (they keep their place), and deletes the staging key. Into an idle campaign
-     * that is one RENAME; otherwise the staged ids are walked in windows. Returns how many were queued.
+     * that is one RENAME (and a PERSIST: RENAME keeps the staging key's expiry); otherwise the staged ids are walked
+     * in windows. Returns how many were queued.
      */
     static final LuaScript MERGE_STAGED = new LuaScript("""
             local staged = redis.call('ZCARD', KEYS[3])
             if staged == 0 then return 0 end
             if redis.call('EXISTS', KEYS[1]) == 0 and redis.call('EXISTS', KEYS[2]) == 0 then
               redis.call('RENAME', KEYS[3], KEYS[1])
+              redis.call('PERSIST', KEYS[1])
               return staged
             end
             local queued = 0

@@ -10,11 +10,14 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,11 +56,8 @@ public final class RedisAccountStore implements AccountStore {
 
     /** Any size, in pipelined chunks, all or nothing in the campaign: see {@link StagedImport} for the guarantee. */
     @Override
-    public void importAccounts(CampaignId campaign, List<Account> given, Instant eligibleFrom) {
-        var accounts = List.copyOf(given);
-        if (!accounts.isEmpty()) {
-            new StagedImport(jedis, keys).run(campaign, accounts, eligibleFrom);
-        }
+    public Import beginImport(CampaignId campaign, Instant eligibleFrom) {
+        return new StagedImport(jedis, keys, campaign, eligibleFrom);
     }
 
     @Override
@@ -156,6 +156,30 @@ public final class RedisAccountStore implements AccountStore {
     public void remove(CampaignId campaign, AccountId account) {
         Redis.call("remove " + account + " from " + keys.queue(campaign),
                 () -> AccountScripts.REMOVE.run(jedis, campaignKeys(campaign), List.of(account.value())));
+    }
+
+    /** Pipelined EXISTS, one round trip per {@link StagedImport#CHUNK} ids. */
+    @Override
+    public Set<AccountId> stored(Collection<AccountId> ids) {
+        var all = List.copyOf(ids);
+        var stored = new HashSet<AccountId>();
+        for (int from = 0; from < all.size(); from += StagedImport.CHUNK) {
+            var chunk = all.subList(from, Math.min(from + StagedImport.CHUNK, all.size()));
+            var replies = Redis.call("check accounts exist", () -> {
+                var responses = new ArrayList<Response<Boolean>>();
+                try (var pipeline = jedis.pipelined()) {
+                    chunk.forEach(id -> responses.add(pipeline.exists(keys.account(id))));
+                    pipeline.sync();
+                }
+                return responses;
+            });
+            for (int i = 0; i < chunk.size(); i++) {
+                if (replies.get(i).get()) {
+                    stored.add(chunk.get(i));
+                }
+            }
+        }
+        return stored;
     }
 
     @Override

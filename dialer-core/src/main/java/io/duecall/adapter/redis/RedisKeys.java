@@ -46,7 +46,7 @@ public final class RedisKeys {
 
     /** Hash of one account's fields; accounts are shared between campaigns, so they carry their own tag. */
     public String account(AccountId id) {
-        return accountTag(id) + ":account";
+        return accountKeyStart() + id.value() + accountKeyEnd();
     }
 
     /** ZSET of queued account ids scored by the epoch millis from which each may be dialled. */
@@ -69,12 +69,32 @@ public final class RedisKeys {
         return campaignTag(campaign) + ":import:" + importId;
     }
 
+    /** SET of the ids of one import whose accounts were stored before it (their new fields wait in staging hashes). */
+    public String importReplaced(CampaignId campaign, String importId) {
+        return campaignTag(campaign) + ":import:" + importId + ":replaced";
+    }
+
+    /** What comes before an account id in {@link #account}'s key, for a script that builds account keys from ids. */
+    String accountKeyStart() {
+        return prefix + ":{a:";
+    }
+
+    /** What comes after an account id in {@link #account}'s key. */
+    String accountKeyEnd() {
+        return "}:account";
+    }
+
+    /** What comes after an account id in {@link #stagedAccount}'s key. */
+    String stagedAccountKeyEnd(String importId) {
+        return "}:import:" + importId;
+    }
+
     /**
      * Hash staging an already stored account's new fields until its import's final switch renames it over the
      * account; it shares the account's hash tag, as RENAME in a cluster needs.
      */
     public String stagedAccount(String importId, AccountId id) {
-        return accountTag(id) + ":import:" + importId;
+        return accountKeyStart() + id.value() + stagedAccountKeyEnd(importId);
     }
 
     /** Stream of every attempt, in append order. */

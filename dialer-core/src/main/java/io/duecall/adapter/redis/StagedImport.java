@@ -1,60 +1,210 @@
 package io.duecall.adapter.redis;
 
 import io.duecall.domain.account.Account;
+import io.duecall.domain.account.AccountId;
 import io.duecall.domain.campaign.CampaignId;
+import io.duecall.port.AccountStore;
 import io.duecall.port.StoreUnavailableException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Consumer;
+import redis.clients.jedis.Protocol;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * An import of any size in pipelined chunks that still lands all or nothing in the campaign. Chunks stage the queue
- * entries in a ZSET under the campaign's hash tag and write each account's hash: directly when no such account is
- * stored yet (nothing refers to it until it is queued), else to a staging hash. One final MULTI then renames the
- * staging hashes over the stored accounts and merges the staged entries into the queue, skipping leased and
- * already queued ids ({@link AccountScripts#MERGE_STAGED}). Until that EXEC the queue, the leases and every stored account are as before (only hashes of
- * accounts not stored before may exist, unqueued); if staging fails, those and the staging keys are deleted (best
- * effort; staging keys also expire after a day). On a Redis Cluster the final switch is two steps, see
- * {@link #switchOverInSteps}.
+ * An import of any size, staged in pipelined chunks as the file is read, that lands all or nothing in the campaign
+ * and leaves no trace if it never commits. Every key it writes expires after {@link #STAGING_TTL} until the commit:
+ * the queue entries in a ZSET under the campaign's hash tag, each new account's hash at its own key (nothing refers
+ * to it until it is queued), each already stored account's new fields in a staging hash beside it, and the ids of
+ * those in a SET. One Lua script then commits ({@link #COMMIT}): renames the staging hashes over the stored accounts,
+ * makes every account of the import persistent and merges the entries into the queue, skipping leased and already
+ * queued ids. Until then the queue, the leases and every stored account are as before; a failed or rejected import
+ * deletes what it staged, and one killed part-way is gone once its keys expire. On a Redis Cluster the commit is in
+ * steps, see {@link #commitInSteps}.
  */
-final class StagedImport {
+final class StagedImport implements AccountStore.Import {
     static final int CHUNK = 5_000;
-    private static final long STAGING_TTL_SECONDS = 86_400;
+    /** How long staged keys live unless committed: far longer than staging takes (about a minute a million accounts). */
+    static final Duration STAGING_TTL = Duration.ofHours(1);
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    /**
+     * KEYS: queue, leases, staging ZSET, replaced SET. ARGV: account key start, account key end, staging key end.
+     * Renames each replaced account's staging hash over it, makes every staged account persistent,
+     * then queues every staged id that is neither queued nor leased; returns how many were queued, or -1 (changing
+     * nothing) if any account's staged hash has expired.
+     */
+    static final LuaScript COMMIT = new LuaScript("""
+            local staged = redis.call('ZCARD', KEYS[3])
+            if staged == 0 then return -1 end
+            local function window(from)
+              local ids = redis.call('ZRANGE', KEYS[3], from, from + 999)
+              local replaced = redis.call('SMISMEMBER', KEYS[4], unpack(ids))
+              return ids, replaced
+            end
+            for from = 0, staged - 1, 1000 do
+              local ids, replaced = window(from)
+              local keys = {}
+              for i = 1, #ids do
+                keys[i] = ARGV[1] .. ids[i] .. (replaced[i] == 1 and ARGV[3] or ARGV[2])
+              end
+              if redis.call('EXISTS', unpack(keys)) ~= #ids then return -1 end
+            end
+            for from = 0, staged - 1, 1000 do
+              local ids, replaced = window(from)
+              for i = 1, #ids do
+                local account = ARGV[1] .. ids[i] .. ARGV[2]
+                if replaced[i] == 1 then
+                  redis.call('RENAME', ARGV[1] .. ids[i] .. ARGV[3], account)
+                end
+                redis.call('PERSIST', account)
+              end
+            end
+            redis.call('DEL', KEYS[4])
+            local queued = 0
+            if redis.call('EXISTS', KEYS[1]) == 0 and redis.call('EXISTS', KEYS[2]) == 0 then
+              redis.call('RENAME', KEYS[3], KEYS[1])
+              queued = staged
+            else
+              for from = 0, staged - 1, 1000 do
+                local window = redis.call('ZRANGE', KEYS[3], from, from + 999, 'WITHSCORES')
+                for i = 1, #window, 2 do
+                  if not redis.call('ZSCORE', KEYS[2], window[i]) then
+                    queued = queued + redis.call('ZADD', KEYS[1], 'NX', window[i + 1], window[i])
+                  end
+                end
+              end
+              redis.call('DEL', KEYS[3])
+            end
+            redis.call('PERSIST', KEYS[1])
+            return queued
+            """);
+
+    /** KEYS: one hash. ARGV: expiry in ms, then field, value pairs. Replaces the hash, expiring, in one step. */
+    private static final LuaScript STAGE_HASH = new LuaScript("""
+            redis.call('DEL', KEYS[1])
+            redis.call('HSET', KEYS[1], unpack(ARGV, 2))
+            redis.call('PEXPIRE', KEYS[1], ARGV[1])
+            return 1
+            """);
+
+    /**
+     * KEYS: a staging ZSET or SET. ARGV: expiry in ms, the score (empty for a SET), then the ids. Adds the ids, with
+     * the expiry, in one step.
+     */
+    private static final LuaScript STAGE_MEMBERS = new LuaScript("""
+            for from = 3, #ARGV, 1000 do
+              local to = math.min(from + 999, #ARGV)
+              if ARGV[2] == '' then
+                redis.call('SADD', KEYS[1], unpack(ARGV, from, to))
+              else
+                local args = {}
+                for i = from, to do
+                  args[#args + 1] = ARGV[2]
+                  args[#args + 1] = ARGV[i]
+                end
+                redis.call('ZADD', KEYS[1], unpack(args))
+              end
+            end
+            redis.call('PEXPIRE', KEYS[1], ARGV[1])
+            return 1
+            """);
 
     private final UnifiedJedis jedis;
     private final RedisKeys keys;
+    private final CampaignId campaign;
+    private final Instant eligibleFrom;
+    private final String importId;
+    private final String staging;
+    private final String replaced;
+    private final long startedNanos = System.nanoTime();
+    private final List<Account> pending = new ArrayList<>(CHUNK);
+    private boolean anyStaged;
+    private boolean committed;
 
-    StagedImport(UnifiedJedis jedis, RedisKeys keys) {
+    StagedImport(UnifiedJedis jedis, RedisKeys keys, CampaignId campaign, Instant eligibleFrom) {
         this.jedis = jedis;
         this.keys = keys;
+        this.campaign = campaign;
+        this.eligibleFrom = eligibleFrom;
+        this.importId = HexFormat.of().formatHex(randomBytes());
+        this.staging = keys.importQueue(campaign, importId);
+        this.replaced = keys.importReplaced(campaign, importId);
     }
 
-    void run(CampaignId campaign, List<Account> accounts, Instant eligibleFrom) {
-        var importId = HexFormat.of().formatHex(randomBytes());
-        var staging = keys.importQueue(campaign, importId);
-        var replaced = new ArrayList<Account>();
-        var created = new ArrayList<String>();
+    @Override
+    public void add(Account account) {
+        if (committed) {
+            throw new IllegalStateException("import into " + campaign + " was committed; start another");
+        }
+        pending.add(account);
+        if (pending.size() == CHUNK) {
+            flush();
+        }
+    }
+
+    @Override
+    public void commit() {
+        flush();
+        if (!anyStaged) {
+            committed = true;
+            return;
+        }
+        if (Duration.ofNanos(System.nanoTime() - startedNanos).compareTo(STAGING_TTL.dividedBy(2)) > 0) {
+            throw new StoreUnavailableException("redis: import into " + keys.queue(campaign) + " took longer than "
+                    + STAGING_TTL.dividedBy(2) + " to stage; its first accounts may have expired, so nothing was stored",
+                    null);
+        }
+        // No clean-up past this point: a lost reply to the commit may hide a commit that happened.
+        committed = true;
+        if (Redis.isCluster(jedis)) {
+            commitInSteps();
+            return;
+        }
+        var queue = keys.queue(campaign);
+        // Sent as a blocking command, which waits for its reply however long: a commit of a million accounts keeps
+        // Redis busy for seconds, longer than the client's read timeout, and a timed-out reply would hide the commit.
+        var reply = Redis.call("commit import into " + queue, () -> jedis.sendBlockingCommand(Protocol.Command.EVAL,
+                COMMIT.source(), "4", queue, keys.leases(campaign), staging, replaced, keys.accountKeyStart(),
+                keys.accountKeyEnd(), keys.stagedAccountKeyEnd(importId)));
+        if (Long.valueOf(-1).equals(reply)) {
+            committed = false;
+            throw new StoreUnavailableException("redis: import into " + queue + " found staged accounts expired or "
+                    + "deleted before its commit; nothing was stored", null);
+        }
+    }
+
+    @Override
+    public void close() {
+        pending.clear();
+        if (!committed && anyStaged) {
+            discard();
+        }
+    }
+
+    private void flush() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        var chunk = List.copyOf(pending);
+        pending.clear();
+        anyStaged = true;
         try {
-            for (int from = 0; from < accounts.size(); from += CHUNK) {
-                stageChunk(accounts.subList(from, Math.min(from + CHUNK, accounts.size())), importId, staging,
-                        eligibleFrom, replaced, created);
-            }
+            stageChunk(chunk);
         } catch (RuntimeException e) {
-            discard(staging, created);
+            discard();
+            committed = true; // nothing left to discard at close
             throw e;
         }
-        // No clean-up past this point: a lost reply to the final EXEC may hide a switch that happened.
-        switchOver(campaign, importId, staging, replaced);
     }
 
-    private void stageChunk(List<Account> chunk, String importId, String staging, Instant eligibleFrom,
-            List<Account> replaced, List<String> created) {
+    private void stageChunk(List<Account> chunk) {
         var exists = Redis.call("check accounts before import", () -> {
             var replies = new ArrayList<Response<Boolean>>();
             try (var pipeline = jedis.pipelined()) {
@@ -63,99 +213,164 @@ final class StagedImport {
             }
             return replies;
         });
-        var score = (double) eligibleFrom.toEpochMilli();
-        var entries = new HashMap<String, Double>();
+        var ids = new ArrayList<String>(chunk.size());
+        var replacedIds = new ArrayList<String>();
+        var hashes = new ArrayList<String>(chunk.size());
+        for (int i = 0; i < chunk.size(); i++) {
+            var id = chunk.get(i).id();
+            ids.add(id.value());
+            if (exists.get(i).get()) {
+                replacedIds.add(id.value());
+                hashes.add(keys.stagedAccount(importId, id));
+            } else {
+                hashes.add(keys.account(id));
+            }
+        }
         Redis.call("stage import into " + staging, () -> {
-            try (var pipeline = jedis.pipelined()) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    var account = chunk.get(i);
-                    var fields = AccountCodec.encode(account);
-                    if (exists.get(i).get()) {
-                        var key = keys.stagedAccount(importId, account.id());
-                        pipeline.del(key);
-                        pipeline.hset(key, fields);
-                        pipeline.expire(key, STAGING_TTL_SECONDS);
-                        replaced.add(account);
-                        created.add(key);
-                    } else {
-                        var key = keys.account(account.id());
-                        pipeline.hset(key, fields);
-                        created.add(key);
-                    }
-                    entries.put(account.id().value(), score);
-                }
-                pipeline.zadd(staging, entries);
-                pipeline.expire(staging, STAGING_TTL_SECONDS);
-                pipeline.sync();
+            if (Redis.isCluster(jedis)) {
+                stagePerKey(chunk, hashes, ids, replacedIds);
+            } else {
+                stageInOneTransaction(chunk, hashes, ids, replacedIds);
             }
             return null;
         });
     }
 
-    private void switchOver(CampaignId campaign, String importId, String staging, List<Account> replaced) {
-        if (Redis.isCluster(jedis)) {
-            switchOverInSteps(campaign, importId, staging, replaced);
-            return;
-        }
-        var queue = keys.queue(campaign);
-        var results = Redis.call("switch import into " + queue, () -> {
-            try (var tx = jedis.multi()) {
-                for (var account : replaced) {
-                    tx.rename(keys.stagedAccount(importId, account.id()), keys.account(account.id()));
-                }
-                tx.eval(AccountScripts.MERGE_STAGED.source(), List.of(queue, keys.leases(campaign), staging), List.of());
-                return tx.exec();
+    /**
+     * Every write of the chunk in one MULTI: a client killed part-way through sending it leaves nothing of the chunk,
+     * so no key is ever written without its expiry.
+     */
+    private void stageInOneTransaction(List<Account> chunk, List<String> hashes, List<String> ids, List<String> replacedIds) {
+        long ttl = STAGING_TTL.toMillis();
+        try (var tx = jedis.multi()) {
+            for (int i = 0; i < chunk.size(); i++) {
+                tx.del(hashes.get(i));
+                tx.hset(hashes.get(i), AccountCodec.encode(chunk.get(i)));
+                tx.pexpire(hashes.get(i), ttl);
             }
-        });
-        if (results == null) {
-            throw new StoreUnavailableException("redis: import into " + queue + " was aborted", null);
-        }
-        for (var result : results) {
-            if (result instanceof Exception e) {
-                throw new StoreUnavailableException("redis: import into " + queue
-                        + " partly failed inside its final transaction: " + e.getMessage(), e);
+            var score = (double) eligibleFrom.toEpochMilli();
+            var entries = new HashMap<String, Double>();
+            ids.forEach(id -> entries.put(id, score));
+            tx.zadd(staging, entries);
+            tx.pexpire(staging, ttl);
+            if (!replacedIds.isEmpty()) {
+                tx.sadd(replaced, replacedIds.toArray(String[]::new));
+                tx.pexpire(replaced, ttl);
+            }
+            var results = tx.exec();
+            if (results == null) {
+                throw new StoreUnavailableException("redis: staging import into " + staging + " was aborted", null);
+            }
+            for (var result : results) {
+                if (result instanceof Exception e) {
+                    throw new StoreUnavailableException("redis: staging import into " + staging + ": " + e.getMessage(), e);
+                }
             }
         }
     }
 
+    /** A cluster has no transaction across slots: each key is written with its expiry by one script on its slot. */
+    private void stagePerKey(List<Account> chunk, List<String> hashes, List<String> ids, List<String> replacedIds) {
+        var ttl = Long.toString(STAGING_TTL.toMillis());
+        var replies = new ArrayList<Response<Object>>();
+        try (var pipeline = jedis.pipelined()) {
+            for (int i = 0; i < chunk.size(); i++) {
+                var args = new ArrayList<String>();
+                args.add(ttl);
+                AccountCodec.encode(chunk.get(i)).forEach((field, value) -> {
+                    args.add(field);
+                    args.add(value);
+                });
+                replies.add(pipeline.eval(STAGE_HASH.source(), List.of(hashes.get(i)), args));
+            }
+            var members = new ArrayList<String>(List.of(ttl, Long.toString(eligibleFrom.toEpochMilli())));
+            members.addAll(ids);
+            replies.add(pipeline.eval(STAGE_MEMBERS.source(), List.of(staging), members));
+            if (!replacedIds.isEmpty()) {
+                var replacedMembers = new ArrayList<String>(List.of(ttl, ""));
+                replacedMembers.addAll(replacedIds);
+                replies.add(pipeline.eval(STAGE_MEMBERS.source(), List.of(replaced), replacedMembers));
+            }
+            pipeline.sync();
+        }
+        replies.forEach(Response::get);
+    }
+
     /**
-     * A cluster cannot rename over accounts in many slots and merge the queue in one transaction: the staged hashes
-     * are renamed over their accounts first (each RENAME on its account's slot), then the queue is merged. A failure
-     * between leaves the replaced accounts' new fields stored and the queue as it was; the import can be run again.
+     * A cluster cannot rename over accounts in many slots and merge the queue in one step: the staged hashes are
+     * renamed over their accounts and every account made persistent first (each command on its account's slot), then
+     * the queue is merged. A failure between leaves the replaced accounts' new fields stored and the queue as it was
+     * (the new accounts unqueued); the import can be run again.
      */
-    private void switchOverInSteps(CampaignId campaign, String importId, String staging, List<Account> replaced) {
+    private void commitInSteps() {
         var queue = keys.queue(campaign);
-        Redis.call("replace stored accounts for import into " + queue + " (queue unchanged)", () -> {
-            for (int from = 0; from < replaced.size(); from += CHUNK) {
-                var replies = new ArrayList<Response<String>>();
+        Redis.call("store accounts for import into " + queue + " (queue unchanged)", () -> {
+            forEachStagedChunk(ids -> {
+                var isReplaced = jedis.smismember(replaced, ids.toArray(String[]::new));
+                var replies = new ArrayList<Response<?>>();
                 try (var pipeline = jedis.pipelined()) {
-                    for (var account : replaced.subList(from, Math.min(from + CHUNK, replaced.size()))) {
-                        replies.add(pipeline.rename(keys.stagedAccount(importId, account.id()), keys.account(account.id())));
+                    for (int i = 0; i < ids.size(); i++) {
+                        var id = new AccountId(ids.get(i));
+                        if (isReplaced.get(i)) {
+                            replies.add(pipeline.rename(keys.stagedAccount(importId, id), keys.account(id)));
+                        }
+                        replies.add(pipeline.persist(keys.account(id)));
                     }
                     pipeline.sync();
                 }
                 replies.forEach(Response::get);
-            }
+            });
             return null;
         });
         Redis.call("switch import into " + queue, () -> AccountScripts.MERGE_STAGED.run(jedis,
                 List.of(queue, keys.leases(campaign), staging), List.of()));
+        Redis.call("drop staging of import into " + queue, () -> jedis.del(replaced));
     }
 
-    /** Deletes the unqueued new accounts and staging hashes; best effort after a failure: Redis may be the reason, and the staging keys expire anyway. */
-    private void discard(String staging, List<String> created) {
+    /**
+     * Deletes the staging hashes and the new accounts' hashes (those still expiring: one that lost its expiry was
+     * stored by another import meanwhile), then the staging keys; best effort after a failure: Redis may be the
+     * reason, and everything staged expires anyway.
+     */
+    private void discard() {
         try {
-            if (Redis.isCluster(jedis)) {
-                // One DEL may not span slots in a cluster, and the new accounts are each in their own.
-                created.forEach(jedis::del);
-            } else {
-                for (int from = 0; from < created.size(); from += CHUNK) {
-                    jedis.del(created.subList(from, Math.min(from + CHUNK, created.size())).toArray(String[]::new));
+            forEachStagedChunk(ids -> {
+                var ttls = new ArrayList<Response<Long>>();
+                try (var pipeline = jedis.pipelined()) {
+                    for (var raw : ids) {
+                        var id = new AccountId(raw);
+                        pipeline.del(keys.stagedAccount(importId, id));
+                        ttls.add(pipeline.pttl(keys.account(id)));
+                    }
+                    pipeline.sync();
                 }
-            }
+                try (var pipeline = jedis.pipelined()) {
+                    for (int i = 0; i < ids.size(); i++) {
+                        if (ttls.get(i).get() > 0) {
+                            pipeline.del(keys.account(new AccountId(ids.get(i))));
+                        }
+                    }
+                    pipeline.sync();
+                }
+            });
             jedis.del(staging);
+            jedis.del(replaced);
         } catch (RuntimeException ignored) {
-            // The failure being reported is the one that matters; what is left over expires or is unreferenced.
+            // The failure being reported is the one that matters; what is left over expires.
+        }
+    }
+
+    /** Hands the staged ids to {@code step} a chunk at a time, reading the staging ZSET without loading it whole. */
+    private void forEachStagedChunk(Consumer<List<String>> step) {
+        for (long from = 0; ; from += CHUNK) {
+            var first = from;
+            var ids = jedis.zrange(staging, first, first + CHUNK - 1);
+            if (!ids.isEmpty()) {
+                step.accept(ids);
+            }
+            if (ids.size() < CHUNK) {
+                return;
+            }
         }
     }
 

@@ -148,4 +148,38 @@ class AccountCsvReaderTest {
         assertTrue(error.getMessage().contains("line 51, days_past_due"), error.getMessage());
         assertTrue(!error.getMessage().contains("line 52,") && error.getMessage().endsWith("and 10 more"), error.getMessage());
     }
+
+    // Issue 18: a row with 10,000 phones was accepted and dialed.
+    @Test
+    void rowsWithTooManyNumbersOrContactsOrTooLongACellAreRefusedNamingLineAndColumn() {
+        var phones = new StringBuilder();
+        for (int i = 0; i < 11; i++) {
+            phones.append("mobile:+1212555").append(String.format("%04d", i)).append(';');
+        }
+        var huge = "mobile:+12125550123;".repeat(10_000);
+        var csv = "account_id,debtor_name,phones,amount_due,currency,due_date,days_past_due,contacts\n"
+                + "a-1,Dana Diaz," + phones + ",10.00,USD,2026-11-01,3,\n"
+                + "a-2,Dana Diaz," + huge + ",10.00,USD,2026-11-01,3,\n"
+                + "a-3,Dana Diaz,mobile:+12125550123,10.00,USD,2026-11-01,3," + "spouse:Sam:+12125550124;".repeat(11) + "\n"
+                + "a-4,Dana Diaz,mobile:+12125550123,10.00,USD,2026-11-01,3,\n";
+
+        var error = assertThrows(ImportRejectedException.class, () -> new AccountCsvReader("US").read("a.csv", new StringReader(csv)));
+
+        assertEquals(List.of(
+                new ImportError(2, "phones", "11 numbers (expected at most 10, imports.maxPhonesPerAccount)"),
+                new ImportError(3, "phones", "has 200000 bytes (expected at most 4096, imports.maxCellBytes)"),
+                new ImportError(4, "contacts", "11 contacts (expected at most 10, imports.maxContactsPerAccount)")),
+                error.errors());
+    }
+
+    @Test
+    void aCellFarLongerThanTheLimitStopsTheReadNamingItsLineAndColumn() {
+        var csv = "account_id,debtor_name,phones,amount_due,currency,due_date,days_past_due\n"
+                + "a-1," + "x".repeat(2_000_000) + ",mobile:+12125550123,10.00,USD,2026-11-01,3\n";
+
+        var error = assertThrows(ImportRejectedException.class, () -> new AccountCsvReader("US").read("a.csv", new StringReader(csv)));
+
+        assertEquals(List.of(new ImportError(2, "debtor_name", "is far longer than 4096 bytes (imports.maxCellBytes); "
+                + "the file was not read further")), error.errors());
+    }
 }

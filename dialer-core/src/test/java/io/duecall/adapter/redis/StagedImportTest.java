@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.AbstractTransaction;
 import redis.clients.jedis.ClusterPipeline;
 import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.JedisPooled;
@@ -66,7 +67,38 @@ class StagedImportTest {
 
         assertEquals(1, store.queued(CAMPAIGN));
         assertEquals(account("acct-1"), store.find(new AccountId("acct-1")).orElseThrow());
-        assertTrue(store.find(new AccountId("acct-2")).isEmpty(), "accounts new to the store are deleted again");
+        var newAccount = redis.keys().account(new AccountId("acct-2"));
+        assertTrue(redis.jedis().pttl(newAccount) > 0 || !redis.jedis().exists(newAccount),
+                "an account new to the store is deleted again, or expires when the client could not delete it");
+        assertTrue(stagingKeys().stream().allMatch(key -> redis.jedis().pttl(key) > 0), "staging keys expire");
+    }
+
+    // Issue 15: a fresh import left the campaign's queue (and replaced accounts) expiring a day later.
+    @Test
+    void committedImportLeavesNoExpiryOnTheQueueOrTheAccounts() {
+        var store = new RedisAccountStore(redis.jedis(), redis.keys());
+        store.importAccounts(CAMPAIGN, List.of(account("acct-1")), T0);
+
+        store.importAccounts(CAMPAIGN, List.of(accountWithoutZone("acct-1"), account("acct-2")), T0);
+
+        assertEquals(-1, redis.jedis().pttl(redis.keys().queue(CAMPAIGN)));
+        assertEquals(-1, redis.jedis().pttl(redis.keys().account(new AccountId("acct-1"))));
+        assertEquals(-1, redis.jedis().pttl(redis.keys().account(new AccountId("acct-2"))));
+        assertEquals(List.of(), stagingKeys());
+    }
+
+    @Test
+    void importNeverCommittedLeavesNothingBehind() {
+        var store = new RedisAccountStore(redis.jedis(), redis.keys());
+        store.importAccounts(CAMPAIGN, List.of(account("acct-1")), T0);
+
+        try (var staged = store.beginImport(CAMPAIGN, T0)) {
+            ids(MANY).forEach(id -> staged.add(id.equals("acct-1") ? accountWithoutZone(id) : account(id)));
+        }
+
+        assertEquals(account("acct-1"), store.find(new AccountId("acct-1")).orElseThrow());
+        assertTrue(store.find(new AccountId("acct-2")).isEmpty());
+        assertEquals(1, store.queued(CAMPAIGN));
         assertEquals(List.of(), stagingKeys());
     }
 
@@ -97,6 +129,14 @@ class StagedImportTest {
                 throw new JedisConnectionException("connection reset (simulated)");
             }
             return super.pipelined();
+        }
+
+        @Override
+        public AbstractTransaction multi() {
+            if (left-- <= 0) {
+                throw new JedisConnectionException("connection reset (simulated)");
+            }
+            return super.multi();
         }
     }
 
