@@ -59,7 +59,7 @@ class LedgerCsvWritersTest {
 
         assertEquals("""
                 call_id,account_id,campaign,amount,currency,pay_by,promised_at
-                "'=HYPERLINK(""x"")",'-2-3,reminders,50.00,USD,2025-03-20,2025-03-10T14:01:00Z
+                "'=HYPERLINK(""x"")","'-2-3",reminders,50.00,USD,2025-03-20,2025-03-10T14:01:00Z
                 """, out.toString());
     }
 

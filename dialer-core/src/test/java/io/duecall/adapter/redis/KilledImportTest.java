@@ -67,7 +67,7 @@ class KilledImportTest {
         var binary = RedisServerProcess.binaryOnPath();
         assumeTrue(binary.isPresent(), "no redis-server on PATH: this test starts its own");
         var file = dir.resolve("accounts.csv");
-        ImportChild.writeAccounts(file, 200_000, "Dana Diaz");
+        ImportChild.writeAccounts(file, 100_000, "Dana Diaz");
         try (var redis = RedisServerProcess.start(binary.get(), dir.resolve("redis"));
                 var jedis = new JedisPooled(redis.uri())) {
             var log = dir.resolve("child.log");
@@ -77,8 +77,8 @@ class KilledImportTest {
 
             var output = java.nio.file.Files.readString(log);
             assertEquals(0, status, output);
-            assertTrue(output.contains("imported 200000"), output);
-            assertEquals(200_000, new RedisAccountStore(jedis, new RedisKeys(PREFIX)).queued(CAMPAIGN));
+            assertTrue(output.contains("imported 100000"), output);
+            assertEquals(100_000, new RedisAccountStore(jedis, new RedisKeys(PREFIX)).queued(CAMPAIGN));
             assertEquals(-1, jedis.pttl(new RedisKeys(PREFIX).queue(CAMPAIGN)), "the queue keeps no expiry");
         }
     }
