@@ -78,7 +78,7 @@ final class Commands {
         }
         try (var redis = redis(config); var jedis = redis.connect()) {
             var store = new RedisAccountStore(jedis, new RedisKeys(config.redis().keyPrefix()));
-            int imported = new ImportAccounts(new AccountCsvReader(region), store, Clock.systemUTC()).fromFile(campaign, file);
+            int imported = new ImportAccounts(new AccountCsvReader(region, config.imports()), store, Clock.systemUTC()).fromFile(campaign, file);
             out.printf("imported %d accounts into %s%n", imported, campaign);
         }
         return 0;

@@ -13,6 +13,7 @@ import io.duecall.adapter.ami.AmiConfig;
 import io.duecall.adapter.csv.AccountCsvReader;
 import io.duecall.adapter.csv.AttemptCsvWriter;
 import io.duecall.adapter.csv.CsvFiles;
+import io.duecall.adapter.csv.ImportLimits;
 import io.duecall.adapter.csv.PromiseCsvWriter;
 import io.duecall.adapter.redis.KeyspaceCleaner;
 import io.duecall.adapter.redis.RedisProvisioner;
@@ -248,6 +249,6 @@ public final class Demo {
                 agi, scheduler, null, new ConfiguredAgents(Duration.ofSeconds(20), seats),
                 new ConfiguredCampaigns(List.of(ConfiguredCampaign.of(campaigns.get(0), null),
                         ConfiguredCampaign.of(campaigns.get(1), PacingPolicy.of(PacingPolicy.Mode.PREDICTIVE)))),
-                PromiseSettings.defaults(), null);
+                PromiseSettings.defaults(), null, ImportLimits.defaults());
     }
 }

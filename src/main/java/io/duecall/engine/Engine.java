@@ -262,7 +262,8 @@ public final class Engine implements AutoCloseable {
             }
         };
         ops = OpsServer.start(http, new OpsParts(clock, dialer, agents, desk, accounts, promises, control,
-                OpsAdapters.imports(accounts, clock), OpsAdapters.exports(ledger, promises), health, catalog, registry,
+                OpsAdapters.imports(accounts, clock, config.imports()), OpsAdapters.exports(ledger, promises), health,
+                catalog, registry,
                 paymentFeed()));
         parts.add(ops);
         return ops;
@@ -271,7 +272,7 @@ public final class Engine implements AutoCloseable {
     /** The API's payment feed: the CSV feed's use case, taking paid-off accounts out of every current campaign. */
     private RecordPayments paymentFeed() {
         var keys = new RedisKeys(config.redis().keyPrefix());
-        return new RecordPayments(new PaymentCsvReader(), new RedisPaymentStore(jedis, keys), promises, accounts,
+        return new RecordPayments(new PaymentCsvReader(config.imports()), new RedisPaymentStore(jedis, keys), promises, accounts,
                 () -> dialer.campaigns().stream().map(Campaign::id).toList(), clock);
     }
 

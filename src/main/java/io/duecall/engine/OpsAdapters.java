@@ -3,6 +3,7 @@ package io.duecall.engine;
 import io.duecall.adapter.ami.AmiTimings;
 import io.duecall.adapter.csv.AccountCsvReader;
 import io.duecall.adapter.csv.AttemptCsvWriter;
+import io.duecall.adapter.csv.ImportLimits;
 import io.duecall.adapter.csv.ImportRejectedException;
 import io.duecall.adapter.csv.PromiseCsvWriter;
 import io.duecall.app.ImportAccounts;
@@ -24,11 +25,11 @@ final class OpsAdapters {
     private OpsAdapters() {}
 
     /** The command line's reader and all-or-nothing import, its refusals translated for the API. */
-    static AccountImports imports(AccountStore accounts, Clock clock) {
+    static AccountImports imports(AccountStore accounts, Clock clock, ImportLimits limits) {
         return (campaign, region, csv) -> {
             try {
-                return new ImportAccounts(new AccountCsvReader(region), accounts, clock).fromReader(campaign, "upload",
-                        csv);
+                return new ImportAccounts(new AccountCsvReader(region, limits), accounts, clock).fromReader(campaign,
+                        "upload", csv);
             } catch (ImportRejectedException e) {
                 throw new AccountImports.ImportRejectedException(
                         e.errors().stream().map(Object::toString).toList(), e);

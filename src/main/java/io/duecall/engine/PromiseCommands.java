@@ -34,7 +34,7 @@ final class PromiseCommands {
         options.rejectUnknown();
         try (var redis = Commands.redis(config); var jedis = redis.connect()) {
             var keys = new RedisKeys(config.redis().keyPrefix());
-            var feed = new RecordPayments(new PaymentCsvReader(), new RedisPaymentStore(jedis, keys),
+            var feed = new RecordPayments(new PaymentCsvReader(config.imports()), new RedisPaymentStore(jedis, keys),
                     new RedisPromiseStore(jedis, keys), new RedisAccountStore(jedis, keys),
                     config.campaigns().list().stream().map(Campaign::id).toList(), Clock.systemUTC());
             var result = feed.fromFile(file);

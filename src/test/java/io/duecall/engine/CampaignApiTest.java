@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.duecall.adapter.csv.AccountCsvReader;
+import io.duecall.adapter.csv.ImportLimits;
 import io.duecall.adapter.memory.InMemoryAccountStore;
 import io.duecall.adapter.memory.InMemoryAttemptLedger;
 import io.duecall.adapter.memory.InMemoryCampaignDefinitions;
@@ -73,7 +74,8 @@ class CampaignApiTest {
             new OpsParts(clock, dialer, agents, new AgentDesk(clock, dialer, promises, ledger, accounts, suppression,
                     new InMemoryDispositionLog(), dialer.eligibility(), new InMemoryScreenPops()), accounts, promises,
                     new QuartzCampaignControl(cycle, id -> catalog.runDates(id).endAt()),
-                    OpsAdapters.imports(accounts, clock), OpsAdapters.exports(ledger, promises), new Healthy(), catalog,
+                    OpsAdapters.imports(accounts, clock, ImportLimits.defaults()), OpsAdapters.exports(ledger, promises),
+                    new Healthy(), catalog,
                     new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), null));
 
     @AfterEach
@@ -84,7 +86,7 @@ class CampaignApiTest {
     private static EngineConfig.Resolved configuration() {
         var desk = new CampaignSettings("desk", null, null, null, null, null, "Acme Lending",
                 "18005550100", null, null, null, null, null, null, null, null, null, null);
-        return new EngineConfig(null, null, null, null, null, null, List.of(desk), null, null, null)
+        return new EngineConfig(null, null, null, null, null, null, List.of(desk), null, null, null, null)
                 .validate(io.duecall.sipconfig.Secrets.fromSystem());
     }
 

@@ -4,6 +4,7 @@ import static io.duecall.engine.config.Defaults.or;
 
 import io.duecall.adapter.ami.AmiConfig;
 import io.duecall.adapter.ami.AmiPbx;
+import io.duecall.adapter.csv.ImportLimits;
 import io.duecall.adapter.quartz.QuartzCluster;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.sipconfig.Deployment;
@@ -32,7 +33,8 @@ public record EngineConfig(
         List<CampaignSettings> campaigns,
         HttpSettings http,
         PromiseSettings promises,
-        List<PbxSettings> pbxs) {
+        List<PbxSettings> pbxs,
+        ImportSettings imports) {
 
     /** The name of the one PBX configured with {@code ami} or {@code deployment} instead of {@code pbxs}. */
     public static final String SINGLE_PBX = "pbx";
@@ -45,7 +47,7 @@ public record EngineConfig(
      */
     public record Resolved(RedisSettings redis, List<AmiPbx> pbxs, AgiSettings agi, SchedulerSettings scheduler,
             QuartzCluster clustered, ConfiguredAgents agents, ConfiguredCampaigns campaigns, PromiseSettings promises,
-            OpsWebConfig http) {
+            OpsWebConfig http, ImportLimits imports) {
         public Resolved {
             pbxs = List.copyOf(pbxs);
             if (pbxs.isEmpty()) {
@@ -68,7 +70,8 @@ public record EngineConfig(
         var ownDeployment = deployment == null || deployment.isBlank() || Path.of(deployment).isAbsolute() ? deployment
                 : base.resolve(deployment).normalize().toString();
         var pbxList = pbxs == null ? null : pbxs.stream().map(p -> p == null ? null : p.relativeTo(base)).toList();
-        return new EngineConfig(ownDeployment, redis, ami, agi, scheduler, agents, campaigns, http, promises, pbxList);
+        return new EngineConfig(ownDeployment, redis, ami, agi, scheduler, agents, campaigns, http, promises, pbxList,
+                imports);
     }
 
     /** Checks every key and builds the domain objects; throws one {@link ConfigException} listing every problem. */
@@ -102,11 +105,13 @@ public record EngineConfig(
         var staff = or(agents, AgentSettings.defaults()).withDefaults().resolve(campaignList.list(),
                 pool.stream().map(AmiPbx::name).collect(Collectors.toSet()), errors);
         var ops = or(http, HttpSettings.defaults()).withDefaults().resolve(errors);
+        var importSection = or(imports, ImportSettings.defaults()).withDefaults();
+        importSection.validate(errors);
         if (!errors.isEmpty()) {
             throw ConfigException.of(errors);
         }
         return new Resolved(redisSection, pool, agiSection, schedulerSection, clustered, staff, campaignList,
-                promiseSection, ops);
+                promiseSection, ops, importSection.limits());
     }
 
     /**
