@@ -118,6 +118,35 @@ class OpsApiTest {
         assertEquals(PromiseState.OPEN, desk.promises.status("c-1").orElseThrow().state());
     }
 
+    // Issue 18: "١٢٣" (Arabic-Indic digits) was recorded as 123.
+    @Test
+    void amountInDigitsOtherThanAsciiIsRefused() {
+        desk.importDebtor();
+
+        var response = postPayments(payment("bank-1", "١٢٣"));
+
+        assertEquals(400, status(response), response);
+        assertTrue(body(response).contains("payments[0].amount: '١٢٣'"), response);
+        assertEquals(List.of(), desk.payments.forAccount(DEBTOR));
+    }
+
+    // Issue 18: a paidAt in the year +1000000000 and a payment for an account that does not exist were recorded.
+    @Test
+    void paymentOutsideTheTimeWindowOrForAnUnknownAccountRejectsTheRequest() {
+        desk.importDebtor();
+
+        var response = postPayments(payment("bank-1", "50.00"),
+                payment("bank-2", "5.00").replace("2026-03-03T16:30:00Z", "+1000000000-01-01T00:00:00Z"),
+                payment("bank-3", "5.00").replace("A-77", "A-99"));
+
+        assertEquals(400, status(response), response);
+        var body = body(response);
+        assertTrue(body.contains("payments[1].paidAt: '+1000000000-01-01T00:00:00Z' (expected from "), body);
+        assertTrue(body.contains("payments[2].accountId: 'A-99' is not a stored account"), body);
+        assertTrue(body.contains("nothing was recorded"), body);
+        assertEquals(List.of(), desk.payments.forAccount(DEBTOR));
+    }
+
     @Test
     void badReferenceIsNamedByItsIndex() {
         var response = postPayments(payment("bank 1", "50.00"));

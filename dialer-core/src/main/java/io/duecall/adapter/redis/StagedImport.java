@@ -36,9 +36,10 @@ final class StagedImport implements AccountStore.Import {
 
     /**
      * KEYS: queue, leases, staging ZSET, replaced SET. ARGV: account key start, account key end, staging key end.
-     * Renames each replaced account's staging hash over it, makes every staged account persistent,
-     * then queues every staged id that is neither queued nor leased; returns how many were queued, or -1 (changing
-     * nothing) if any account's staged hash has expired.
+     * Renames each replaced account's staging hash over it, makes every staged account persistent, then queues every
+     * staged id that is neither queued nor leased, and makes the queue persistent; returns how many were queued, or
+     * -1 (changing nothing) when nothing is staged any more. Staged keys cannot have expired before it runs: staging
+     * that took longer than half their life is refused, and Redis for DueCall runs without eviction.
      */
     static final LuaScript COMMIT = new LuaScript("""
             local staged = redis.call('ZCARD', KEYS[3])
@@ -47,14 +48,6 @@ final class StagedImport implements AccountStore.Import {
               local ids = redis.call('ZRANGE', KEYS[3], from, from + 999)
               local replaced = redis.call('SMISMEMBER', KEYS[4], unpack(ids))
               return ids, replaced
-            end
-            for from = 0, staged - 1, 1000 do
-              local ids, replaced = window(from)
-              local keys = {}
-              for i = 1, #ids do
-                keys[i] = ARGV[1] .. ids[i] .. (replaced[i] == 1 and ARGV[3] or ARGV[2])
-              end
-              if redis.call('EXISTS', unpack(keys)) ~= #ids then return -1 end
             end
             for from = 0, staged - 1, 1000 do
               local ids, replaced = window(from)
@@ -175,8 +168,8 @@ final class StagedImport implements AccountStore.Import {
                 keys.accountKeyEnd(), keys.stagedAccountKeyEnd(importId)));
         if (Long.valueOf(-1).equals(reply)) {
             committed = false;
-            throw new StoreUnavailableException("redis: import into " + queue + " found staged accounts expired or "
-                    + "deleted before its commit; nothing was stored", null);
+            throw new StoreUnavailableException("redis: import into " + queue + " found its staging keys gone before "
+                    + "its commit; nothing was stored", null);
         }
     }
 

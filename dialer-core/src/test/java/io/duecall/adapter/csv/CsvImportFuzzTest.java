@@ -102,7 +102,7 @@ class CsvImportFuzzTest {
                 int n = (int) Math.min(length, left);
                 java.util.Arrays.fill(buffer, offset, offset + n, 'x');
                 if (!opened) {
-                    String start = "account_id\n\"";
+                    String start = "account_id,debtor_name,phones,amount_due,currency,due_date,days_past_due\n\"";
                     start.getChars(0, start.length(), buffer, offset);
                     opened = true;
                 }
