@@ -100,8 +100,8 @@ public final class ClusterDemo {
                     var config = options.outDir().resolve("node-" + name + ".yaml");
                     Files.writeString(config, pbxs.nodeConfig(name, i, redis.port(),
                             postgres.jdbcUrl(ClusterPbxs.DATABASE)), StandardCharsets.UTF_8);
-                    nodes.add(NodeProcess.start(name, config, options.start(), anchor, options.speed(),
-                            options.outDir().resolve("node-" + name + ".log")));
+                    nodes.add(NodeProcess.start(name, config, pbxs.nodeEnvironment(), options.start(), anchor,
+                            options.speed(), options.outDir().resolve("node-" + name + ".log")));
                 }
                 for (var node : nodes) {
                     node.awaitReady(NODE_START_TIMEOUT);

@@ -7,6 +7,8 @@ import io.duecall.pbxsim.PlacedCall;
 import io.duecall.pbxsim.Population;
 import io.duecall.pbxsim.SimulatorConfig;
 import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +35,9 @@ final class ClusterPbxs implements AutoCloseable {
     static final Duration TICK_INTERVAL = Duration.ofMillis(100);
     /** PostgreSQL's own database, where the nodes' Quartz creates its tables. */
     static final String DATABASE = "postgres";
+    /** The environment variable the nodes read the PBXs' AMI secret from; the secret is made for the run. */
+    static final String AMI_SECRET_ENV = "DUECALL_DEMO_AMI_SECRET";
+    private final String amiSecret = secretForTheRun();
     private final List<PbxSimulator> simulators = new ArrayList<>();
     private final Map<String, Integer> agiPorts = new LinkedHashMap<>();
     private final List<String> nodes;
@@ -54,7 +59,7 @@ final class ClusterPbxs implements AutoCloseable {
         }
         try {
             for (int p = 0; p < PBX_COUNT; p++) {
-                pbxs.simulators.add(PbxSimulator.start(new SimulatorConfig("127.0.0.1", 0, "dialer", "secret", agi,
+                pbxs.simulators.add(PbxSimulator.start(new SimulatorConfig("127.0.0.1", 0, "dialer", pbxs.amiSecret, agi,
                         agi.keySet(), AmiConfig.defaults().agentContext(), agents, Population.defaults(), 1 / speed,
                         seed + p), clock));
             }
@@ -63,6 +68,17 @@ final class ClusterPbxs implements AutoCloseable {
             throw e;
         }
         return pbxs;
+    }
+
+    private static String secretForTheRun() {
+        var bytes = new byte[16];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    /** What a node's process needs in its environment: the AMI secret its configuration refers to. */
+    Map<String, String> nodeEnvironment() {
+        return Map.of(AMI_SECRET_ENV, amiSecret);
     }
 
     private static String context(String node) {
@@ -99,12 +115,12 @@ final class ClusterPbxs implements AutoCloseable {
                         host: 127.0.0.1
                         port: %d
                         username: dialer
-                        secret: secret
+                        secret: env:%s
                         outboundContext: %s
                         channels: 6
                         originatesPerSecond: 2
                         burst: 4
-                    """.formatted(pbxName(p), simulators.get(p).amiPort(), context(node)));
+                    """.formatted(pbxName(p), simulators.get(p).amiPort(), AMI_SECRET_ENV, context(node)));
         }
         return """
                 redis:

@@ -182,6 +182,9 @@ final class Commands {
         var url = Optional.ofNullable(config.redis().url())
                 .or(() -> Optional.ofNullable(System.getenv(RedisProvisioner.URL_ENV)).filter(u -> !u.isBlank()))
                 .map(URI::create);
+        if (config.redis().password() != null) {
+            url = Optional.of(config.redis().withPassword(url.orElse(RedisProvisioner.DEFAULT_LOCAL)));
+        }
         return RedisProvisioner.provision(url, Optional.of(RedisProvisioner.Mode.EXISTING));
     }
 }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -34,8 +35,8 @@ final class NodeProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static NodeProcess start(String name, Path config, Instant origin, Instant anchor, double speed, Path log)
-            throws IOException {
+    static NodeProcess start(String name, Path config, Map<String, String> environment, Instant origin,
+            Instant anchor, double speed, Path log) throws IOException {
         var java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         var command = new ArrayList<String>();
         command.add(java);
@@ -46,7 +47,9 @@ final class NodeProcess implements AutoCloseable {
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "node",
                 "--config", config.toString(), "--name", name, "--origin", origin.toString(),
                 "--anchor", Long.toString(anchor.toEpochMilli()), "--speed", Double.toString(speed)));
-        var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        var builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        var process = builder.start();
         var node = new NodeProcess(name, process, log);
         node.pumpOutput();
         return node;

@@ -185,11 +185,9 @@ final class DeploymentCheck {
     }
 
     private void secret(String key, String value, String envExample, String fileExample) {
-        var expected = "(expected a secret reference such as env:" + envExample + " or file:" + fileExample + ")";
-        if (value == null || value.isEmpty()) {
-            problems.add(key + ": missing " + expected);
-        } else if (!Secrets.isReference(value)) {
-            problems.add(key + ": written in the file " + expected);
+        var problem = Secrets.problem(key, value, envExample, fileExample);
+        if (problem != null) {
+            problems.add(problem);
         }
     }
 

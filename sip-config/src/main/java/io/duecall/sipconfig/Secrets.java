@@ -10,8 +10,10 @@ import java.util.regex.Pattern;
 
 /**
  * Resolves secret references: {@code env:NAME} reads an environment variable, {@code file:/path} a file (trailing
- * line breaks dropped, as secret files usually end with one). Errors name the deployment key and the reference,
- * never the secret's value.
+ * line breaks dropped, as secret files usually end with one). The deployment file and the engine's configuration both
+ * hold their secrets (trunk and agent passwords, AMI secrets, bearer tokens, the Redis and database passwords) as
+ * such references and resolve them here; a secret written into either file is refused. Errors name the key and the
+ * reference, never the secret's value.
  */
 public final class Secrets {
     private static final Pattern ENV = Pattern.compile("env:[A-Za-z_][A-Za-z0-9_]*");
@@ -32,7 +34,20 @@ public final class Secrets {
         return value != null && (ENV.matcher(value).matches() || FILE.matcher(value).matches());
     }
 
-    /** The secret {@code reference} points at; {@code key} names the deployment key in errors. */
+    /**
+     * What is wrong with {@code value} as the secret reference of {@code key}, or null when it is a reference: missing,
+     * or a secret written into the file. The examples ({@code TRUNK_PASSWORD}, {@code /run/secrets/trunk}) show the
+     * reader what to write instead.
+     */
+    public static String problem(String key, String value, String envExample, String fileExample) {
+        var expected = "(expected a secret reference such as env:" + envExample + " or file:" + fileExample + ")";
+        if (value == null || value.isEmpty()) {
+            return key + ": missing " + expected;
+        }
+        return isReference(value) ? null : key + ": written in the file " + expected;
+    }
+
+    /** The secret {@code reference} points at; {@code key} names the key in errors. */
     public String resolve(String key, String reference) {
         if (!isReference(reference)) {
             throw new InvalidDeploymentException(key + ": not a secret reference (expected env:NAME or file:/path)");

@@ -3,32 +3,41 @@ package io.duecall.engine.config;
 import static io.duecall.engine.config.Defaults.or;
 
 import io.duecall.ivr.adapter.agi.IvrServerConfig;
+import io.duecall.ivr.adapter.agi.PeerAllowList;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code agi:}: where the IVR's FastAGI server listens (the PBX's dialplan must point at it), and how long a session
- * may wait for its peer before it is closed as a lost IVR session. A deployment file gives the address instead of
- * {@code bindHost} and {@code port}; the rest is engine tuning and read from here either way.
+ * {@code agi:}: where the IVR's FastAGI server listens (the PBX's dialplan must point at it), the PBX addresses it
+ * takes connections from, and how long a session may wait for its peer before it is closed as a lost IVR session. A
+ * deployment file gives the address instead of {@code bindHost} and {@code port}; the rest is engine tuning and read
+ * from here either way.
  */
-public record AgiSettings(String bindHost, Integer port, Duration readTimeout) {
+public record AgiSettings(String bindHost, Integer port, Duration readTimeout, List<String> allowFrom) {
+    public AgiSettings(String bindHost, Integer port, Duration readTimeout) {
+        this(bindHost, port, readTimeout, null);
+    }
+
     public AgiSettings(String bindHost, Integer port) {
         this(bindHost, port, null);
     }
 
-    /** Loopback on the standard FastAGI port: reachable only by an Asterisk on the same host. */
+    /** Loopback on the standard FastAGI port, reachable only by an Asterisk on the same host, which may connect. */
     public static AgiSettings defaults() {
-        return new AgiSettings("127.0.0.1", IvrServerConfig.FASTAGI_PORT, IvrServerConfig.DEFAULT_READ_TIMEOUT);
+        return new AgiSettings("127.0.0.1", IvrServerConfig.FASTAGI_PORT, IvrServerConfig.DEFAULT_READ_TIMEOUT,
+                List.of());
     }
 
     public AgiSettings withDefaults() {
         var d = defaults();
-        return new AgiSettings(or(bindHost, d.bindHost()), or(port, d.port()), or(readTimeout, d.readTimeout()));
+        return new AgiSettings(or(bindHost, d.bindHost()), or(port, d.port()), or(readTimeout, d.readTimeout()),
+                or(allowFrom, d.allowFrom()));
     }
 
     /** This section listening where a deployment file says. */
     AgiSettings at(String deploymentBindHost, int deploymentPort) {
-        return new AgiSettings(deploymentBindHost, deploymentPort, readTimeout);
+        return new AgiSettings(deploymentBindHost, deploymentPort, readTimeout, allowFrom);
     }
 
     void validate(List<String> errors) {
@@ -40,5 +49,16 @@ public record AgiSettings(String bindHost, Integer port, Duration readTimeout) {
             errors.add("agi.readTimeout was '" + readTimeout + "' but it must be between PT0.001S and "
                     + Duration.ofMillis(Integer.MAX_VALUE));
         }
+        PeerAllowList.parse("agi.allowFrom", allowFrom, errors);
+        // A FastAGI session asks the engine about the call whose id it names, and answers what the debtor keys in.
+        if (!Hosts.isLoopback(bindHost) && allowFrom.isEmpty()) {
+            errors.add("agi.bindHost was '" + bindHost + "' but agi.allowFrom is not set: a FastAGI server other hosts"
+                    + " can reach must name the PBX addresses it takes calls from (such as allowFrom: [10.0.0.5])");
+        }
+    }
+
+    /** The PBXs that may connect; every peer while {@code allowFrom} is empty. */
+    public PeerAllowList allowList() {
+        return PeerAllowList.parse("agi.allowFrom", allowFrom, new ArrayList<>());
     }
 }

@@ -1,16 +1,20 @@
 package io.duecall.engine.config;
 
 import io.duecall.adapter.quartz.QuartzCluster;
-import io.duecall.sipconfig.Secrets;
 import java.util.List;
 
-/** {@code scheduler.clustered:}. {@code password}: an {@code env:NAME} or {@code file:/path} reference, or the password itself. */
+/**
+ * {@code scheduler.clustered:}: the PostgreSQL database the nodes' Quartz shares. {@code password}: an
+ * {@code env:NAME} or {@code file:/path} reference; none for a database that trusts the node's address.
+ */
 public record ClusteredSettings(String jdbcUrl, String user, String password) {
-    QuartzCluster resolve(Secrets secrets, List<String> errors) {
+    QuartzCluster resolve(SecretResolver secrets, List<String> errors) {
+        var resolved = secrets.resolve("scheduler.clustered.password", password, "QUARTZ_DB_PASSWORD",
+                "/run/secrets/quartz-db");
+        if (password != null && resolved == null) {
+            return null;
+        }
         try {
-            var resolved = password != null && Secrets.isReference(password)
-                    ? secrets.resolve("scheduler.clustered.password", password)
-                    : password;
             return new QuartzCluster(jdbcUrl, user, resolved);
         } catch (RuntimeException e) {
             errors.add(e.getMessage());

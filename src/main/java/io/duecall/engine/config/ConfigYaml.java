@@ -1,6 +1,8 @@
 package io.duecall.engine.config;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,30 +11,81 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 
 /** Reads configuration YAML strictly: an unknown key, a bad value or malformed YAML is an error naming its place. */
 public final class ConfigYaml {
     private ConfigYaml() {}
 
-    /** A mapper that refuses unknown keys and nulls for numbers and flags. */
+    /**
+     * A mapper that refuses unknown keys, nulls for numbers and flags, and a key given twice in one block (which would
+     * otherwise silently take its last value).
+     */
     public static ObjectMapper strict(ObjectMapper mapper) {
         return mapper.registerModule(new JavaTimeModule())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 
     static <T> T read(Path file, Class<T> type) throws IOException {
         var mapper = strict(new ObjectMapper(new YAMLFactory()));
         try {
             return mapper.readValue(Files.readAllBytes(file), type);
-        } catch (JsonMappingException e) {
-            var key = keyPath(e);
-            throw new ConfigException(file + ": " + (key.isEmpty() ? "" : key + ": ") + e.getOriginalMessage());
         } catch (JacksonException e) {
-            var where = e.getLocation();
-            throw new ConfigException(file + ": " + e.getOriginalMessage()
-                    + (where == null ? "" : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")"));
+            throw new ConfigException(file + ": " + describe(e));
         }
+    }
+
+    /**
+     * What is wrong, naming the key where Jackson knows it: {@code campaigns[0].ringTimeout: ...}, or
+     * {@code campaigns[0].channelLimit is given twice (line 6, column 5)}.
+     */
+    public static String describe(JacksonException e) {
+        var duplicate = duplicateKey(e);
+        if (duplicate != null) {
+            return duplicate + " is given twice" + at(e);
+        }
+        if (e instanceof JsonMappingException mapping) {
+            var key = keyPath(mapping);
+            return (key.isEmpty() ? "" : key + ": ") + e.getOriginalMessage();
+        }
+        return e.getOriginalMessage() + at(e);
+    }
+
+    /** Where the error is in the text: {@code " (line 4, column 7)"}, or nothing when the parser does not know. */
+    public static String at(JacksonException e) {
+        var where = e.getLocation();
+        return where == null || where.getLineNr() < 1 ? ""
+                : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")";
+    }
+
+    /** The key a duplicate-key error is about ({@code campaigns[0].channelLimit}), or null for any other error. */
+    static String duplicateKey(JacksonException e) {
+        var message = e.getOriginalMessage();
+        var prefix = "Duplicate field '";
+        if (message == null || !message.startsWith(prefix) || message.indexOf('\'', prefix.length()) < 0) {
+            return null;
+        }
+        var field = message.substring(prefix.length(), message.indexOf('\'', prefix.length()));
+        var parent = e instanceof JsonMappingException mapping ? keyPath(mapping)
+                : e.getProcessor() instanceof JsonParser parser ? parentPath(parser.getParsingContext()) : "";
+        return parent.isEmpty() ? field : parent + "." + field;
+    }
+
+    /** The path of the block a parser is in, without the key it is at. */
+    private static String parentPath(JsonStreamContext at) {
+        var parts = new ArrayDeque<String>();
+        for (var context = at == null ? null : at.getParent(); context != null && !context.inRoot();
+                context = context.getParent()) {
+            if (context.inArray()) {
+                parts.push("[" + context.getCurrentIndex() + "]");
+            } else if (context.getCurrentName() != null) {
+                parts.push("." + context.getCurrentName());
+            }
+        }
+        var path = String.join("", parts);
+        return path.startsWith(".") ? path.substring(1) : path;
     }
 
     /** The key the error is about, as the configuration reference writes keys: {@code campaigns[0].channelLimit}. */

@@ -6,6 +6,7 @@ import io.duecall.adapter.ami.AmiConfig;
 import io.duecall.adapter.ami.AmiPbx;
 import io.duecall.adapter.csv.ImportLimits;
 import io.duecall.adapter.quartz.QuartzCluster;
+import io.duecall.domain.agent.AgentSeat;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.sipconfig.Deployment;
 import io.duecall.sipconfig.Secrets;
@@ -85,11 +86,13 @@ public record EngineConfig(
      */
     public Resolved validate(Secrets secrets) {
         var errors = new ArrayList<String>();
+        var secretRefs = new SecretResolver(secrets, errors);
         var redisSection = or(redis, RedisSettings.defaults()).withDefaults();
         redisSection.validate(errors);
+        redisSection = redisSection.withSecrets(secretRefs);
         var source = deployment == null ? null : DeploymentSource.load("deployment", deployment, secrets, errors);
-        var pool = resolvePool(errors, secrets,
-                source == null ? or(ami, AmiSettings.defaults()).resolve(errors) : source.ami(),
+        var pool = resolvePool(errors, secretRefs,
+                source == null ? or(ami, AmiSettings.defaults()).resolve(secretRefs, errors) : source.ami(),
                 source == null ? null : source.file());
         var agiSection = or(agi, AgiSettings.defaults()).withDefaults();
         if (source != null) {
@@ -101,10 +104,11 @@ public record EngineConfig(
         var promiseSection = or(promises, PromiseSettings.defaults()).withDefaults();
         promiseSection.validate(errors);
         var campaignList = resolveCampaigns(errors);
-        var clustered = schedulerSection.cluster(secrets, errors);
+        var clustered = schedulerSection.cluster(secretRefs, errors);
         var staff = or(agents, AgentSettings.defaults()).withDefaults().resolve(campaignList.list(),
                 pool.stream().map(AmiPbx::name).collect(Collectors.toSet()), errors);
-        var ops = or(http, HttpSettings.defaults()).withDefaults().resolve(errors);
+        var ops = or(http, HttpSettings.defaults()).withDefaults().resolve(secretRefs,
+                staff.seats().stream().map(AgentSeat::id).collect(Collectors.toSet()), errors);
         var importSection = or(imports, ImportSettings.defaults()).withDefaults();
         importSection.validate(errors);
         if (!errors.isEmpty()) {
@@ -118,7 +122,7 @@ public record EngineConfig(
      * The node's PBXs: the {@code pbxs} list, or else a pool of one from {@code ami} or {@code deployment} with no
      * limits of its own, dialing as before (with a deployment, over its trunks in order, the first while it takes calls).
      */
-    private List<AmiPbx> resolvePool(List<String> errors, Secrets secrets, AmiConfig single, Deployment file) {
+    private List<AmiPbx> resolvePool(List<String> errors, SecretResolver secrets, AmiConfig single, Deployment file) {
         if (pbxs == null) {
             if (file == null) {
                 return List.of(AmiPbx.single(SINGLE_PBX, single));

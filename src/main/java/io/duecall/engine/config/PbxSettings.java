@@ -7,7 +7,6 @@ import io.duecall.adapter.ami.AmiPbx;
 import io.duecall.domain.pbx.PbxLimits;
 import io.duecall.domain.pbx.TrunkLimits;
 import io.duecall.sipconfig.Deployment;
-import io.duecall.sipconfig.Secrets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -45,7 +44,7 @@ public record PbxSettings(String name, String deployment, String host, Integer p
     }
 
     /** Every entry resolved; each problem is added to {@code errors} under its key, e.g. {@code pbxs[1].channels}. */
-    static List<AmiPbx> resolveAll(List<PbxSettings> list, Secrets secrets, List<String> errors) {
+    static List<AmiPbx> resolveAll(List<PbxSettings> list, SecretResolver secrets, List<String> errors) {
         if (list.isEmpty()) {
             errors.add("pbxs is empty (expected at least one PBX, or no pbxs key for the single ami PBX)");
         }
@@ -69,7 +68,7 @@ public record PbxSettings(String name, String deployment, String host, Integer p
         return pbxs;
     }
 
-    private AmiPbx resolve(String key, Secrets secrets, List<String> errors) {
+    private AmiPbx resolve(String key, SecretResolver secrets, List<String> errors) {
         int before = errors.size();
         if (name == null || name.isBlank()) {
             errors.add(key + ".name is missing (expected a short name such as pbx-a)");
@@ -139,15 +138,22 @@ public record PbxSettings(String name, String deployment, String host, Integer p
     /** Where a PBX is reached and its trunks with their dial templates, in order of preference. */
     private record Source(AmiConfig ami, Map<String, TrunkSettings> trunks) {}
 
-    private Source fromAmiKeys(String key, Secrets secrets, List<String> errors) {
+    private Source fromAmiKeys(String key, SecretResolver secrets, List<String> errors) {
         if (host == null) {
             errors.add(key + ".host is missing (expected the PBX's AMI address, or a deployment file)");
             return null;
         }
         var d = AmiConfig.defaults();
+        var resolvedSecret = secrets.resolve(key + ".secret", secret, "PBX_A_SECRET", "/run/secrets/pbx-a");
+        if (secret == null && Hosts.isLoopback(host)) {
+            resolvedSecret = d.secret();
+        } else if (secret == null) {
+            secrets.missing(key + ".secret", "PBX_A_SECRET", "/run/secrets/pbx-a");
+        }
+        if (resolvedSecret == null) {
+            resolvedSecret = d.secret(); // the problem is reported; go on to report the others too
+        }
         try {
-            var resolvedSecret = secret != null && Secrets.isReference(secret)
-                    ? secrets.resolve(key + ".secret", secret) : secret == null ? d.secret() : secret;
             var ami = new AmiConfig(host, port == null ? d.port() : port, or(username, d.username()), resolvedSecret,
                     or(dialTemplate, d.dialTemplate()), or(outboundContext, d.outboundContext()),
                     or(agentContext, d.agentContext()), d.actionTimeout(), d.pingInterval(), d.eventQueueCapacity());
@@ -165,7 +171,7 @@ public record PbxSettings(String name, String deployment, String host, Integer p
         }
     }
 
-    private Source fromDeployment(String key, Secrets secrets, List<String> errors) {
+    private Source fromDeployment(String key, SecretResolver secrets, List<String> errors) {
         for (var set : List.of(new Object[] {"host", host}, new Object[] {"port", port},
                 new Object[] {"username", username}, new Object[] {"secret", secret},
                 new Object[] {"dialTemplate", dialTemplate}, new Object[] {"outboundContext", outboundContext},
@@ -174,7 +180,7 @@ public record PbxSettings(String name, String deployment, String host, Integer p
                 errors.add(key + "." + set[0] + " is set beside " + key + ".deployment (expected one or the other)");
             }
         }
-        var source = DeploymentSource.load(key + ".deployment", deployment, secrets, errors);
+        var source = DeploymentSource.load(key + ".deployment", deployment, secrets.secrets(), errors);
         if (source == null) {
             return null;
         }

@@ -3,7 +3,6 @@ package io.duecall.engine.config;
 import static io.duecall.engine.config.Defaults.or;
 
 import io.duecall.adapter.quartz.QuartzCluster;
-import io.duecall.sipconfig.Secrets;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -54,7 +53,7 @@ public record SchedulerSettings(Duration tickInterval, Integer maxOriginatesPerT
     }
 
     /** Clustered Quartz's database, or null for Quartz in memory on this node. */
-    QuartzCluster cluster(Secrets secrets, List<String> errors) {
+    QuartzCluster cluster(SecretResolver secrets, List<String> errors) {
         return clustered == null ? null : clustered.resolve(secrets, errors);
     }
 

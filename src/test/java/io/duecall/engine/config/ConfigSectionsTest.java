@@ -53,7 +53,7 @@ class ConfigSectionsTest {
                   - { id: reminders, companyName: Acme, callbackNumber: "18005550100" }
                 """).validate(NO_SECRETS);
 
-        assertEquals(new AgiSettings("127.0.0.1", 4600, Duration.ofSeconds(60)), resolved.agi());
+        assertEquals(new AgiSettings("127.0.0.1", 4600, Duration.ofSeconds(60), List.of()), resolved.agi());
         assertEquals(Duration.ofMillis(500), resolved.scheduler().tickInterval());
         assertEquals(5, resolved.scheduler().maxOriginatesPerTick());
     }
@@ -62,7 +62,7 @@ class ConfigSectionsTest {
     void eachSectionReportsItsOwnProblemsUnderItsKeys() {
         var errors = new ArrayList<String>();
 
-        new RedisSettings(null, null, List.of("nohost"), 0).withDefaults().validate(errors);
+        new RedisSettings(null, null, List.of("nohost"), 0, null).withDefaults().validate(errors);
         new AgiSettings(null, 70000, Duration.ZERO).withDefaults().validate(errors);
         new SchedulerSettings(null, 0, null, "Mars/Base").withDefaults().validate(errors);
 

@@ -419,6 +419,7 @@ class EngineConfigTest {
         var resolved = load("""
                 deployment: site.yaml
                 ami: { host: ignored.example }
+                agi: { allowFrom: [10.0.0.9] }
                 campaigns:
                   - { id: reminders, companyName: Acme, callbackNumber: "18005550100" }
                 """).validate(SECRETS);

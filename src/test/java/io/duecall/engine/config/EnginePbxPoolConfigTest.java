@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The {@code pbxs:} list, and the pool of one that {@code ami:} or {@code deployment:} still make. */
 class EnginePbxPoolConfigTest {
-    private static final Secrets SECRETS = new Secrets(Map.of("AMI_SECRET", "ami-s3cret", "PBX_B", "b-s3cret")::get);
+    private static final Secrets SECRETS = new Secrets(Map.of("AMI_SECRET", "ami-s3cret", "PBX_A", "a-s3cret", "PBX_B", "b-s3cret")::get);
     private static final String CAMPAIGNS = """
             campaigns:
               - { id: reminders, companyName: Acme, callbackNumber: "18005550100" }
@@ -34,7 +34,7 @@ class EnginePbxPoolConfigTest {
                   - name: pbx-a
                     host: 10.0.0.5
                     username: dialer
-                    secret: plain-a
+                    secret: env:PBX_A
                     channels: 60
                     originatesPerSecond: 10
                     burst: 15
@@ -67,8 +67,8 @@ class EnginePbxPoolConfigTest {
     void agentSeatNamesThePbxOfItsPhoneWhichMustBeConfigured() throws IOException {
         var pbxs = """
                 pbxs:
-                  - { name: pbx-a, host: 10.0.0.5, secret: plain-a, channels: 60, originatesPerSecond: 10 }
-                  - { name: pbx-b, host: 10.0.0.6, secret: plain-a, channels: 40, originatesPerSecond: 4 }
+                  - { name: pbx-a, host: 10.0.0.5, secret: env:PBX_A, channels: 60, originatesPerSecond: 10 }
+                  - { name: pbx-b, host: 10.0.0.6, secret: env:PBX_A, channels: 40, originatesPerSecond: 4 }
                 """;
         var resolved = load(pbxs + """
                 agents:
@@ -92,7 +92,7 @@ class EnginePbxPoolConfigTest {
     @Test
     void singleAmiPbxIsAPoolOfOneWithNoLimitsOfItsOwn() throws IOException {
         var resolved = load("""
-                ami: { host: 10.0.0.5, dialTemplate: "PJSIP/{number}@carrier" }
+                ami: { host: 10.0.0.5, secret: env:AMI_SECRET, dialTemplate: "PJSIP/{number}@carrier" }
                 """ + CAMPAIGNS).validate(SECRETS);
 
         var only = resolved.pbxs().getFirst();
@@ -117,7 +117,7 @@ class EnginePbxPoolConfigTest {
 
         var resolved = load("""
                 pbxs:
-                  - { name: pbx-a, host: 10.0.0.5, channels: 10, originatesPerSecond: 2 }
+                  - { name: pbx-a, host: 10.0.0.5, secret: env:PBX_A, channels: 10, originatesPerSecond: 2 }
                   - name: pbx-b
                     deployment: site-b.yaml
                     channels: 30

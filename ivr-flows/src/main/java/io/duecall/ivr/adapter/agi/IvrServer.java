@@ -142,7 +142,7 @@ public final class IvrServer implements AutoCloseable {
         protected ServerSocketFacade createServerSocket() throws IOException {
             var facade = super.createServerSocket();
             boundPort.complete(localPort(facade));
-            return new StalledPeerSockets(facade, config.readTimeout());
+            return new StalledPeerSockets(facade, config.readTimeout(), config.allowFrom());
         }
     }
 

@@ -11,8 +11,9 @@ import java.util.Objects;
  * @param readTimeout how long a session may wait for its peer to send anything (the request, or the reply to a
  *     command) before it is closed and its call handled as a lost IVR session; longer than the longest command the
  *     flow sends (a prompt played to its end, the input timeout, a WaitForSilence)
+ * @param allowFrom the PBXs that may connect; a connection from any other address is closed at once
  */
-public record IvrServerConfig(InetAddress bindAddress, int port, Duration readTimeout) {
+public record IvrServerConfig(InetAddress bindAddress, int port, Duration readTimeout, PeerAllowList allowFrom) {
     public static final int FASTAGI_PORT = 4573;
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
 
@@ -24,6 +25,12 @@ public record IvrServerConfig(InetAddress bindAddress, int port, Duration readTi
         if (readTimeout == null || readTimeout.toMillis() < 1 || readTimeout.toMillis() > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("ivr.readTimeout: " + readTimeout + " (expected PT0.001S to 24 days)");
         }
+        Objects.requireNonNull(allowFrom, "ivr.allowFrom");
+    }
+
+    /** Any peer may connect: for a server on loopback. */
+    public IvrServerConfig(InetAddress bindAddress, int port, Duration readTimeout) {
+        this(bindAddress, port, readTimeout, PeerAllowList.ANY);
     }
 
     public IvrServerConfig(InetAddress bindAddress, int port) {

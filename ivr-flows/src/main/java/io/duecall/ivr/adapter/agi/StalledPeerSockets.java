@@ -18,15 +18,26 @@ final class StalledPeerSockets implements ServerSocketFacade {
     private static final Logger LOG = LoggerFactory.getLogger(IvrServer.class);
     private final ServerSocketFacade accepted;
     private final Duration readTimeout;
+    private final PeerAllowList allowFrom;
 
-    StalledPeerSockets(ServerSocketFacade accepted, Duration readTimeout) {
+    StalledPeerSockets(ServerSocketFacade accepted, Duration readTimeout, PeerAllowList allowFrom) {
         this.accepted = accepted;
         this.readTimeout = readTimeout;
+        this.allowFrom = allowFrom;
     }
 
+    /** The next connection from an allowed peer; one from any other address is closed unread. */
     @Override
     public SocketConnectionFacade accept() throws IOException {
-        return new Peer(accepted.accept());
+        while (true) {
+            var socket = accepted.accept();
+            if (allowFrom.permits(socket.getRemoteAddress())) {
+                return new Peer(socket);
+            }
+            LOG.warn("FastAGI connection from {} refused: not in agi.allowFrom ({})",
+                    socket.getRemoteAddress().getHostAddress(), allowFrom);
+            socket.close();
+        }
     }
 
     @Override
