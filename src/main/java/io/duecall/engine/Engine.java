@@ -144,7 +144,7 @@ public final class Engine implements AutoCloseable {
         var flow = new ReminderFlow(sessions, IVR_INPUT_TIMEOUT, FlowLoader.defaultFlow(), FlowLoader.locationFlow(),
                 campaign -> catalog == null ? MachinePolicy.MESSAGE : catalog.machine(campaign));
         ivr = new IvrServer(new IvrServerConfig(bindAddress(config.agi().bindHost()), config.agi().port(),
-                config.agi().readTimeout(), config.agi().allowList()),
+                config.agi().readTimeout(), config.agi().allowList(), config.agi().limits()),
                 new ReminderAgiScript(sessions, flow), new AgiSessionListener() {
                     @Override
                     public void sessionStarted() {

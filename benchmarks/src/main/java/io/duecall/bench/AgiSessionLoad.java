@@ -6,8 +6,10 @@ import io.duecall.app.IvrCall;
 import io.duecall.domain.account.Money;
 import io.duecall.domain.attempt.Disposition;
 import io.duecall.domain.promise.PromiseToPay;
+import io.duecall.ivr.adapter.agi.AgiLimits;
 import io.duecall.ivr.adapter.agi.IvrServer;
 import io.duecall.ivr.adapter.agi.IvrServerConfig;
+import io.duecall.ivr.adapter.agi.PeerAllowList;
 import io.duecall.ivr.adapter.agi.ReminderAgiScript;
 import io.duecall.ivr.flow.ReminderFlow;
 import io.duecall.pbxsim.agi.AgiCallSpec;
@@ -48,7 +50,10 @@ final class AgiSessionLoad {
         var calls = new HeldCalls(arrived, release);
         var script = new ReminderAgiScript(calls, new ReminderFlow(calls, Duration.ofSeconds(5)));
         var threads = ManagementFactory.getThreadMXBean();
-        try (var server = new IvrServer(new IvrServerConfig(InetAddress.getLoopbackAddress(), 0), script)) {
+        // Room for every session of the run, however many are asked for beyond the default limit.
+        var limits = AgiLimits.defaults().withMaxSessions(Math.max(sessions, AgiLimits.defaults().maxSessions()));
+        try (var server = new IvrServer(new IvrServerConfig(InetAddress.getLoopbackAddress(), 0,
+                IvrServerConfig.DEFAULT_READ_TIMEOUT, PeerAllowList.ANY, limits), script)) {
             server.start();
             long heapBefore = heapAfterGc();
             try (var callers = Executors.newVirtualThreadPerTaskExecutor()) {

@@ -53,7 +53,7 @@ class ConfigSectionsTest {
                   - { id: reminders, companyName: Acme, callbackNumber: "18005550100" }
                 """).validate(NO_SECRETS);
 
-        assertEquals(new AgiSettings("127.0.0.1", 4600, Duration.ofSeconds(60), List.of()), resolved.agi());
+        assertEquals(new AgiSettings("127.0.0.1", 4600, Duration.ofSeconds(60)).withDefaults(), resolved.agi());
         assertEquals(Duration.ofMillis(500), resolved.scheduler().tickInterval());
         assertEquals(5, resolved.scheduler().maxOriginatesPerTick());
     }

@@ -1,34 +1,46 @@
 package io.duecall.ivr.adapter.agi;
 
+import io.duecall.domain.account.E164;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.asteriskjava.fastagi.AgiChannel;
+import org.asteriskjava.fastagi.AgiException;
+import org.asteriskjava.fastagi.AgiHangupException;
+import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
 import org.asteriskjava.fastagi.DefaultAgiServer;
 import org.asteriskjava.fastagi.MappingStrategy;
 import org.asteriskjava.util.ServerSocketFacade;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The IVR's FastAGI endpoint: asterisk-java's {@link DefaultAgiServer} serving the script name {@value #SCRIPT} and
  * refusing every other name. {@link #start()} returns once the socket is bound; the accept loop runs on its own thread
- * and every session on a virtual thread, so thousands of concurrent calls need no thousands of platform threads. A
- * peer silent for longer than {@link IvrServerConfig#readTimeout()} is disconnected.
+ * and every session on a virtual thread, so thousands of concurrent calls need no thousands of platform threads. The
+ * connections are {@link AgiSockets}: only peers of {@code agi.allowFrom}, at most {@code agi.maxSessions} at once,
+ * each environment bounded and timed whole, each reply bounded and timed by {@link IvrServerConfig#readTimeout()}.
+ * What goes wrong with a peer or a session is logged here in one line, with phone numbers masked, never by
+ * asterisk-java with its stack trace and the channel's name.
  */
 public final class IvrServer implements AutoCloseable {
     public static final String SCRIPT = "reminder";
+    private static final Logger LOG = LoggerFactory.getLogger(IvrServer.class);
     private static final long BIND_TIMEOUT_SECONDS = 10;
+    private static final int BACKLOG = 200;
 
     private final IvrServerConfig config;
-    private final BoundPortAgiServer server;
-    private final CompletableFuture<Integer> boundPort = new CompletableFuture<>();
+    private final SessionServer server;
+    private final CompletableFuture<AgiSockets> sockets = new CompletableFuture<>();
     private Thread thread;
 
     public IvrServer(IvrServerConfig config, AgiScript reminder) {
@@ -44,16 +56,51 @@ public final class IvrServer implements AutoCloseable {
             sessions.sessionStarted();
             try {
                 reminder.service(request, channel);
+            } catch (AgiHangupException e) {
+                LOG.debug("FastAGI session on {} ended: the PBX hung up", masked(request.getChannel()));
+            } catch (AgiException | RuntimeException e) {
+                // asterisk-java would log the channel's name, which holds the number dialed, with a stack trace.
+                LOG.error("FastAGI session on {} failed: {}", masked(request.getChannel()), masked(e.toString()));
+                LOG.debug("FastAGI session failure", e);
             } finally {
                 sessions.sessionEnded();
             }
         };
-        MappingStrategy onlyReminder = (request, channel) -> SCRIPT.equals(request.getScript()) ? counted : null;
-        this.server = new BoundPortAgiServer(onlyReminder);
+        MappingStrategy onlyReminder = (request, channel) -> {
+            var peer = sockets.getNow(null) == null ? null
+                    : sockets.getNow(null).peer(request.getRemoteAddress(), request.getRemotePort());
+            if (peer == null || peer.refused()) {
+                return IvrServer::nothing;
+            }
+            return SCRIPT.equals(request.getScript()) ? counted : IvrServer::unknownScript;
+        };
+        this.server = new SessionServer(onlyReminder);
         server.setAddress(config.bindAddress());
         server.setPort(config.port());
-        // asterisk-java's default is three hours: a peer that stalls would hold its session (and call) that long.
-        server.setSocketReadTimeout((int) config.readTimeout().toMillis());
+    }
+
+    /** A peer refused while sending its environment: already logged and closed. */
+    private static void nothing(AgiRequest request, AgiChannel channel) {
+        LOG.debug("nothing to run for a refused FastAGI peer");
+    }
+
+    private static void unknownScript(AgiRequest request, AgiChannel channel) {
+        LOG.warn("FastAGI request from {} for script '{}' refused (expected {})",
+                request.getRemoteAddress() == null ? "?" : request.getRemoteAddress().getHostAddress(),
+                printable(request.getScript()), SCRIPT);
+    }
+
+    /** Text from the PBX or about a call, as it may be logged: numbers masked, cut short, no control characters. */
+    static String masked(String text) {
+        return printable(E164.maskNumbers(text));
+    }
+
+    private static String printable(String text) {
+        if (text == null) {
+            return "";
+        }
+        var cut = text.length() > 120 ? text.substring(0, 120) + "..." : text;
+        return cut.replaceAll("\\p{Cntrl}", "?");
     }
 
     /** Binds and starts serving; fails if the address or port cannot be bound. */
@@ -65,7 +112,7 @@ public final class IvrServer implements AutoCloseable {
         thread.setDaemon(true);
         thread.start();
         try {
-            boundPort.get(BIND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            sockets.get(BIND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw new IllegalStateException("IVR server could not listen on " + config.bindAddress() + ":" + config.port(),
                     e.getCause());
@@ -79,7 +126,8 @@ public final class IvrServer implements AutoCloseable {
 
     /** The port the server listens on; known once {@link #start()} has returned. */
     public int port() {
-        return boundPort.getNow(-1);
+        var bound = sockets.getNow(null);
+        return bound == null ? -1 : bound.port();
     }
 
     /** FastAGI sessions running now, each on its own virtual thread. */
@@ -87,9 +135,15 @@ public final class IvrServer implements AutoCloseable {
         return server.running.get();
     }
 
+    /** Connections open now: running sessions and peers still sending their environment. */
+    public int connectionsOpen() {
+        var bound = sockets.getNow(null);
+        return bound == null ? 0 : bound.open();
+    }
+
     /** Closes the listening socket; calls in progress finish on their own threads. */
     public synchronized void stop() {
-        if (thread != null && boundPort.isDone() && !boundPort.isCompletedExceptionally()) {
+        if (thread != null && sockets.isDone() && !sockets.isCompletedExceptionally()) {
             server.shutdown();
         }
     }
@@ -103,23 +157,24 @@ public final class IvrServer implements AutoCloseable {
         try {
             server.startup();
         } catch (IOException e) {
-            boundPort.completeExceptionally(e);
+            sockets.completeExceptionally(e);
         } catch (RuntimeException e) {
-            boundPort.completeExceptionally(e);
+            sockets.completeExceptionally(e);
             throw e;
         }
     }
 
     /**
-     * Learns the port actually bound, which asterisk-java does not report when asked for port 0, and runs each session
-     * on a virtual thread of its own. asterisk-java hands every accepted connection to {@code execute}; its default
-     * pool of at most 100 platform threads would refuse the 101st concurrent call.
+     * asterisk-java's server with our sockets ({@link AgiSockets}, which also tell the port actually bound, which the
+     * library does not report when asked for port 0), running each session on a virtual thread of its own.
+     * asterisk-java hands every accepted connection to {@code execute}; its default pool of at most 100 platform
+     * threads would refuse the 101st concurrent call.
      */
-    private final class BoundPortAgiServer extends DefaultAgiServer {
+    private final class SessionServer extends DefaultAgiServer {
         private final ThreadFactory sessionThreads = Thread.ofVirtual().name("ivr-session-", 0).factory();
         private final AtomicInteger running = new AtomicInteger();
 
-        BoundPortAgiServer(MappingStrategy mapping) {
+        SessionServer(MappingStrategy mapping) {
             super(mapping);
         }
 
@@ -140,23 +195,17 @@ public final class IvrServer implements AutoCloseable {
 
         @Override
         protected ServerSocketFacade createServerSocket() throws IOException {
-            var facade = super.createServerSocket();
-            boundPort.complete(localPort(facade));
-            return new StalledPeerSockets(facade, config.readTimeout(), config.allowFrom());
-        }
-    }
-
-    /**
-     * asterisk-java's ServerSocketFacadeImpl keeps its ServerSocket private; the field is read once at startup and
-     * the pinned library version is covered by the tests that start this server on port 0.
-     */
-    private static int localPort(ServerSocketFacade facade) {
-        try {
-            var field = facade.getClass().getDeclaredField("serverSocket");
-            field.setAccessible(true);
-            return ((ServerSocket) field.get(facade)).getLocalPort();
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new UncheckedIOException(new IOException("cannot read the bound port from " + facade.getClass(), e));
+            var socket = new ServerSocket();
+            try {
+                socket.setReuseAddress(true);
+                socket.bind(new InetSocketAddress(config.bindAddress(), config.port()), BACKLOG);
+            } catch (IOException e) {
+                socket.close();
+                throw e;
+            }
+            var bound = new AgiSockets(socket, config);
+            sockets.complete(bound);
+            return bound;
         }
     }
 }

@@ -12,8 +12,10 @@ import java.util.Objects;
  *     command) before it is closed and its call handled as a lost IVR session; longer than the longest command the
  *     flow sends (a prompt played to its end, the input timeout, a WaitForSilence)
  * @param allowFrom the PBXs that may connect; a connection from any other address is closed at once
+ * @param limits what one peer may cost: sessions at once, line and environment sizes, the environment's deadline
  */
-public record IvrServerConfig(InetAddress bindAddress, int port, Duration readTimeout, PeerAllowList allowFrom) {
+public record IvrServerConfig(InetAddress bindAddress, int port, Duration readTimeout, PeerAllowList allowFrom,
+        AgiLimits limits) {
     public static final int FASTAGI_PORT = 4573;
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
 
@@ -26,11 +28,12 @@ public record IvrServerConfig(InetAddress bindAddress, int port, Duration readTi
             throw new IllegalArgumentException("ivr.readTimeout: " + readTimeout + " (expected PT0.001S to 24 days)");
         }
         Objects.requireNonNull(allowFrom, "ivr.allowFrom");
+        Objects.requireNonNull(limits, "ivr.limits");
     }
 
-    /** Any peer may connect: for a server on loopback. */
+    /** Any peer may connect, within the default limits: for a server on loopback. */
     public IvrServerConfig(InetAddress bindAddress, int port, Duration readTimeout) {
-        this(bindAddress, port, readTimeout, PeerAllowList.ANY);
+        this(bindAddress, port, readTimeout, PeerAllowList.ANY, AgiLimits.defaults());
     }
 
     public IvrServerConfig(InetAddress bindAddress, int port) {

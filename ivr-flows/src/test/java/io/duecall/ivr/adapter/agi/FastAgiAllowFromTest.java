@@ -66,7 +66,7 @@ class FastAgiAllowFromTest {
         assertTrue(errors.isEmpty(), errors.toString());
         var script = new ReminderAgiScript(sessions, new ReminderFlow(sessions, Duration.ofSeconds(5)));
         server = new IvrServer(new IvrServerConfig(InetAddress.getLoopbackAddress(), 0,
-                IvrServerConfig.DEFAULT_READ_TIMEOUT, allowList), script);
+                IvrServerConfig.DEFAULT_READ_TIMEOUT, allowList, AgiLimits.defaults()), script);
         server.start();
     }
 
