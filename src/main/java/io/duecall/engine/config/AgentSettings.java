@@ -35,9 +35,13 @@ public record AgentSettings(Duration wrapUp, List<SeatSettings> seats) {
         campaigns.forEach(c -> known.add(c.id()));
         var list = new ArrayList<AgentSeat>();
         for (int i = 0; i < seats.size(); i++) {
+            if (seats.get(i) == null) {
+                errors.add("agents.seats[" + i + "] is empty (expected an id and its campaigns)");
+                continue;
+            }
             try {
                 list.add(seat(seats.get(i), known, pbxNames));
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | NullPointerException e) {
                 errors.add("agents.seats[" + i + "]: " + e.getMessage());
             }
         }

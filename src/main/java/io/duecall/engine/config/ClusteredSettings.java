@@ -9,6 +9,11 @@ import java.util.List;
  */
 public record ClusteredSettings(String jdbcUrl, String user, String password) {
     QuartzCluster resolve(SecretResolver secrets, List<String> errors) {
+        if (jdbcUrl != null && jdbcUrl.toLowerCase(java.util.Locale.ROOT).contains("password=")) {
+            errors.add("scheduler.clustered.jdbcUrl holds a password (expected it in scheduler.clustered.password as a"
+                    + " secret reference such as env:QUARTZ_DB_PASSWORD or file:/run/secrets/quartz-db)");
+            return null;
+        }
         var resolved = secrets.resolve("scheduler.clustered.password", password, "QUARTZ_DB_PASSWORD",
                 "/run/secrets/quartz-db");
         if (password != null && resolved == null) {

@@ -15,6 +15,8 @@ import java.util.ArrayDeque;
 
 /** Reads configuration YAML strictly: an unknown key, a bad value or malformed YAML is an error naming its place. */
 public final class ConfigYaml {
+    private static final ObjectMapper YAML = strict(new ObjectMapper(new YAMLFactory()));
+
     private ConfigYaml() {}
 
     /**
@@ -29,9 +31,8 @@ public final class ConfigYaml {
     }
 
     static <T> T read(Path file, Class<T> type) throws IOException {
-        var mapper = strict(new ObjectMapper(new YAMLFactory()));
         try {
-            return mapper.readValue(Files.readAllBytes(file), type);
+            return YAML.readValue(Files.readAllBytes(file), type);
         } catch (JacksonException e) {
             throw new ConfigException(file + ": " + describe(e));
         }

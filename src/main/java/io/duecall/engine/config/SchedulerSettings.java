@@ -38,13 +38,18 @@ public record SchedulerSettings(Duration tickInterval, Integer maxOriginatesPerT
         if (maxOriginatesPerTick <= 0) {
             errors.add("scheduler.maxOriginatesPerTick was '" + maxOriginatesPerTick + "' but it must be > 0");
         }
+        for (int i = 0; i < holidays.size(); i++) {
+            if (holidays.get(i) == null) {
+                errors.add("scheduler.holidays[" + i + "] is empty (expected a date such as 2026-12-25)");
+            }
+        }
         if (zone(holidayZone) == null) {
             errors.add("scheduler.holidayZone was '" + holidayZone + "' but it must be an IANA zone id");
         }
     }
 
     public Set<LocalDate> holidayDates() {
-        return Set.copyOf(holidays);
+        return holidays.stream().filter(d -> d != null).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** The zone the holidays are days of; UTC while the configured one is not valid. */

@@ -135,6 +135,9 @@ class ConfigHardeningTest {
                 redis: { url: "redis://:hunter2@10.0.0.8:6379" }
                 scheduler:
                   clustered: { jdbcUrl: "jdbc:postgresql://db:5432/duecall", user: duecall, password: hunter3 }
+                http:
+                  port: 8080
+                  tokens: [ { token: "file:/nonexistent/ops-token", role: OPERATIONS } ]
                 pbxs:
                   - { name: pbx-a, host: 10.0.0.5, secret: hunter4, channels: 10, originatesPerSecond: 2 }
                 """ + CAMPAIGN);
@@ -145,7 +148,20 @@ class ConfigHardeningTest {
         assertTrue(message.contains("redis.url holds credentials (expected the password in redis.password"), message);
         assertTrue(message.contains("scheduler.clustered.password: written in the file"), message);
         assertTrue(message.contains("pbxs[0].secret: written in the file"), message);
+        assertTrue(message.contains("http.tokens[0].token: file:/nonexistent/ops-token cannot be read"), message);
         assertFalse(message.contains("hunter"), message);
+    }
+
+    @Test
+    void aDatabasePasswordInTheJdbcUrlIsRefused() throws IOException {
+        var config = load("""
+                scheduler:
+                  clustered: { jdbcUrl: "jdbc:postgresql://db:5432/duecall?user=x&password=hunter5", user: duecall }
+                """ + CAMPAIGN);
+
+        var error = assertThrows(ConfigException.class, () -> config.validate(SECRETS));
+
+        assertTrue(error.getMessage().contains("scheduler.clustered.jdbcUrl holds a password"), error.getMessage());
     }
 
     @Test
@@ -218,6 +234,31 @@ class ConfigHardeningTest {
 
         assertTrue(resolved.agi().allowList().any());
         assertNull(resolved.http());
+    }
+
+    @Test
+    void emptyEntriesInListsAreProblemsNamedByTheirKeysNotCrashes() throws IOException {
+        var config = load("""
+                scheduler: { holidays: [null] }
+                agi: { allowFrom: [null] }
+                http: { port: 8080, tokens: [null] }
+                pbxs:
+                  - { name: a, host: 10.0.0.5, secret: env:AMI_SECRET, channels: 1, originatesPerSecond: 1, trunks: [null] }
+                  - null
+                agents:
+                  seats: [ null, { id: "101", campaigns: [null] } ]
+                campaigns:
+                  - { id: reminders, companyName: Acme, callbackNumber: "18005550100", requiredSkills: [null] }
+                  - null
+                """);
+
+        var error = assertThrows(ConfigException.class, () -> config.validate(SECRETS));
+
+        var message = error.getMessage();
+        for (var key : java.util.List.of("scheduler.holidays[0]", "agi.allowFrom[0]", "http.tokens[0]",
+                "pbxs[0].trunks[0]", "pbxs[1]", "agents.seats[0]", "agents.seats[1]", "campaigns[0]", "campaigns[1]")) {
+            assertTrue(message.contains(key), "no problem named " + key + " in:\n" + message);
+        }
     }
 
     private EngineConfig load(String yaml) throws IOException {

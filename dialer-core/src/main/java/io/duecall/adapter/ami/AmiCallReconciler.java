@@ -1,5 +1,6 @@
 package io.duecall.adapter.ami;
 
+import io.duecall.domain.account.E164;
 import io.duecall.domain.attempt.CallOutcome;
 import io.duecall.port.CallEvent;
 import io.duecall.port.TelephonyUnavailableException;
@@ -85,7 +86,7 @@ final class AmiCallReconciler {
             try {
                 report.accept(event);
             } catch (RuntimeException e) {
-                log.warn("Listener failed on reconciled {}", event, e);
+                log.warn("Listener failed on reconciled {}", E164.maskNumbers(String.valueOf(event)), e);
             }
         }
     }

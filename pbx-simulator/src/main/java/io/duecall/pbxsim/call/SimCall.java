@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
  * event sequences per outcome live in {@link OutcomeSequences} and the agent leg in {@link AgentBridge}.
  */
 final class SimCall {
+    /** Logs name a call by its unique id: its channel's name holds the number dialed. */
     private static final Logger log = LoggerFactory.getLogger(SimCall.class);
 
     enum Phase { DIALING, UP, ENDED }
@@ -80,7 +81,7 @@ final class SimCall {
                 step.run();
             }
         } catch (RuntimeException e) {
-            log.error("simulated call {} failed in a step; hanging it up", one.name(), e);
+            log.error("simulated call {} failed in a step; hanging it up", one.uniqueid(), e);
             end();
         } finally {
             lock.unlock();
@@ -127,7 +128,7 @@ final class SimCall {
         var url = env.config.agiByContext().get(context);
         one = one.atPriority(amdStatus == null ? 3 : 5);
         if (url == null) {
-            log.warn("context '{}' has no AGI configured; hanging up {}", context, one.name());
+            log.warn("context '{}' has no AGI configured; hanging up {}", context, one.uniqueid());
             new OutcomeSequences(this).dialplanHangup();
             return;
         }
@@ -153,7 +154,7 @@ final class SimCall {
         try (session) {
             transcript = session.run();
         } catch (Exception e) {
-            log.warn("FastAGI session on {} failed: {}", one.name(), e.toString());
+            log.warn("FastAGI session of {} failed: {}", one.uniqueid(), e.toString());
         }
         var end = transcript == null ? null : transcript.end();
         guarded(() -> agiEnded(session, end));
