@@ -65,7 +65,15 @@ final class AgiSockets implements ServerSocketFacade {
                         + " meanwhile", max, refusedAtLimit);
                 refusedAtLimit = -1;
             }
-            var peer = new AgiPeer(socket, config, this::closed);
+            AgiPeer peer;
+            try {
+                peer = new AgiPeer(socket, config, this::closed);
+            } catch (IOException e) {
+                LOG.info("FastAGI connection from {} lost as it was accepted ({})", address.getHostAddress(),
+                        e.getClass().getSimpleName());
+                closeQuietly(socket);
+                continue;
+            }
             open.incrementAndGet();
             peers.put(peer.remote(), peer);
             return peer;
