@@ -41,7 +41,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * with nothing but AGI commands sent back; heap after GC stays within a fixed bound; and the server still serves a
  * real call now and then and after the last input. The figures are printed at the end.
  */
-class FastAgiFuzzProperties {
+class FastAgiFuzzTest {
     private static final AgiLimits LIMITS = new AgiLimits(64, 1024, 32, 8 * 1024, Duration.ofMillis(200));
     private static final Duration READ_TIMEOUT = Duration.ofMillis(500);
     private static final long HEAP_BOUND = 64L * 1024 * 1024;

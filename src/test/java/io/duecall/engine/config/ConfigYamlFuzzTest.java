@@ -30,7 +30,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * fail with one {@link ConfigException}, whose message never holds a secret; nothing else escapes, and heap after
  * GC stays within a fixed bound. The figures are printed at the end.
  */
-class ConfigYamlFuzzProperties {
+class ConfigYamlFuzzTest {
     private static final String SECRET = "fuzz-s3cret-token-0123456789";
     private static final Secrets SECRETS = new Secrets(Map.of("OPS", SECRET, "AGENT", SECRET + "-agent", "AMI", SECRET, "PG", SECRET)::get);
     private static final long HEAP_BOUND = 64L * 1024 * 1024;
@@ -140,7 +140,7 @@ class ConfigYamlFuzzProperties {
 
     @Provide
     Arbitrary<String> files() {
-        return edit().list().ofMinSize(1).ofMaxSize(6).map(ConfigYamlFuzzProperties::apply);
+        return edit().list().ofMinSize(1).ofMaxSize(6).map(ConfigYamlFuzzTest::apply);
     }
 
     private static Arbitrary<Edit> edit() {
