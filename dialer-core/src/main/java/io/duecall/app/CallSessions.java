@@ -1,6 +1,7 @@
 package io.duecall.app;
 
 import io.duecall.domain.account.Money;
+import io.duecall.domain.attempt.Disclosure;
 import io.duecall.domain.attempt.Disposition;
 import io.duecall.domain.promise.PromiseToPay;
 import java.time.Instant;
@@ -29,6 +30,18 @@ public interface CallSessions {
 
     /** Notes which version of which IVR flow serves the call, for its ledger line; given once when the flow starts. */
     void flowStarted(String callId, String flowVersion);
+
+    /**
+     * The person who answered confirmed being the debtor. From then on the call is a conversation with the debtor,
+     * however it ends (Regulation F 1006.14(b)(2)); the ledger line says so in its {@code rpc} column.
+     */
+    default void rightPartyVerified(String callId) {}
+
+    /**
+     * The IVR is about to say {@code what} (the business name, or something about the debt). Reported before it is
+     * said, so a hang-up in the middle still counts; the ledger keeps the most reported in its {@code disclosed} column.
+     */
+    default void disclosed(String callId, Disclosure what) {}
 
     /** The IVR entered a step of its flow; the steps in order are the path the agent's screen shows. */
     default void stepReached(String callId, String step) {}

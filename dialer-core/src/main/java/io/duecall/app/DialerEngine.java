@@ -11,6 +11,7 @@ import io.duecall.domain.agent.AgentId;
 import io.duecall.domain.agent.AgentPool;
 import io.duecall.domain.attempt.Attempt;
 import io.duecall.domain.attempt.CallOutcome;
+import io.duecall.domain.attempt.Disclosure;
 import io.duecall.domain.attempt.Disposition;
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;
@@ -385,7 +386,7 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
                 var callId = "c-" + UUID.randomUUID();
                 var number = choice.number().orElseThrow();
                 var call = new LiveCall(callId, claim, campaign, number, choice.contact().orElse(null),
-                        dial.debtorTime(), now);
+                        dial.debtorTime(), dial.zones(), now);
                 call.dialContext = choice.context();
                 calls.put(callId, call);
                 try {
@@ -669,6 +670,28 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
             }
         }
         closeIfDone(call);
+    }
+
+    @Override
+    public void rightPartyVerified(String callId) {
+        var call = calls.get(callId);
+        if (call == null) {
+            return;
+        }
+        synchronized (call) {
+            call.rightParty = true;
+        }
+    }
+
+    @Override
+    public void disclosed(String callId, Disclosure what) {
+        var call = calls.get(callId);
+        if (call == null || what == null) {
+            return;
+        }
+        synchronized (call) {
+            call.disclosed = call.disclosed.max(what);
+        }
     }
 
     @Override

@@ -156,7 +156,7 @@ public final class Eligibility {
                 in7Days++;
             }
             if (today != null && past.at().atZone(zone).toLocalDate().equals(today)) {
-                if (past.outcome().connected()) {
+                if (past.outcome().answered()) {
                     connectedToday++;
                 } else if (past.number().equals(number)) {
                     unansweredOnNumber++;

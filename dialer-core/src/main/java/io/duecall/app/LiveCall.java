@@ -6,6 +6,7 @@ import io.duecall.domain.agent.AgentId;
 import io.duecall.domain.attempt.Attempt;
 import io.duecall.domain.attempt.DialContext;
 import io.duecall.domain.attempt.CallOutcome;
+import io.duecall.domain.attempt.Disclosure;
 import io.duecall.domain.attempt.Disposition;
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignMode;
@@ -26,6 +27,8 @@ final class LiveCall {
     /** The third party of a location call; null when the debtor's own number is called. */
     final Contact contact;
     final ZonedDateTime debtorTimeAtDial;
+    /** Every zone the dial was judged in; holds the zone of {@code debtorTimeAtDial}. */
+    final java.util.List<java.time.ZoneId> zones;
     final Instant originatedAt;
     Instant answeredAt;
     Instant bridgedAt;
@@ -46,6 +49,10 @@ final class LiveCall {
     /** The IVR steps the caller went through, in order (capped: a flow is short). */
     final java.util.List<String> ivrPath = new java.util.ArrayList<>();
     boolean optedOut;
+    /** The person who answered confirmed being the debtor. */
+    boolean rightParty;
+    /** The most the call said about the debt, as the IVR reported it. */
+    Disclosure disclosed = Disclosure.NOTHING;
     Instant callbackAt;
     Instant leaseExpires;
     /** Until when the call holds its agent in the roster; renewed with the account's lease while the call is up. */
@@ -55,6 +62,12 @@ final class LiveCall {
 
     LiveCall(String callId, Claim claim, Campaign campaign, E164 number, Contact contact, ZonedDateTime debtorTimeAtDial,
             Instant at) {
+        this(callId, claim, campaign, number, contact, debtorTimeAtDial, java.util.List.of(), at);
+    }
+
+    LiveCall(String callId, Claim claim, Campaign campaign, E164 number, Contact contact, ZonedDateTime debtorTimeAtDial,
+            java.util.List<java.time.ZoneId> zones, Instant at) {
+        this.zones = zones.isEmpty() ? java.util.List.of(debtorTimeAtDial.getZone()) : java.util.List.copyOf(zones);
         this.callId = callId;
         this.contact = contact;
         this.claim = claim;
@@ -91,7 +104,7 @@ final class LiveCall {
     }
 
     Disposition disposition() {
-        if (outcome != null && !outcome.connected()) {
+        if (outcome != null && !outcome.answered()) {
             return Disposition.NOT_CONNECTED;
         }
         if (promise != null) {
@@ -121,6 +134,26 @@ final class LiveCall {
                 debtorTimeAtDial.toLocalDateTime(), originatedAt, answeredAt, bridgedAt, endedAt, finalOutcome(),
                 disposition(), agent == null ? null : agent.value(), abandoned,
                 promise == null ? null : promise.amount(), promise == null ? null : promise.payBy(), flowVersion, dialContext,
-                /* locationCall= */ contact != null);
+                /* locationCall= */ contact != null, rightParty || impliesRightParty(), disclosed(), zones);
+    }
+
+    /** An ending that only follows the debtor confirming who they are, whatever the IVR reported. */
+    private boolean impliesRightParty() {
+        return contact == null && (promise != null || disposition() == Disposition.NO_COMMITMENT);
+    }
+
+    /**
+     * What the IVR reported as said; an abandoned call also heard the message naming the company, and a promise or
+     * a verified debtor's verdict follows hearing the debt.
+     */
+    private Disclosure disclosed() {
+        var said = disclosed;
+        if (abandoned) {
+            said = said.max(Disclosure.IDENTITY);
+        }
+        if (contact == null && (promise != null || disposition() == Disposition.NO_COMMITMENT)) {
+            said = said.max(Disclosure.AMOUNT);
+        }
+        return said;
     }
 }

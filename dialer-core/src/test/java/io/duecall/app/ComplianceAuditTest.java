@@ -74,6 +74,49 @@ class ComplianceAuditTest {
     }
 
     @Test
+    void countsEveryCallThatConnectedTowardsSevenInSevenAsTheRegulationDoes() {
+        var ledger = new ArrayList<Call>();
+        for (int i = 0; i < 8; i++) {
+            ledger.add(call("2026-03-02T10:30", MOBILE, CallOutcome.NO_ANSWER, Disposition.NOT_CONNECTED)
+                    .withShift(Duration.ofHours(i * 20L)));
+        }
+        ledger.add(call("2026-03-02T11:00", HOME, CallOutcome.BUSY, Disposition.NOT_CONNECTED)
+                .withShift(Duration.ofHours(150)));
+
+        assertEquals(1, broken(ledger, HolidayCalendar.none()).getOrDefault(Rule.SEVEN_IN_SEVEN, 0));
+    }
+
+    @Test
+    void aDebtorWhoHeardTheAmountAndHungUpHadAConversation() {
+        var heard = call("2026-03-02T10:30", MOBILE, CallOutcome.ANSWERED, Disposition.HUNG_UP).attempt();
+        var ledger = List.of(new Attempt(heard.callId(), heard.campaign(), heard.account(), heard.number(), heard.zone(),
+                        heard.debtorLocalTime(), heard.originatedAt(), heard.answeredAt(), null, heard.endedAt(),
+                        heard.outcome(), heard.disposition(), null, false, null, null, null, null, false,
+                        /* rightParty= */ true, io.duecall.domain.attempt.Disclosure.AMOUNT, List.of(NEW_YORK)),
+                call("2026-03-06T10:30", MOBILE, CallOutcome.NO_ANSWER, Disposition.NOT_CONNECTED).attempt());
+
+        var found = ComplianceAudit.audit(ledger, rules, HolidayCalendar.none());
+
+        assertEquals(1, found.get(Rule.QUIET_AFTER_CONVERSATION).size());
+    }
+
+    @Test
+    void judgesTheWindowInEveryZoneTheLineWasJudgedIn() {
+        var inNewYork = call("2026-03-02T10:30", MOBILE, CallOutcome.ANSWERED, Disposition.THIRD_PARTY).attempt();
+        var alsoLosAngeles = new Attempt(inNewYork.callId(), inNewYork.campaign(), inNewYork.account(),
+                inNewYork.number(), NEW_YORK, inNewYork.debtorLocalTime(), inNewYork.originatedAt(),
+                inNewYork.answeredAt(), null, inNewYork.endedAt(), inNewYork.outcome(), inNewYork.disposition(), null,
+                false, null, null, null, null, false, false, io.duecall.domain.attempt.Disclosure.NOTHING,
+                List.of(NEW_YORK, ZoneId.of("America/Los_Angeles")));
+
+        var found = ComplianceAudit.audit(List.of(alsoLosAngeles), rules, HolidayCalendar.none());
+
+        assertEquals(1, found.get(Rule.CALLING_WINDOW).size());
+        assertEquals(0, ComplianceAudit.audit(List.of(inNewYork), rules, HolidayCalendar.none())
+                .get(Rule.CALLING_WINDOW).size());
+    }
+
+    @Test
     void findsACallDuringTheQuietWeekAfterAConversation() {
         var ledger = List.of(
                 call("2026-03-02T10:30", MOBILE, CallOutcome.ANSWERED, Disposition.PROMISE_TO_PAY),
@@ -92,7 +135,7 @@ class ComplianceAuditTest {
 
         var found = broken(ledger, HolidayCalendar.none());
 
-        assertEquals(1, found.get(Rule.CONNECTED_PER_DAY));
+        assertEquals(1, found.get(Rule.ANSWERED_PER_DAY));
         assertEquals(1, found.get(Rule.MINIMUM_GAP));
     }
 
@@ -173,7 +216,7 @@ class ComplianceAuditTest {
         Attempt attempt() {
             var at = local.atZone(NEW_YORK).toInstant();
             return new Attempt(id, new CampaignId("reminders"), new AccountId("a-1"), number, NEW_YORK, local, at,
-                    outcome.connected() ? at.plusSeconds(8) : null, null, at.plusSeconds(40), outcome, disposition,
+                    outcome.answered() ? at.plusSeconds(8) : null, null, at.plusSeconds(40), outcome, disposition,
                     null, abandoned, null, null, null, null);
         }
     }

@@ -7,6 +7,8 @@ import io.duecall.domain.attempt.CallOutcome;
 import io.duecall.domain.compliance.AttemptLimits;
 import io.duecall.domain.compliance.ContactLimits;
 import io.duecall.domain.compliance.ContactRules;
+import io.duecall.domain.compliance.ConversationEvidence;
+import io.duecall.domain.compliance.Jurisdiction;
 import io.duecall.domain.compliance.InvalidContactRulesException;
 import io.duecall.domain.compliance.PeakRules;
 import io.duecall.domain.compliance.RegionOverlay;
@@ -41,7 +43,16 @@ public record RulesSettings(
         Duration abandonLockout,
         Boolean honourHolidays,
         Map<String, RegionSettings> regions,
-        ContactSettings contacts) {
+        ContactSettings contacts,
+        FrequencySettings frequency,
+        Jurisdiction jurisdiction) {
+
+    /**
+     * What the 7-in-7 cap counts ({@code counts}: call outcomes, default every one that connected) and what makes a
+     * conversation ({@code conversation}: RIGHT_PARTY, AMOUNT, IDENTITY; default RIGHT_PARTY and AMOUNT). Under
+     * {@code jurisdiction: US} (the default) neither may be narrowed below the default.
+     */
+    public record FrequencySettings(List<CallOutcome> counts, List<ConversationEvidence> conversation) {}
 
     /** A weekday's own window, such as a Sunday from 13:30. */
     public record DayWindow(LocalTime opens, LocalTime closes) {}
@@ -83,6 +94,11 @@ public record RulesSettings(
                 d.conversations(), or(settings.maxConnectedPerDay(), d.maxConnectedPerDay()),
                 or(settings.maxUnansweredPerNumberPerDay(), d.maxUnansweredPerNumberPerDay()),
                 or(settings.minimumGap(), d.minimumGap()), delays, or(settings.abandonLockout(), d.abandonLockout()));
+        var frequency = settings.frequency() == null ? new FrequencySettings(null, null) : settings.frequency();
+        limits = limits.withCounting(
+                frequency.counts() == null ? d.countedOutcomes() : java.util.Set.copyOf(frequency.counts()),
+                frequency.conversation() == null ? d.conversationEvidence() : java.util.Set.copyOf(frequency.conversation()),
+                or(settings.jurisdiction(), d.jurisdiction()));
         var c = defaults.contacts();
         var given = settings.contacts() == null ? new ContactSettings(null, null, null) : settings.contacts();
         var contacts = new ContactLimits(or(given.unreachedAttempts(), c.unreachedAttempts()),

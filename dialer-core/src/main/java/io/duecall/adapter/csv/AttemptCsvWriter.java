@@ -3,7 +3,12 @@ package io.duecall.adapter.csv;
 import io.duecall.domain.attempt.Attempt;
 import java.io.Writer;
 
-/** Writes the attempt ledger as CSV: one column per attempt field, ISO-8601 times, amounts as decimals. */
+/**
+ * Writes the attempt ledger as CSV: one column per attempt field, ISO-8601 times, amounts as decimals. {@code
+ * connected} is Regulation F's verdict (the call reached the number), {@code rpc} whether the right party was
+ * verified, {@code disclosed} what was said (NOTHING, IDENTITY, AMOUNT), {@code time_zones} every zone the call was
+ * judged in, joined by {@code ;}.
+ */
 public final class AttemptCsvWriter {
     private static final CsvTable<Attempt> TABLE = new CsvTable<Attempt>()
             .column("call_id", Attempt::callId)
@@ -29,7 +34,11 @@ public final class AttemptCsvWriter {
             .column("connected_today", a -> a.dialContext() == null ? null : a.dialContext().connectedToday())
             .column("unanswered_number_today",
                     a -> a.dialContext() == null ? null : a.dialContext().unansweredOnNumberToday())
-            .column("location_call", Attempt::locationCall);
+            .column("location_call", Attempt::locationCall)
+            .column("connected", Attempt::connected)
+            .column("rpc", Attempt::rightParty)
+            .column("disclosed", Attempt::disclosed)
+            .column("time_zones", a -> String.join(";", a.timeZones().stream().map(java.time.ZoneId::getId).toList()));
 
     /** Writes a header and one row per attempt; the writer is flushed and closed. */
     public void write(Iterable<Attempt> attempts, Writer out) {

@@ -6,6 +6,7 @@ import io.duecall.domain.account.Money;
 import io.duecall.domain.attempt.Attempt;
 import io.duecall.domain.attempt.DialContext;
 import io.duecall.domain.attempt.CallOutcome;
+import io.duecall.domain.attempt.Disclosure;
 import io.duecall.domain.attempt.Disposition;
 import io.duecall.domain.campaign.CampaignId;
 import java.time.Instant;
@@ -46,6 +47,9 @@ final class AttemptCodec {
         if (attempt.locationCall()) {
             put(fields, "locationCall", true);
         }
+        put(fields, "rightParty", attempt.rightParty());
+        put(fields, "disclosed", attempt.disclosed());
+        put(fields, "timeZones", String.join(";", attempt.timeZones().stream().map(ZoneId::getId).toList()));
         if (attempt.dialContext() != null) {
             var c = attempt.dialContext();
             put(fields, "rulesVersion", c.rulesVersion());
@@ -68,6 +72,15 @@ final class AttemptCodec {
             var promiseMinor = get(fields, "promiseAmountMinor", Long::parseLong);
             var promiseAmount = promiseMinor == null ? null
                     : new Money(promiseMinor, Currency.getInstance(required(fields, "promiseCurrency")));
+            var disposition = Disposition.valueOf(required(fields, "disposition"));
+            // Lines written before these fields existed read them from the disposition and the one zone.
+            var rightParty = fields.containsKey("rightParty") ? Boolean.parseBoolean(fields.get("rightParty"))
+                    : disposition.impliesRightParty();
+            var disclosed = fields.containsKey("disclosed") ? Disclosure.valueOf(fields.get("disclosed"))
+                    : disposition.impliedDisclosure();
+            var zones = fields.containsKey("timeZones")
+                    ? java.util.Arrays.stream(fields.get("timeZones").split(";")).map(ZoneId::of).toList()
+                    : java.util.List.<ZoneId>of();
             return new Attempt(
                     required(fields, "callId"),
                     new CampaignId(required(fields, "campaign")),
@@ -80,14 +93,15 @@ final class AttemptCodec {
                     get(fields, "bridgedAt", Instant::parse),
                     Instant.parse(required(fields, "endedAt")),
                     CallOutcome.valueOf(required(fields, "outcome")),
-                    Disposition.valueOf(required(fields, "disposition")),
+                    disposition,
                     fields.get("agent"),
                     Boolean.parseBoolean(required(fields, "abandoned")),
                     promiseAmount,
                     get(fields, "promiseDate", LocalDate::parse),
                     fields.get("flowVersion"),
                     dialContext(fields),
-                    Boolean.parseBoolean(fields.getOrDefault("locationCall", "false")));
+                    Boolean.parseBoolean(fields.getOrDefault("locationCall", "false")),
+                    rightParty, disclosed, zones);
         } catch (RuntimeException e) {
             throw new IllegalStateException("redis: attempt " + where + " is malformed: " + e.getMessage(), e);
         }

@@ -8,13 +8,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * One line of the attempt ledger: a dial and everything that happened to it.
  * Fields that did not happen (no answer, no bridge, no promise, no IVR flow) are null; {@code flowVersion} names
  * the version of the IVR flow that served the call. {@code locationCall} marks a call to a third-party contact,
- * whose {@code number} is the contact's and whose {@code zone} is the one the call was judged in.
+ * whose {@code number} is the contact's. {@code zone} is the zone the debtor's local time is given in, and
+ * {@code timeZones} every zone the call was judged in (the number's zones when the account gives none; it holds
+ * {@code zone}). {@code rightParty} says the person who answered confirmed being the debtor, and {@code disclosed}
+ * the most the call said about the debt; together they make a conversation.
  */
 public record Attempt(
         String callId,
@@ -35,7 +39,10 @@ public record Attempt(
         LocalDate promiseDate,
         String flowVersion,
         DialContext dialContext,
-        boolean locationCall) {
+        boolean locationCall,
+        boolean rightParty,
+        Disclosure disclosed,
+        List<ZoneId> timeZones) {
 
     public Attempt {
         Objects.requireNonNull(callId, "callId");
@@ -57,6 +64,30 @@ public record Attempt(
         if (locationCall && promiseAmount != null) {
             throw new IllegalArgumentException("promise: a location call to a third party cannot carry a promise");
         }
+        Objects.requireNonNull(disclosed, "disclosed");
+        timeZones = timeZones == null || timeZones.isEmpty() ? List.of(zone) : List.copyOf(timeZones);
+        if (!timeZones.contains(zone)) {
+            throw new IllegalArgumentException("timeZones: " + timeZones + " (expected to hold zone " + zone + ")");
+        }
+    }
+
+    /**
+     * A line that does not say whether the right party was verified or what was disclosed (written before the ledger
+     * had those columns): both are read from the disposition, and the call was judged in {@code zone} alone.
+     */
+    public Attempt(String callId, CampaignId campaign, AccountId account, E164 number, ZoneId zone,
+            LocalDateTime debtorLocalTime, Instant originatedAt, Instant answeredAt, Instant bridgedAt, Instant endedAt,
+            CallOutcome outcome, Disposition disposition, String agent, boolean abandoned, Money promiseAmount,
+            LocalDate promiseDate, String flowVersion, DialContext dialContext, boolean locationCall) {
+        this(callId, campaign, account, number, zone, debtorLocalTime, originatedAt, answeredAt, bridgedAt, endedAt,
+                outcome, disposition, agent, abandoned, promiseAmount, promiseDate, flowVersion, dialContext,
+                locationCall, disposition != null && disposition.impliesRightParty(),
+                disposition == null ? Disclosure.NOTHING : disposition.impliedDisclosure(), List.of());
+    }
+
+    /** Whether the call reached the dialed number (Regulation F 1006.14(b)(3)); see {@link CallOutcome#connected}. */
+    public boolean connected() {
+        return outcome.connected();
     }
 
     /** A call to one of the debtor's own numbers. */

@@ -18,8 +18,21 @@ public enum Disposition {
     ABANDONED,
     /** An answering machine took a limited-content message, or was hung up on. */
     MACHINE,
-    /** The call never connected (no answer, busy, congestion, failure). */
+    /**
+     * Nobody picked up: the call rang out unanswered, was busy or never got through. A call that rang out still
+     * connected in Regulation F's sense ({@link CallOutcome#connected}).
+     */
     NOT_CONNECTED,
     /** The debtor asked not to be called on this number again. */
-    OPTED_OUT
+    OPTED_OUT;
+
+    /** For ledger lines that do not record it: whether this ending means the debtor was verified on the call. */
+    public boolean impliesRightParty() {
+        return this == PROMISE_TO_PAY || this == NO_COMMITMENT || this == AGENT_CONVERSATION || this == OPTED_OUT;
+    }
+
+    /** For ledger lines that do not record it: the least this ending says was disclosed. */
+    public Disclosure impliedDisclosure() {
+        return this == PROMISE_TO_PAY || this == NO_COMMITMENT ? Disclosure.AMOUNT : Disclosure.NOTHING;
+    }
 }

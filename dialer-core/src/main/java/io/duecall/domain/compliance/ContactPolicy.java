@@ -73,7 +73,7 @@ public final class ContactPolicy {
         var verdicts = applicable.stream().map(rule -> verdict(rule, context, now)).toList();
         var blocking = verdicts.stream().filter(v -> !v.permitsNow()).toList();
         if (blocking.isEmpty()) {
-            return new Explanation(new DialDecision.Dial(now.atZone(sorted.getFirst())), verdicts);
+            return new Explanation(new DialDecision.Dial(now.atZone(sorted.getFirst()), sorted), verdicts);
         }
         var next = nextEligible(context, applicable, now);
         var primary = blocking.stream().min(Comparator
@@ -156,6 +156,6 @@ public final class ContactPolicy {
 
     /** Whether the debtor counts as not reachable now, by these rules' {@link ContactLimits}. */
     public boolean debtorUnreached(Account account, ContactHistory history, Instant now) {
-        return Reachability.unreached(account, history, rules.contacts(), rules.limits().conversations(), now);
+        return Reachability.unreached(account, history, rules.contacts(), rules.limits()::isConversation, now);
     }
 }

@@ -3,10 +3,9 @@ package io.duecall.domain.compliance;
 import io.duecall.domain.account.Account;
 import io.duecall.domain.account.Phone;
 import io.duecall.domain.attempt.CallOutcome;
-import io.duecall.domain.attempt.Disposition;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -17,7 +16,7 @@ public final class Reachability {
     private Reachability() {}
 
     public static boolean unreached(Account account, ContactHistory history, ContactLimits limits,
-            Set<Disposition> conversations, Instant now) {
+            Predicate<PastAttempt> conversation, Instant now) {
         var own = account.phones().stream().map(Phone::number).collect(Collectors.toSet());
         Instant firstMiss = null;
         int misses = 0;
@@ -25,7 +24,7 @@ public final class Reachability {
             if (!own.contains(attempt.number()) || attempt.at().isAfter(now)) {
                 continue;
             }
-            if (conversations.contains(attempt.disposition())) {
+            if (conversation.test(attempt)) {
                 firstMiss = null;
                 misses = 0;
             } else if (attempt.outcome() != CallOutcome.ANSWERED) {

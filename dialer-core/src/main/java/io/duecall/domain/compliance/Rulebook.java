@@ -23,11 +23,11 @@ final class Rulebook {
         list.add(new PeakRule(rules.peaks()));
         list.add(new RollingCapRule("7-day cap", limits.maxAttemptsPer7Days(), limits.countedOutcomes()));
         list.add(new CoolOffRule("quiet after conversation", SkipReason.RECENT_CONVERSATION,
-                (c, a) -> limits.conversations().contains(a.disposition()), a -> limits.quietAfterConversation()));
-        list.add(new DailyCapRule("connected calls per day", limits.maxConnectedPerDay(),
-                (c, a) -> a.outcome().connected()));
+                (c, a) -> limits.isConversation(a), a -> limits.quietAfterConversation()));
+        list.add(new DailyCapRule("answered calls per day", limits.maxConnectedPerDay(),
+                (c, a) -> a.outcome().answered()));
         list.add(new DailyCapRule("unanswered attempts per number per day", limits.maxUnansweredPerNumberPerDay(),
-                (c, a) -> c.sameNumber(a) && !a.outcome().connected()));
+                (c, a) -> c.sameNumber(a) && !a.outcome().answered()));
         list.add(new CoolOffRule("minimum gap", SkipReason.RETRY_DELAY, (c, a) -> true, a -> limits.minimumGap()));
         list.add(new CoolOffRule("retry delay", SkipReason.RETRY_DELAY, DialContext::sameNumber,
                 a -> limits.retryDelay(a.outcome())));

@@ -81,7 +81,22 @@ final class RulesCheck {
         positive("rules.limits.maxConnectedPerDay", limits.maxConnectedPerDay(), problems);
         positive("rules.limits.maxUnansweredPerNumberPerDay", limits.maxUnansweredPerNumberPerDay(), problems);
         if (!limits.countedOutcomes().contains(CallOutcome.ANSWERED)) {
-            problems.add("rules.limits.countedOutcomes: " + limits.countedOutcomes() + " (expected to include ANSWERED)");
+            problems.add("rules.frequency.counts: " + sorted(limits.countedOutcomes()) + " (expected to include ANSWERED)");
+        }
+        if (limits.jurisdiction() == Jurisdiction.US) {
+            var missing = new java.util.TreeSet<>(CallOutcome.connectedOutcomes());
+            missing.removeAll(limits.countedOutcomes());
+            if (!missing.isEmpty()) {
+                problems.add("rules.frequency.counts: " + sorted(limits.countedOutcomes()) + " (expected every outcome"
+                        + " that connected, " + sorted(CallOutcome.connectedOutcomes()) + ": Regulation F 1006.14(b)(3)"
+                        + " leaves out only calls that do not connect; leaving out " + missing
+                        + " needs rules.jurisdiction: OUTSIDE_US)");
+            }
+            if (!limits.conversationEvidence().containsAll(AttemptLimits.STRICT_CONVERSATION)) {
+                problems.add("rules.frequency.conversation: " + sorted(limits.conversationEvidence()) + " (expected to"
+                        + " include RIGHT_PARTY and AMOUNT: under Regulation F 1006.14(b)(2) any conversation with the"
+                        + " debtor starts the quiet period; narrowing it needs rules.jurisdiction: OUTSIDE_US)");
+            }
         }
         if (limits.conversations().isEmpty()) {
             problems.add("rules.limits.conversations: [] (expected at least one disposition)");
@@ -135,6 +150,10 @@ final class RulesCheck {
             problems.add(key + ": no hour of the week is open in both this and the campaign's window"
                     + " (expected at least one)");
         }
+    }
+
+    private static String sorted(java.util.Collection<? extends Enum<?>> values) {
+        return values.stream().map(Enum::name).sorted().toList().toString();
     }
 
     private static void positive(String key, int value, List<String> problems) {

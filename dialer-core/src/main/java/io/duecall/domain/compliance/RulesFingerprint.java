@@ -42,6 +42,7 @@ public final class RulesFingerprint {
                 "peaks=" + peaks, "peakRetriesOnly=" + p.peakRetriesOnly(), "peakOnly=" + p.peakOnly(),
                 "max7=" + l.maxAttemptsPer7Days(), "counted=" + sorted(l.countedOutcomes()),
                 "quiet=" + l.quietAfterConversation(), "conversations=" + sorted(l.conversations()),
+                "conversationEvidence=" + sorted(l.conversationEvidence()), "jurisdiction=" + l.jurisdiction(),
                 "connectedPerDay=" + l.maxConnectedPerDay(), "unansweredPerNumber=" + l.maxUnansweredPerNumberPerDay(),
                 "gap=" + l.minimumGap(), "delays=" + sortedMap(l.retryDelays()), "abandon=" + l.abandonLockout(),
                 "regions=" + regions, "holidays=" + rules.honourHolidays(), "contacts=" + rules.contacts());

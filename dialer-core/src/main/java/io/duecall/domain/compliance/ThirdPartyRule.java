@@ -35,7 +35,7 @@ final class ThirdPartyRule implements ContactRule {
         }
         return switch (stage.contacts()) {
             case NEVER -> never("a " + stage + " account's contacts are never called");
-            case WHEN_UNREACHED -> Reachability.unreached(account, context.history(), limits, attempts.conversations(), t)
+            case WHEN_UNREACHED -> Reachability.unreached(account, context.history(), limits, attempts::isConversation, t)
                     ? Optional.empty() : never("the debtor has not been shown unreachable (" + limits.unreachedAttempts()
                     + " missed attempts over " + limits.unreachedDays() + " days)");
             case FOR_LOCATION -> Optional.empty();

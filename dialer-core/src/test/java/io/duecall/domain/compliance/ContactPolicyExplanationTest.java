@@ -34,7 +34,7 @@ class ContactPolicyExplanationTest {
         assertEquals(12, explanation.verdicts().size());
         var blocking = explanation.blocking();
         assertEquals(2, blocking.size(), explanation.describe());
-        assertEquals("connected calls per day", blocking.get(0).rule());
+        assertEquals("answered calls per day", blocking.get(0).rule());
         assertEquals(Instant.parse("2026-03-05T05:00:00Z"), blocking.get(0).nextPermitted()); // local midnight
         assertEquals("minimum gap", blocking.get(1).rule());
         assertEquals(Instant.parse("2026-03-04T16:00:00Z"), blocking.get(1).nextPermitted());

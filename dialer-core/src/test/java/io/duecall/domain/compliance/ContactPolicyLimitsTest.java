@@ -50,14 +50,31 @@ class ContactPolicyLimitsTest {
 
     @Test
     void callsThatNeverConnectedDoNotCountTowardsTheWeeklyCap() {
-        var history = history(unanswered("2026-02-26T15:00:00Z", HOME), unanswered("2026-02-27T15:00:00Z", WORK),
-                unanswered("2026-02-28T15:00:00Z", HOME), unanswered("2026-03-01T15:00:00Z", WORK),
-                unanswered("2026-03-02T15:00:00Z", HOME), unanswered("2026-03-03T15:00:00Z", WORK),
-                unanswered("2026-03-04T10:00:00Z", HOME), unanswered("2026-03-04T11:00:00Z", WORK));
+        var history = history(busy("2026-02-26T15:00:00Z", HOME, CallOutcome.BUSY),
+                busy("2026-02-27T15:00:00Z", WORK, CallOutcome.CONGESTION), busy("2026-02-28T15:00:00Z", HOME, CallOutcome.FAILED),
+                busy("2026-03-01T15:00:00Z", WORK, CallOutcome.BUSY), busy("2026-03-02T15:00:00Z", HOME, CallOutcome.BUSY),
+                busy("2026-03-03T15:00:00Z", WORK, CallOutcome.FAILED), busy("2026-03-04T10:00:00Z", HOME, CallOutcome.BUSY),
+                busy("2026-03-04T11:00:00Z", WORK, CallOutcome.CONGESTION));
 
         var decision = policy.decide(account(), MOBILE, history, NY, WEDNESDAY_1030);
 
         assertInstanceOf(DialDecision.Dial.class, decision);
+    }
+
+    @Test
+    void callsThatRangOutUnansweredCountTowardsTheWeeklyCap() {
+        var history = history(unanswered("2026-02-26T15:00:00Z", HOME), unanswered("2026-02-27T15:00:00Z", WORK),
+                unanswered("2026-02-28T15:00:00Z", HOME), unanswered("2026-03-01T15:00:00Z", WORK),
+                unanswered("2026-03-02T15:00:00Z", HOME), unanswered("2026-03-03T15:00:00Z", WORK),
+                unanswered("2026-03-04T10:00:00Z", HOME));
+
+        var decision = policy.decide(account(), MOBILE, history, NY, WEDNESDAY_1030);
+
+        assertSkip(SkipReason.ATTEMPT_CAP, "2026-03-05T15:00:00Z", decision);
+    }
+
+    private static PastAttempt busy(String at, io.duecall.domain.account.Phone phone, CallOutcome outcome) {
+        return PastAttempt.unanswered(java.time.Instant.parse(at), phone.number(), outcome);
     }
 
     @Test

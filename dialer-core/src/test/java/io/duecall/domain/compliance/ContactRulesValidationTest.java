@@ -58,7 +58,10 @@ class ContactRulesValidationTest {
         assertEquals(List.of(
                 "rules.limits.maxConnectedPerDay: 0 (expected > 0)",
                 "rules.limits.maxUnansweredPerNumberPerDay: -2 (expected > 0)",
-                "rules.limits.countedOutcomes: [MACHINE] (expected to include ANSWERED)",
+                "rules.frequency.counts: [MACHINE] (expected to include ANSWERED)",
+                "rules.frequency.counts: [MACHINE] (expected every outcome that connected, [ANSWERED, MACHINE, NO_ANSWER]:"
+                        + " Regulation F 1006.14(b)(3) leaves out only calls that do not connect; leaving out"
+                        + " [ANSWERED, NO_ANSWER] needs rules.jurisdiction: OUTSIDE_US)",
                 "rules.limits.conversations: [] (expected at least one disposition)",
                 "rules.limits.quietAfterConversation: PT-24H (expected PT0S to PT720H)",
                 "rules.limits.minimumGap: PT192H (expected PT0S to PT168H)",
@@ -150,5 +153,22 @@ class ContactRulesValidationTest {
 
         assertEquals(List.of("rules.regions.XX.window: no hour of the week is open in both this and the campaign's window"
                 + " (expected at least one)"), problems);
+    }
+
+    @Test
+    void narrowingWhatCountsOrWhatIsAConversationIsRefusedUnderRegulationF() {
+        var narrowed = D.withCounting(Set.of(CallOutcome.ANSWERED, CallOutcome.MACHINE),
+                Set.of(ConversationEvidence.AMOUNT), Jurisdiction.US);
+
+        assertEquals(List.of(
+                "rules.frequency.counts: [ANSWERED, MACHINE] (expected every outcome that connected, [ANSWERED, MACHINE,"
+                        + " NO_ANSWER]: Regulation F 1006.14(b)(3) leaves out only calls that do not connect; leaving out"
+                        + " [NO_ANSWER] needs rules.jurisdiction: OUTSIDE_US)",
+                "rules.frequency.conversation: [AMOUNT] (expected to include RIGHT_PARTY and AMOUNT: under Regulation F"
+                        + " 1006.14(b)(2) any conversation with the debtor starts the quiet period; narrowing it needs"
+                        + " rules.jurisdiction: OUTSIDE_US)"), problemsOfLimits(narrowed));
+        var outsideUs = narrowed.withCounting(narrowed.countedOutcomes(), narrowed.conversationEvidence(),
+                Jurisdiction.OUTSIDE_US);
+        assertEquals(outsideUs, ContactRules.defaults().withLimits(outsideUs).limits());
     }
 }

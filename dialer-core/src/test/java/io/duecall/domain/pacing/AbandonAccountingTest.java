@@ -83,7 +83,7 @@ class AbandonAccountingTest {
     }
 
     private static Attempt attempt(CallOutcome outcome, Instant bridged, Disposition disposition) {
-        var answered = outcome.connected() ? ANSWER : null;
+        var answered = outcome.answered() ? ANSWER : null;
         return new Attempt("c1", new CampaignId("c"), new AccountId("a1"), new E164("+14155550123"), ZoneOffset.UTC,
                 ANSWER.atZone(ZoneOffset.UTC).toLocalDateTime(), ANSWER.minusSeconds(9), answered, bridged,
                 ANSWER.plusSeconds(60), outcome, disposition, bridged == null ? null : "ag1",

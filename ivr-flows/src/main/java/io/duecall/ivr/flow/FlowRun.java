@@ -5,6 +5,7 @@ import io.duecall.app.CallSessions;
 import io.duecall.app.IvrCall;
 import io.duecall.domain.account.Money;
 import io.duecall.domain.account.SecondFactor;
+import io.duecall.domain.attempt.Disclosure;
 import io.duecall.domain.attempt.Disposition;
 import io.duecall.domain.campaign.CampaignMode;
 import io.duecall.domain.promise.PromiseToPay;
@@ -71,9 +72,13 @@ final class FlowRun implements Speaker.State {
         return outcome;
     }
 
-    /** The verdict for a caller who hung up: what they committed to stands, anything else is a hang-up. */
+    /**
+     * The verdict for a caller who hung up: what they committed to stands; a debtor who heard the debt and hung up had
+     * a conversation all the same (no commitment); anything else is a hang-up.
+     */
     Disposition verdictOnHangup() {
-        return promise != null ? Disposition.PROMISE_TO_PAY : optedOut ? Disposition.OPTED_OUT : Disposition.HUNG_UP;
+        return promise != null ? Disposition.PROMISE_TO_PAY : optedOut ? Disposition.OPTED_OUT
+                : heardAmount ? Disposition.NO_COMMITMENT : Disposition.HUNG_UP;
     }
 
     /** The verdict for a flow that ends without a promise or a hand-over. */
@@ -99,8 +104,14 @@ final class FlowRun implements Speaker.State {
     }
 
     private void say(String item) {
+        if (Speaker.ABOUT_THE_DEBT.contains(item) && verified()) {
+            sessions.disclosed(call.callId(), Disclosure.AMOUNT);
+        } else if ("company".equals(item)) {
+            sessions.disclosed(call.callId(), Disclosure.IDENTITY);
+        }
+        // Counted as heard once it starts: a debtor who hangs up halfway through the amount heard about the debt.
+        heardAmount |= "amount-due".equals(item) && verified();
         speaker.say(item);
-        heardAmount |= "amount-due".equals(item);
     }
 
     private String menu(FlowStep step) {
@@ -128,6 +139,7 @@ final class FlowRun implements Speaker.State {
             }
             case VERIFIED -> {
                 verified = true;
+                sessions.rightPartyVerified(call.callId());
                 yield "next";
             }
             case SECOND_FACTOR -> secondFactor(step);

@@ -21,6 +21,7 @@ public final class InMemoryCallSessions implements CallSessions {
     private final Map<String, IvrCall> calls = new ConcurrentHashMap<>();
     private final Map<String, PromiseToPay> promises = new ConcurrentHashMap<>();
     private final List<String> finishedLog = new CopyOnWriteArrayList<>();
+    private final List<String> disclosures = new CopyOnWriteArrayList<>();
     private final List<String> events;
     private final java.util.concurrent.CompletableFuture<String> firstVerdict = new java.util.concurrent.CompletableFuture<>();
     private final Map<String, String> flowVersions = new ConcurrentHashMap<>();
@@ -70,6 +71,22 @@ public final class InMemoryCallSessions implements CallSessions {
         recordRequests.incrementAndGet();
         return promises.computeIfAbsent(callId, id -> new PromiseToPay(id, call.account().id(),
                 call.campaign().id(), amount, payBy, PROMISED_AT));
+    }
+
+    @Override
+    public void rightPartyVerified(String callId) {
+        events.add("rpc:" + callId);
+        disclosures.add(callId + ":RIGHT_PARTY");
+    }
+
+    @Override
+    public void disclosed(String callId, io.duecall.domain.attempt.Disclosure what) {
+        disclosures.add(callId + ":" + what);
+    }
+
+    /** Each right-party verification and disclosure reported, as "callId:WHAT", in order. */
+    public List<String> disclosures() {
+        return List.copyOf(disclosures);
     }
 
     @Override

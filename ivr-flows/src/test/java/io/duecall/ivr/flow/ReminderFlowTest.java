@@ -271,8 +271,8 @@ class ReminderFlowTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"h", "1 h", "t h", "1 t h"})
-    void callerHangingUpBeforeAPromiseIsReportedAsHungUp(String script) {
+    @CsvSource({"h", "1 h", "t h"})
+    void callerHangingUpBeforeHearingTheDebtIsReportedAsHungUp(String script) {
         var outcome = run(script);
 
         assertEquals(new FlowOutcome.Finished(Disposition.HUNG_UP), outcome);
@@ -291,8 +291,33 @@ class ReminderFlowTest {
 
             new ReminderFlow(calls, Duration.ofSeconds(5)).run(call, channel);
 
-            assertEquals(List.of("c-9142:HUNG_UP"), calls.finished(), "hang-up after " + stepsBeforeHangup + " commands");
+            // Once the amount has started, the debtor heard the debt: a conversation, not a mere hang-up.
+            var heard = calls.disclosures().contains("c-9142:AMOUNT");
+            assertEquals(List.of(heard ? "c-9142:NO_COMMITMENT" : "c-9142:HUNG_UP"), calls.finished(),
+                    "hang-up after " + stepsBeforeHangup + " commands");
         }
+    }
+
+    @Test
+    void callerHangingUpAtTheMenuAfterTheAmountHadAConversation() {
+        var outcome = run("1 t h");
+
+        assertEquals(new FlowOutcome.Finished(Disposition.NO_COMMITMENT), outcome);
+    }
+
+    @Test
+    void aVerifiedDebtorWhoHeardTheAmountAndHungUpIsAConversationNotAHangUp() {
+        var calls = new InMemoryCallSessions(new ArrayList<>());
+        var call = TestCalls.call(CampaignMode.IVR_REMINDER, 10);
+        calls.add(call);
+        var channel = new HangingUpChannel(new ScriptedIvrChannel("1 t t t", HUMAN, new ArrayList<>()),
+                countCommands("1 t t t") - 2);
+
+        new ReminderFlow(calls, Duration.ofSeconds(5)).run(call, channel);
+
+        assertEquals(List.of("c-9142:NO_COMMITMENT"), calls.finished());
+        assertEquals(List.of("c-9142:IDENTITY", "c-9142:RIGHT_PARTY", "c-9142:AMOUNT"),
+                calls.disclosures().stream().distinct().toList());
     }
 
     @Test

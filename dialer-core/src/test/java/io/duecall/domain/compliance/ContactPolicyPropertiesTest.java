@@ -32,7 +32,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 
 /** Properties of the dial decision over random histories, zones (half-hour and quarter-hour offsets, DST) and years. */
-class ContactPolicyProperties {
+class ContactPolicyPropertiesTest {
     private static final List<ZoneId> ZONES = List.of("America/New_York", "Australia/Lord_Howe", "Asia/Kathmandu",
             "Asia/Kolkata", "Pacific/Kiritimati", "Pacific/Pago_Pago", "Europe/London", "America/St_Johns",
             "Pacific/Chatham").stream().map(ZoneId::of).toList();
@@ -149,8 +149,8 @@ class ContactPolicyProperties {
 
     record AttemptSpec(long secondsAgo, Phone phone, CallOutcome outcome, Disposition disposition, boolean abandoned) {
         PastAttempt at(Instant now) {
-            var d = outcome.connected() ? disposition : Disposition.NOT_CONNECTED;
-            return new PastAttempt(now.minusSeconds(secondsAgo), phone.number(), outcome, d, abandoned && outcome.connected());
+            var d = outcome.answered() ? disposition : Disposition.NOT_CONNECTED;
+            return new PastAttempt(now.minusSeconds(secondsAgo), phone.number(), outcome, d, abandoned && outcome.answered());
         }
     }
 
