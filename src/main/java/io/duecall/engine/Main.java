@@ -43,6 +43,12 @@ public final class Main {
               render --deployment FILE --out DIR
                                        write pjsip.conf, extensions.conf, manager.conf (and amd.conf) for
                                        Asterisk from a deployment file, readable by their owner only
+              prompts list [--config FILE] [--out CSV]
+                                       every prompt to record: file, language, words, where the flows play it
+              prompts generate [--config FILE] --out DIR [--tts espeak-ng]
+                                       placeholder speech for every prompt (8 kHz mono WAV under DIR/duecall/)
+              prompts check DIR [--config FILE] [--max-seconds 30]
+                                       a recordings folder against the list: missing, extra, format, rate, length
               cluster-demo [--accounts N] [--before-kill S] [--after-kill S] [--speed X] [--seed N] [--out DIR]
                                        three dialer node processes, two simulated PBXs, a Redis with an
                                        append-only file and a PostgreSQL for clustered Quartz; kills the
@@ -81,6 +87,7 @@ public final class Main {
                 case "promises-report" -> PromiseCommands.report(options(queue), out);
                 case "dialplan" -> Commands.dialplan(options(queue), out);
                 case "render" -> Commands.render(options(queue), out, Secrets.fromSystem());
+                case "prompts" -> PromptCommands.run(queue, out);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;

@@ -4,7 +4,8 @@ import io.duecall.domain.campaign.CampaignId;
 
 /**
  * The sound files the default flow ({@code reminder.yaml}) plays, under Asterisk's sounds directory. A deployment
- * records each of these (wording in the comments), plus {@code duecall/company-<campaign id>} saying each campaign's
+ * records each of these (wording in the comments and in {@code prompt-texts.yaml}; {@code ./duecall prompts list}
+ * lists them with where they are played), plus {@code duecall/company-<campaign id>} saying each campaign's
  * company name; names are spelled with SAY ALPHA and numbers, amounts and dates use Asterisk's own sounds. A flow
  * that lists a language in {@code languages} plays {@code duecall/<language>/<name>} to debtors of that language.
  */

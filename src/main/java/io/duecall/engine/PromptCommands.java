@@ -1,0 +1,113 @@
+package io.duecall.engine;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.duecall.adapter.csv.CsvFiles;
+import io.duecall.engine.config.EngineConfig;
+import io.duecall.engine.prompts.PlaceholderSpeech;
+import io.duecall.engine.prompts.PromptRecordings;
+import io.duecall.ivr.flow.FlowLoader;
+import io.duecall.ivr.flow.PromptList;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * {@code prompts list|generate|check}: the sound files a deployment records, placeholder speech for them, and a
+ * check of a recordings folder. With {@code --config}, each configured campaign's company-name prompt is included.
+ */
+final class PromptCommands {
+    static final Duration LONGEST_PROMPT = Duration.ofSeconds(30);
+
+    private PromptCommands() {}
+
+    static int run(Deque<String> args, PrintStream out) throws Exception {
+        var action = args.isEmpty() ? "" : args.pop();
+        return switch (action) {
+            case "list" -> list(Main.options(args), out);
+            case "generate" -> generate(Main.options(args), out);
+            case "check" -> {
+                // The folder may come first, as in "prompts check DIR".
+                var dir = !args.isEmpty() && !args.peek().startsWith("--") ? args.pop() : null;
+                yield check(dir, Main.options(args), out);
+            }
+            default -> throw new Main.UsageException("prompts: '" + action + "' (expected list, generate or check)");
+        };
+    }
+
+    private static int list(Options options, PrintStream out) throws IOException {
+        var prompts = prompts(options);
+        var file = options.text("out", null);
+        options.rejectUnknown();
+        if (file == null) {
+            var writer = new PrintWriter(out);
+            write(prompts, writer);
+            writer.flush();
+        } else {
+            CsvOutput.write(Path.of(file), writer -> write(prompts, writer));
+            out.printf("duecall: %d prompts listed in %s%n", prompts.size(), file);
+        }
+        return 0;
+    }
+
+    private static int generate(Options options, PrintStream out) throws Exception {
+        var prompts = prompts(options);
+        var dir = Path.of(options.required("out"));
+        var engine = options.text("tts", PlaceholderSpeech.ENGINE);
+        options.rejectUnknown();
+        if (!engine.equals(PlaceholderSpeech.ENGINE)) {
+            throw new Main.UsageException("option --tts was '" + engine + "' (expected " + PlaceholderSpeech.ENGINE + ")");
+        }
+        var written = PlaceholderSpeech.fromPath().generate(prompts, dir);
+        out.printf("duecall: %d placeholder prompts written under %s (8 kHz 16-bit mono WAV); copy %s/duecall to "
+                + "Asterisk's sounds directory, then replace them with recordings as they arrive%n",
+                written.size(), dir, dir);
+        return 0;
+    }
+
+    private static int check(String positionalDir, Options options, PrintStream out) throws IOException {
+        var prompts = prompts(options);
+        var dir = positionalDir != null ? positionalDir : options.required("dir");
+        var longest = Duration.ofSeconds(options.integer("max-seconds", (int) LONGEST_PROMPT.toSeconds()));
+        options.rejectUnknown();
+        var problems = PromptRecordings.problems(Path.of(dir), prompts, longest);
+        problems.forEach(out::println);
+        out.printf("duecall: %d prompts checked in %s: %s%n", prompts.size(), dir,
+                problems.isEmpty() ? "OK" : problems.size() + " problem" + (problems.size() == 1 ? "" : "s"));
+        return problems.isEmpty() ? 0 : 1;
+    }
+
+    /** The prompts of the flows the engine runs, and the configured campaigns' company names. */
+    private static List<PromptList.Entry> prompts(Options options) throws IOException {
+        var companies = new ArrayList<PromptList.Company>();
+        if (options.has("config")) {
+            var config = EngineConfig.load(Path.of(options.required("config"))).validate();
+            for (var campaign : config.campaigns().list()) {
+                companies.add(new PromptList.Company(campaign.id().value(), campaign.companyName()));
+            }
+        }
+        return PromptList.of(List.of(FlowLoader.defaultFlow(), FlowLoader.locationFlow()), companies);
+    }
+
+    private static void write(List<PromptList.Entry> prompts, Writer out) {
+        var schema = CsvSchema.builder().addColumn("file").addColumn("language").addColumn("text")
+                .addColumn("used_in").build().withHeader();
+        try (SequenceWriter rows = CsvMapper.builder().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).build().writer(schema).writeValues(out)) {
+            for (var prompt : prompts) {
+                rows.write(List.of(CsvFiles.neutralize(prompt.file()), prompt.language(),
+                        CsvFiles.neutralize(prompt.text()), CsvFiles.neutralize(String.join("; ", prompt.usedIn()))));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing the prompt list", e);
+        }
+    }
+}
