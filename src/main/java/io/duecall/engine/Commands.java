@@ -148,15 +148,18 @@ final class Commands {
     static int dialplan(Options options, PrintStream out) throws Exception {
         var file = options.text("config", null);
         options.rejectUnknown();
-        var settings = DialplanSettings.defaults();
-        if (file != null) {
-            var config = EngineConfig.load(Path.of(file)).validate();
-            settings = new DialplanSettings(config.ami().outboundContext(), config.ami().agentContext(),
-                    settings.agentDial(), URI.create("agi://" + config.agi().bindHost() + ":" + config.agi().port() + "/reminder"),
-                    settings.amd());
-        }
+        var settings = file == null ? DialplanSettings.defaults()
+                : dialplanSettings(EngineConfig.load(Path.of(file)).validate());
         out.print(ExtensionsRenderer.render(settings));
         return 0;
+    }
+
+    /** The dialplan the engine expects of the configured PBXs. */
+    static DialplanSettings dialplanSettings(EngineConfig.Resolved config) {
+        var settings = DialplanSettings.defaults();
+        return new DialplanSettings(config.ami().outboundContext(), config.ami().agentContext(), settings.agentDial(),
+                URI.create("agi://" + config.agi().bindHost() + ":" + config.agi().port() + "/reminder"),
+                settings.amd());
     }
 
     /** Writes the Asterisk files of a deployment, owner-only, into {@code --out}; secrets come from env or files. */

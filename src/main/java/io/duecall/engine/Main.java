@@ -43,6 +43,8 @@ public final class Main {
               render --deployment FILE --out DIR
                                        write pjsip.conf, extensions.conf, manager.conf (and amd.conf) for
                                        Asterisk from a deployment file, readable by their owner only
+              doctor --config FILE     check Redis, the clocks, each PBX's AMI login, dialplan, modules and agent
+                                       phones, one line each with the fix; exit 1 when any check fails
               prompts list [--config FILE] [--out CSV]
                                        every prompt to record: file, language, words, where the flows play it
               prompts generate [--config FILE] --out DIR [--tts espeak-ng]
@@ -88,6 +90,7 @@ public final class Main {
                 case "dialplan" -> Commands.dialplan(options(queue), out);
                 case "render" -> Commands.render(options(queue), out, Secrets.fromSystem());
                 case "prompts" -> PromptCommands.run(queue, out);
+                case "doctor" -> DoctorCommand.run(options(queue), out);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;

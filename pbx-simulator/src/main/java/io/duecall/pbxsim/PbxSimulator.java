@@ -3,6 +3,7 @@ package io.duecall.pbxsim;
 import io.duecall.pbxsim.ami.AmiConnections;
 import io.duecall.pbxsim.ami.AmiCredentials;
 import io.duecall.pbxsim.ami.AmiServerInitializer;
+import io.duecall.pbxsim.ami.SystemFunctions;
 import io.duecall.pbxsim.call.AgiRunner;
 import io.duecall.pbxsim.call.CallEngine;
 import io.duecall.pbxsim.call.StatsCounters;
@@ -26,10 +27,12 @@ public final class PbxSimulator implements AutoCloseable {
     private final CallEngine engine;
     private final StatsCounters stats;
     private final AmiConnections connections;
+    private final SystemFunctions functions;
 
     private PbxSimulator(EventLoopGroup boss, EventLoopGroup workers, Channel server, CallEngine engine,
-                         StatsCounters stats, AmiConnections connections) {
+                         StatsCounters stats, AmiConnections connections, SystemFunctions functions) {
         this.connections = connections;
+        this.functions = functions;
         this.boss = boss;
         this.workers = workers;
         this.server = server;
@@ -59,6 +62,7 @@ public final class PbxSimulator implements AutoCloseable {
     public static PbxSimulator start(SimulatorConfig config, AgiRunner agi, Clock clock) {
         var stats = new StatsCounters();
         var connections = new AmiConnections();
+        var functions = new SystemFunctions();
         var engine = new CallEngine(config, connections, agi, stats, clock);
         var boss = new NioEventLoopGroup(1);
         var workers = new NioEventLoopGroup(2);
@@ -66,9 +70,9 @@ public final class PbxSimulator implements AutoCloseable {
             var server = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childHandler(new AmiServerInitializer(new AmiCredentials(config.amiUsername(),
-                            config.amiSecret()), connections, engine, clock))
+                            config.amiSecret()), connections, engine, clock, functions))
                     .bind(config.bindHost(), config.amiPort()).syncUninterruptibly().channel();
-            return new PbxSimulator(boss, workers, server, engine, stats, connections);
+            return new PbxSimulator(boss, workers, server, engine, stats, connections, functions);
         } catch (RuntimeException e) {
             engine.close();
             boss.shutdownGracefully();
@@ -101,6 +105,16 @@ public final class PbxSimulator implements AutoCloseable {
     /** Accepts AMI connections again after {@link #cutAmi()}. */
     public void restoreAmi() {
         connections.accept();
+    }
+
+    /** Unloads a module, so {@code IFMODULE(module)} reads 0 (as after {@code module unload} on Asterisk). */
+    public void unloadModule(String module) {
+        functions.unload(module);
+    }
+
+    /** Sets what {@code DEVICE_STATE(device)} reads, such as {@code UNAVAILABLE} for an unregistered phone. */
+    public void deviceState(String device, String state) {
+        functions.deviceState(device, state);
     }
 
     /** The far end of the call with this CALL_ID hangs up; false if no such call is up. */

@@ -15,9 +15,11 @@ public final class AmiServerInitializer extends ChannelInitializer<SocketChannel
     private final AmiConnections connections;
     private final CallActions calls;
     private final Clock clock;
+    private final SystemFunctions functions;
 
     public AmiServerInitializer(AmiCredentials credentials, AmiConnections connections, CallActions calls,
-                                Clock clock) {
+                                Clock clock, SystemFunctions functions) {
+        this.functions = functions;
         this.credentials = credentials;
         this.connections = connections;
         this.calls = calls;
@@ -30,6 +32,6 @@ public final class AmiServerInitializer extends ChannelInitializer<SocketChannel
                 .addLast(new LineBasedFrameDecoder(MAX_LINE, /* stripDelimiter= */ true, /* failFast= */ true))
                 .addLast(new AmiMessageDecoder())
                 .addLast(new StringEncoder(StandardCharsets.UTF_8))
-                .addLast(new AmiSessionHandler(credentials, connections, calls, clock));
+                .addLast(new AmiSessionHandler(credentials, connections, calls, clock, functions));
     }
 }

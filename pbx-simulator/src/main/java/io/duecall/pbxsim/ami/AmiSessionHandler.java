@@ -28,12 +28,14 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<AmiMess
     private final AmiCredentials credentials;
     private final AmiConnections connections;
     private final CallActions calls;
+    private final SystemFunctions functions;
     private final Clock clock;
     private String challenge;
     private boolean authenticated;
 
     public AmiSessionHandler(AmiCredentials credentials, AmiConnections connections, CallActions calls,
-                             Clock clock) {
+                             Clock clock, SystemFunctions functions) {
+        this.functions = functions;
         this.credentials = credentials;
         this.connections = connections;
         this.calls = calls;
@@ -105,6 +107,7 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<AmiMess
             case "redirect" -> send(ctx, actionId, calls.redirect(action));
             case "coreshowchannels" -> CoreShowChannels.answer(calls.liveChannels(), actionId)
                     .forEach(m -> ctx.write(m.toWire()));
+            case "getvar" -> getvar(ctx, action, actionId);
             case "showdialplan" -> ShowDialPlan.answer(calls.dialplan(), action, actionId)
                     .forEach(m -> ctx.write(m.toWire()));
             default -> reply(ctx, actionId, false, "Invalid/unknown command");
@@ -154,6 +157,24 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<AmiMess
                             + "' for other possible commands)");
         }
         ctx.writeAndFlush(b.build().toWire());
+    }
+
+    /**
+     * Getvar without a channel reads a global variable or a dialplan function; the simulator knows the functions
+     * of {@link SystemFunctions} and answers every other name with an empty value, as Asterisk does for an unset one.
+     */
+    private void getvar(ChannelHandlerContext ctx, AmiMessage action, String actionId) {
+        var variable = action.get("Variable").orElse("").trim();
+        if (variable.isEmpty()) {
+            reply(ctx, actionId, false, "No variable specified");
+            return;
+        }
+        if (action.get("Channel").filter(c -> !c.isBlank()).isPresent()) {
+            reply(ctx, actionId, false, "No such channel");
+            return;
+        }
+        ctx.writeAndFlush(response(actionId, "Success", null).add("Variable", variable)
+                .add("Value", functions.evaluate(variable).orElse("")).build().toWire());
     }
 
     private void send(ChannelHandlerContext ctx, String actionId, CallActions.Reply r) {

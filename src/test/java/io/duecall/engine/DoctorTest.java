@@ -1,0 +1,156 @@
+package io.duecall.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.duecall.adapter.ami.AmiPbx;
+import io.duecall.adapter.redis.RedisServerProcess;
+import io.duecall.engine.config.EngineConfig;
+import io.duecall.engine.config.RedisSettings;
+import io.duecall.engine.doctor.Check;
+import io.duecall.engine.doctor.Doctor;
+import io.duecall.pbxsim.PbxSimulator;
+import io.duecall.pbxsim.Population;
+import io.duecall.pbxsim.SimulatorConfig;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import redis.clients.jedis.JedisPooled;
+
+/** The doctor against a private Redis run as a deployment should run it and the PBX simulator. */
+class DoctorTest {
+    private static final Clock CLOCK = Clock.systemUTC();
+    @TempDir
+    Path dir;
+    private RedisServerProcess redis;
+    private PbxSimulator pbx;
+
+    @BeforeEach
+    void start() {
+        var binary = RedisServerProcess.binaryOnPath();
+        Assumptions.assumeTrue(binary.isPresent(), "redis-server is not on PATH");
+        redis = RedisServerProcess.start(binary.get(), dir.resolve("redis"));
+        pbx = simulator("dialer-agents");
+    }
+
+    @AfterEach
+    void stop() {
+        if (pbx != null) {
+            pbx.close();
+        }
+        if (redis != null) {
+            redis.close();
+        }
+    }
+
+    private static PbxSimulator simulator(String agentContext) {
+        var agi = URI.create("agi://127.0.0.1:4573/reminder");
+        return PbxSimulator.start(new SimulatorConfig("127.0.0.1", 0, "dialer", "secret", Map.of("dialer-out", agi),
+                Set.of("dialer-out"), agentContext, List.of("101"), Population.defaults(), 1.0, 1L));
+    }
+
+    private EngineConfig.Resolved config(PbxSimulator simulator, String secret) {
+        var demo = Demo.config("duecall-doctor");
+        var ami = demo.ami().withEndpoint("127.0.0.1", simulator.amiPort()).withCredentials("dialer", secret);
+        return new EngineConfig.Resolved(new RedisSettings(redis.uri().toString(), "duecall-doctor").withDefaults(),
+                List.of(AmiPbx.single(EngineConfig.SINGLE_PBX, ami)), demo.agi(), demo.scheduler(), demo.clustered(),
+                demo.agents(), demo.campaigns(), demo.promises(), demo.http(), demo.imports());
+    }
+
+    private List<Check> checks(Clock clock) {
+        return DoctorCommand.checks(config(pbx, "secret"), Doctor.overAmi(clock));
+    }
+
+    private static List<String> failures(List<Check> checks) {
+        return checks.stream().filter(c -> !c.ok()).map(Check::line).toList();
+    }
+
+    @Test
+    void aDeploymentRunAsDocumentedPassesEveryCheck() {
+        var checks = checks(CLOCK);
+
+        assertEquals(List.of(), failures(checks));
+        var names = checks.stream().map(Check::name).toList();
+        assertTrue(names.containsAll(List.of("redis", "redis persistence", "redis eviction", "clock", "time zones",
+                "pbx AMI", "pbx dialplan", "pbx module res_agi.so", "pbx module app_amd.so",
+                "pbx agent 101", "pbx agent 110")), names.toString());
+    }
+
+    @Test
+    void redisWithoutAnAppendOnlyFileOrThatEvictsFailsEachWithItsFix() {
+        try (var jedis = new JedisPooled(redis.uri())) {
+            jedis.configSet("appendonly", "no");
+            jedis.configSet("maxmemory-policy", "allkeys-lru");
+        }
+
+        var failures = failures(checks(CLOCK));
+
+        assertEquals(2, failures.size(), failures.toString());
+        assertTrue(failures.get(0).startsWith("FAIL  redis persistence: append-only file off"), failures.get(0));
+        assertTrue(failures.get(0).endsWith("fix: CONFIG SET appendonly yes, and put appendonly yes and appendfsync "
+                + "everysec in redis.conf"), failures.get(0));
+        assertTrue(failures.get(1).startsWith("FAIL  redis eviction: maxmemory-policy allkeys-lru"), failures.get(1));
+    }
+
+    @Test
+    void aRedisThatIsDownFailsOnceAndThePbxIsStillChecked() {
+        redis.stop();
+
+        var checks = checks(CLOCK);
+
+        assertEquals(1, failures(checks).size(), failures(checks).toString());
+        assertTrue(failures(checks).getFirst().startsWith("FAIL  redis: not reachable at "), failures(checks).toString());
+        assertTrue(checks.stream().anyMatch(c -> c.name().equals("pbx dialplan") && c.ok()), checks.toString());
+    }
+
+    @Test
+    void aClockOffFromRedisByMoreThanASecondFails() {
+        var failures = failures(checks(Clock.offset(CLOCK, Duration.ofSeconds(5))));
+
+        assertEquals(1, failures.size(), failures.toString());
+        assertTrue(failures.getFirst().startsWith("FAIL  clock: engine and Redis clocks 5."), failures.getFirst());
+        assertTrue(failures.getFirst().endsWith("fix: keep both hosts on NTP (chrony or systemd-timesyncd)"));
+    }
+
+    @Test
+    void aMissingModuleAnUnregisteredPhoneAndAnUnknownOneEachFail() {
+        pbx.unloadModule("app_amd.so");
+        pbx.deviceState("PJSIP/105", "UNAVAILABLE");
+        pbx.deviceState("PJSIP/106", "INVALID");
+
+        var failures = failures(checks(CLOCK));
+
+        assertEquals(List.of(
+                "FAIL  pbx module app_amd.so: not loaded; fix: module load app_amd.so on the Asterisk console, "
+                        + "and make sure modules.conf does not noload it",
+                "FAIL  pbx agent 105: PJSIP/105 UNAVAILABLE (not registered); fix: register the agent's phone "
+                        + "(check its SIP account and network)",
+                "FAIL  pbx agent 106: PJSIP/106 INVALID (no such device); fix: add the agent's endpoint to "
+                        + "pjsip.conf (./duecall render does) or fix the agent id"), failures);
+    }
+
+    @Test
+    void aMissingContextAndAWrongSecretFail() {
+        pbx.close();
+        pbx = simulator("other-agents");
+
+        var missing = failures(checks(CLOCK));
+        assertEquals(1, missing.size(), missing.toString());
+        assertTrue(missing.getFirst().startsWith("FAIL  pbx dialplan: missing context dialer-agents; fix: "),
+                missing.getFirst());
+
+        var refused = failures(DoctorCommand.checks(config(pbx, "wrong"), Doctor.overAmi(CLOCK)));
+        assertEquals(1, refused.size(), refused.toString());
+        assertTrue(refused.getFirst().startsWith("FAIL  pbx AMI: AMI login to 127.0.0.1:" + pbx.amiPort()
+                + " as 'dialer' failed"), refused.getFirst());
+    }
+}
