@@ -28,6 +28,9 @@ import io.duecall.app.AgentDesk;
 import io.duecall.app.DialerEngine;
 import io.duecall.app.PromiseFollowUp;
 import io.duecall.web.HealthProbe;
+import io.duecall.engine.doctor.Check;
+import io.duecall.engine.doctor.Doctor;
+import io.duecall.adapter.redis.RedisHealth;
 import io.duecall.web.OpsParts;
 import io.duecall.web.TelephonyMeters;
 import io.duecall.web.http.OpsServer;
@@ -51,7 +54,9 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.function.IntFunction;
 import redis.clients.jedis.UnifiedJedis;
@@ -245,6 +250,15 @@ public final class Engine implements AutoCloseable {
         config.campaigns().list().forEach(c -> cycle.stop(c.id()));
     }
 
+    /**
+     * The doctor's quick checks of the store (persistence, eviction, the clock against Redis's), for start-up
+     * warnings and {@code /readyz}; a deployment runs with them failing, but should not.
+     */
+    public List<Check> deploymentWarnings() {
+        return Doctor.storeOnly(clock).redis(() -> new RedisHealth(jedis, config.redis().keyPrefix()), "the engine's Redis").stream()
+                .filter(check -> !check.name().equals("redis")).toList();
+    }
+
     /** Starts the operations server (API, dashboard, agent desk, metrics); it stops with the engine. */
     public OpsServer startOpsServer(OpsWebConfig http) {
         var control = new QuartzCampaignControl(cycle, id -> catalog.runDates(id).endAt());
@@ -259,6 +273,15 @@ public final class Engine implements AutoCloseable {
                 long start = System.nanoTime();
                 jedis.ping();
                 return Duration.ofNanos(System.nanoTime() - start);
+            }
+
+            @Override
+            public Map<String, String> deploymentChecks() {
+                var checks = new LinkedHashMap<String, String>();
+                for (var check : deploymentWarnings()) {
+                    checks.put(check.name().replace(' ', '-'), check.ok() ? "ok" : check.found());
+                }
+                return checks;
             }
         };
         ops = OpsServer.start(http, new OpsParts(clock, dialer, agents, desk, accounts, promises, control,

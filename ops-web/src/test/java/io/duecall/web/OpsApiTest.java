@@ -16,6 +16,7 @@ import io.duecall.domain.promise.PromiseToPay;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -298,6 +299,18 @@ class OpsApiTest {
         assertEquals(200, status(health));
         assertTrue(body(health).contains("\"ami\":\"down\",\"redis\":\"up\""), health);
         assertEquals(503, status(ready));
+    }
+
+    @Test
+    void readinessReportsTheDeploymentChecksWithoutFailingOnThem() {
+        desk.deploymentChecks.set(new java.util.LinkedHashMap<>(Map.of("redis-persistence",
+                "append-only file off (a crash loses the promises and ledger lines written since the last snapshot)")));
+
+        var ready = desk.exchange("GET", "/readyz", null, null, null);
+
+        assertEquals(200, status(ready));
+        assertTrue(body(ready).contains("\"ami\":\"up\",\"redis\":\"up\",\"redis-persistence\":\"append-only file "
+                + "off"), ready);
     }
 
     @Test

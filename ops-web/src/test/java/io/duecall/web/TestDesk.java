@@ -72,6 +72,8 @@ final class TestDesk implements AutoCloseable {
     final TelephonyMeters telephony = new TelephonyMeters(registry);
     final TestControl control = new TestControl();
     final AtomicBoolean amiUp = new AtomicBoolean(true);
+    final java.util.concurrent.atomic.AtomicReference<Map<String, String>> deploymentChecks =
+            new java.util.concurrent.atomic.AtomicReference<>(Map.of());
     final OpsWeb web;
     final OpsParts parts;
     final OpsWebConfig config;
@@ -122,6 +124,11 @@ final class TestDesk implements AutoCloseable {
             @Override
             public Duration redisPing() {
                 return Duration.ofMillis(1);
+            }
+
+            @Override
+            public Map<String, String> deploymentChecks() {
+                return deploymentChecks.get();
             }
         };
         this.config = config;
