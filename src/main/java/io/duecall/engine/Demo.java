@@ -107,7 +107,7 @@ public final class Demo {
                             simulator.get().amiPort(), engine.agiUrl());
                     importAccounts(engine, options, out);
                     startOpsServer(engine, opsConfig(httpPort, config), out);
-                    return runCampaigns(engine, options, out);
+                    return runCampaigns(engine, options, out, () -> callersOf(simulator.get()));
                 }
             } finally {
                 // The engine lets go of the PBX first, so the simulator never sees a client it must keep serving.
@@ -184,7 +184,13 @@ public final class Demo {
         }
     }
 
-    private static DemoReport runCampaigns(Engine engine, Options options, PrintStream out) throws Exception {
+    private static DemoReport.Callers callersOf(PbxSimulator simulator) {
+        var stats = simulator.stats();
+        return new DemoReport.Callers(stats.bargingCallers(), stats.keysHeard(), stats.keysLost());
+    }
+
+    private static DemoReport runCampaigns(Engine engine, Options options, PrintStream out,
+            java.util.function.Supplier<DemoReport.Callers> callers) throws Exception {
         var dialer = engine.dialer();
         engine.loginAllAgents();
         var started = engine.clock().instant();
@@ -214,7 +220,7 @@ public final class Demo {
             dialer.predictiveActivity(c.id()).ifPresent(a -> predictive.put(c.id(), a));
         }
         var report = DemoReport.of(dialer.campaigns(), ledger, dials, dialer.callsInFlight(),
-                engine.agents().timeInStates(finished), started, finished, options.outDir(), predictive);
+                engine.agents().timeInStates(finished), started, finished, options.outDir(), predictive, callers.get());
         report.print(out);
         return report;
     }

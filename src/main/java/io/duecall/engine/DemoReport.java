@@ -23,18 +23,23 @@ public record DemoReport(
         double agentOccupancy,
         Duration campaignTime,
         Path outDir,
-        Map<CampaignId, PredictivePacer.Activity> predictive) {
+        Map<CampaignId, PredictivePacer.Activity> predictive,
+        Callers callers) {
+
+    /** The simulated callers who pressed keys without waiting to be asked, and what became of those keys. */
+    public record Callers(long barging, long keysHeard, long keysLost) {
+    }
 
     static DemoReport of(List<Campaign> campaigns, List<Attempt> ledger, long dialsPlaced, int inFlight,
             Map<AgentState, Duration> agentTimes, Instant started, Instant finished, Path outDir,
-            Map<CampaignId, PredictivePacer.Activity> predictive) {
+            Map<CampaignId, PredictivePacer.Activity> predictive, Callers callers) {
         var busy = agentTimes.getOrDefault(AgentState.ON_CALL, Duration.ZERO)
                 .plus(agentTimes.getOrDefault(AgentState.WRAP_UP, Duration.ZERO));
         var staffed = busy.plus(agentTimes.getOrDefault(AgentState.READY, Duration.ZERO))
                 .plus(agentTimes.getOrDefault(AgentState.RESERVED, Duration.ZERO));
         double occupancy = staffed.isZero() ? 0 : (double) busy.toMillis() / staffed.toMillis();
         return new DemoReport(LedgerAudit.audit(campaigns, ledger), dialsPlaced, ledger.size(), inFlight, occupancy,
-                Duration.between(started, finished), outDir, Map.copyOf(predictive));
+                Duration.between(started, finished), outDir, Map.copyOf(predictive), callers);
     }
 
     public long callsOutsideWindow() {
@@ -75,6 +80,11 @@ public record DemoReport(
             if (activity != null) {
                 out.println("    " + describe(activity));
             }
+        }
+        if (callers.barging() > 0) {
+            out.printf("  callers who pressed keys during prompts %d: %d keys answered a question, %d lost while the IVR"
+                    + " was not listening (greeting, name, between commands)%n", callers.barging(), callers.keysHeard(),
+                    callers.keysLost());
         }
         out.printf("  agent occupancy %.1f%%%n", 100 * agentOccupancy);
         out.printf("  ledger: %d lines for %d dials%s; written to %s and %s%n", ledgerLines, dialsPlaced,

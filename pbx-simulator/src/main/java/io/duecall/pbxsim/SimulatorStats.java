@@ -3,7 +3,9 @@ package io.duecall.pbxsim;
 /**
  * A snapshot of what the simulator has done since it started. {@code answered} counts every Originate that
  * reported Reason 4, machines included; {@code machines} counts those an answering machine took;
- * {@code maxDurationHangups} the calls hung up because their CALL_MAX_SECONDS ran out.
+ * {@code maxDurationHangups} the calls hung up because their CALL_MAX_SECONDS ran out. {@code bargingCallers} counts
+ * the IVR sessions of callers who press keys without waiting to be asked; {@code keysHeard} and {@code keysLost} how
+ * many of those keys a command reading digits heard, and how many were released while nothing was listening.
  */
 public record SimulatorStats(
         long originates,
@@ -17,5 +19,8 @@ public record SimulatorStats(
         long redirects,
         long agentBridges,
         long hangupActions,
-        long maxDurationHangups) {
+        long maxDurationHangups,
+        long bargingCallers,
+        long keysHeard,
+        long keysLost) {
 }

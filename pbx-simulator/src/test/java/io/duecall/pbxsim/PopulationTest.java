@@ -39,6 +39,8 @@ class PopulationTest {
         var p = Population.defaults();
 
         assertTrue(p.personas().size() >= 6);
+        assertTrue(p.personas().stream().anyMatch(persona -> persona.callerScript().barges()),
+                "some bundled callers press keys during prompts");
     }
 
     @Test

@@ -28,9 +28,9 @@ final class ScriptedAgi implements AgiRunner {
             public AgiTranscript run() {
                 try {
                     var how = call.end().get(10, TimeUnit.SECONDS);
-                    return new AgiTranscript(List.of(), List.of(), how);
+                    return new AgiTranscript(List.of(), List.of(), how, 0, 0);
                 } catch (Exception e) {
-                    return new AgiTranscript(List.of(), List.of(), AgiTranscript.End.INTERRUPTED);
+                    return new AgiTranscript(List.of(), List.of(), AgiTranscript.End.INTERRUPTED, 0, 0);
                 }
             }
 

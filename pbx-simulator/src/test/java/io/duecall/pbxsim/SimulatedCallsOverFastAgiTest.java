@@ -24,7 +24,7 @@ class SimulatedCallsOverFastAgiTest {
     private void start(List<String> agiCommands) throws Exception {
         agiServer = new PlainAgiServer(agiCommands);
         var url = URI.create("agi://127.0.0.1:" + agiServer.port() + "/reminder");
-        var population = Population.defaults().withFixed("101", Outcome.ANSWERED, "1");
+        var population = Population.defaults().withFixed("101", Outcome.ANSWERED, "1@0.5");
         sim = PbxSimulator.start(SimulatorConfig.defaults(url).withAmiPort(0).withPopulation(population)
                 .withTimeScale(0.001));
         ami = new AmiClient(sim.amiPort());

@@ -20,7 +20,7 @@ final class HoldingAgiRunner implements AgiRunner {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                return new AgiTranscript(List.of(), List.of(), AgiTranscript.End.INTERRUPTED);
+                return new AgiTranscript(List.of(), List.of(), AgiTranscript.End.INTERRUPTED, 0, 0);
             }
 
             @Override

@@ -39,6 +39,9 @@ final class FlowRun implements Speaker.State {
     private boolean secondFactorPassed;
     private boolean heardAmount;
     private boolean optedOut;
+    private boolean nameSpoken;
+    /** A key that interrupted the lead-in to a menu: it answers that menu when the flow reaches it. */
+    private Character pendingKey;
     private Money proposedAmount;
     private LocalDate proposedDate;
     private PromiseToPay promise;
@@ -89,21 +92,31 @@ final class FlowRun implements Speaker.State {
 
     private String perform(String id, FlowStep step) {
         if (step.action() != null) {
-            step.say().forEach(this::say);
+            step.say().forEach(item -> say(item, ""));
             var event = act(FlowAction.named(step.action()).orElseThrow(), step);
             return event == null ? null : step.on().get(event);
         }
         if (step.ask() != null) {
             return menu(step);
         }
-        step.say().forEach(this::say);
+        if (pendingKey == null) {
+            var question = questionAfter(step);
+            for (var item : step.say()) {
+                var key = say(item, question == null ? "" : keysFor(question));
+                if (key.isPresent()) {
+                    // The caller answered the question this step leads to; the rest of the lead-in is skipped.
+                    pendingKey = key.get();
+                    break;
+                }
+            }
+        }
         if (step.end() != null) {
             return end("auto".equals(step.end()) ? verdictWithoutCommitment() : Disposition.valueOf(step.end()));
         }
         return step.next();
     }
 
-    private void say(String item) {
+    private Optional<Character> say(String item, String escapeDigits) {
         if (Speaker.ABOUT_THE_DEBT.contains(item) && verified()) {
             sessions.disclosed(call.callId(), Disclosure.AMOUNT);
         } else if ("company".equals(item)) {
@@ -111,19 +124,68 @@ final class FlowRun implements Speaker.State {
         }
         // Counted as heard once it starts: a debtor who hangs up halfway through the amount heard about the debt.
         heardAmount |= "amount-due".equals(item) && verified();
-        speaker.say(item);
+        var key = speaker.say(item, escapeDigits);
+        nameSpoken |= "first-name".equals(item);
+        return key;
     }
 
+    /**
+     * Asks a menu up to its tries. Its lead-in, the question and the "not a valid choice" before asking again are all
+     * played with the menu's keys as escape digits, so a caller who knows the menu answers at once; a key pressed in
+     * the step that led here ({@link #pendingKey}) answers the first try without anything being played.
+     */
     private String menu(FlowStep step) {
         for (var tries = 0; tries < step.triesAllowed(); tries++) {
-            step.say().forEach(this::say);
-            var key = ask(step.ask(), timeout(step));
+            var key = pendingKey != null ? Optional.of(pendingKey) : ask(step);
+            pendingKey = null;
             if (key.isPresent() && step.on().containsKey(key.get().toString())) {
                 return step.on().get(key.get().toString());
             }
-            key.ifPresent(invalid -> channel.play(Prompts.INVALID, ""));
+            if (key.isPresent()) {
+                channel.play(Prompts.INVALID, keysFor(step)).ifPresent(answer -> pendingKey = answer);
+            }
         }
+        pendingKey = null;
         return step.on().get("failed");
+    }
+
+    private Optional<Character> ask(FlowStep step) {
+        for (var item : step.say()) {
+            var key = say(item, keysFor(step));
+            if (key.isPresent()) {
+                return key;
+            }
+        }
+        var key = channel.play(step.ask(), keysFor(step));
+        return key.isPresent() ? key : channel.waitForDigit(timeout(step));
+    }
+
+    /**
+     * The keys that may interrupt a prompt leading to {@code menu}: its own keys, except that a right-party question
+     * hears none until the debtor's name has been spoken (a key pressed before that confirms nothing).
+     */
+    private String keysFor(FlowStep menu) {
+        return !nameSpoken && isRightPartyQuestion(menu) ? "" : menu.menuKeys();
+    }
+
+    private boolean isRightPartyQuestion(FlowStep menu) {
+        return menu.on().values().stream()
+                .anyMatch(next -> FlowAction.VERIFIED.yamlName().equals(flow.step(next).action()));
+    }
+
+    /** The menu a step that only speaks leads to, through other such steps, if any; its prompts lead to that question. */
+    private FlowStep questionAfter(FlowStep step) {
+        var next = step;
+        for (var hops = 0; hops < MAX_STEPS && next.next() != null; hops++) {
+            next = flow.step(next.next());
+            if (next.action() != null || next.end() != null) {
+                return null;
+            }
+            if (next.ask() != null) {
+                return next;
+            }
+        }
+        return null;
     }
 
     private String act(FlowAction action, FlowStep step) {
@@ -231,11 +293,6 @@ final class FlowRun implements Speaker.State {
             }
         }
         return "failed";
-    }
-
-    private Optional<Character> ask(String question, Duration timeout) {
-        var key = channel.play(question, ANY_KEY);
-        return key.isPresent() ? key : channel.waitForDigit(timeout);
     }
 
     private Duration timeout(FlowStep step) {

@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /**
  * The answered call as an IVR flow sees it. Every method throws {@link CallerHungUpException} once the caller has
- * gone; keys are always one of {@code 0-9*#}.
+ * gone; keys are always one of {@code 0-9*#}. As on Asterisk, a key is heard only by a command that reads digits at
+ * the moment the key is released: a prompt played with that key among its escape digits, a wait for a digit, or a
+ * digit entry. A key released while a prompt plays without it as an escape digit, or between two commands, is lost.
  */
 public interface IvrChannel {
 
@@ -24,13 +26,14 @@ public interface IvrChannel {
     /** Speaks a whole number; returns the key that interrupted it, if one in {@code escapeDigits} was pressed. */
     Optional<Character> sayNumber(long number, String escapeDigits);
 
-    /** Speaks digits one by one, such as a callback number. */
-    void sayDigits(String digits);
+    /** Speaks digits one by one, such as a callback number; returns the key in {@code escapeDigits} that interrupted it. */
+    Optional<Character> sayDigits(String digits, String escapeDigits);
 
-    /** Spells letters and digits one by one, such as a first name. */
-    void sayAlpha(String text);
+    /** Spells letters and digits one by one, such as a first name; returns the key in {@code escapeDigits} that interrupted it. */
+    Optional<Character> sayAlpha(String text, String escapeDigits);
 
-    void sayDate(LocalDate date);
+    /** Speaks a calendar date; returns the key in {@code escapeDigits} that interrupted it. */
+    Optional<Character> sayDate(LocalDate date, String escapeDigits);
 
     /**
      * Plays {@code prompt} and collects up to {@code maxDigits} digits, ended early by '#' or by a silence of

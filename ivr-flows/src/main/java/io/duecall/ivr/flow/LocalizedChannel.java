@@ -72,18 +72,18 @@ final class LocalizedChannel implements IvrChannel {
     }
 
     @Override
-    public void sayDigits(String digits) {
-        channel.sayDigits(digits);
+    public Optional<Character> sayDigits(String digits, String escapeDigits) {
+        return channel.sayDigits(digits, escapeDigits);
     }
 
     @Override
-    public void sayAlpha(String text) {
-        channel.sayAlpha(text);
+    public Optional<Character> sayAlpha(String text, String escapeDigits) {
+        return channel.sayAlpha(text, escapeDigits);
     }
 
     @Override
-    public void sayDate(LocalDate date) {
-        channel.sayDate(date);
+    public Optional<Character> sayDate(LocalDate date, String escapeDigits) {
+        return channel.sayDate(date, escapeDigits);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.duecall.domain.account.Money;
 import io.duecall.domain.promise.PromiseToPay;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -41,27 +42,31 @@ final class Speaker {
         this.state = state;
     }
 
-    void say(String item) {
+    /**
+     * Speaks one item with {@code escapeDigits} as the keys that may interrupt it; returns the key that did. The
+     * first name is always spelled to the end: a key pressed before the caller has heard whom we are calling for
+     * confirms nothing, so none is listened for.
+     */
+    Optional<Character> say(String item, String escapeDigits) {
         if (item.startsWith("prompt:")) {
-            channel.play(item.substring("prompt:".length()), "");
-            return;
+            return channel.play(item.substring("prompt:".length()), escapeDigits);
         }
         if (ABOUT_THE_DEBT.contains(item) && !state.verified()) {
             throw new IllegalStateException("flow says " + item + " before the right-party check");
         }
-        switch (item) {
-            case "greeting" -> channel.play(greeting(), "");
-            case "company" -> channel.play(Prompts.company(call.campaign().id()), "");
+        return switch (item) {
+            case "greeting" -> channel.play(greeting(), escapeDigits);
+            case "company" -> channel.play(Prompts.company(call.campaign().id()), escapeDigits);
             case "first-name" -> sayFirstName();
-            case "callback-number" -> channel.sayDigits(call.campaign().callbackNumber().replace("+", ""));
-            case "amount-due" -> sayAmount(call.account().amountDue());
-            case "due-date" -> channel.sayDate(call.account().dueDate());
-            case "proposed-amount" -> sayAmount(required(state::proposedAmount, item));
-            case "proposed-date" -> channel.sayDate(required(state::proposedDate, item));
-            case "promised-amount" -> sayAmount(required(state::promise, item).amount());
-            case "promised-date" -> channel.sayDate(required(state::promise, item).payBy());
+            case "callback-number" -> channel.sayDigits(call.campaign().callbackNumber().replace("+", ""), escapeDigits);
+            case "amount-due" -> sayAmount(call.account().amountDue(), escapeDigits);
+            case "due-date" -> channel.sayDate(call.account().dueDate(), escapeDigits);
+            case "proposed-amount" -> sayAmount(required(state::proposedAmount, item), escapeDigits);
+            case "proposed-date" -> channel.sayDate(required(state::proposedDate, item), escapeDigits);
+            case "promised-amount" -> sayAmount(required(state::promise, item).amount(), escapeDigits);
+            case "promised-date" -> channel.sayDate(required(state::promise, item).payBy(), escapeDigits);
             default -> throw new IllegalStateException("say item '" + item + "' is not known");
-        }
+        };
     }
 
     private String greeting() {
@@ -71,19 +76,20 @@ final class Speaker {
     }
 
     /** Whole units, as most reminder scripts speak them; the exact amount is on the debtor's statement. */
-    private void sayAmount(Money amount) {
-        channel.sayNumber(amount.toDecimal().longValue(), "");
+    private Optional<Character> sayAmount(Money amount, String escapeDigits) {
+        return channel.sayNumber(amount.toDecimal().longValue(), escapeDigits);
     }
 
     /** Lender data reaches the PBX here, so only letters and digits are spelled. */
-    private void sayFirstName() {
+    private Optional<Character> sayFirstName() {
         var name = call.account().firstName().codePoints()
                 .filter(Character::isLetterOrDigit)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
                 .toString();
         if (!name.isEmpty()) {
-            channel.sayAlpha(name);
+            channel.sayAlpha(name, "");
         }
+        return Optional.empty();
     }
 
     private static <T> T required(Supplier<T> value, String item) {

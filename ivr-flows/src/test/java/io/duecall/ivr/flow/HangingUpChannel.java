@@ -52,21 +52,21 @@ final class HangingUpChannel implements IvrChannel {
     }
 
     @Override
-    public void sayDigits(String digits) {
+    public Optional<Character> sayDigits(String digits, String escapeDigits) {
         next();
-        delegate.sayDigits(digits);
+        return delegate.sayDigits(digits, escapeDigits);
     }
 
     @Override
-    public void sayAlpha(String text) {
+    public Optional<Character> sayAlpha(String text, String escapeDigits) {
         next();
-        delegate.sayAlpha(text);
+        return delegate.sayAlpha(text, escapeDigits);
     }
 
     @Override
-    public void sayDate(LocalDate date) {
+    public Optional<Character> sayDate(LocalDate date, String escapeDigits) {
         next();
-        delegate.sayDate(date);
+        return delegate.sayDate(date, escapeDigits);
     }
 
     @Override

@@ -175,7 +175,7 @@ class ReminderFlowTest {
 
         assertEquals(new FlowOutcome.Finished(Disposition.PROMISE_TO_PAY), outcome);
         var invalid = events.indexOf("play:" + Prompts.INVALID);
-        assertEquals("play:" + Prompts.MENU_PROMISE_AGENT, events.get(invalid - 1));
+        assertEquals(List.of("play:" + Prompts.MENU_PROMISE_AGENT, "wait"), events.subList(invalid - 2, invalid));
         assertEquals("play:" + Prompts.MENU_PROMISE_AGENT, events.get(invalid + 1));
     }
 

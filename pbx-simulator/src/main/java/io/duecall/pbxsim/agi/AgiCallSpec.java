@@ -1,6 +1,7 @@
 package io.duecall.pbxsim.agi;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -10,6 +11,7 @@ import java.util.Objects;
  * the channel it runs on, its channel variables (for GET VARIABLE), and the simulated caller on the line.
  *
  * @param timeScale multiplies every simulated duration (prompt playback, key-press delay, silence); 1.0 is real time
+ * @param clock     measures the time the script spends between commands, which passes on the call as it does on a real PBX
  */
 public record AgiCallSpec(
         URI agiUrl,
@@ -19,8 +21,10 @@ public record AgiCallSpec(
         List<String> args,
         Map<String, String> variables,
         CallerScript caller,
-        double timeScale) {
+        double timeScale,
+        Clock clock) {
     public AgiCallSpec {
+        Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(agiUrl, "agiUrl");
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(uniqueId, "uniqueId");
@@ -38,6 +42,11 @@ public record AgiCallSpec(
         if (!(timeScale > 0)) {
             throw new IllegalArgumentException("timeScale: " + timeScale + " (expected > 0)");
         }
+    }
+
+    public AgiCallSpec(URI agiUrl, String channel, String uniqueId, String context, List<String> args,
+            Map<String, String> variables, CallerScript caller, double timeScale) {
+        this(agiUrl, channel, uniqueId, context, args, variables, caller, timeScale, Clock.systemUTC());
     }
 
     /** The environment block is line-based, so a value with a line break would forge extra agi_* lines. */

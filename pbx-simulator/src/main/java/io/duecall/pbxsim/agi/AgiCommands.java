@@ -12,8 +12,14 @@ import java.util.Optional;
 final class AgiCommands {
     static final String INVALID = "510 Invalid or unknown command";
     static final String DEAD = "511 Command Not Permitted on a dead channel or intercepted";
-    private static final String ALL_KEYS = "0123456789*#";
+    static final String ALL_KEYS = "0123456789*#";
     private static final long SAMPLES_PER_SECOND = 8000;
+    /** Asterisk writes one 20 ms frame ahead of what the caller has heard, so an interrupted prompt's endpos leads by it. */
+    private static final long FRAME_SAMPLES = 160;
+    /** Sayers speak one sound file per letter or digit, about this long each (en/a, en/b, en/c: 0.61 to 0.87 s). */
+    static final Duration PER_CHARACTER = Duration.ofMillis(740);
+    /** Sound files of Asterisk's own set whose length the recorded transcripts show; every other prompt is {@link SimulatedCaller#PROMPT}. */
+    private static final Map<String, Long> CORE_SOUND_SAMPLES = Map.of("invalid", 32892L);
 
     /** A reply to one command; {@code endsSession} when the script hung the channel up. */
     record Reply(String text, boolean endsSession) {
@@ -41,7 +47,7 @@ final class AgiCommands {
             return setVariable(cmd);
         }
         if (cmd.is("EXEC")) {
-            return cmd.size() >= 2 ? Reply.of("200 result=0") : usage("EXEC <application> <options>");
+            return cmd.size() >= 2 ? exec(cmd, dead) : usage("EXEC <application> <options>");
         }
         if (cmd.is("VERBOSE")) {
             return cmd.size() >= 2 && cmd.size() <= 3 ? Reply.of("200 result=1") : usage("VERBOSE <message> <level>");
@@ -104,9 +110,33 @@ final class AgiCommands {
         if (offset.isEmpty() || offset.get() < 0) {
             return usage("STREAM FILE <filename> <escape_digits> [<sample offset>]");
         }
-        var key = caller.listenTo(SimulatedCaller.PROMPT, cmd.arg(3));
-        var played = key.isPresent() ? SimulatedCaller.KEY_DELAY : SimulatedCaller.PROMPT;
-        return Reply.of("200 result=" + code(key) + " endpos=" + (offset.get() + samples(played)));
+        var length = samplesOf(cmd.arg(2));
+        var remaining = Math.max(0, length - offset.get());
+        var heard = caller.listenTo(duration(remaining), cmd.arg(3));
+        var endpos = heard.key().isPresent()
+                ? Math.min(length, offset.get() + samples(heard.ran()) + FRAME_SAMPLES)
+                : offset.get() + remaining;
+        return Reply.of("200 result=" + code(heard.key()) + " endpos=" + endpos);
+    }
+
+    /**
+     * {@code EXEC Wait} and {@code EXEC Playback} take their time and hear no key, as Asterisk's ast_safe_sleep and
+     * Playback drop DTMF; other applications return at once.
+     */
+    private Reply exec(AgiCommandLine cmd, boolean dead) {
+        if (dead) {
+            return Reply.of("200 result=0");
+        }
+        var app = cmd.arg(1).toLowerCase(java.util.Locale.ROOT);
+        var options = cmd.size() > 2 ? cmd.arg(2) : "";
+        if (app.equals("wait")) {
+            caller.deaf(seconds(options).orElse(Duration.ZERO));
+        } else if (app.equals("playback")) {
+            for (var file : options.split(",")[0].split("&")) {
+                caller.deaf(duration(samplesOf(file)));
+            }
+        }
+        return Reply.of("200 result=0");
     }
 
     private Reply waitForDigit(AgiCommandLine cmd) {
@@ -118,19 +148,22 @@ final class AgiCommands {
         return Reply.of("200 result=" + code(key));
     }
 
+    /** As res_agi's GET OPTION: the prompt hears its escape digits; the wait after it ends on any key, 0 for one not among them. */
     private Reply getOption(AgiCommandLine cmd) {
         var timeout = cmd.size() == 5 ? parseLong(cmd.arg(4)) : Optional.of(GetData.DEFAULT_TIMEOUT.toMillis());
         if (cmd.size() < 4 || cmd.size() > 5 || timeout.isEmpty()) {
             return usage("GET OPTION <filename> <escape_digits> [<timeout>]");
         }
         var escape = cmd.arg(3);
-        var key = caller.listenTo(SimulatedCaller.PROMPT, escape);
-        var played = key.isPresent() ? SimulatedCaller.KEY_DELAY : SimulatedCaller.PROMPT;
+        var length = samplesOf(cmd.arg(2));
+        var heard = caller.listenTo(duration(length), escape);
+        var key = heard.key();
+        var endpos = key.isPresent() ? Math.min(length, samples(heard.ran()) + FRAME_SAMPLES) : length;
         if (key.isEmpty()) {
             var wait = timeout.get() == 0 ? GetData.DEFAULT_TIMEOUT : Duration.ofMillis(timeout.get());
-            key = caller.awaitKey(wait, escape);
+            key = caller.awaitKey(wait, ALL_KEYS).filter(k -> escape.indexOf(k) >= 0);
         }
-        return Reply.of("200 result=" + code(key) + " endpos=" + samples(played));
+        return Reply.of("200 result=" + code(key) + " endpos=" + endpos);
     }
 
     private Reply say(AgiCommandLine cmd) {
@@ -140,7 +173,9 @@ final class AgiCommands {
         if (cmd.size() < 4 || cmd.size() > maxArgs || (numeric && parseLong(cmd.arg(2)).isEmpty())) {
             return usage(syntax);
         }
-        return Reply.of("200 result=" + code(caller.listenTo(SimulatedCaller.PROMPT, cmd.arg(3))));
+        var length = cmd.is("SAY", "ALPHA") || cmd.is("SAY", "DIGITS")
+                ? PER_CHARACTER.multipliedBy(Math.max(1, cmd.arg(2).length())) : SimulatedCaller.PROMPT;
+        return Reply.of("200 result=" + code(caller.listenTo(length, cmd.arg(3)).key()));
     }
 
     static String code(Optional<Character> key) {
@@ -148,7 +183,29 @@ final class AgiCommands {
     }
 
     private static long samples(Duration played) {
-        return played.toMillis() * SAMPLES_PER_SECOND / 1000;
+        return played.toNanos() * SAMPLES_PER_SECOND / 1_000_000_000L;
+    }
+
+    private static Duration duration(long samples) {
+        return Duration.ofNanos(samples * 1_000_000_000L / SAMPLES_PER_SECOND);
+    }
+
+    static Duration lengthOf(String soundFile) {
+        return duration(samplesOf(soundFile));
+    }
+
+    static long samplesOf(String soundFile) {
+        return CORE_SOUND_SAMPLES.getOrDefault(soundFile, samples(SimulatedCaller.PROMPT));
+    }
+
+    private static Optional<Duration> seconds(String text) {
+        try {
+            var value = new java.math.BigDecimal(text.split(",")[0].trim());
+            return value.signum() <= 0 || value.compareTo(java.math.BigDecimal.valueOf(3600)) > 0 ? Optional.empty()
+                    : Optional.of(Duration.ofNanos(value.movePointRight(9).longValue()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     static Optional<Long> parseLong(String text) {

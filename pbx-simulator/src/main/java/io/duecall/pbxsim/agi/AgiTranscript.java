@@ -2,8 +2,11 @@ package io.duecall.pbxsim.agi;
 
 import java.util.List;
 
-/** What was said in one FastAGI session: each command the script sent, the reply it got, and how the session ended. */
-public record AgiTranscript(List<String> commands, List<String> replies, End end) {
+/**
+ * What was said in one FastAGI session: each command the script sent, the reply it got, how the session ended, and
+ * how many keys the caller pressed without waiting to be asked were heard and how many were lost.
+ */
+public record AgiTranscript(List<String> commands, List<String> replies, End end, int keysHeard, int keysLost) {
     public AgiTranscript {
         commands = List.copyOf(commands);
         replies = List.copyOf(replies);

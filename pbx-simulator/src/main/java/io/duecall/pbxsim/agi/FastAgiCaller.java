@@ -31,13 +31,13 @@ public final class FastAgiCaller implements AutoCloseable {
 
     public FastAgiCaller(AgiCallSpec spec) {
         this.spec = spec;
-        this.caller = new SimulatedCaller(spec.caller(), spec.timeScale());
+        this.caller = new SimulatedCaller(spec.caller(), spec.timeScale(), spec.clock());
     }
 
     /** Runs the session to its end; blocks the calling thread. */
     public AgiTranscript run() throws IOException {
         if (interrupted) {
-            return new AgiTranscript(List.of(), List.of(), AgiTranscript.End.INTERRUPTED);
+            return new AgiTranscript(List.of(), List.of(), AgiTranscript.End.INTERRUPTED, 0, 0);
         }
         var port = spec.agiUrl().getPort() < 0 ? DEFAULT_PORT : spec.agiUrl().getPort();
         socket.connect(new InetSocketAddress(spec.agiUrl().getHost(), port), CONNECT_TIMEOUT_MS);
@@ -48,7 +48,7 @@ public final class FastAgiCaller implements AutoCloseable {
         var end = converse(new AgiLineReader(socket.getInputStream(), MAX_LINE), new AgiCommands(caller, spec.variables()));
         close();
         synchronized (commands) {
-            return new AgiTranscript(commands, replies, end);
+            return new AgiTranscript(commands, replies, end, caller.keysHeard(), caller.keysLost());
         }
     }
 
@@ -89,6 +89,7 @@ public final class FastAgiCaller implements AutoCloseable {
                 if (line == null) {
                     return dead ? AgiTranscript.End.CALLER_HANGUP : AgiTranscript.End.SCRIPT_CLOSED;
                 }
+                caller.commandArrives();
                 var hangupNotice = !dead && caller.hangsUpNow();
                 dead |= hangupNotice;
                 var reply = line.equals(AgiLineReader.OVERLONG)
@@ -102,7 +103,12 @@ public final class FastAgiCaller implements AutoCloseable {
                 synchronized (writeLock) {
                     write(text + "\n");
                 }
+                caller.replied();
                 if (reply.endsSession()) {
+                    // As res_agi does once the channel is hung up: the notice follows the reply, then it waits for the close.
+                    synchronized (writeLock) {
+                        write("HANGUP\n");
+                    }
                     return AgiTranscript.End.SCRIPT_HANGUP;
                 }
             }

@@ -28,12 +28,12 @@ final class GetData {
         }
         var timeout = timeoutMs.get() <= 0 ? DEFAULT_TIMEOUT : Duration.ofMillis(timeoutMs.get());
         var max = maxDigits.get() <= 0 || maxDigits.get() > UNLIMITED_DIGITS ? UNLIMITED_DIGITS : maxDigits.get();
-        return collect(timeout, max);
+        return collect(AgiCommands.lengthOf(cmd.arg(2)), timeout, max);
     }
 
-    private AgiCommands.Reply collect(Duration timeout, long max) {
+    private AgiCommands.Reply collect(Duration prompt, Duration timeout, long max) {
         var digits = new StringBuilder();
-        var key = caller.listenTo(SimulatedCaller.PROMPT, KEYS);
+        var key = caller.listenTo(prompt, KEYS).key();
         while (digits.length() < max) {
             if (key.isEmpty()) {
                 key = caller.awaitKey(timeout, KEYS);

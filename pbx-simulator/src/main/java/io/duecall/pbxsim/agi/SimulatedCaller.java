@@ -1,6 +1,8 @@
 package io.duecall.pbxsim.agi;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
@@ -8,63 +10,78 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The person on a simulated line, working through a {@link CallerScript}. A key waits for a moment when it is
- * asked for (barging into a prompt only if the key may interrupt it); {@code t} is spent by one wait for input;
- * {@code h} is spent by the next command. Every pause ends early when the channel leaves the AGI.
+ * The person on a simulated line, working through a {@link CallerScript}, on the call's own timeline: each command
+ * lasts as long as its prompt or wait (or until the key that ends it), and the time the script spends between
+ * commands is read from {@code clock}. As on Asterisk 22, a key is heard only by a command that reads digits at the
+ * moment the key is released and lets that key through; a key released at any other moment is lost, never kept for
+ * a later command. Every pause ends early when the channel leaves the AGI.
  */
 final class SimulatedCaller {
     static final Duration PROMPT = Duration.ofMillis(1500);
     static final Duration KEY_DELAY = Duration.ofMillis(600);
 
-    private final Deque<Character> actions = new ArrayDeque<>();
-    private final double timeScale;
-    private final CountDownLatch gone = new CountDownLatch(1);
+    /** How one command went: the key that ended it, if any, and how long it ran. */
+    record Heard(Optional<Character> key, Duration ran) {
+    }
 
-    SimulatedCaller(CallerScript script, double timeScale) {
-        script.actions().forEach(a -> actions.add(a.charAt(0)));
+    private final Deque<CallerScript.Action> actions = new ArrayDeque<>();
+    private final double timeScale;
+    private final Clock clock;
+    private final CountDownLatch gone = new CountDownLatch(1);
+    /** The call's time since the session started. */
+    private Duration now = Duration.ZERO;
+    /** When the caller last did something; a key pressed without waiting is timed from here. */
+    private Duration lastAction = Duration.ZERO;
+    private Instant idleSince;
+    private int keysHeard;
+    private int keysLost;
+
+    SimulatedCaller(CallerScript script, double timeScale, Clock clock) {
+        script.actions().forEach(a -> actions.add(CallerScript.Action.of(a)));
         this.timeScale = timeScale;
+        this.clock = clock;
+        this.idleSince = clock.instant();
+    }
+
+    /** A command arrived: the time since the last reply passes, and keys released meanwhile are lost. */
+    synchronized void commandArrives() {
+        var idle = Duration.between(idleSince, clock.instant());
+        if (idle.isPositive()) {
+            now = now.plus(idle);
+        }
+        while (releaseOfNextBargingKey().filter(release -> release.compareTo(now) <= 0).isPresent()) {
+            lose(actions.poll());
+        }
+    }
+
+    /** The command's reply went out; from now on the script is thinking. */
+    synchronized void replied() {
+        idleSince = clock.instant();
     }
 
     /** Spends a pending hang-up: true when the caller hangs up as this command arrives. */
     synchronized boolean hangsUpNow() {
-        if (Character.valueOf('h').equals(actions.peek())) {
+        var next = actions.peek();
+        if (next != null && next.what() == 'h') {
             actions.poll();
             return true;
         }
         return false;
     }
 
-    /** Plays a prompt of this length; returns the key that interrupted it, if the caller's next key may. */
-    Optional<Character> listenTo(Duration playback, String escapeDigits) {
-        var key = takeKeyIf(k -> escapeDigits.indexOf(k) >= 0);
-        if (key.isPresent()) {
-            pause(KEY_DELAY);
-            return key;
-        }
-        pause(playback);
-        return Optional.empty();
+    /** Plays a prompt of this length; it hears the keys in {@code escapeDigits}. */
+    Heard listenTo(Duration playback, String escapeDigits) {
+        return run(playback, escapeDigits, false);
     }
 
-    /**
-     * Waits up to {@code timeout} (negative: without limit) for a key in {@code accepted}. A silence action is spent
-     * by the wait; a key is pressed {@link #KEY_DELAY} into it, or left for later if the wait is shorter than that.
-     */
+    /** Waits up to {@code timeout} (negative: without limit) for a key in {@code accepted}; a silence action is spent. */
     Optional<Character> awaitKey(Duration timeout, String accepted) {
-        var unlimited = timeout.isNegative();
-        if (unlimited || scaled(KEY_DELAY).compareTo(scaled(timeout)) <= 0) {
-            var key = takeKeyIf(k -> accepted.indexOf(k) >= 0);
-            if (key.isPresent()) {
-                pause(KEY_DELAY);
-                return key;
-            }
-        }
-        takeSilence();
-        if (unlimited) {
-            awaitGone();
-        } else {
-            pause(timeout);
-        }
-        return Optional.empty();
+        return run(timeout.isNegative() ? null : timeout, accepted, true).key();
+    }
+
+    /** A command that reads no digits (EXEC Wait, EXEC Playback) runs this long; keys released meanwhile are lost. */
+    void deaf(Duration length) {
+        run(length, "", false);
     }
 
     /** The channel left the AGI: every pause ends now. */
@@ -76,18 +93,77 @@ final class SimulatedCaller {
         return gone.getCount() == 0;
     }
 
-    private synchronized Optional<Character> takeKeyIf(java.util.function.Predicate<Character> accepts) {
-        var next = actions.peek();
-        if (next != null && next != 't' && next != 'h' && accepts.test(next)) {
-            return Optional.of(actions.poll());
-        }
-        return Optional.empty();
+    /** Keys pressed without waiting to be asked that a command heard. */
+    synchronized int keysHeard() {
+        return keysHeard;
     }
 
-    private synchronized void takeSilence() {
-        if (Character.valueOf('t').equals(actions.peek())) {
-            actions.poll();
+    /** Keys pressed without waiting to be asked that were released while nothing read them. */
+    synchronized int keysLost() {
+        return keysLost;
+    }
+
+    private Heard run(Duration length, String accepted, boolean waitsForInput) {
+        Optional<Character> key = Optional.empty();
+        Duration ran;
+        synchronized (this) {
+            var start = now;
+            var end = length == null ? null : start.plus(length);
+            var at = (Duration) null;
+            var silence = false;
+            while (at == null && !actions.isEmpty()) {
+                var next = actions.peek();
+                var release = releaseOfNextBargingKey();
+                if (release.isPresent()) {
+                    if (end != null && release.get().compareTo(end) > 0) {
+                        break;
+                    }
+                    actions.poll();
+                    lastAction = release.get();
+                    if (accepted.indexOf(next.what()) >= 0) {
+                        keysHeard++;
+                        key = Optional.of(next.what());
+                        at = release.get();
+                    } else {
+                        keysLost++;
+                    }
+                } else if (next.what() == 't') {
+                    silence = waitsForInput;
+                    break;
+                } else if (waitsForInput && next.isKey() && accepted.indexOf(next.what()) >= 0
+                        && (length == null || KEY_DELAY.compareTo(length) <= 0)) {
+                    actions.poll();
+                    key = Optional.of(next.what());
+                    at = start.plus(KEY_DELAY);
+                    lastAction = at;
+                } else {
+                    break;
+                }
+            }
+            now = at != null ? at : end != null ? end : start;
+            if (silence) {
+                actions.poll();
+                lastAction = now;
+            }
+            ran = now.minus(start);
         }
+        if (key.isEmpty() && length == null) {
+            awaitGone();
+        } else {
+            pause(ran);
+        }
+        return new Heard(key, ran);
+    }
+
+    /** When the next action is a key pressed without waiting: the moment it is released. */
+    private Optional<Duration> releaseOfNextBargingKey() {
+        var next = actions.peek();
+        return next == null || next.after().isEmpty() ? Optional.empty() : Optional.of(lastAction.plus(next.after().get()));
+    }
+
+    private void lose(CallerScript.Action key) {
+        lastAction = lastAction.plus(key.after().orElseThrow());
+        keysLost++;
     }
 
     private void pause(Duration simulated) {

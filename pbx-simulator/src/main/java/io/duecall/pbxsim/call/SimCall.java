@@ -156,6 +156,11 @@ final class SimCall {
         } catch (Exception e) {
             log.warn("FastAGI session of {} failed: {}", one.uniqueid(), e.toString());
         }
+        if (transcript != null && draw.script().barges()) {
+            env.stats.bargingCallers.incrementAndGet();
+            env.stats.keysHeard.addAndGet(transcript.keysHeard());
+            env.stats.keysLost.addAndGet(transcript.keysLost());
+        }
         var end = transcript == null ? null : transcript.end();
         guarded(() -> agiEnded(session, end));
     }

@@ -17,10 +17,13 @@ public final class StatsCounters {
     final AtomicLong agentBridges = new AtomicLong();
     final AtomicLong hangupActions = new AtomicLong();
     final AtomicLong maxDurationHangups = new AtomicLong();
+    final AtomicLong bargingCallers = new AtomicLong();
+    final AtomicLong keysHeard = new AtomicLong();
+    final AtomicLong keysLost = new AtomicLong();
 
     public SimulatorStats snapshot() {
         return new SimulatorStats(originates.get(), answered.get(), busy.get(), noAnswer.get(), congestion.get(),
                 failed.get(), machines.get(), agiSessions.get(), redirects.get(), agentBridges.get(),
-                hangupActions.get(), maxDurationHangups.get());
+                hangupActions.get(), maxDurationHangups.get(), bargingCallers.get(), keysHeard.get(), keysLost.get());
     }
 }

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 
 class FastAgiCallerTest {
     private static final double FAST = 0.001;
+    /** The script's own time between commands counts as none, so keys pressed without waiting land where the test puts them. */
+    private static final java.time.Clock IDLE_TAKES_NO_TIME = java.time.Clock.fixed(java.time.Instant.EPOCH, java.time.ZoneOffset.UTC);
 
     @FunctionalInterface
     interface ScriptBody {
@@ -49,7 +51,7 @@ class FastAgiCallerTest {
     private static AgiCallSpec spec(int port, String callerScript) {
         return new AgiCallSpec(URI.create("agi://127.0.0.1:" + port + "/reminder"), "Local/9142@debtors-0000000d;1",
                 "1795330254.26", "dialer-out", List.of("c-9142"), Map.of("CALL_ID", "c-9142", "AMDSTATUS", "HUMAN"),
-                CallerScript.parse(callerScript), FAST);
+                CallerScript.parse(callerScript), FAST, IDLE_TAKES_NO_TIME);
     }
 
     private static Session call(String callerScript, ScriptBody body) throws Exception {
@@ -77,10 +79,48 @@ class FastAgiCallerTest {
 
     @Test
     void keyInTheEscapeSetBargesIntoThePromptAsItsCharacter() throws Exception {
-        var session = call("1", (request, channel) -> channel.streamFile("duecall/menu", "0123456789#*"));
+        var session = call("1@0.6", (request, channel) -> channel.streamFile("duecall/menu", "0123456789#*"));
 
         assertEquals('1', session.scriptOutcome());
-        assertEquals("200 result=49 endpos=4800", session.transcript().replies().get(0));
+        // Pressed 0.6 s in; Asterisk reports one 20 ms frame more than the caller heard.
+        assertEquals("200 result=49 endpos=4960", session.transcript().replies().get(0));
+    }
+
+    @Test
+    void keyPressedWithoutWaitingIsHeardByAPromptThatLetsItEscape() throws Exception {
+        var session = call("1@0.5", (request, channel) -> channel.streamFile("duecall/menu", "1"));
+
+        assertEquals('1', session.scriptOutcome());
+        assertEquals("200 result=49 endpos=4160", session.transcript().replies().get(0));
+        assertEquals(1, session.transcript().keysHeard());
+    }
+
+    @Test
+    void keyPressedDuringAPromptThatDoesNotLetItEscapeIsLostNotKeptForTheNextWait() throws Exception {
+        var session = call("4@0.5", (request, channel) ->
+                List.of(channel.streamFile("duecall/menu", "12"), channel.waitForDigit(2000)));
+
+        assertEquals(List.of((char) 0, (char) 0), session.scriptOutcome());
+        assertEquals(List.of("200 result=0 endpos=12000", "200 result=0"), repliesBeforeStatus(session));
+        assertEquals(1, session.transcript().keysLost());
+    }
+
+    @Test
+    void keyPressedDuringExecWaitOrPlaybackIsLost() throws Exception {
+        var session = call("1@0.5 2@2", (request, channel) -> List.of(channel.exec("Wait", "2"),
+                channel.exec("Playback", "duecall/menu"), channel.streamFile("duecall/menu", "12")));
+
+        assertEquals(List.of(0, 0, (char) 0), session.scriptOutcome());
+        assertEquals(2, session.transcript().keysLost());
+    }
+
+    @Test
+    void sayAlphaWithoutEscapeDigitsIgnoresTheKeyAndSayDigitsWithThemStops() throws Exception {
+        var session = call("1@0.9 2@2.9", (request, channel) ->
+                List.of(channel.sayAlpha("abc", ""), channel.sayDigits("123", "0123456789")));
+
+        assertEquals(List.of((char) 0, '2'), session.scriptOutcome());
+        assertEquals(List.of("200 result=0", "200 result=50"), repliesBeforeStatus(session));
     }
 
     @Test
@@ -125,7 +165,7 @@ class FastAgiCallerTest {
 
     @Test
     void callerHangUpRaisesAgiHangupExceptionInTheScript() throws Exception {
-        var session = call("1 h", (request, channel) -> {
+        var session = call("1@0.5 h", (request, channel) -> {
             channel.answer();
             channel.streamFile("duecall/greeting", "0123456789#*");
             channel.streamFile("duecall/amount-due", "");
@@ -207,7 +247,7 @@ class FastAgiCallerTest {
                 "GET OPTION \"duecall/menu\" \"12\" 2000", "WAIT FOR DIGIT 3000", "GET VARIABLE \"IVR_STEP\""),
                 commandsBeforeStatus(session));
         assertEquals(List.of("200 result=0", "200 result=1", "200 result=1", "200 result=0", "200 result=0",
-                "200 result=0", "200 result=0", "200 result=49 endpos=4800", "200 result=53",
+                "200 result=0", "200 result=0", "200 result=49 endpos=12000", "200 result=53",
                 "200 result=1 (menu)"), repliesBeforeStatus(session));
     }
 

@@ -73,20 +73,21 @@ final class AgiIvrChannel implements IvrChannel {
     }
 
     @Override
-    public void sayDigits(String digits) {
-        call("SAY DIGITS", () -> { channel.sayDigits(digits); return null; });
+    public Optional<Character> sayDigits(String digits, String escapeDigits) {
+        return key(call("SAY DIGITS", () -> channel.sayDigits(digits, escapeDigits)));
     }
 
     @Override
-    public void sayAlpha(String text) {
-        call("SAY ALPHA", () -> { channel.sayAlpha(text); return null; });
+    public Optional<Character> sayAlpha(String text, String escapeDigits) {
+        return key(call("SAY ALPHA", () -> channel.sayAlpha(text, escapeDigits)));
     }
 
     @Override
-    public void sayDate(LocalDate date) {
+    public Optional<Character> sayDate(LocalDate date, String escapeDigits) {
         // Noon UTC names the same calendar day in every zone the PBX might speak it in.
         var epoch = date.atTime(LocalTime.NOON).toEpochSecond(ZoneOffset.UTC);
-        call("SAY DATE", () -> channel.sendCommand(new SayDateCommand(epoch)));
+        var reply = call("SAY DATE", () -> channel.sendCommand(new SayDateCommand(epoch, escapeDigits)));
+        return key(reply.getResultCodeAsChar());
     }
 
     @Override

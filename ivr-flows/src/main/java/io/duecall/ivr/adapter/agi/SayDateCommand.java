@@ -7,13 +7,15 @@ final class SayDateCommand extends AbstractAgiCommand {
     private static final long serialVersionUID = 1L;
 
     private final long epochSeconds;
+    private final String escapeDigits;
 
-    SayDateCommand(long epochSeconds) {
+    SayDateCommand(long epochSeconds, String escapeDigits) {
         this.epochSeconds = epochSeconds;
+        this.escapeDigits = escapeDigits;
     }
 
     @Override
     public String buildCommand() {
-        return "SAY DATE " + epochSeconds + " " + escapeAndQuote("");
+        return "SAY DATE " + epochSeconds + " " + escapeAndQuote(escapeDigits);
     }
 }

@@ -67,7 +67,7 @@ class AgiIvrChannelTest {
     void otherAgiFailuresNameTheCommand() {
         var channel = channelAnswering(new InvalidOrUnknownCommandException("SAY DIGITS"));
 
-        var failure = assertThrows(IvrChannelFailedException.class, () -> channel.sayDigits("18005550100"));
+        var failure = assertThrows(IvrChannelFailedException.class, () -> channel.sayDigits("18005550100", ""));
 
         assertEquals("IVR command failed: SAY DIGITS", failure.getMessage());
     }

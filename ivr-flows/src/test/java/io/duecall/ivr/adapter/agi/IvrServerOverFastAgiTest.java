@@ -89,6 +89,27 @@ class IvrServerOverFastAgiTest {
     }
 
     @Test
+    void verifiedDebtorWhoPresses1DuringTheAmountReadBackAndHangsUpLaterHasPromised() throws Exception {
+        // 1 once asked who they are; 1 two seconds later, during the read-back; 1 a second into the confirmation.
+        var transcript = call("1 1@2 1@1 h");
+
+        assertEquals("c-9142:PROMISE_TO_PAY", sessions.awaitFirstVerdict());
+        assertEquals(2, transcript.keysHeard(), transcript.replies().toString());
+        assertFalse(transcript.commands().stream().anyMatch(c -> c.contains(Prompts.MENU_PROMISE_AGENT)),
+                "the key answered the menu before it was asked: " + transcript.commands());
+        assertEquals(AgiTranscript.End.CALLER_HANGUP, transcript.end());
+    }
+
+    @Test
+    void aKeyPressedTwoSecondsIntoTheGreetingVerifiesNoOne() throws Exception {
+        var transcript = call("1@2 t t t");
+
+        assertEquals("c-9142:NO_INPUT", sessions.awaitFirstVerdict());
+        assertEquals(1, transcript.keysLost());
+        assertFalse(mentionsDebt(transcript), transcript.commands().toString());
+    }
+
+    @Test
     void debtorWhoPresses0IsLeftForTheBridgeWithoutAHangup() throws Exception {
         sessions.answerAgentRequestsWith(new AgentHandoff.Bridging("SIP/agent-7"));
 
@@ -104,7 +125,8 @@ class IvrServerOverFastAgiTest {
         var transcript = call("1 7 1 1");
 
         assertEquals("c-9142:PROMISE_TO_PAY", sessions.awaitFirstVerdict());
-        assertTrue(transcript.commands().contains("STREAM FILE \"" + Prompts.INVALID + "\" \"\""),
+        // "Not a valid choice" leads back to the menu, so the menu's keys may interrupt it.
+        assertTrue(transcript.commands().contains("STREAM FILE \"" + Prompts.INVALID + "\" \"01239\""),
                 transcript.commands().toString());
     }
 
@@ -113,7 +135,8 @@ class IvrServerOverFastAgiTest {
         var transcript = call("1 t t t");
 
         assertEquals("c-9142:NO_COMMITMENT", sessions.awaitFirstVerdict());
-        assertEquals(3, transcript.commands().stream().filter(c -> c.startsWith("WAIT FOR DIGIT 5000")).count());
+        // One wait after the right-party question (this caller answers once asked), three after the menu.
+        assertEquals(4, transcript.commands().stream().filter(c -> c.startsWith("WAIT FOR DIGIT 5000")).count());
         assertEquals(AgiTranscript.End.SCRIPT_HANGUP, transcript.end());
     }
 
