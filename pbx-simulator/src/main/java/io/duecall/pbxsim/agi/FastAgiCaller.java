@@ -100,10 +100,11 @@ public final class FastAgiCaller implements AutoCloseable {
                 }
                 var text = (hangupNotice ? "HANGUP\n" : "") + reply.text();
                 record(line, text);
+                // The script's thinking time starts with the reply, so it is marked before the script can read it.
+                caller.replied();
                 synchronized (writeLock) {
                     write(text + "\n");
                 }
-                caller.replied();
                 if (reply.endsSession()) {
                     // As res_agi does once the channel is hung up: the notice follows the reply, then it waits for the close.
                     synchronized (writeLock) {
