@@ -7,6 +7,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * Plays Asterisk running {@code AGI(agi://host:port/script,args...)} on an answered channel: connects to the
@@ -26,12 +29,14 @@ public final class FastAgiCaller implements AutoCloseable {
     private final Object writeLock = new Object();
     private final List<String> commands = new ArrayList<>();
     private final List<String> replies = new ArrayList<>();
+    /** What the script has sent and the session has not read yet; an empty entry is the end of the stream. */
+    private final BlockingQueue<Optional<String>> lines = new LinkedBlockingQueue<>();
     private volatile boolean interrupted;
     private OutputStream out;
 
     public FastAgiCaller(AgiCallSpec spec) {
         this.spec = spec;
-        this.caller = new SimulatedCaller(spec.caller(), spec.timeScale(), spec.clock());
+        this.caller = new SimulatedCaller(spec.caller(), spec.timeScale(), spec.clock(), () -> !lines.isEmpty());
     }
 
     /** Runs the session to its end; blocks the calling thread. */
@@ -45,7 +50,10 @@ public final class FastAgiCaller implements AutoCloseable {
             out = socket.getOutputStream();
             write(AgiEnvironment.render(spec));
         }
-        var end = converse(new AgiLineReader(socket.getInputStream(), MAX_LINE), new AgiCommands(caller, spec.variables()));
+        // Asterisk watches the socket while a prompt plays, so the script's lines are read as they come.
+        var in = new AgiLineReader(socket.getInputStream(), MAX_LINE);
+        Thread.ofVirtual().name("fastagi-caller-reader").start(() -> readLines(in));
+        var end = converse(new AgiCommands(caller, spec.variables()));
         close();
         synchronized (commands) {
             return new AgiTranscript(commands, replies, end, caller.keysHeard(), caller.keysLost());
@@ -78,23 +86,45 @@ public final class FastAgiCaller implements AutoCloseable {
         }
     }
 
-    private AgiTranscript.End converse(AgiLineReader in, AgiCommands agi) {
+    private void readLines(AgiLineReader in) {
+        try {
+            for (var line = in.readLine(); line != null; line = in.readLine()) {
+                lines.add(Optional.of(line));
+                caller.scriptSpoke();
+            }
+        } catch (IOException e) {
+            // A reset or our own close: the session sees the end of the stream.
+        }
+        lines.add(Optional.empty());
+        caller.scriptSpoke();
+    }
+
+    private AgiTranscript.End converse(AgiCommands agi) {
         var dead = false;
         try {
             while (true) {
-                var line = in.readLine();
+                var next = lines.take();
                 if (interrupted) {
                     return AgiTranscript.End.INTERRUPTED;
                 }
-                if (line == null) {
+                if (next.isEmpty()) {
                     return dead ? AgiTranscript.End.CALLER_HANGUP : AgiTranscript.End.SCRIPT_CLOSED;
                 }
+                var line = next.get();
                 caller.commandArrives();
                 var hangupNotice = !dead && caller.hangsUpNow();
                 dead |= hangupNotice;
-                var reply = line.equals(AgiLineReader.OVERLONG)
-                        ? AgiCommands.Reply.of(AgiCommands.INVALID)
-                        : agi.execute(AgiCommandLine.parse(line), dead);
+                AgiCommands.Reply reply;
+                try {
+                    reply = line.equals(AgiLineReader.OVERLONG)
+                            ? AgiCommands.Reply.of(AgiCommands.INVALID)
+                            : agi.execute(AgiCommandLine.parse(line), dead);
+                } catch (SimulatedCaller.CutShort stopped) {
+                    // The script's next line stopped this command; like res_agi, it writes no result line.
+                    record(line, "");
+                    caller.replied();
+                    continue;
+                }
                 if (interrupted) {
                     return AgiTranscript.End.INTERRUPTED;
                 }
@@ -118,6 +148,9 @@ public final class FastAgiCaller implements AutoCloseable {
                 return AgiTranscript.End.INTERRUPTED;
             }
             return dead ? AgiTranscript.End.CALLER_HANGUP : AgiTranscript.End.SCRIPT_CLOSED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return AgiTranscript.End.INTERRUPTED;
         }
     }
 

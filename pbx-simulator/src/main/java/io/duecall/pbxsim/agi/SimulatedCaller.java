@@ -24,10 +24,26 @@ final class SimulatedCaller {
     record Heard(Optional<Character> key, Duration ran) {
     }
 
+    /**
+     * The script sent something while a command that watches the socket (a prompt, a wait for a key, a digit entry)
+     * was running: as res_agi does, the command stops at once and writes no result line.
+     */
+    static final class CutShort extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        CutShort() {
+            super("the script spoke during the command", null, false, false);
+        }
+    }
+
     private final Deque<CallerScript.Action> actions = new ArrayDeque<>();
     private final double timeScale;
     private final Clock clock;
     private final CountDownLatch gone = new CountDownLatch(1);
+    private final java.util.function.BooleanSupplier scriptSpeaking;
+    /** Counted down when the running command must stop early: the channel left, or the script spoke. */
+    private volatile CountDownLatch stop = new CountDownLatch(1);
+    private Instant commandArrivedAt;
     /** The call's time since the session started. */
     private Duration now = Duration.ZERO;
     /** When the caller last did something; a key pressed without waiting is timed from here. */
@@ -36,16 +52,24 @@ final class SimulatedCaller {
     private int keysHeard;
     private int keysLost;
 
-    SimulatedCaller(CallerScript script, double timeScale, Clock clock) {
+    /** @param scriptSpeaking true while the script has sent bytes the session has not read yet */
+    SimulatedCaller(CallerScript script, double timeScale, Clock clock, java.util.function.BooleanSupplier scriptSpeaking) {
         script.actions().forEach(a -> actions.add(CallerScript.Action.of(a)));
         this.timeScale = timeScale;
         this.clock = clock;
+        this.scriptSpeaking = scriptSpeaking;
         this.idleSince = clock.instant();
+        this.commandArrivedAt = idleSince;
+    }
+
+    SimulatedCaller(CallerScript script, double timeScale, Clock clock) {
+        this(script, timeScale, clock, () -> false);
     }
 
     /** A command arrived: the time since the last reply passes, and keys released meanwhile are lost. */
     synchronized void commandArrives() {
-        var idle = Duration.between(idleSince, clock.instant());
+        commandArrivedAt = clock.instant();
+        var idle = Duration.between(idleSince, commandArrivedAt);
         if (idle.isPositive()) {
             now = now.plus(idle);
         }
@@ -71,22 +95,31 @@ final class SimulatedCaller {
 
     /** Plays a prompt of this length; it hears the keys in {@code escapeDigits}. */
     Heard listenTo(Duration playback, String escapeDigits) {
-        return run(playback, escapeDigits, false);
+        return run(playback, escapeDigits, false, true);
     }
 
     /** Waits up to {@code timeout} (negative: without limit) for a key in {@code accepted}; a silence action is spent. */
     Optional<Character> awaitKey(Duration timeout, String accepted) {
-        return run(timeout.isNegative() ? null : timeout, accepted, true).key();
+        return run(timeout.isNegative() ? null : timeout, accepted, true, true).key();
     }
 
-    /** A command that reads no digits (EXEC Wait, EXEC Playback) runs this long; keys released meanwhile are lost. */
+    /**
+     * A command that reads no digits and does not watch the socket (EXEC Wait, EXEC Playback) runs this long; keys
+     * released meanwhile are lost.
+     */
     void deaf(Duration length) {
-        run(length, "", false);
+        run(length, "", false, false);
     }
 
     /** The channel left the AGI: every pause ends now. */
     void leave() {
         gone.countDown();
+        stop.countDown();
+    }
+
+    /** The script sent something: a command watching the socket stops. */
+    void scriptSpoke() {
+        stop.countDown();
     }
 
     boolean isGone() {
@@ -103,7 +136,15 @@ final class SimulatedCaller {
         return keysLost;
     }
 
-    private Heard run(Duration length, String accepted, boolean waitsForInput) {
+    private Heard run(Duration length, String accepted, boolean waitsForInput, boolean watchesScript) {
+        if (watchesScript && scriptSpeaking.getAsBoolean()) {
+            throw new CutShort();
+        }
+        var stopper = watchesScript ? new CountDownLatch(1) : gone;
+        stop = stopper;
+        if (watchesScript && scriptSpeaking.getAsBoolean() || isGone()) {
+            stopper.countDown();
+        }
         Optional<Character> key = Optional.empty();
         Duration ran;
         synchronized (this) {
@@ -147,10 +188,15 @@ final class SimulatedCaller {
             }
             ran = now.minus(start);
         }
-        if (key.isEmpty() && length == null) {
-            awaitGone();
-        } else {
-            pause(ran);
+        await(stopper, key.isEmpty() && length == null ? null : ran);
+        if (watchesScript && !isGone() && scriptSpeaking.getAsBoolean()) {
+            synchronized (this) {
+                var start = now.minus(ran);
+                var elapsed = Duration.between(commandArrivedAt, clock.instant());
+                elapsed = elapsed.isNegative() ? Duration.ZERO : elapsed;
+                now = start.plus(length == null || elapsed.compareTo(ran) < 0 ? elapsed : ran);
+            }
+            throw new CutShort();
         }
         return new Heard(key, ran);
     }
@@ -166,18 +212,14 @@ final class SimulatedCaller {
         keysLost++;
     }
 
-    private void pause(Duration simulated) {
+    /** Waits this long in simulated time (null: until stopped), or until {@code stopper} is counted down. */
+    private void await(CountDownLatch stopper, Duration simulated) {
         try {
-            gone.await(scaled(simulated).toNanos(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            leave();
-        }
-    }
-
-    private void awaitGone() {
-        try {
-            gone.await();
+            if (simulated == null) {
+                stopper.await();
+            } else {
+                stopper.await(scaled(simulated).toNanos(), TimeUnit.NANOSECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             leave();

@@ -51,7 +51,8 @@ class AsteriskTranscriptContractTest {
             "asterisk22-case5c-key-straddling-commands.txt",
             "asterisk22-case6-say-alpha-digits.txt",
             "asterisk22-case8a-agi-close-fin-mid-streamfile.txt",
-            "asterisk22-case8b-agi-close-rst-mid-streamfile.txt"})
+            "asterisk22-case8b-agi-close-rst-mid-streamfile.txt",
+            "asterisk22-case8c-command-sent-mid-streamfile.txt"})
     void theSimulatorAnswersTheRecordedCommandsAsAsteriskDid(String name) throws Exception {
         var recorded = AsteriskTranscript.read(name);
         var clock = new ManualClock();
