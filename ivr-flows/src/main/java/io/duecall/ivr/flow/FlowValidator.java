@@ -68,6 +68,7 @@ final class FlowValidator {
         if (problems.isEmpty()) {
             checkReachability();
             checkNothingAboutTheDebtBeforeVerification();
+            checkTheNameBeforeTheRightPartyQuestion();
             checkNothingAboutTheDebtAfterAFailedSecondFactor();
             if (flow.forThirdParties()) {
                 checkLocationOnly();
@@ -208,6 +209,32 @@ final class FlowValidator {
             if (FlowAction.named(step.action()).filter(FlowAction::aboutTheDebt).isPresent()) {
                 problems.add("step '" + id + "': action " + step.action() + " on a path without the right-party check");
             }
+        }
+    }
+
+    /**
+     * A key pressed before the caller has heard whom we are calling for confirms nothing, so a menu leading to
+     * {@code verified} must come after {@code first-name} on every path (in its own {@code say} or a step before it).
+     */
+    private void checkTheNameBeforeTheRightPartyQuestion() {
+        var seen = new LinkedHashSet<String>();
+        var queue = new ArrayDeque<String>();
+        queue.add(flow.start());
+        while (!queue.isEmpty()) {
+            var id = queue.poll();
+            if (!seen.add(id)) {
+                continue;
+            }
+            var step = flow.step(id);
+            if (step.say().contains("first-name")) {
+                continue;
+            }
+            if (step.ask() != null && step.action() == null && step.on().values().stream()
+                    .anyMatch(next -> FlowAction.VERIFIED.yamlName().equals(flow.step(next).action()))) {
+                problems.add("step '" + id + "': asks the right-party question on a path where the debtor's name was"
+                        + " not said (expected first-name in its say or in a step before it)");
+            }
+            queue.addAll(targets(step));
         }
     }
 

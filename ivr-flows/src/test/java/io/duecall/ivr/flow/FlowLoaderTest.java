@@ -11,6 +11,7 @@ class FlowLoaderTest {
     private static final String HEADER = "id: tiny\nversion: \"1\"\nstart: verify\nsteps:\n";
     private static final String VERIFY = """
               verify:
+                say: [prompt:duecall/if-you-are, first-name]
                 ask: duecall/press-1-yes-2-no
                 on: { "1": verified, "2": bye, failed: bye }
               verified:
@@ -101,6 +102,25 @@ class FlowLoaderTest {
         var problems = problems(VERIFY.replace("\"2\": bye", "\"2\": disclose"));
 
         assertEquals(List.of("step 'disclose': says amount-due on a path without the right-party check"), problems);
+    }
+
+    @Test
+    void aRightPartyQuestionAskedBeforeTheNameIsSaidIsRefused() {
+        var problems = problems(VERIFY.replace("say: [prompt:duecall/if-you-are, first-name]", "say: [company]"));
+
+        assertEquals(List.of("step 'verify': asks the right-party question on a path where the debtor's name was not said"
+                + " (expected first-name in its say or in a step before it)"), problems);
+    }
+
+    @Test
+    void theNameMaySoundInAStepBeforeTheRightPartyQuestion() {
+        var flow = FlowLoader.read("test.yaml", HEADER.replace("start: verify", "start: greet") + """
+                  greet:
+                    say: [greeting, prompt:duecall/message-for, first-name]
+                    next: verify
+                """ + VERIFY.replace("say: [prompt:duecall/if-you-are, first-name]", "say: [company]"));
+
+        assertEquals("greet", flow.start());
     }
 
     @Test

@@ -31,7 +31,7 @@ class LocationFlowTest {
     void thirdPartyFlowThatCouldSayOrAskAnythingMoreIsRefusedNamingEachStep() {
         var yaml = HEADER + """
                   greet:
-                    say: [greeting, company]
+                    say: [greeting, company, first-name]
                     ask: duecall/press-1-yes-2-no
                     on: { "1": verified, failed: bye }
                   verified:

@@ -65,6 +65,7 @@ class ReminderFlowTest {
                 start: verify
                 steps:
                   verify:
+                    say: [first-name]
                     ask: duecall/press-1-yes-2-no
                     on: { "1": shortcut, "2": checked, failed: bye }
                   shortcut:
