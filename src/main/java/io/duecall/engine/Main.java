@@ -1,7 +1,7 @@
 package io.duecall.engine;
 
 import io.duecall.engine.config.ConfigException;
-import io.duecall.adapter.csv.ImportRejectedException;
+import io.duecall.port.ImportRejectedException;
 import io.duecall.sipconfig.InvalidDeploymentException;
 import io.duecall.sipconfig.Secrets;
 import java.io.PrintStream;

@@ -1,7 +1,5 @@
 package io.duecall.engine;
 
-import io.duecall.engine.config.EngineConfig;
-import io.duecall.engine.config.CampaignSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,21 +7,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.duecall.adapter.csv.AccountCsvReader;
 import io.duecall.adapter.csv.ImportLimits;
 import io.duecall.adapter.memory.InMemoryAccountStore;
+import io.duecall.adapter.memory.InMemoryAgentRoster;
 import io.duecall.adapter.memory.InMemoryAttemptLedger;
 import io.duecall.adapter.memory.InMemoryCampaignDefinitions;
 import io.duecall.adapter.memory.InMemoryDispositionLog;
-import io.duecall.adapter.memory.InMemoryScreenPops;
 import io.duecall.adapter.memory.InMemoryPromiseStore;
+import io.duecall.adapter.memory.InMemoryScreenPops;
 import io.duecall.adapter.memory.InMemorySuppressionStore;
 import io.duecall.adapter.quartz.QuartzDialCycle;
 import io.duecall.app.AgentDesk;
+import io.duecall.app.AgentPool;
 import io.duecall.app.DialerEngine;
-import io.duecall.domain.agent.AgentPool;
 import io.duecall.domain.campaign.CampaignId;
+import io.duecall.domain.window.HolidayCalendar;
+import io.duecall.engine.config.CampaignSettings;
+import io.duecall.engine.config.EngineConfig;
 import io.duecall.port.CallEvent;
 import io.duecall.port.CallOriginator;
 import io.duecall.port.CallRequest;
-import io.duecall.port.HolidayCalendar;
 import io.duecall.web.HealthProbe;
 import io.duecall.web.OpsParts;
 import io.duecall.web.Principal;
@@ -63,7 +64,7 @@ class CampaignApiTest {
     private final InMemoryCampaignDefinitions definitions = new InMemoryCampaignDefinitions();
     private final Pbx pbx = new Pbx();
     private final EngineConfig.Resolved config = configuration();
-    private final AgentPool agents = new AgentPool(config.agents().seats(), config.agents().wrapUp());
+    private final AgentPool agents = new AgentPool(config.agents().seats(), config.agents().wrapUp(), new InMemoryAgentRoster(), "");
     private final InMemorySuppressionStore suppression = new InMemorySuppressionStore();
     private final DialerEngine dialer = new DialerEngine(clock, d -> {}, accounts, ledger, promises, suppression, pbx,
             agents, config.campaigns().list(), 10, HolidayCalendar.none(), config.campaigns().rules());

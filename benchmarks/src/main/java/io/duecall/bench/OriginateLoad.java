@@ -3,16 +3,17 @@ package io.duecall.bench;
 import io.duecall.adapter.ami.AmiCallOriginator;
 import io.duecall.adapter.ami.AmiConfig;
 import io.duecall.adapter.memory.InMemoryAccountStore;
+import io.duecall.adapter.memory.InMemoryAgentRoster;
 import io.duecall.adapter.memory.InMemoryAttemptLedger;
 import io.duecall.adapter.memory.InMemoryPromiseStore;
+import io.duecall.app.AgentPool;
 import io.duecall.app.DialerEngine;
 import io.duecall.domain.agent.AgentId;
-import io.duecall.domain.agent.AgentPool;
 import io.duecall.domain.agent.AgentSeat;
+import io.duecall.domain.attempt.Disposition;
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.campaign.CampaignMode;
-import io.duecall.domain.attempt.Disposition;
 import io.duecall.domain.window.CallingWindow;
 import io.duecall.ivr.adapter.agi.IvrServer;
 import io.duecall.ivr.adapter.agi.IvrServerConfig;
@@ -94,7 +95,7 @@ final class OriginateLoad {
                 try (var telephony = new TimedTelephony(amiOriginator)) {
                     amiOriginator.observe(telephony);
                     var seats = agentIds.stream().map(id -> new AgentSeat(new AgentId(id), Set.of(CAMPAIGN))).toList();
-                    var agents = new AgentPool(seats, Duration.ZERO);
+                    var agents = new AgentPool(seats, Duration.ZERO, new InMemoryAgentRoster(), "");
                     var engine = new DialerEngine(clock, d -> Thread.sleep(d), accounts, ledger,
                             new InMemoryPromiseStore(), telephony, agents, List.of(campaign(settings.agents())),
                             MAX_ORIGINATES_PER_TICK);

@@ -1,9 +1,9 @@
 package io.duecall.app;
 
-import io.duecall.adapter.csv.AccountCsvReader;
-import io.duecall.adapter.csv.ImportRejectedException;
 import io.duecall.domain.campaign.CampaignId;
+import io.duecall.port.AccountFile;
 import io.duecall.port.AccountStore;
+import io.duecall.port.ImportRejectedException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -19,11 +19,11 @@ import java.time.Clock;
  * the moment the import started.
  */
 public final class ImportAccounts {
-    private final AccountCsvReader reader;
+    private final AccountFile reader;
     private final AccountStore store;
     private final Clock clock;
 
-    public ImportAccounts(AccountCsvReader reader, AccountStore store, Clock clock) {
+    public ImportAccounts(AccountFile reader, AccountStore store, Clock clock) {
         this.reader = reader;
         this.store = store;
         this.clock = clock;

@@ -1,8 +1,5 @@
 package io.duecall.app;
 
-import io.duecall.adapter.csv.ImportError;
-import io.duecall.adapter.csv.ImportRejectedException;
-import io.duecall.adapter.csv.PaymentCsvReader;
 import io.duecall.domain.account.AccountId;
 import io.duecall.domain.account.Money;
 import io.duecall.domain.campaign.CampaignId;
@@ -13,6 +10,9 @@ import io.duecall.domain.promise.PromiseSettlement;
 import io.duecall.domain.promise.PromiseState;
 import io.duecall.domain.promise.PromiseStatus;
 import io.duecall.port.AccountStore;
+import io.duecall.port.ImportError;
+import io.duecall.port.ImportRejectedException;
+import io.duecall.port.PaymentFile;
 import io.duecall.port.PaymentStore;
 import io.duecall.port.PromiseStore;
 import io.duecall.port.StoreUnavailableException;
@@ -49,7 +49,7 @@ public final class RecordPayments {
     /** What one feed did: payments new and already known, promises newly kept or partly kept, accounts paid off. */
     public record Result(int recorded, int alreadyRecorded, int kept, int partlyKept, List<AccountId> paidInFull) {}
 
-    private final PaymentCsvReader reader;
+    private final PaymentFile reader;
     private final PaymentStore payments;
     private final PromiseStore promises;
     private final AccountStore accounts;
@@ -57,13 +57,13 @@ public final class RecordPayments {
     private final Clock clock;
 
     /** {@code campaigns} are the queues an account paid in full is taken out of. */
-    public RecordPayments(PaymentCsvReader reader, PaymentStore payments, PromiseStore promises, AccountStore accounts,
+    public RecordPayments(PaymentFile reader, PaymentStore payments, PromiseStore promises, AccountStore accounts,
             List<CampaignId> campaigns, Clock clock) {
         this(reader, payments, promises, accounts, constant(List.copyOf(campaigns)), clock);
     }
 
     /** {@code campaigns} gives the queues at the time of each feed, for a dialer whose campaigns change at run time. */
-    public RecordPayments(PaymentCsvReader reader, PaymentStore payments, PromiseStore promises, AccountStore accounts,
+    public RecordPayments(PaymentFile reader, PaymentStore payments, PromiseStore promises, AccountStore accounts,
             Supplier<List<CampaignId>> campaigns, Clock clock) {
         this.reader = reader;
         this.payments = payments;
@@ -81,10 +81,10 @@ public final class RecordPayments {
     public Result fromFile(Path csv) {
         var lines = reader.readLines(csv);
         try {
-            return record(lines.stream().map(PaymentCsvReader.Line::payment).toList());
+            return record(lines.stream().map(PaymentFile.Line::payment).toList());
         } catch (PaymentsRejectedException e) {
             throw new ImportRejectedException(csv.getFileName().toString(), e.problems().stream()
-                    .map(p -> new ImportError(lines.get(p.entry()).line(), PaymentCsvReader.column(p.field()), p.message()))
+                    .map(p -> new ImportError(lines.get(p.entry()).line(), reader.column(p.field()), p.message()))
                     .toList());
         }
     }

@@ -1,38 +1,38 @@
 package io.duecall.app;
 
-import io.duecall.adapter.time.VirtualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.duecall.adapter.memory.InMemoryAccountStore;
+import io.duecall.adapter.memory.InMemoryAgentRoster;
 import io.duecall.adapter.memory.InMemoryAttemptLedger;
 import io.duecall.adapter.memory.InMemoryDispositionLog;
-import io.duecall.adapter.memory.InMemoryScreenPops;
 import io.duecall.adapter.memory.InMemoryPromiseStore;
+import io.duecall.adapter.memory.InMemoryScreenPops;
 import io.duecall.adapter.memory.InMemorySuppressionStore;
+import io.duecall.adapter.time.VirtualClock;
 import io.duecall.domain.account.Account;
+import io.duecall.domain.account.AccountFlag;
 import io.duecall.domain.account.AccountId;
 import io.duecall.domain.account.E164;
 import io.duecall.domain.account.Money;
 import io.duecall.domain.account.Phone;
 import io.duecall.domain.account.PhoneType;
-import io.duecall.domain.agent.AgentDisposition;
 import io.duecall.domain.agent.AgentDisposition.Outcome;
+import io.duecall.domain.agent.AgentDisposition;
 import io.duecall.domain.agent.AgentId;
-import io.duecall.domain.agent.AgentPool;
 import io.duecall.domain.agent.AgentSeat;
 import io.duecall.domain.agent.ScreenPop;
 import io.duecall.domain.attempt.Disposition;
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.campaign.CampaignMode;
-import io.duecall.domain.account.AccountFlag;
 import io.duecall.domain.dial.DialDecision;
 import io.duecall.domain.dial.SkipReason;
-import io.duecall.port.HolidayCalendar;
 import io.duecall.domain.window.CallingWindow;
+import io.duecall.domain.window.HolidayCalendar;
 import io.duecall.port.CallEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,7 +60,7 @@ class AgentDeskTest {
     private final AgentId agent101 = new AgentId("101");
     private final AgentId agent102 = new AgentId("102");
     private final AgentPool agents = new AgentPool(List.of(new AgentSeat(agent101, Set.of(DESK)),
-            new AgentSeat(agent102, Set.of(DESK))), Duration.ofSeconds(20));
+            new AgentSeat(agent102, Set.of(DESK))), Duration.ofSeconds(20), new InMemoryAgentRoster(), "");
     private final InMemorySuppressionStore suppression = new InMemorySuppressionStore();
     private final InMemoryDispositionLog log = new InMemoryDispositionLog();
     private final DialerEngine engine = new DialerEngine(clock, clock::advance, accounts, ledger, promises, suppression,

@@ -11,7 +11,7 @@ import io.duecall.domain.attempt.Disposition;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.compliance.ContactRules;
 import io.duecall.domain.window.FixedHolidays;
-import io.duecall.port.HolidayCalendar;
+import io.duecall.domain.window.HolidayCalendar;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

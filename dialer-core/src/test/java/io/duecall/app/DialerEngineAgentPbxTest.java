@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import io.duecall.adapter.memory.InMemoryAccountStore;
+import io.duecall.adapter.memory.InMemoryAgentRoster;
 import io.duecall.adapter.memory.InMemoryAttemptLedger;
 import io.duecall.adapter.memory.InMemoryPromiseStore;
 import io.duecall.adapter.time.VirtualClock;
@@ -14,7 +15,6 @@ import io.duecall.domain.account.Money;
 import io.duecall.domain.account.Phone;
 import io.duecall.domain.account.PhoneType;
 import io.duecall.domain.agent.AgentId;
-import io.duecall.domain.agent.AgentPool;
 import io.duecall.domain.agent.AgentSeat;
 import io.duecall.domain.agent.AgentState;
 import io.duecall.domain.campaign.Campaign;
@@ -43,7 +43,7 @@ class DialerEngineAgentPbxTest {
     private final AgentId onPbxB = new AgentId("101");
     private final AgentId onPbxA = new AgentId("102");
     private final AgentPool agents = new AgentPool(List.of(new AgentSeat(onPbxB, Set.of(DESK), Set.of(), "pbx-b"),
-            new AgentSeat(onPbxA, Set.of(DESK), Set.of(), "pbx-a")), Duration.ofSeconds(20));
+            new AgentSeat(onPbxA, Set.of(DESK), Set.of(), "pbx-a")), Duration.ofSeconds(20), new InMemoryAgentRoster(), "");
     private final DialerEngine engine = new DialerEngine(clock, clock::advance, accounts, new InMemoryAttemptLedger(),
             new InMemoryPromiseStore(), pbx, agents, List.of(new Campaign(DESK, "desk", CampaignMode.AGENT,
                     CallingWindow.defaults(), "Acme Lending", "18005550100", 10, Duration.ofSeconds(20),

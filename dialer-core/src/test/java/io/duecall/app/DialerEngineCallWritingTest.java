@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.duecall.adapter.memory.InMemoryAccountStore;
+import io.duecall.adapter.memory.InMemoryAgentRoster;
 import io.duecall.adapter.memory.InMemoryAttemptLedger;
 import io.duecall.adapter.memory.InMemoryPromiseStore;
 import io.duecall.adapter.time.VirtualClock;
@@ -15,7 +16,6 @@ import io.duecall.domain.account.Money;
 import io.duecall.domain.account.Phone;
 import io.duecall.domain.account.PhoneType;
 import io.duecall.domain.agent.AgentId;
-import io.duecall.domain.agent.AgentPool;
 import io.duecall.domain.agent.AgentSeat;
 import io.duecall.domain.attempt.Disposition;
 import io.duecall.domain.campaign.Campaign;
@@ -44,7 +44,7 @@ class DialerEngineCallWritingTest {
     private final InMemoryAttemptLedger ledger = new InMemoryAttemptLedger();
     private final ScriptedTelephony pbx = new ScriptedTelephony();
     private final AgentId agent = new AgentId("101");
-    private final AgentPool agents = new AgentPool(List.of(new AgentSeat(agent, Set.of(DESK))), Duration.ZERO);
+    private final AgentPool agents = new AgentPool(List.of(new AgentSeat(agent, Set.of(DESK))), Duration.ZERO, new InMemoryAgentRoster(), "");
     private final DialerEngine engine = new DialerEngine(clock, clock::advance, accounts, ledger,
             new InMemoryPromiseStore(), pbx, agents, List.of(new Campaign(DESK, "Desk", CampaignMode.AGENT,
                     CallingWindow.defaults(), "Acme Lending", "18005550100", 5, Duration.ofSeconds(20),

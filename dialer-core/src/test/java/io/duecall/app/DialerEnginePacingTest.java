@@ -1,13 +1,14 @@
 package io.duecall.app;
 
-import io.duecall.adapter.time.VirtualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.duecall.adapter.memory.InMemoryAccountStore;
+import io.duecall.adapter.memory.InMemoryAgentRoster;
 import io.duecall.adapter.memory.InMemoryAttemptLedger;
 import io.duecall.adapter.memory.InMemoryPromiseStore;
 import io.duecall.adapter.memory.InMemorySuppressionStore;
+import io.duecall.adapter.time.VirtualClock;
 import io.duecall.domain.account.Account;
 import io.duecall.domain.account.AccountId;
 import io.duecall.domain.account.E164;
@@ -15,7 +16,6 @@ import io.duecall.domain.account.Money;
 import io.duecall.domain.account.Phone;
 import io.duecall.domain.account.PhoneType;
 import io.duecall.domain.agent.AgentId;
-import io.duecall.domain.agent.AgentPool;
 import io.duecall.domain.agent.AgentSeat;
 import io.duecall.domain.attempt.CallOutcome;
 import io.duecall.domain.campaign.Campaign;
@@ -23,8 +23,8 @@ import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.campaign.CampaignMode;
 import io.duecall.domain.pacing.PacingPolicy;
 import io.duecall.domain.window.CallingWindow;
+import io.duecall.domain.window.HolidayCalendar;
 import io.duecall.port.CallEvent;
-import io.duecall.port.HolidayCalendar;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -48,7 +48,7 @@ class DialerEnginePacingTest {
     private final List<AgentId> seats = List.of(new AgentId("101"), new AgentId("102"), new AgentId("103"),
             new AgentId("104"));
     private final AgentPool agents = new AgentPool(
-            seats.stream().map(a -> new AgentSeat(a, Set.of(DESK))).toList(), Duration.ofSeconds(20));
+            seats.stream().map(a -> new AgentSeat(a, Set.of(DESK))).toList(), Duration.ofSeconds(20), new InMemoryAgentRoster(), "");
     private final DialerEngine engine = new DialerEngine(clock, clock::advance, accounts, new InMemoryAttemptLedger(),
             new InMemoryPromiseStore(), new InMemorySuppressionStore(), pbx, agents,
             List.of(new Campaign(DESK, "desk", CampaignMode.AGENT, CallingWindow.defaults(), "Acme Lending",

@@ -1,12 +1,13 @@
 package io.duecall.app;
 
-import io.duecall.adapter.time.VirtualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import io.duecall.adapter.memory.InMemoryAccountStore;
+import io.duecall.adapter.memory.InMemoryAgentRoster;
 import io.duecall.adapter.memory.InMemoryAttemptLedger;
 import io.duecall.adapter.memory.InMemoryPromiseStore;
+import io.duecall.adapter.time.VirtualClock;
 import io.duecall.domain.account.Account;
 import io.duecall.domain.account.AccountId;
 import io.duecall.domain.account.E164;
@@ -15,7 +16,6 @@ import io.duecall.domain.account.Phone;
 import io.duecall.domain.account.PhoneType;
 import io.duecall.domain.account.SecondFactor;
 import io.duecall.domain.agent.AgentId;
-import io.duecall.domain.agent.AgentPool;
 import io.duecall.domain.agent.AgentSeat;
 import io.duecall.domain.agent.AgentState;
 import io.duecall.domain.campaign.Campaign;
@@ -44,7 +44,7 @@ class DialerEngineSkillsTest {
     private final AgentId plain = new AgentId("101");
     private final AgentId spanish = new AgentId("102");
     private final AgentPool agents = new AgentPool(List.of(new AgentSeat(plain, Set.of(DESK)),
-            new AgentSeat(spanish, Set.of(DESK), Set.of("es"))), Duration.ofSeconds(20));
+            new AgentSeat(spanish, Set.of(DESK), Set.of("es"))), Duration.ofSeconds(20), new InMemoryAgentRoster(), "");
     private final DialerEngine engine = new DialerEngine(clock, clock::advance, accounts, ledger,
             new InMemoryPromiseStore(), pbx, agents, List.of(campaign()), 50);
 

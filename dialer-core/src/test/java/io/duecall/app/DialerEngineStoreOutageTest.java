@@ -1,21 +1,21 @@
 package io.duecall.app;
 
-import io.duecall.adapter.time.VirtualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.duecall.adapter.memory.InMemoryAgentRoster;
 import io.duecall.adapter.redis.RedisAccountStore;
 import io.duecall.adapter.redis.RedisAttemptLedger;
 import io.duecall.adapter.redis.RedisKeys;
 import io.duecall.adapter.redis.RedisPromiseStore;
 import io.duecall.adapter.redis.RedisServerProcess;
+import io.duecall.adapter.time.VirtualClock;
 import io.duecall.domain.account.Account;
 import io.duecall.domain.account.AccountId;
 import io.duecall.domain.account.E164;
 import io.duecall.domain.account.Money;
 import io.duecall.domain.account.Phone;
 import io.duecall.domain.account.PhoneType;
-import io.duecall.domain.agent.AgentPool;
 import io.duecall.domain.attempt.Attempt;
 import io.duecall.domain.attempt.CallOutcome;
 import io.duecall.domain.campaign.Campaign;
@@ -56,7 +56,7 @@ class DialerEngineStoreOutageTest {
             var ledger = new RedisAttemptLedger(jedis, keys);
             var accounts = new RedisAccountStore(jedis, keys);
             var engine = new DialerEngine(clock, clock::advance, accounts, ledger, new RedisPromiseStore(jedis, keys),
-                    pbx, new AgentPool(List.of(), Duration.ofSeconds(20)), List.of(campaign()), 50);
+                    pbx, new AgentPool(List.of(), Duration.ofSeconds(20), new InMemoryAgentRoster(), ""), List.of(campaign()), 50);
             accounts.importAccounts(IVR, accounts(6), NOON_NEW_YORK);
             engine.tick(IVR);
             var first = List.copyOf(pbx.originated);

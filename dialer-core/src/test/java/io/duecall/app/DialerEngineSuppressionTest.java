@@ -1,12 +1,13 @@
 package io.duecall.app;
 
-import io.duecall.adapter.time.VirtualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.duecall.adapter.memory.InMemoryAccountStore;
+import io.duecall.adapter.memory.InMemoryAgentRoster;
 import io.duecall.adapter.memory.InMemoryAttemptLedger;
 import io.duecall.adapter.memory.InMemoryPromiseStore;
 import io.duecall.adapter.memory.InMemorySuppressionStore;
+import io.duecall.adapter.time.VirtualClock;
 import io.duecall.domain.account.Account;
 import io.duecall.domain.account.AccountFlag;
 import io.duecall.domain.account.AccountId;
@@ -15,7 +16,6 @@ import io.duecall.domain.account.Money;
 import io.duecall.domain.account.Phone;
 import io.duecall.domain.account.PhoneType;
 import io.duecall.domain.account.RegionCode;
-import io.duecall.domain.agent.AgentPool;
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.campaign.CampaignMode;
@@ -23,8 +23,8 @@ import io.duecall.domain.compliance.ContactRules;
 import io.duecall.domain.compliance.RegionOverlay;
 import io.duecall.domain.dial.SkipReason;
 import io.duecall.domain.window.CallingWindow;
+import io.duecall.domain.window.HolidayCalendar;
 import io.duecall.domain.window.WeeklyWindows;
-import io.duecall.port.HolidayCalendar;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -54,7 +54,7 @@ class DialerEngineSuppressionTest {
     private final ContactRules rules = ContactRules.defaults().withRegions(Map.of("NV", RegionOverlay.window(
             WeeklyWindows.every(new CallingWindow(LocalTime.of(9, 0), LocalTime.of(20, 0), Duration.ofMinutes(10))))));
     private final DialerEngine engine = new DialerEngine(clock, clock::advance, accounts, ledger,
-            new InMemoryPromiseStore(), suppression, pbx, new AgentPool(List.of(), Duration.ofSeconds(20)),
+            new InMemoryPromiseStore(), suppression, pbx, new AgentPool(List.of(), Duration.ofSeconds(20), new InMemoryAgentRoster(), ""),
             List.of(campaign()), 50, HolidayCalendar.none(), Map.of(IVR, rules));
 
     @Test

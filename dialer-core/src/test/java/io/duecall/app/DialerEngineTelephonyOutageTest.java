@@ -1,18 +1,18 @@
 package io.duecall.app;
 
-import io.duecall.adapter.time.VirtualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.duecall.adapter.memory.InMemoryAccountStore;
+import io.duecall.adapter.memory.InMemoryAgentRoster;
 import io.duecall.adapter.memory.InMemoryAttemptLedger;
 import io.duecall.adapter.memory.InMemoryPromiseStore;
+import io.duecall.adapter.time.VirtualClock;
 import io.duecall.domain.account.Account;
 import io.duecall.domain.account.AccountId;
 import io.duecall.domain.account.E164;
 import io.duecall.domain.account.Money;
 import io.duecall.domain.account.Phone;
 import io.duecall.domain.account.PhoneType;
-import io.duecall.domain.agent.AgentPool;
 import io.duecall.domain.attempt.CallOutcome;
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;
@@ -40,7 +40,7 @@ class DialerEngineTelephonyOutageTest {
     private final InMemoryAttemptLedger ledger = new InMemoryAttemptLedger();
     private final ScriptedTelephony pbx = new ScriptedTelephony();
     private final DialerEngine engine = new DialerEngine(clock, clock::advance, accounts, ledger,
-            new InMemoryPromiseStore(), pbx, new AgentPool(List.of(), Duration.ofSeconds(20)), List.of(campaign()), 50);
+            new InMemoryPromiseStore(), pbx, new AgentPool(List.of(), Duration.ofSeconds(20), new InMemoryAgentRoster(), ""), List.of(campaign()), 50);
 
     @Test
     void placesNoCallWhilePbxIsUnreachableClosesCallsItLostAndResumesWhenItReturns() {
@@ -68,7 +68,7 @@ class DialerEngineTelephonyOutageTest {
         var limits = new PbxLimits("pbx", 10, 1, 1, List.of(TrunkLimits.unlimited("trunk")));
         var pool = new PbxPool(List.of(new PbxPool.Member(limits, pbx)), clock);
         var pooled = new DialerEngine(clock, clock::advance, accounts, ledger, new InMemoryPromiseStore(), pool,
-                new AgentPool(List.of(), Duration.ofSeconds(20)), List.of(campaign()), 50);
+                new AgentPool(List.of(), Duration.ofSeconds(20), new InMemoryAgentRoster(), ""), List.of(campaign()), 50);
         accounts.importAccounts(IVR, accounts(2), NOON_NEW_YORK);
 
         int placedFirst = pooled.tick(IVR);

@@ -1,6 +1,5 @@
 package io.duecall.app;
 
-import io.duecall.adapter.time.VirtualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -8,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.duecall.adapter.memory.InMemoryAccountStore;
+import io.duecall.adapter.memory.InMemoryAgentRoster;
 import io.duecall.adapter.memory.InMemoryAttemptLedger;
 import io.duecall.adapter.memory.InMemoryPromiseStore;
+import io.duecall.adapter.time.VirtualClock;
 import io.duecall.domain.account.Account;
 import io.duecall.domain.account.AccountId;
 import io.duecall.domain.account.E164;
@@ -17,7 +18,6 @@ import io.duecall.domain.account.Money;
 import io.duecall.domain.account.Phone;
 import io.duecall.domain.account.PhoneType;
 import io.duecall.domain.agent.AgentId;
-import io.duecall.domain.agent.AgentPool;
 import io.duecall.domain.agent.AgentSeat;
 import io.duecall.domain.agent.AgentState;
 import io.duecall.domain.attempt.CallOutcome;
@@ -52,7 +52,7 @@ class DialerEngineTest {
     private final AgentId agent101 = new AgentId("101");
     private final AgentId agent102 = new AgentId("102");
     private final AgentPool agents = new AgentPool(List.of(
-            new AgentSeat(agent101, Set.of(IVR, DESK)), new AgentSeat(agent102, Set.of(DESK))), Duration.ofSeconds(20));
+            new AgentSeat(agent101, Set.of(IVR, DESK)), new AgentSeat(agent102, Set.of(DESK))), Duration.ofSeconds(20), new InMemoryAgentRoster(), "");
     private final DialerEngine engine = new DialerEngine(clock, clock::advance, accounts, ledger, promises, pbx, agents,
             List.of(campaign(IVR, CampaignMode.IVR_REMINDER, 3), campaign(DESK, CampaignMode.AGENT, 10)), 50);
 

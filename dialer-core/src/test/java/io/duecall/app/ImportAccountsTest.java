@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.duecall.adapter.csv.AccountCsvReader;
-import io.duecall.adapter.csv.ImportRejectedException;
 import io.duecall.adapter.redis.RedisAccountStore;
 import io.duecall.adapter.redis.RedisTestSupport;
 import io.duecall.domain.account.AccountId;
+import io.duecall.port.ImportRejectedException;
 import java.io.StringReader;
 import java.time.Clock;
 import java.time.ZoneOffset;

@@ -1,6 +1,5 @@
 package io.duecall.app;
 
-import io.duecall.adapter.time.VirtualClock;
 import static io.duecall.port.Fixtures.CAMPAIGN;
 import static io.duecall.port.Fixtures.T0;
 import static io.duecall.port.Fixtures.USD;
@@ -13,6 +12,7 @@ import io.duecall.adapter.memory.InMemoryAttemptLedger;
 import io.duecall.adapter.memory.InMemoryPaymentStore;
 import io.duecall.adapter.memory.InMemoryPromiseStore;
 import io.duecall.adapter.memory.InMemorySuppressionStore;
+import io.duecall.adapter.time.VirtualClock;
 import io.duecall.domain.account.AccountId;
 import io.duecall.domain.account.Money;
 import io.duecall.domain.campaign.Campaign;
@@ -21,8 +21,8 @@ import io.duecall.domain.promise.Payment;
 import io.duecall.domain.promise.PromiseState;
 import io.duecall.domain.promise.PromiseToPay;
 import io.duecall.domain.window.CallingWindow;
+import io.duecall.domain.window.HolidayCalendar;
 import io.duecall.port.Fixtures;
-import io.duecall.port.HolidayCalendar;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

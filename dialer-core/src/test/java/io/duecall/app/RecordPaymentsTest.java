@@ -1,6 +1,5 @@
 package io.duecall.app;
 
-import io.duecall.adapter.time.VirtualClock;
 import static io.duecall.port.Fixtures.CAMPAIGN;
 import static io.duecall.port.Fixtures.T0;
 import static io.duecall.port.Fixtures.USD;
@@ -9,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.duecall.adapter.csv.ImportRejectedException;
 import io.duecall.adapter.csv.PaymentCsvReader;
 import io.duecall.adapter.memory.InMemoryAccountStore;
 import io.duecall.adapter.memory.InMemoryPaymentStore;
 import io.duecall.adapter.memory.InMemoryPromiseStore;
+import io.duecall.adapter.time.VirtualClock;
 import io.duecall.domain.account.AccountId;
 import io.duecall.domain.account.Money;
 import io.duecall.domain.campaign.CampaignId;
@@ -22,6 +21,7 @@ import io.duecall.domain.promise.PaymentProblem;
 import io.duecall.domain.promise.PaymentsRejectedException;
 import io.duecall.domain.promise.PromiseState;
 import io.duecall.domain.promise.PromiseToPay;
+import io.duecall.port.ImportRejectedException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

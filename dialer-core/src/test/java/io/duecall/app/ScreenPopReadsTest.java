@@ -3,6 +3,7 @@ package io.duecall.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.duecall.adapter.memory.InMemoryAccountStore;
+import io.duecall.adapter.memory.InMemoryAgentRoster;
 import io.duecall.adapter.memory.InMemoryAttemptLedger;
 import io.duecall.adapter.memory.InMemoryDispositionLog;
 import io.duecall.adapter.memory.InMemoryPromiseStore;
@@ -17,7 +18,6 @@ import io.duecall.domain.account.Phone;
 import io.duecall.domain.account.PhoneType;
 import io.duecall.domain.agent.AgentDisposition;
 import io.duecall.domain.agent.AgentId;
-import io.duecall.domain.agent.AgentPool;
 import io.duecall.domain.agent.AgentSeat;
 import io.duecall.domain.attempt.Attempt;
 import io.duecall.domain.attempt.CallOutcome;
@@ -29,9 +29,9 @@ import io.duecall.domain.compliance.PastAttempt;
 import io.duecall.domain.promise.PromiseStatus;
 import io.duecall.domain.promise.PromiseToPay;
 import io.duecall.domain.window.CallingWindow;
+import io.duecall.domain.window.HolidayCalendar;
 import io.duecall.port.AttemptLedger;
 import io.duecall.port.CallEvent;
-import io.duecall.port.HolidayCalendar;
 import io.duecall.port.PromiseStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,7 +61,7 @@ class ScreenPopReadsTest {
     private final NoScanPromises promises = new NoScanPromises();
     private final ScriptedTelephony pbx = new ScriptedTelephony();
     private final AgentId agent = new AgentId("101");
-    private final AgentPool agents = new AgentPool(List.of(new AgentSeat(agent, Set.of(DESK))), Duration.ofSeconds(20));
+    private final AgentPool agents = new AgentPool(List.of(new AgentSeat(agent, Set.of(DESK))), Duration.ofSeconds(20), new InMemoryAgentRoster(), "");
     private final InMemorySuppressionStore suppression = new InMemorySuppressionStore();
     private final DialerEngine engine = new DialerEngine(clock, clock::advance, accounts, ledger, promises, suppression,
             pbx, agents, List.of(campaign()), 50, HolidayCalendar.none(), Map.of());

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.duecall.app.AgentPool;
 import io.duecall.domain.agent.AgentHold;
 import io.duecall.domain.agent.AgentId;
-import io.duecall.domain.agent.AgentPool;
 import io.duecall.domain.agent.AgentRecord;
 import io.duecall.domain.agent.AgentSeat;
 import io.duecall.domain.agent.AgentState;

@@ -1,8 +1,8 @@
 package io.duecall.web;
 
+import io.duecall.app.AgentPool;
 import io.duecall.app.CampaignFigures;
 import io.duecall.app.DialerEngine;
-import io.duecall.domain.agent.AgentPool;
 import io.duecall.domain.agent.AgentState;
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;

@@ -1,9 +1,9 @@
 package io.duecall.web;
 
 import io.duecall.app.AgentDesk;
+import io.duecall.app.AgentPool;
 import io.duecall.app.DialerEngine;
 import io.duecall.app.RecordPayments;
-import io.duecall.domain.agent.AgentPool;
 import io.duecall.port.AccountStore;
 import io.duecall.port.PromiseStore;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;

@@ -1,20 +1,20 @@
 package io.duecall.web;
 
 import io.duecall.app.AgentDesk;
+import io.duecall.app.AgentPool;
 import io.duecall.app.DialerEngine;
 import io.duecall.app.RecordPayments;
-import io.duecall.domain.promise.PaymentsRejectedException;
-import io.duecall.domain.agent.ScreenPop;
 import io.duecall.domain.account.AccountId;
 import io.duecall.domain.account.Money;
 import io.duecall.domain.agent.AgentDisposition;
 import io.duecall.domain.agent.AgentId;
-import io.duecall.domain.agent.AgentPool;
 import io.duecall.domain.agent.AgentStatus;
 import io.duecall.domain.agent.DispositionRecord;
+import io.duecall.domain.agent.ScreenPop;
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.dial.DialDecision;
+import io.duecall.domain.promise.PaymentsRejectedException;
 import io.duecall.domain.window.DebtorZones;
 import io.duecall.port.AccountStore;
 import java.io.StringReader;

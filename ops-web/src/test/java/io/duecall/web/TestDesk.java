@@ -2,28 +2,29 @@ package io.duecall.web;
 
 import io.duecall.adapter.csv.AccountCsvReader;
 import io.duecall.adapter.csv.AttemptCsvWriter;
-import io.duecall.adapter.csv.ImportRejectedException;
 import io.duecall.adapter.csv.PaymentCsvReader;
 import io.duecall.adapter.csv.PromiseCsvWriter;
 import io.duecall.adapter.memory.InMemoryAccountStore;
+import io.duecall.adapter.memory.InMemoryAgentRoster;
 import io.duecall.adapter.memory.InMemoryAttemptLedger;
-import io.duecall.adapter.memory.InMemoryPaymentStore;
 import io.duecall.adapter.memory.InMemoryDispositionLog;
-import io.duecall.adapter.memory.InMemoryScreenPops;
+import io.duecall.adapter.memory.InMemoryPaymentStore;
 import io.duecall.adapter.memory.InMemoryPromiseStore;
+import io.duecall.adapter.memory.InMemoryScreenPops;
 import io.duecall.adapter.memory.InMemorySuppressionStore;
 import io.duecall.app.AgentDesk;
+import io.duecall.app.AgentPool;
 import io.duecall.app.DialerEngine;
 import io.duecall.app.ImportAccounts;
 import io.duecall.app.RecordPayments;
 import io.duecall.domain.agent.AgentId;
-import io.duecall.domain.agent.AgentPool;
 import io.duecall.domain.agent.AgentSeat;
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.campaign.CampaignMode;
 import io.duecall.domain.window.CallingWindow;
 import io.duecall.port.CallEvent;
+import io.duecall.port.ImportRejectedException;
 import io.duecall.web.http.OpsInitializer;
 import io.duecall.web.http.OpsServer;
 import io.duecall.web.http.OpsWeb;
@@ -62,7 +63,7 @@ final class TestDesk implements AutoCloseable {
     final InMemoryPaymentStore payments = new InMemoryPaymentStore();
     final FakePbx pbx = new FakePbx();
     final AgentPool agents = new AgentPool(List.of(new AgentSeat(new AgentId("101"), Set.of(DESK)),
-            new AgentSeat(new AgentId("102"), Set.of(DESK))), Duration.ofSeconds(20));
+            new AgentSeat(new AgentId("102"), Set.of(DESK))), Duration.ofSeconds(20), new InMemoryAgentRoster(), "");
     final DialerEngine dialer = new DialerEngine(clock, d -> {}, accounts, ledger, promises, pbx, agents,
             List.of(new Campaign(DESK, "Late-stage desk", CampaignMode.AGENT, CallingWindow.defaults(), "Acme Lending",
                     "18005550100", 10, Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofMinutes(5), 3)), 10);

@@ -1,15 +1,16 @@
 package io.duecall.sim.year;
 
-import io.duecall.adapter.time.VirtualClock;
 import io.duecall.adapter.memory.InMemoryAccountStore;
+import io.duecall.adapter.memory.InMemoryAgentRoster;
 import io.duecall.adapter.memory.InMemoryAttemptLedger;
 import io.duecall.adapter.memory.InMemoryPromiseStore;
 import io.duecall.adapter.memory.InMemorySuppressionStore;
 import io.duecall.adapter.quartz.QuartzHolidayCalendar;
+import io.duecall.adapter.time.VirtualClock;
+import io.duecall.app.AgentPool;
 import io.duecall.app.ComplianceAudit;
 import io.duecall.app.DialerEngine;
 import io.duecall.domain.account.Account;
-import io.duecall.domain.agent.AgentPool;
 import io.duecall.domain.attempt.Attempt;
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;
@@ -74,7 +75,7 @@ public final class YearSimulation {
                 Duration.ofMinutes(10), 3);
         var rules = ContactRules.defaults().withWindow(WeeklyWindows.every(campaign.window()));
         var engine = new DialerEngine(clock, clock::advance, accounts, ledger, promises, new InMemorySuppressionStore(),
-                pbx, new AgentPool(List.of(), Duration.ZERO), List.of(campaign), 10, holidays, Map.of(CAMPAIGN, rules));
+                pbx, new AgentPool(List.of(), Duration.ZERO, new InMemoryAgentRoster(), ""), List.of(campaign), 10, holidays, Map.of(CAMPAIGN, rules));
         pbx.answerWith(engine);
         var population = new YearPopulation(o.seed());
         var returning = new TreeMap<LocalDate, List<Account>>();

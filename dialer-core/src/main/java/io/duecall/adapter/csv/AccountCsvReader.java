@@ -4,6 +4,8 @@ import io.duecall.domain.account.Account;
 import io.duecall.domain.account.AccountId;
 import io.duecall.domain.account.Money;
 import io.duecall.domain.account.SecondFactor;
+import io.duecall.port.AccountFile;
+import io.duecall.port.ImportRejectedException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -19,7 +21,7 @@ import java.util.function.Consumer;
  * Reads a lender's account export (header row, then one account per record) and validates the whole file before
  * returning anything: every bad field, duplicate id and header problem is reported with its line and column.
  */
-public final class AccountCsvReader {
+public final class AccountCsvReader implements AccountFile {
     public static final List<String> COLUMNS = List.of(
             "account_id", "debtor_name", "phones", "time_zone", "amount_due", "currency", "due_date", "days_past_due",
             "region", "flags", "language", "birth_year", "id_last4", "contacts");
@@ -59,6 +61,7 @@ public final class AccountCsvReader {
      * has no problem so far, and returns how many it read; at the end throws {@link ImportRejectedException} listing
      * every problem. Memory grows only with the ids seen (to find duplicates), never with the accounts.
      */
+    @Override
     public int stream(String source, Reader in, Consumer<Account> sink) {
         int[] count = {0};
         CsvRecords.read(source, in, shape(), limits.maxCellBytes(), record -> {

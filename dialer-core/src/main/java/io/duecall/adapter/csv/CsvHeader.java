@@ -1,5 +1,7 @@
 package io.duecall.adapter.csv;
 
+import io.duecall.port.ImportError;
+import io.duecall.port.ImportRejectedException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

@@ -1,5 +1,7 @@
 package io.duecall.adapter.csv;
 
+import io.duecall.port.ImportError;
+import io.duecall.port.ImportRejectedException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;

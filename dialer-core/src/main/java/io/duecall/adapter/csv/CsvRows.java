@@ -8,6 +8,8 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import io.duecall.port.ImportError;
+import io.duecall.port.ImportRejectedException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;

@@ -1,6 +1,7 @@
 package io.duecall.adapter.csv;
 
 import io.duecall.domain.account.E164;
+import io.duecall.port.ImportRejectedException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;

@@ -4,6 +4,8 @@ import io.duecall.domain.account.AccountId;
 import io.duecall.domain.account.Money;
 import io.duecall.domain.promise.Payment;
 import io.duecall.domain.promise.PaymentProblem;
+import io.duecall.port.ImportRejectedException;
+import io.duecall.port.PaymentFile;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -23,11 +25,8 @@ import java.util.Set;
  * ASCII digits with at most the currency's decimals, up to {@link Money#CEILING_MINOR}; a feed holds at most
  * {@link ImportLimits#maxPaymentsPerFeed()} payments.
  */
-public final class PaymentCsvReader {
+public final class PaymentCsvReader implements PaymentFile {
     public static final List<String> COLUMNS = List.of("account_id", "amount", "currency", "paid_at", "reference");
-
-    /** One payment of the file and the line it is on. */
-    public record Line(int line, Payment payment) {}
 
     private final ImportLimits limits;
 
@@ -48,6 +47,7 @@ public final class PaymentCsvReader {
         return readLines(source, in).stream().map(Line::payment).toList();
     }
 
+    @Override
     public List<Line> readLines(Path file) {
         try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return readLines(file.getFileName().toString(), in);
@@ -66,8 +66,8 @@ public final class PaymentCsvReader {
         return lines;
     }
 
-    /** The column that holds a field, for naming a problem found after reading. */
-    public static String column(PaymentProblem.Field field) {
+    @Override
+    public String column(PaymentProblem.Field field) {
         return switch (field) {
             case ACCOUNT -> "account_id";
             case AMOUNT -> "amount";

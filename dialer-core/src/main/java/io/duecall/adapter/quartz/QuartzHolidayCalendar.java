@@ -1,6 +1,6 @@
 package io.duecall.adapter.quartz;
 
-import io.duecall.port.HolidayCalendar;
+import io.duecall.domain.window.HolidayCalendar;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;

@@ -1,5 +1,6 @@
 package io.duecall.domain.agent;
 
+import io.duecall.app.AgentPool;
 import io.duecall.domain.campaign.CampaignId;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,19 +13,19 @@ import java.util.Map;
 /**
  * The wrap-ups after one node's calls, watched until they end so that this node's pacer of the call's campaign
  * learns each exactly once, however it ended (by itself, or cut short by a pause or logout through any node).
- * Not thread-safe: {@link AgentPool} guards it.
+ * Not thread-safe: the agent pool that owns it guards it.
  */
-final class WrapUpWatch {
+public final class WrapUpWatch {
     private record Pending(CampaignId campaign, Instant startedAt) {}
 
     private final Map<AgentId, Pending> pending = new LinkedHashMap<>();
 
-    void started(AgentId agent, CampaignId campaign, Instant at) {
+    public void started(AgentId agent, CampaignId campaign, Instant at) {
         pending.put(agent, new Pending(campaign, at));
     }
 
     /** The agents whose wrap-up after a call of {@code campaign} this node still waits to see end. */
-    List<AgentId> watched(CampaignId campaign) {
+    public List<AgentId> watched(CampaignId campaign) {
         return pending.entrySet().stream().filter(e -> e.getValue().campaign().equals(campaign))
                 .map(Map.Entry::getKey).toList();
     }
@@ -34,7 +35,7 @@ final class WrapUpWatch {
      * {@link #watched} named), oldest end first; a wrap-up another one has since replaced is dropped, as its end is no
      * longer known.
      */
-    List<Duration> takeFinished(CampaignId campaign, Map<AgentId, AgentRecord> records) {
+    public List<Duration> takeFinished(CampaignId campaign, Map<AgentId, AgentRecord> records) {
         record Ended(Instant at, Duration lasted) {}
         var ended = new ArrayList<Ended>();
         for (var entry : records.entrySet()) {

@@ -4,7 +4,7 @@ import io.duecall.domain.account.Account;
 import io.duecall.domain.account.Phone;
 import io.duecall.domain.dial.DialDecision;
 import io.duecall.domain.dial.SkipReason;
-import io.duecall.port.HolidayCalendar;
+import io.duecall.domain.window.HolidayCalendar;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,7 +1,7 @@
 package io.duecall.domain.compliance;
 
 import io.duecall.domain.dial.SkipReason;
-import io.duecall.port.HolidayCalendar;
+import io.duecall.domain.window.HolidayCalendar;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -2,7 +2,7 @@ package io.duecall.domain.compliance;
 
 import io.duecall.domain.attempt.CallOutcome;
 import io.duecall.domain.dial.SkipReason;
-import io.duecall.port.HolidayCalendar;
+import io.duecall.domain.window.HolidayCalendar;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

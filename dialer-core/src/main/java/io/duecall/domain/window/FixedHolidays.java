@@ -1,6 +1,5 @@
 package io.duecall.domain.window;
 
-import io.duecall.port.HolidayCalendar;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;

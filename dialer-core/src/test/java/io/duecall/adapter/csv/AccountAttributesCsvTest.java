@@ -9,6 +9,7 @@ import io.duecall.domain.account.Account;
 import io.duecall.domain.account.AccountFlag;
 import io.duecall.domain.account.RegionCode;
 import io.duecall.domain.account.SecondFactor;
+import io.duecall.port.ImportRejectedException;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Locale;

@@ -8,6 +8,7 @@ import io.duecall.domain.account.Account;
 import io.duecall.domain.account.Contact;
 import io.duecall.domain.account.ContactRelation;
 import io.duecall.domain.account.E164;
+import io.duecall.port.ImportRejectedException;
 import java.io.StringReader;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -10,6 +10,8 @@ import io.duecall.domain.account.E164;
 import io.duecall.domain.account.Money;
 import io.duecall.domain.account.Phone;
 import io.duecall.domain.account.PhoneType;
+import io.duecall.port.ImportError;
+import io.duecall.port.ImportRejectedException;
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.ZoneId;

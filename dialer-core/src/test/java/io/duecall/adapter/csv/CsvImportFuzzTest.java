@@ -9,6 +9,7 @@ import io.duecall.adapter.time.VirtualClock;
 import io.duecall.app.RecordPayments;
 import io.duecall.domain.promise.PaymentsRejectedException;
 import io.duecall.port.Fixtures;
+import io.duecall.port.ImportRejectedException;
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;

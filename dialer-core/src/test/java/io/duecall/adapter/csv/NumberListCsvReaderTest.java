@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.duecall.domain.account.E164;
+import io.duecall.port.ImportError;
+import io.duecall.port.ImportRejectedException;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Set;

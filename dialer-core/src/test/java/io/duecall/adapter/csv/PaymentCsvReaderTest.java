@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.duecall.domain.account.AccountId;
 import io.duecall.domain.account.Money;
 import io.duecall.domain.promise.Payment;
+import io.duecall.port.ImportError;
+import io.duecall.port.ImportRejectedException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.time.Instant;

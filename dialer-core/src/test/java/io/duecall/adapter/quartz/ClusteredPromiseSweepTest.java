@@ -10,7 +10,7 @@ import io.duecall.adapter.memory.InMemoryPromiseStore;
 import io.duecall.adapter.memory.InMemorySuppressionStore;
 import io.duecall.app.Eligibility;
 import io.duecall.app.PromiseFollowUp;
-import io.duecall.port.HolidayCalendar;
+import io.duecall.domain.window.HolidayCalendar;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;

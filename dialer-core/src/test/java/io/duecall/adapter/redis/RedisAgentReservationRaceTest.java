@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.duecall.app.AgentPool;
 import io.duecall.domain.agent.AgentId;
-import io.duecall.domain.agent.AgentPool;
 import io.duecall.domain.agent.AgentSeat;
 import io.duecall.domain.agent.AgentState;
 import io.duecall.domain.campaign.CampaignId;

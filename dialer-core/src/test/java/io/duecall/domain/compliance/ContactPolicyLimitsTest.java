@@ -17,7 +17,7 @@ import io.duecall.domain.attempt.CallOutcome;
 import io.duecall.domain.attempt.Disposition;
 import io.duecall.domain.dial.DialDecision;
 import io.duecall.domain.dial.SkipReason;
-import io.duecall.port.HolidayCalendar;
+import io.duecall.domain.window.HolidayCalendar;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package io.duecall.web.live;
 
-import io.duecall.domain.account.Money;
 import io.duecall.app.AgentDesk;
+import io.duecall.app.AgentPool;
 import io.duecall.app.DialerEngine;
-import io.duecall.domain.agent.AgentPool;
+import io.duecall.domain.account.Money;
 import io.duecall.domain.agent.AgentState;
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignMode;

@@ -1,4 +1,4 @@
-package io.duecall.adapter.csv;
+package io.duecall.port;
 
 import java.util.Objects;
 

@@ -1,8 +1,13 @@
-package io.duecall.domain.agent;
+package io.duecall.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.duecall.adapter.memory.InMemoryAgentRoster;
+import io.duecall.domain.agent.AgentId;
+import io.duecall.domain.agent.AgentSeat;
+import io.duecall.domain.agent.AgentState;
+import io.duecall.domain.agent.IllegalStateTransitionException;
 import io.duecall.domain.campaign.CampaignId;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +25,7 @@ class AgentPoolTest {
     private final AgentId c = new AgentId("103");
     private final AgentPool pool = new AgentPool(List.of(
             new AgentSeat(a, Set.of(EARLY)), new AgentSeat(b, Set.of(EARLY)), new AgentSeat(c, Set.of(LATE))),
-            Duration.ofSeconds(20));
+            Duration.ofSeconds(20), new InMemoryAgentRoster(), "");
 
     @Test
     void reservesTheLongestIdleAgentOfTheCampaign() {
@@ -100,7 +105,7 @@ class AgentPoolTest {
     @Test
     void refusesAnAgentListedTwice() {
         var error = assertThrows(IllegalArgumentException.class, () -> new AgentPool(
-                List.of(new AgentSeat(a, Set.of(EARLY)), new AgentSeat(a, Set.of(LATE))), Duration.ZERO));
+                List.of(new AgentSeat(a, Set.of(EARLY)), new AgentSeat(a, Set.of(LATE))), Duration.ZERO, new InMemoryAgentRoster(), ""));
 
         assertEquals("agents: agent 101 is listed twice", error.getMessage());
     }

@@ -1,9 +1,14 @@
-package io.duecall.domain.agent;
+package io.duecall.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.duecall.adapter.memory.InMemoryAgentRoster;
+import io.duecall.domain.agent.AgentId;
+import io.duecall.domain.agent.AgentSeat;
+import io.duecall.domain.agent.AgentState;
+import io.duecall.domain.agent.IllegalStateTransitionException;
 import io.duecall.domain.campaign.CampaignId;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +23,7 @@ class AgentPoolStatesTest {
     private final AgentId a = new AgentId("101");
     private final AgentId b = new AgentId("102");
     private final AgentPool pool = new AgentPool(
-            List.of(new AgentSeat(a, Set.of(DESK)), new AgentSeat(b, Set.of(DESK))), Duration.ofSeconds(20));
+            List.of(new AgentSeat(a, Set.of(DESK)), new AgentSeat(b, Set.of(DESK))), Duration.ofSeconds(20), new InMemoryAgentRoster(), "");
 
     @Test
     void pausedAgentKeepsItsReasonAndTakesNoCalls() {

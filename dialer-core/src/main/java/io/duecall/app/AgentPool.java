@@ -1,6 +1,13 @@
-package io.duecall.domain.agent;
+package io.duecall.app;
 
-import io.duecall.adapter.memory.InMemoryAgentRoster;
+import io.duecall.domain.agent.AgentHold;
+import io.duecall.domain.agent.AgentId;
+import io.duecall.domain.agent.AgentRecord;
+import io.duecall.domain.agent.AgentSeat;
+import io.duecall.domain.agent.AgentState;
+import io.duecall.domain.agent.AgentStatus;
+import io.duecall.domain.agent.AgentWorkload;
+import io.duecall.domain.agent.WrapUpWatch;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.port.AgentRoster;
 import java.time.Duration;
@@ -37,11 +44,6 @@ public final class AgentPool {
     private final Duration wrapUp;
     private final AgentRoster roster;
     private final String node;
-
-    /** A pool over its own in-memory roster: one process only. */
-    public AgentPool(List<AgentSeat> seats, Duration wrapUp) {
-        this(seats, wrapUp, new InMemoryAgentRoster(), "");
-    }
 
     /** A pool over {@code roster}, which other nodes may share; the holds it takes name {@code node}. */
     public AgentPool(List<AgentSeat> seats, Duration wrapUp, AgentRoster roster, String node) {

@@ -1,10 +1,14 @@
-package io.duecall.domain.agent;
+package io.duecall.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.duecall.adapter.memory.InMemoryAgentRoster;
+import io.duecall.domain.agent.AgentId;
+import io.duecall.domain.agent.AgentRecord;
+import io.duecall.domain.agent.AgentSeat;
+import io.duecall.domain.agent.AgentState;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.port.AgentRoster;
 import java.time.Duration;
@@ -29,7 +33,7 @@ class AgentPoolSkillsTest {
             new AgentSeat(spanish, Set.of(EARLY), Set.of("es")),
             new AgentSeat(spanishSenior, Set.of(EARLY), Set.of("es", "late-stage")),
             new AgentSeat(lateSpanish, Set.of(LATE), Set.of("es"))),
-            Duration.ofSeconds(20));
+            Duration.ofSeconds(20), new InMemoryAgentRoster(), "");
 
     @Test
     void reservesOnlyAnAgentWithEveryRequiredSkill() {
@@ -109,7 +113,7 @@ class AgentPoolSkillsTest {
     void aSpeakerWithoutTheCampaignsSkillsDoesNotHoldTheCallBack() {
         var senior = new AgentId("105");
         var pool = new AgentPool(List.of(new AgentSeat(spanish, Set.of(EARLY), Set.of("es")),
-                new AgentSeat(senior, Set.of(EARLY), Set.of("late-stage"))), Duration.ofSeconds(20));
+                new AgentSeat(senior, Set.of(EARLY), Set.of("late-stage"))), Duration.ofSeconds(20), new InMemoryAgentRoster(), "");
         pool.requireSkills(EARLY, Set.of("late-stage"));
         pool.login(spanish, T0);
         pool.login(senior, T0.plusSeconds(1));

@@ -1,4 +1,4 @@
-package io.duecall.port;
+package io.duecall.domain.window;
 
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -1,8 +1,11 @@
-package io.duecall.domain.agent;
+package io.duecall.app;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.duecall.adapter.memory.InMemoryAgentRoster;
+import io.duecall.domain.agent.AgentId;
+import io.duecall.domain.agent.AgentSeat;
 import io.duecall.domain.campaign.CampaignId;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +22,7 @@ class AgentPoolWorkloadTest {
     private final AgentId c = new AgentId("103");
     private final AgentId d = new AgentId("104");
     private final AgentPool pool = new AgentPool(List.of(new AgentSeat(a, Set.of(DESK)), new AgentSeat(b, Set.of(DESK)),
-            new AgentSeat(c, Set.of(DESK, OTHER)), new AgentSeat(d, Set.of(DESK))), Duration.ofSeconds(20));
+            new AgentSeat(c, Set.of(DESK, OTHER)), new AgentSeat(d, Set.of(DESK))), Duration.ofSeconds(20), new InMemoryAgentRoster(), "");
 
     @Test
     void workloadGivesEachBusyAgentsTimeInTalkOrWrapUpSinceItBegan() {
