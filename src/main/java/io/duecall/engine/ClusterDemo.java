@@ -1,15 +1,15 @@
 package io.duecall.engine;
 
-import io.duecall.adapter.DirectoryTrees;
-import io.duecall.adapter.LoopbackPorts;
 import io.duecall.adapter.csv.AccountCsvReader;
-import io.duecall.adapter.quartz.PostgresServerProcess;
 import io.duecall.adapter.redis.RedisAccountStore;
 import io.duecall.adapter.redis.RedisAttemptLedger;
 import io.duecall.adapter.redis.RedisKeys;
 import io.duecall.adapter.redis.RedisPromiseStore;
-import io.duecall.adapter.redis.RedisServerProcess;
 import io.duecall.app.ImportAccounts;
+import io.duecall.devsupport.DirectoryTrees;
+import io.duecall.devsupport.LoopbackPorts;
+import io.duecall.devsupport.PostgresServerProcess;
+import io.duecall.devsupport.RedisServerProcess;
 import io.duecall.domain.account.AccountId;
 import io.duecall.domain.attempt.Attempt;
 import io.duecall.domain.campaign.CampaignId;

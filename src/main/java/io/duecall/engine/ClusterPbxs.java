@@ -1,18 +1,18 @@
 package io.duecall.engine;
 
-import io.duecall.adapter.LoopbackPorts;
 import io.duecall.adapter.ami.AmiConfig;
+import io.duecall.devsupport.LoopbackPorts;
 import io.duecall.pbxsim.PbxSimulator;
 import io.duecall.pbxsim.PlacedCall;
 import io.duecall.pbxsim.Population;
 import io.duecall.pbxsim.SimulatorConfig;
 import java.io.IOException;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

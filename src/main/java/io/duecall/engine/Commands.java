@@ -188,6 +188,6 @@ final class Commands {
         if (config.redis().password() != null) {
             url = Optional.of(config.redis().withPassword(url.orElse(RedisProvisioner.DEFAULT_LOCAL)));
         }
-        return RedisProvisioner.provision(url, Optional.of(RedisProvisioner.Mode.EXISTING));
+        return RedisProvisioner.existing(url.orElse(RedisProvisioner.DEFAULT_LOCAL));
     }
 }

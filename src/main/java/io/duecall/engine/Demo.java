@@ -16,7 +16,6 @@ import io.duecall.adapter.csv.CsvFiles;
 import io.duecall.adapter.csv.ImportLimits;
 import io.duecall.adapter.csv.PromiseCsvWriter;
 import io.duecall.adapter.redis.KeyspaceCleaner;
-import io.duecall.adapter.redis.RedisProvisioner;
 import io.duecall.app.ImportAccounts;
 import io.duecall.domain.agent.AgentId;
 import io.duecall.domain.agent.AgentSeat;
@@ -94,7 +93,7 @@ public final class Demo {
         Files.createDirectories(options.outDir());
         var clock = new ScaledClock(options.start(), options.speed());
         var config = config(options.keyPrefix());
-        try (var redis = RedisProvisioner.provision()) {
+        try (var redis = DevRedis.provision()) {
             out.println("redis: " + redis.description());
             try (var jedis = new JedisPooled(redis.uri())) {
                 KeyspaceCleaner.deleteAll(jedis, options.keyPrefix());

@@ -12,6 +12,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 import io.duecall.adapter.archfixture.AdapterInACycle;
+import io.duecall.adapter.archfixture.AdapterStartingRedis;
 import io.duecall.app.archfixture.AppReadingCsv;
 import io.duecall.domain.archfixture.DomainHoldingRoster;
 import io.duecall.domain.archfixture.DomainReadingRedis;
@@ -38,7 +39,8 @@ import org.junit.jupiter.api.Test;
  * </pre>
  *
  * Each layer uses only the layers below it; no package takes part in a cycle; the domain, ports and use cases use no
- * Redis, Asterisk, Quartz, Netty or Micrometer type. Every
+ * Redis, Asterisk, Quartz, Netty or Micrometer type; only the engine's demo and the benchmarks start servers of their
+ * own ({@code dev-support}). Every
  * rule is also run against deliberately bad classes (the {@code archfixture} packages of the test sources) and must
  * name each of them.
  */
@@ -89,11 +91,17 @@ class LayersTest {
             .should().dependOnClassesThat()
             .resideInAnyPackage("org.asteriskjava..", "redis.clients..", "org.quartz..", "io.netty..", "io.micrometer..");
 
+    /** Throwaway Redis and PostgreSQL processes are for the demo, the tests and the benchmarks, never for a deployment. */
+    static final ArchRule ONLY_DEMOS_START_SERVERS = noClasses()
+            .that().resideInAnyPackage(DOMAIN, PORTS, APP, IVR_FLOW, "io.duecall.adapter..", "io.duecall.ivr.adapter..",
+                    "io.duecall.web..")
+            .should().dependOnClassesThat().resideInAPackage("io.duecall.devsupport..");
+
     @Test
     void theRulesSeeEveryModule() {
         for (var module : List.of("io.duecall.domain.account", "io.duecall.port", "io.duecall.app", "io.duecall.adapter.redis",
                 "io.duecall.ivr.flow", "io.duecall.ivr.adapter.agi", "io.duecall.web.http", "io.duecall.engine",
-                "io.duecall.pbxsim", "io.duecall.sipconfig")) {
+                "io.duecall.pbxsim", "io.duecall.sipconfig", "io.duecall.devsupport")) {
             assertTrue(main.containPackage(module), "no classes imported from " + module);
         }
     }
@@ -114,11 +122,17 @@ class LayersTest {
     }
 
     @Test
+    void onlyTheDemoAndTheBenchmarksStartServers() {
+        ONLY_DEMOS_START_SERVERS.check(main);
+    }
+
+    @Test
     void everyRuleNamesTheBadClassesOfItsFixture() {
         assertNames(layers().withOptionalLayers(true), DomainHoldingRoster.class, DomainUsingPort.class,
                 PortCallingApp.class, AppReadingCsv.class, WebSchedulingQuartz.class);
         assertNames(NO_PACKAGE_CYCLES, AdapterInACycle.class);
         assertNames(CORE_USES_NO_INFRASTRUCTURE, DomainReadingRedis.class);
+        assertNames(ONLY_DEMOS_START_SERVERS, AdapterStartingRedis.class);
     }
 
     private static void assertNames(ArchRule rule, Class<?>... offenders) {

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.duecall.adapter.quartz.PostgresServerProcess;
-import io.duecall.adapter.redis.RedisServerProcess;
+import io.duecall.devsupport.PostgresServerProcess;
+import io.duecall.devsupport.RedisServerProcess;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

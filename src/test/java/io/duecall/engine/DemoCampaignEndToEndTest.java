@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.duecall.adapter.redis.KeyspaceCleaner;
-import io.duecall.adapter.redis.RedisProvisioner;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +29,7 @@ class DemoCampaignEndToEndTest {
 
     @AfterEach
     void removeKeys() {
-        try (var redis = RedisProvisioner.provision(); var jedis = new JedisPooled(redis.uri())) {
+        try (var redis = DevRedis.provision(); var jedis = new JedisPooled(redis.uri())) {
             KeyspaceCleaner.deleteAll(jedis, prefix);
         }
     }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.duecall.adapter.redis.KeyspaceCleaner;
-import io.duecall.adapter.redis.RedisProvisioner;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -38,7 +37,7 @@ class DemoLogPersonalDataTest {
 
     @AfterEach
     void removeKeys() {
-        try (var redis = RedisProvisioner.provision(); var jedis = new JedisPooled(redis.uri())) {
+        try (var redis = DevRedis.provision(); var jedis = new JedisPooled(redis.uri())) {
             KeyspaceCleaner.deleteAll(jedis, prefix);
         }
     }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.duecall.adapter.ami.AmiPbx;
-import io.duecall.adapter.redis.RedisServerProcess;
+import io.duecall.devsupport.RedisServerProcess;
 import io.duecall.engine.config.EngineConfig;
 import io.duecall.engine.config.RedisSettings;
 import io.duecall.engine.doctor.Check;

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.duecall.adapter.ami.AmiConfig;
 import io.duecall.adapter.ami.AmiPbx;
 import io.duecall.adapter.redis.ProvisionedRedis;
-import io.duecall.adapter.redis.RedisProvisioner;
 import io.duecall.domain.pbx.PbxLimits;
 import io.duecall.domain.pbx.TrunkLimits;
 import io.duecall.pbxsim.PbxSimulator;
@@ -34,7 +33,7 @@ class EnginePbxContextsTest {
 
     @BeforeEach
     void startRedis() {
-        redis = RedisProvisioner.provision();
+        redis = DevRedis.provision();
     }
 
     @AfterEach

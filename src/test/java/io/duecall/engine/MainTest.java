@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.duecall.adapter.redis.KeyspaceCleaner;
 import io.duecall.adapter.redis.RedisKeys;
 import io.duecall.adapter.redis.RedisPromiseStore;
-import io.duecall.adapter.redis.RedisProvisioner;
 import io.duecall.domain.account.AccountId;
 import io.duecall.domain.account.Money;
 import io.duecall.domain.campaign.CampaignId;
@@ -43,7 +42,7 @@ class MainTest {
 
     @BeforeAll
     static void startRedis() {
-        redis = RedisProvisioner.provision();
+        redis = DevRedis.provision();
         jedis = new JedisPooled(redis.uri());
     }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.duecall.adapter.redis.KeyspaceCleaner;
-import io.duecall.adapter.redis.RedisProvisioner;
 import io.duecall.domain.account.AccountId;
 import io.duecall.domain.agent.AgentId;
 import io.duecall.pbxsim.PbxSimulator;
@@ -60,7 +59,7 @@ class OpsPagesBrowserTest {
         var config = Demo.config(prefix);
         var simulator = new AtomicReference<PbxSimulator>();
         var quiet = new PrintStream(OutputStream.nullOutputStream());
-        try (var redis = RedisProvisioner.provision(); var jedis = new JedisPooled(redis.uri())) {
+        try (var redis = DevRedis.provision(); var jedis = new JedisPooled(redis.uri())) {
             try (var engine = Engine.start(config, new ScaledClock(options.start(), options.speed()),
                     new ScaledPause(options.speed()), redis,
                     port -> Demo.startSimulator(simulator, port, options, config))) {

@@ -8,7 +8,6 @@ import io.duecall.adapter.redis.ProvisionedRedis;
 import io.duecall.adapter.redis.RedisKeys;
 import io.duecall.adapter.redis.RedisPaymentStore;
 import io.duecall.adapter.redis.RedisPromiseStore;
-import io.duecall.adapter.redis.RedisProvisioner;
 import io.duecall.domain.account.AccountId;
 import io.duecall.domain.account.Money;
 import io.duecall.domain.campaign.CampaignId;
@@ -53,7 +52,7 @@ class PaymentFaultsTest {
 
     @BeforeAll
     static void startRedis() {
-        redis = RedisProvisioner.provision();
+        redis = DevRedis.provision();
         jedis = new JedisPooled(redis.uri());
     }
 

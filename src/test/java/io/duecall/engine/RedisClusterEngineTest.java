@@ -6,9 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.duecall.adapter.ami.AmiConfig;
 import io.duecall.adapter.redis.KeyspaceCleaner;
-import io.duecall.adapter.redis.LocalRedisCluster;
+import io.duecall.adapter.redis.ProvisionedRedis;
 import io.duecall.adapter.redis.RedisAccountStore;
 import io.duecall.adapter.redis.RedisKeys;
+import io.duecall.devsupport.LocalRedisCluster;
 import io.duecall.domain.account.Account;
 import io.duecall.domain.account.AccountId;
 import io.duecall.domain.account.E164;
@@ -17,9 +18,9 @@ import io.duecall.domain.account.Phone;
 import io.duecall.domain.account.PhoneType;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.pbxsim.PbxSimulator;
-import io.duecall.port.Claim;
 import io.duecall.pbxsim.Population;
 import io.duecall.pbxsim.SimulatorConfig;
+import io.duecall.port.Claim;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -66,7 +67,7 @@ class RedisClusterEngineTest {
         LocalRedisCluster.missingBinaries().ifPresent(missing ->
                 Assumptions.abort("a Redis Cluster test needs " + missing + " on PATH"));
         cluster = LocalRedisCluster.start(3);
-        jedis = cluster.provisioned().connect();
+        jedis = ProvisionedRedis.startedCluster(cluster.nodes()).connect();
     }
 
     @AfterAll
@@ -116,7 +117,7 @@ class RedisClusterEngineTest {
     @Test
     void engineStartedOnAClusterUsesAClusterClientForEveryStore() throws Exception {
         var config = Demo.config(prefix);
-        try (var engine = Engine.start(config, Clock.systemUTC(), d -> { }, cluster.provisioned(), this::pbx)) {
+        try (var engine = Engine.start(config, Clock.systemUTC(), d -> { }, ProvisionedRedis.startedCluster(cluster.nodes()), this::pbx)) {
             // Thirty accounts hash to slots on every master: a client of one node would be sent elsewhere (MOVED).
             var accounts = IntStream.range(0, 30).mapToObj(i -> new Account(new AccountId("a-" + i), "Dana Diaz",
                     List.of(new Phone(new E164("+12125550123"), PhoneType.MOBILE)), Optional.of(ZoneId.of("America/New_York")),
@@ -131,7 +132,7 @@ class RedisClusterEngineTest {
             assertTrue(engine.accounts().finish(claims.getFirst()));
             assertEquals(29, engine.accounts().leased(REMINDERS));
         }
-        try (var client = cluster.provisioned().connect()) {
+        try (var client = ProvisionedRedis.startedCluster(cluster.nodes()).connect()) {
             assertInstanceOf(JedisCluster.class, client);
         }
     }

@@ -1,6 +1,6 @@
 package io.duecall.bench;
 
-import io.duecall.adapter.redis.RedisProvisioner;
+import io.duecall.devsupport.LocalRedis;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -50,7 +50,7 @@ public final class ThroughputBenchmark {
 
     private static List<Figure> redis(BenchOptions options, Clock clock, PrintStream out) throws Exception {
         var workDir = Files.createTempDirectory("duecall-bench-");
-        try (var redis = RedisProvisioner.provision(Optional.empty(), Optional.of(RedisProvisioner.Mode.LOCAL_BINARY));
+        try (var redis = LocalRedis.provision(Optional.empty(), Optional.of(LocalRedis.Mode.LOCAL_BINARY));
                 var jedis = new JedisPooled(redis.uri())) {
             out.println("Redis: " + redis.description());
             var r = new RedisThroughput(jedis, redis.uri(), clock)

@@ -30,6 +30,17 @@ public final class ProvisionedRedis implements AutoCloseable {
         this.stop = stop;
     }
 
+    /** A single Redis started elsewhere (by the demo, a test, a benchmark); closing the handle runs {@code stop}. */
+    public static ProvisionedRedis started(URI uri, String description, Runnable stop) {
+        return new ProvisionedRedis(uri, description, stop);
+    }
+
+    /** A Redis Cluster started elsewhere, reached through {@code nodes}; closing the handle leaves it running. */
+    public static ProvisionedRedis startedCluster(List<HostAndPort> nodes) {
+        return new ProvisionedRedis(URI.create("redis://" + nodes.getFirst()), nodes,
+                "local redis cluster at " + describe(nodes), () -> {});
+    }
+
     /** The server's address; for a cluster, its first seed node's. */
     public URI uri() {
         return uri;

@@ -2,6 +2,7 @@ package io.duecall.adapter.quartz;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.duecall.devsupport.PostgresServerProcess;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;

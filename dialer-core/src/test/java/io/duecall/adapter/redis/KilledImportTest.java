@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.duecall.devsupport.RedisServerProcess;
 import io.duecall.domain.account.AccountId;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.port.Fixtures;

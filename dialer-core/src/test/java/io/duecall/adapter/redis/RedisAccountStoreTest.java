@@ -1,12 +1,12 @@
 package io.duecall.adapter.redis;
 
-import io.duecall.adapter.LoopbackPorts;
 import static io.duecall.port.Fixtures.CAMPAIGN;
 import static io.duecall.port.Fixtures.T0;
 import static io.duecall.port.Fixtures.account;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.duecall.devsupport.LoopbackPorts;
 import io.duecall.domain.account.Account;
 import io.duecall.port.AccountStore;
 import io.duecall.port.AccountStoreContract;

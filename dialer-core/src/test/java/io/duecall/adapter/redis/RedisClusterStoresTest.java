@@ -1,10 +1,11 @@
 package io.duecall.adapter.redis;
 
-import io.duecall.adapter.LoopbackPorts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.duecall.devsupport.LocalRedisCluster;
+import io.duecall.devsupport.LoopbackPorts;
 import io.duecall.port.StoreUnavailableException;
 import java.net.URI;
 import java.util.List;
@@ -26,8 +27,8 @@ class RedisClusterStoresTest {
                 Assumptions.abort("a Redis Cluster test needs " + missing + " on PATH"));
         var node = RedisTestSupport.sharedCluster().nodes().getFirst();
 
-        var error = assertThrows(StoreUnavailableException.class, () -> RedisProvisioner.provision(
-                Optional.of(URI.create("redis://" + node)), Optional.of(RedisProvisioner.Mode.EXISTING)));
+        var error = assertThrows(StoreUnavailableException.class, () -> RedisProvisioner.existing(
+                URI.create("redis://" + node)));
 
         assertTrue(error.getMessage().contains(node + " is a Redis Cluster node; name the cluster's nodes in "
                 + "redis.cluster"), error.getMessage());

@@ -1,70 +1,33 @@
 package io.duecall.adapter.redis;
 
-import io.duecall.adapter.LoopbackPorts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.duecall.adapter.redis.RedisProvisioner.Mode;
+import io.duecall.devsupport.LoopbackPorts;
 import io.duecall.port.StoreUnavailableException;
 import java.net.URI;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.Jedis;
 
 class RedisProvisionerTest {
 
     @Test
-    void embeddedModeStartsTheBundledServerAndStopsItOnClose() {
-        var redis = RedisProvisioner.provision(Optional.empty(), Optional.of(Mode.EMBEDDED));
-
-        try (redis; var jedis = new Jedis(redis.uri())) {
-            assertEquals("PONG", jedis.ping());
-            assertTrue(redis.description().startsWith("embedded redis on port " + redis.uri().getPort()), redis.description());
-        }
-        assertFalse(RedisProvisioner.answersPing(redis.uri()));
-    }
-
-    @Test
-    void localBinaryModeStartsRedisServerFromPathAndStopsItOnClose() {
-        var redis = RedisProvisioner.provision(Optional.empty(), Optional.of(Mode.LOCAL_BINARY));
-
-        try (redis; var jedis = new Jedis(redis.uri())) {
-            assertEquals("PONG", jedis.ping());
-            assertTrue(redis.description().matches("started redis-server pid \\d+ on port \\d+"), redis.description());
-            assertEquals("", jedis.configGet("save").get("save"));
-            assertEquals("no", jedis.configGet("appendonly").get("appendonly"));
-        }
-        assertFalse(RedisProvisioner.answersPing(redis.uri()));
-    }
-
-    @Test
-    void givenUrlIsUsedAsItIs() {
+    void anExistingRedisIsUsedAsItIs() {
         var running = RedisTestSupport.sharedUri();
 
-        var redis = RedisProvisioner.provision(Optional.of(running), Optional.empty());
-
-        assertEquals(running, redis.uri());
-        assertEquals("existing redis at " + running.getHost() + ":" + running.getPort(), redis.description());
+        try (var redis = RedisProvisioner.existing(running)) {
+            assertEquals(running, redis.uri());
+            assertEquals("existing redis at " + running.getHost() + ":" + running.getPort(), redis.description());
+        }
+        assertEquals(running, RedisProvisioner.existing(running).uri(), "closing the handle left the server running");
     }
 
     @Test
-    void existingModeRefusesAServerThatDoesNotAnswer() {
+    void aServerThatDoesNotAnswerIsRefusedByName() {
         var nowhere = URI.create("redis://127.0.0.1:" + LoopbackPorts.free());
 
-        var error = assertThrows(StoreUnavailableException.class,
-                () -> RedisProvisioner.provision(Optional.of(nowhere), Optional.of(Mode.EXISTING)));
+        var error = assertThrows(StoreUnavailableException.class, () -> RedisProvisioner.existing(nowhere));
 
-        assertTrue(error.getMessage().contains("does not answer PING"), error.getMessage());
-    }
-
-    @Test
-    void modeNamesAreParsedAndUnknownOnesNamed() {
-        var mode = Mode.parse("local-binary");
-
-        assertEquals(Mode.LOCAL_BINARY, mode);
-        var error = assertThrows(IllegalArgumentException.class, () -> Mode.parse("cluster"));
-        assertEquals("duecall.redis.mode: 'cluster' (expected existing, local-binary or embedded)", error.getMessage());
+        assertTrue(error.getMessage().contains(nowhere.getPort() + " does not answer PING"), error.getMessage());
     }
 }

@@ -1,5 +1,7 @@
 package io.duecall.adapter.redis;
 
+import io.duecall.devsupport.LocalRedis;
+import io.duecall.devsupport.LocalRedisCluster;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -17,7 +19,7 @@ import redis.clients.jedis.UnifiedJedis;
  * redis-cli on PATH).
  */
 public class RedisTestSupport implements BeforeEachCallback, AfterEachCallback {
-    private static ProvisionedRedis server;
+    private static LocalRedis server;
     private static JedisPooled jedis;
     private static LocalRedisCluster localCluster;
     private static JedisCluster clusterJedis;
@@ -46,7 +48,7 @@ public class RedisTestSupport implements BeforeEachCallback, AfterEachCallback {
 
     public static synchronized JedisPooled sharedJedis() {
         if (jedis == null) {
-            server = RedisProvisioner.provision();
+            server = LocalRedis.provision();
             jedis = new JedisPooled(server.uri());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 jedis.close();
@@ -56,11 +58,16 @@ public class RedisTestSupport implements BeforeEachCallback, AfterEachCallback {
         return jedis;
     }
 
+    /** A handle the stores connect through to the shared cluster; closing it leaves the cluster running. */
+    public static ProvisionedRedis clusterHandle() {
+        return ProvisionedRedis.startedCluster(sharedCluster().nodes());
+    }
+
     /** The Redis Cluster every clustered test in this JVM shares. */
     public static synchronized LocalRedisCluster sharedCluster() {
         if (localCluster == null) {
             localCluster = LocalRedisCluster.start(3);
-            clusterJedis = (JedisCluster) localCluster.provisioned().connect();
+            clusterJedis = (JedisCluster) clusterHandle().connect();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 clusterJedis.close();
                 localCluster.close();
@@ -98,7 +105,7 @@ public class RedisTestSupport implements BeforeEachCallback, AfterEachCallback {
 
     /** A client of its own to the same Redis, as another dialer node would have; the caller closes it. */
     public UnifiedJedis newClient() {
-        return clustered ? sharedCluster().provisioned().connect() : new JedisPooled(sharedUri());
+        return clustered ? clusterHandle().connect() : new JedisPooled(sharedUri());
     }
 
     public boolean clustered() {

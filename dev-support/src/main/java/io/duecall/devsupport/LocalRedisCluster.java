@@ -1,8 +1,5 @@
-package io.duecall.adapter.redis;
+package io.duecall.devsupport;
 
-import io.duecall.adapter.DirectoryTrees;
-import io.duecall.adapter.LoopbackPorts;
-import io.duecall.port.StoreUnavailableException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +35,7 @@ public final class LocalRedisCluster implements AutoCloseable {
     /** What is missing from PATH to start a cluster ("redis-server, redis-cli"), or empty when both are there. */
     public static Optional<String> missingBinaries() {
         var missing = Stream.of("redis-server", "redis-cli")
-                .filter(name -> RedisProvisioner.findOnPath(name).isEmpty()).toList();
+                .filter(name -> LocalRedis.findOnPath(name).isEmpty()).toList();
         return missing.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", missing));
     }
 
@@ -74,13 +71,6 @@ public final class LocalRedisCluster implements AutoCloseable {
         return List.copyOf(nodes);
     }
 
-    /** A handle the stores can connect through; closing it leaves the cluster running. */
-    public ProvisionedRedis provisioned() {
-        var first = nodes.getFirst();
-        return new ProvisionedRedis(java.net.URI.create("redis://" + first), nodes,
-                "local redis cluster at " + ProvisionedRedis.describe(nodes), () -> {});
-    }
-
     private void startNode(int index) {
         var nodeDir = dir.resolve("node-" + index);
         var port = LoopbackPorts.free();
@@ -90,7 +80,7 @@ public final class LocalRedisCluster implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("creating " + nodeDir, e);
         }
-        var binary = RedisProvisioner.findOnPath("redis-server").orElseThrow();
+        var binary = LocalRedis.findOnPath("redis-server").orElseThrow();
         processes.add(RedisServerLaunch.start(binary, nodeDir, port, List.of("--save", "", "--appendonly", "no",
                 "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf", "--cluster-port",
                 Integer.toString(busPort), "--cluster-node-timeout", "5000")));
@@ -98,7 +88,7 @@ public final class LocalRedisCluster implements AutoCloseable {
     }
 
     private void join() {
-        var command = new ArrayList<>(List.of(RedisProvisioner.findOnPath("redis-cli").orElseThrow().toString(),
+        var command = new ArrayList<>(List.of(LocalRedis.findOnPath("redis-cli").orElseThrow().toString(),
                 "--cluster", "create"));
         nodes.forEach(node -> command.add(node.toString()));
         command.addAll(List.of("--cluster-replicas", "0", "--cluster-yes"));
@@ -107,18 +97,18 @@ public final class LocalRedisCluster implements AutoCloseable {
             var process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             if (!process.waitFor(CREATE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new StoreUnavailableException("redis: redis-cli --cluster create did not finish in "
+                throw new IllegalStateException("redis: redis-cli --cluster create did not finish in "
                         + CREATE_TIMEOUT_SECONDS + " s", null);
             }
             if (process.exitValue() != 0) {
-                throw new StoreUnavailableException("redis: redis-cli --cluster create failed (exit "
+                throw new IllegalStateException("redis: redis-cli --cluster create failed (exit "
                         + process.exitValue() + "):\n" + Files.readString(log, StandardCharsets.UTF_8), null);
             }
         } catch (IOException e) {
-            throw new StoreUnavailableException("redis: could not run redis-cli --cluster create", e);
+            throw new IllegalStateException("redis: could not run redis-cli --cluster create", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StoreUnavailableException("redis: interrupted while creating a Redis Cluster", e);
+            throw new IllegalStateException("redis: interrupted while creating a Redis Cluster", e);
         }
     }
 
@@ -128,14 +118,14 @@ public final class LocalRedisCluster implements AutoCloseable {
         for (var node : nodes) {
             while (!stateOk(node)) {
                 if (System.currentTimeMillis() > deadline) {
-                    throw new StoreUnavailableException("redis: cluster node " + node + " is not ok after "
+                    throw new IllegalStateException("redis: cluster node " + node + " is not ok after "
                             + READY_TIMEOUT_MILLIS + " ms", null);
                 }
                 try {
                     Thread.sleep(50);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new StoreUnavailableException("redis: interrupted while waiting for the cluster", e);
+                    throw new IllegalStateException("redis: interrupted while waiting for the cluster", e);
                 }
             }
         }

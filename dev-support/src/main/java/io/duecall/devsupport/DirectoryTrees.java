@@ -1,4 +1,4 @@
-package io.duecall.adapter;
+package io.duecall.devsupport;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,5 @@
-package io.duecall.adapter.redis;
+package io.duecall.devsupport;
 
-import io.duecall.adapter.LoopbackPorts;
-import io.duecall.port.StoreUnavailableException;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -32,7 +30,7 @@ public final class RedisServerProcess implements AutoCloseable {
 
     /** The {@code redis-server} on PATH, if there is one. */
     public static Optional<Path> binaryOnPath() {
-        return RedisProvisioner.findOnPath("redis-server");
+        return LocalRedis.findOnPath("redis-server");
     }
 
     /** Starts a server on a free loopback port with its files in {@code dir}. */
@@ -50,7 +48,7 @@ public final class RedisServerProcess implements AutoCloseable {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new StoreUnavailableException("redis: could not run " + binary, e);
+            throw new IllegalStateException("redis: could not run " + binary, e);
         }
         process = RedisServerLaunch.start(binary, dir, port,
                 List.of("--save", "", "--appendonly", "yes", "--appendfsync", FSYNC_POLICY));

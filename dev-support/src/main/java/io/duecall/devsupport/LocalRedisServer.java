@@ -1,7 +1,5 @@
-package io.duecall.adapter.redis;
+package io.duecall.devsupport;
 
-import io.duecall.adapter.LoopbackPorts;
-import io.duecall.port.StoreUnavailableException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -15,17 +13,17 @@ final class LocalRedisServer {
 
     private LocalRedisServer() {}
 
-    static ProvisionedRedis start(Path binary) {
+    static LocalRedis start(Path binary) {
         var port = LoopbackPorts.free();
         Path dir;
         try {
             dir = Files.createTempDirectory("duecall-redis-");
         } catch (IOException e) {
-            throw new StoreUnavailableException("redis: could not run " + binary, e);
+            throw new IllegalStateException("redis: could not run " + binary, e);
         }
         var process = RedisServerLaunch.start(binary, dir, port, List.of("--save", "", "--appendonly", "no"));
         var description = "started redis-server pid " + process.pid() + " on port " + port;
-        return new ProvisionedRedis(URI.create("redis://127.0.0.1:" + port), description, () -> stop(process, dir));
+        return new LocalRedis(URI.create("redis://127.0.0.1:" + port), description, () -> stop(process, dir));
     }
 
     private static void stop(Process process, Path dir) {

@@ -1,6 +1,5 @@
-package io.duecall.adapter.redis;
+package io.duecall.devsupport;
 
-import io.duecall.port.StoreUnavailableException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -31,7 +30,7 @@ final class RedisServerLaunch {
         try {
             process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
         } catch (IOException e) {
-            throw new StoreUnavailableException("redis: could not run " + binary, e);
+            throw new IllegalStateException("redis: could not run " + binary, e);
         }
         awaitReady(process, port);
         return process;
@@ -71,11 +70,11 @@ final class RedisServerLaunch {
             ready.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             process.destroyForcibly();
-            throw new StoreUnavailableException("redis: redis-server on port " + port + " did not start", e);
+            throw new IllegalStateException("redis: redis-server on port " + port + " did not start", e);
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
-            throw new StoreUnavailableException("redis: interrupted while starting redis-server", e);
+            throw new IllegalStateException("redis: interrupted while starting redis-server", e);
         }
     }
 }

@@ -1,7 +1,5 @@
-package io.duecall.adapter.quartz;
+package io.duecall.devsupport;
 
-import io.duecall.adapter.DirectoryTrees;
-import io.duecall.adapter.LoopbackPorts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
