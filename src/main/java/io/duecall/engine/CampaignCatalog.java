@@ -1,5 +1,6 @@
 package io.duecall.engine;
 
+import io.duecall.common.KeyPath;
 import io.duecall.engine.config.ConfiguredCampaigns;
 import io.duecall.engine.config.RunDates;
 import io.duecall.engine.config.ConfiguredCampaign;
@@ -171,12 +172,12 @@ public final class CampaignCatalog implements CampaignEditor {
             return mapper.readValue(definition, CampaignSettings.class);
         } catch (UnrecognizedPropertyException e) {
             var known = e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
-            throw new ApiException(400, "unknown field '" + ConfigYaml.keyPath(e) + "'" + at(e) + " (expected only: " + known + ")");
+            throw new ApiException(400, "unknown field '" + KeyPath.of(e) + "'" + at(e) + " (expected only: " + known + ")");
         } catch (JsonMappingException e) {
             if (e.getCause() instanceof IllegalArgumentException invalid) {
-                throw new ApiException(400, "field '" + ConfigYaml.keyPath(e) + "': " + invalid.getMessage());
+                throw new ApiException(400, "field '" + KeyPath.of(e) + "': " + invalid.getMessage());
             }
-            throw new ApiException(400, (ConfigYaml.keyPath(e).isEmpty() ? "" : "field '" + ConfigYaml.keyPath(e) + "'" + at(e) + ": ")
+            throw new ApiException(400, (KeyPath.of(e).isEmpty() ? "" : "field '" + KeyPath.of(e) + "'" + at(e) + ": ")
                     + e.getOriginalMessage());
         } catch (JacksonException e) {
             throw new ApiException(400, "malformed " + format + at(e) + ": " + e.getOriginalMessage());

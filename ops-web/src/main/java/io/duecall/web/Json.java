@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.duecall.common.KeyPath;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,7 +43,7 @@ public final class Json {
             return MAPPER.readValue(body, type);
         } catch (UnrecognizedPropertyException e) {
             var known = e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
-            throw new ApiException(400, "unknown field '" + path(e) + "' (expected only: " + known + ")");
+            throw new ApiException(400, "unknown field '" + KeyPath.of(e) + "' (expected only: " + known + ")");
         } catch (InvalidFormatException e) {
             throw new ApiException(400, where(e) + ": '" + e.getValue() + "' (expected " + expected(e.getTargetType())
                     + ")");
@@ -65,7 +66,7 @@ public final class Json {
     }
 
     private static String where(JsonMappingException e) {
-        var path = path(e);
+        var path = KeyPath.of(e);
         return path.isEmpty() ? "request body" : "field '" + path + "'";
     }
 
@@ -121,17 +122,5 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("response could not be written as JSON: " + e.getOriginalMessage(), e);
         }
-    }
-
-    private static String path(JsonMappingException e) {
-        var path = new StringBuilder();
-        for (var ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.duecall.common.KeyPath;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,7 +33,7 @@ final class PopulationYaml {
             }
             return p;
         } catch (UnrecognizedPropertyException e) {
-            throw new InvalidPopulationException(path(e) + ": unknown key (expected one of " + e.getKnownPropertyIds() + ")", e);
+            throw new InvalidPopulationException(KeyPath.of(e) + ": unknown key (expected one of " + e.getKnownPropertyIds() + ")", e);
         } catch (JsonMappingException e) {
             throw new InvalidPopulationException(describe(e), e);
         } catch (JacksonException e) {
@@ -43,7 +44,7 @@ final class PopulationYaml {
     }
 
     private static String describe(JsonMappingException e) {
-        var path = path(e);
+        var path = KeyPath.of(e);
         var cause = e.getCause();
         if (cause instanceof IllegalArgumentException iae && iae.getMessage() != null) {
             var msg = iae.getMessage();
@@ -56,18 +57,6 @@ final class PopulationYaml {
             return path + ": missing (expected a number)";
         }
         return (path.isEmpty() ? "population" : path) + ": " + e.getOriginalMessage();
-    }
-
-    private static String path(JsonMappingException e) {
-        var sb = new StringBuilder();
-        for (var ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                sb.append(sb.isEmpty() ? "" : ".").append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                sb.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return sb.toString();
     }
 
     private static String join(String path, String rest) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.duecall.common.KeyPath;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ public final class DeploymentLoader {
         try {
             deployment = YAML.readValue(yaml, Deployment.class);
         } catch (JsonMappingException e) {
-            var key = keyPath(e);
+            var key = KeyPath.of(e);
             throw new InvalidDeploymentException(source + ": " + (key.isEmpty() ? "" : key + ": ")
                     + e.getOriginalMessage());
         } catch (JacksonException e) {
@@ -49,17 +50,5 @@ public final class DeploymentLoader {
             throw InvalidDeploymentException.of(source, problems);
         }
         return deployment;
-    }
-
-    private static String keyPath(JsonMappingException e) {
-        var path = new StringBuilder();
-        for (var reference : e.getPath()) {
-            if (reference.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.duecall.common.KeyPath;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ public final class ConfigYaml {
             return duplicate + " is given twice" + at(e);
         }
         if (e instanceof JsonMappingException mapping) {
-            var key = keyPath(mapping);
+            var key = KeyPath.of(mapping);
             return (key.isEmpty() ? "" : key + ": ") + e.getOriginalMessage();
         }
         return e.getOriginalMessage() + at(e);
@@ -69,7 +70,7 @@ public final class ConfigYaml {
             return null;
         }
         var field = message.substring(prefix.length(), message.indexOf('\'', prefix.length()));
-        var parent = e instanceof JsonMappingException mapping ? keyPath(mapping)
+        var parent = e instanceof JsonMappingException mapping ? KeyPath.of(mapping)
                 : e.getProcessor() instanceof JsonParser parser ? parentPath(parser.getParsingContext()) : "";
         return parent.isEmpty() ? field : parent + "." + field;
     }
@@ -87,18 +88,5 @@ public final class ConfigYaml {
         }
         var path = String.join("", parts);
         return path.startsWith(".") ? path.substring(1) : path;
-    }
-
-    /** The key the error is about, as the configuration reference writes keys: {@code campaigns[0].channelLimit}. */
-    public static String keyPath(JsonMappingException e) {
-        var path = new StringBuilder();
-        for (var reference : e.getPath()) {
-            if (reference.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 }
