@@ -219,7 +219,7 @@ public final class Demo {
             dialer.predictiveActivity(c.id()).ifPresent(a -> predictive.put(c.id(), a));
         }
         var report = DemoReport.of(dialer.campaigns(), ledger, dials, dialer.callsInFlight(),
-                engine.agents().timeInStates(finished), started, finished, options.outDir(), predictive, callers.get());
+                engine.agents().figures().timeInStates(finished), started, finished, options.outDir(), predictive, callers.get());
         report.print(out);
         return report;
     }

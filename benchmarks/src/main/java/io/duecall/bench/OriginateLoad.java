@@ -103,7 +103,7 @@ final class OriginateLoad {
                     sessions.set(engine);
                     accounts.importAccounts(CAMPAIGN, BenchDebtors.accounts(settings.accounts(), clock.instant()),
                             clock.instant());
-                    seats.forEach(seat -> agents.login(seat.id(), clock.instant()));
+                    seats.forEach(seat -> agents.ready(seat.id(), clock.instant()));
                     long placed = dial(engine, settings.windowSeconds());
                     boolean drained = drain(engine);
                     return result(settings, placed, telephony, sessions, ledger,

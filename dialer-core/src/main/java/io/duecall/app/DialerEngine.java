@@ -333,7 +333,7 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
             return new PacingSnapshot(seconds(Duration.between(Instant.EPOCH, now)), 0, 0, 0, new double[0],
                     new double[0], ages, waiting, up, campaign.channelLimit(), counters);
         }
-        var work = agents.workload(campaign.id(), now);
+        var work = agents.figures().workload(campaign.id(), now);
         return new PacingSnapshot(seconds(Duration.between(Instant.EPOCH, now)), work.loggedIn(), work.ready(),
                 work.reserved(), work.talkElapsed(), work.wrapElapsed(), ages, waiting, up, campaign.channelLimit(),
                 counters, secondsLeftToday(campaign, now));

@@ -71,7 +71,7 @@ class AgentDeskAcrossNodesTest {
         nodeA = new Node("node-a");
         nodeB = new Node("node-b");
         nodeA.accounts.importAccounts(DESK, List.of(account()), NOON_NEW_YORK);
-        nodeA.agents.login(agent, clock.instant());
+        nodeA.agents.ready(agent, clock.instant());
     }
 
     private final class Node {
@@ -139,7 +139,7 @@ class AgentDeskAcrossNodesTest {
         assertEquals(at, expected);
         assertEquals(Optional.of(expected), nodeA.accounts.nextEligible(DESK));
         assertEquals(Optional.empty(), nodeB.desk.current(agent));
-        assertEquals(AgentState.WRAP_UP, nodeA.agents.state(agent, clock.instant()));
+        assertEquals(AgentState.WRAP_UP, nodeA.agents.figures().state(agent, clock.instant()));
     }
 
     @Test
@@ -191,7 +191,7 @@ class AgentDeskAcrossNodesTest {
         assertTrue(nodeA.suppression.isOptedOut(new E164("+12125550100")));
         var decision = nodeB.engine.eligibility().decide(DESK, account(), clock.instant()).decision();
         assertEquals(SkipReason.OPTED_OUT, ((DialDecision.Skip) decision).reason());
-        assertEquals(AgentState.READY, nodeB.agents.state(agent, clock.instant()));
+        assertEquals(AgentState.READY, nodeB.agents.figures().state(agent, clock.instant()));
         assertEquals(Optional.empty(), nodeB.desk.current(agent));
     }
 

@@ -248,7 +248,7 @@ class AgentDeskTest {
 
     private String bridgedCall() {
         accounts.importAccounts(DESK, List.of(account()), NOON_NEW_YORK);
-        agents.login(agent101, NOON_NEW_YORK);
+        agents.ready(agent101, NOON_NEW_YORK);
         engine.tick(DESK);
         var callId = pbx.originated.getLast().callId();
         clock.advance(Duration.ofSeconds(8));

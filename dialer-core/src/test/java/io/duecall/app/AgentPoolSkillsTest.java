@@ -1,5 +1,6 @@
 package io.duecall.app;
 
+import static io.duecall.app.AgentSteps.reserve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,51 +38,51 @@ class AgentPoolSkillsTest {
 
     @Test
     void reservesOnlyAnAgentWithEveryRequiredSkill() {
-        pool.login(plain, T0);
-        pool.login(spanish, T0.plusSeconds(1));
-        pool.login(spanishSenior, T0.plusSeconds(2));
+        pool.ready(plain, T0);
+        pool.ready(spanish, T0.plusSeconds(1));
+        pool.ready(spanishSenior, T0.plusSeconds(2));
 
-        var chosen = pool.reserveLongestIdle(EARLY, Set.of("es", "late-stage"), T0.plusSeconds(3));
+        var chosen = reserve(pool, EARLY, Set.of("es", "late-stage"), T0.plusSeconds(3));
 
         assertEquals(Optional.of(spanishSenior), chosen);
-        assertEquals(AgentState.RESERVED, pool.state(spanishSenior, T0.plusSeconds(3)));
+        assertEquals(AgentState.RESERVED, pool.figures().state(spanishSenior, T0.plusSeconds(3)));
     }
 
     @Test
     void amongSkilledAgentsTheLongestIdleIsChosen() {
-        pool.login(plain, T0);
-        pool.login(spanishSenior, T0.plusSeconds(1));
-        pool.login(spanish, T0.plusSeconds(2));
+        pool.ready(plain, T0);
+        pool.ready(spanishSenior, T0.plusSeconds(1));
+        pool.ready(spanish, T0.plusSeconds(2));
 
-        var chosen = pool.reserveLongestIdle(EARLY, Set.of("es"), T0.plusSeconds(3));
+        var chosen = reserve(pool, EARLY, Set.of("es"), T0.plusSeconds(3));
 
         assertEquals(Optional.of(spanishSenior), chosen);
     }
 
     @Test
     void noSkilledAgentReadyReservesNobody() {
-        pool.login(plain, T0);
-        pool.login(lateSpanish, T0);
+        pool.ready(plain, T0);
+        pool.ready(lateSpanish, T0);
 
-        var chosen = pool.reserveLongestIdle(EARLY, Set.of("es"), T0.plusSeconds(1));
+        var chosen = reserve(pool, EARLY, Set.of("es"), T0.plusSeconds(1));
 
         assertEquals(Optional.empty(), chosen);
-        assertEquals(AgentState.READY, pool.state(plain, T0.plusSeconds(1)));
+        assertEquals(AgentState.READY, pool.figures().state(plain, T0.plusSeconds(1)));
     }
 
     @Test
     void withoutRequiredSkillsAnyAgentOfTheCampaignServes() {
-        pool.login(spanish, T0);
-        pool.login(plain, T0.plusSeconds(1));
+        pool.ready(spanish, T0);
+        pool.ready(plain, T0.plusSeconds(1));
 
-        assertEquals(Optional.of(spanish), pool.reserveLongestIdle(EARLY, T0.plusSeconds(2)));
+        assertEquals(Optional.of(spanish), reserve(pool, EARLY, T0.plusSeconds(2)));
     }
 
     @Test
     void debtorsLanguageIsRequiredWhileAnAgentOfTheCampaignSpeaksIt() {
-        pool.login(plain, T0);
-        pool.login(spanish, T0);
-        pool.pause(spanish, T0.plusSeconds(1));
+        pool.ready(plain, T0);
+        pool.ready(spanish, T0);
+        pool.pause(spanish, "break", T0.plusSeconds(1));
 
         // the speaker is only paused: the call waits for them (or another speaker) rather than go to plain
         assertEquals(Optional.empty(), reserveSpanish(EARLY, T0.plusSeconds(2)));
@@ -91,8 +92,8 @@ class AgentPoolSkillsTest {
 
     @Test
     void debtorsLanguageIsNotRequiredWhenNoLoggedInAgentOfTheCampaignSpeaksIt() {
-        pool.login(plain, T0);
-        pool.login(lateSpanish, T0);
+        pool.ready(plain, T0);
+        pool.ready(lateSpanish, T0);
 
         assertEquals(Optional.of(plain), reserveSpanish(EARLY, T0.plusSeconds(1)));
     }
@@ -100,13 +101,13 @@ class AgentPoolSkillsTest {
     @Test
     void campaignSkillsAreRequiredWhateverTheLanguage() {
         pool.requireSkills(EARLY, Set.of("late-stage"));
-        pool.login(plain, T0);
-        pool.login(spanishSenior, T0.plusSeconds(1));
-        pool.login(lateSpanish, T0.plusSeconds(2));
+        pool.ready(plain, T0);
+        pool.ready(spanishSenior, T0.plusSeconds(1));
+        pool.ready(lateSpanish, T0.plusSeconds(2));
 
-        assertEquals(Optional.of(spanishSenior), reserve(EARLY, Optional.empty(), T0.plusSeconds(3)));
-        assertEquals(Optional.empty(), reserve(EARLY, Optional.empty(), T0.plusSeconds(3)));
-        assertEquals(Optional.of(lateSpanish), reserve(LATE, Optional.empty(), T0.plusSeconds(3)));
+        assertEquals(Optional.of(spanishSenior), reserveSpeaking(EARLY, Optional.empty(), T0.plusSeconds(3)));
+        assertEquals(Optional.empty(), reserveSpeaking(EARLY, Optional.empty(), T0.plusSeconds(3)));
+        assertEquals(Optional.of(lateSpanish), reserveSpeaking(LATE, Optional.empty(), T0.plusSeconds(3)));
     }
 
     @Test
@@ -115,8 +116,8 @@ class AgentPoolSkillsTest {
         var pool = new AgentPool(List.of(new AgentSeat(spanish, Set.of(EARLY), Set.of("es")),
                 new AgentSeat(senior, Set.of(EARLY), Set.of("late-stage"))), Duration.ofSeconds(20), new InMemoryAgentRoster(), "");
         pool.requireSkills(EARLY, Set.of("late-stage"));
-        pool.login(spanish, T0);
-        pool.login(senior, T0.plusSeconds(1));
+        pool.ready(spanish, T0);
+        pool.ready(senior, T0.plusSeconds(1));
 
         // the Spanish speaker could not take a late-stage call, so the debtor gets the senior agent, not a wait
         assertEquals(Optional.of(senior), pool.reserveFor(EARLY, SPANISH, seat -> true, "call-1", Instant.MAX,
@@ -125,8 +126,8 @@ class AgentPoolSkillsTest {
 
     @Test
     void anAgentWhosePhoneIsUnreachableIsPassedOver() {
-        pool.login(spanish, T0);
-        pool.login(spanishSenior, T0.plusSeconds(1));
+        pool.ready(spanish, T0);
+        pool.ready(spanishSenior, T0.plusSeconds(1));
 
         var chosen = pool.reserveFor(EARLY, SPANISH, seat -> !seat.id().equals(spanish), "call-1", Instant.MAX,
                 T0.plusSeconds(2));
@@ -152,8 +153,8 @@ class AgentPoolSkillsTest {
         };
         var pool = new AgentPool(List.of(new AgentSeat(plain, Set.of(EARLY)),
                 new AgentSeat(spanish, Set.of(EARLY), Set.of("es"))), Duration.ofSeconds(20), counting, "node-a");
-        pool.login(plain, T0);
-        pool.login(spanish, T0);
+        pool.ready(plain, T0);
+        pool.ready(spanish, T0);
         reads[0] = 0;
 
         assertEquals(Optional.of(spanish), pool.reserveFor(EARLY, SPANISH, seat -> true, "call-1", Instant.MAX,
@@ -162,10 +163,10 @@ class AgentPoolSkillsTest {
     }
 
     private Optional<AgentId> reserveSpanish(CampaignId campaign, Instant now) {
-        return reserve(campaign, SPANISH, now);
+        return reserveSpeaking(campaign, SPANISH, now);
     }
 
-    private Optional<AgentId> reserve(CampaignId campaign, Optional<Locale> language, Instant now) {
+    private Optional<AgentId> reserveSpeaking(CampaignId campaign, Optional<Locale> language, Instant now) {
         return pool.reserveFor(campaign, language, seat -> true, "call-" + now.getEpochSecond(), Instant.MAX, now);
     }
 

@@ -1,5 +1,7 @@
 package io.duecall.app;
 
+import static io.duecall.app.AgentSteps.CALL;
+import static io.duecall.app.AgentSteps.reserve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -27,14 +29,14 @@ class AgentPoolStatesTest {
 
     @Test
     void pausedAgentKeepsItsReasonAndTakesNoCalls() {
-        pool.login(a, T0);
+        pool.ready(a, T0);
 
         pool.pause(a, "lunch", T0.plusSeconds(5));
 
-        var status = pool.states(T0.plusSeconds(6)).get(0);
+        var status = pool.figures().states(T0.plusSeconds(6)).get(0);
         assertEquals(AgentState.PAUSED, status.state());
         assertEquals("lunch", status.pauseReason());
-        assertEquals(Optional.empty(), pool.reserveLongestIdle(DESK, T0.plusSeconds(6)));
+        assertEquals(Optional.empty(), reserve(pool, DESK, T0.plusSeconds(6)));
     }
 
     @Test
@@ -43,40 +45,40 @@ class AgentPoolStatesTest {
 
         pool.ready(a, T0.plusSeconds(1));
 
-        var status = pool.states(T0.plusSeconds(2)).get(0);
+        var status = pool.figures().states(T0.plusSeconds(2)).get(0);
         assertEquals(AgentState.READY, status.state());
         assertNull(status.pauseReason());
     }
 
     @Test
     void agentOnACallCannotPause() {
-        pool.login(a, T0);
-        pool.reserveLongestIdle(DESK, T0);
-        pool.connected(a, T0.plusSeconds(1));
+        pool.ready(a, T0);
+        reserve(pool, DESK, T0);
+        pool.connected(a, CALL, T0.plusSeconds(1));
 
         assertThrows(IllegalStateTransitionException.class, () -> pool.pause(a, "lunch", T0.plusSeconds(2)));
     }
 
     @Test
     void agentInWrapUpMayPauseAndWrapUpEndsByItselfOtherwise() {
-        pool.login(a, T0);
-        pool.login(b, T0);
+        pool.ready(a, T0);
+        pool.ready(b, T0);
         for (var agent : List.of(a, b)) {
-            pool.reserveLongestIdle(DESK, T0);
-            pool.connected(agent, T0);
-            pool.callEnded(agent, T0.plusSeconds(10));
+            reserve(pool, DESK, T0);
+            pool.connected(agent, CALL, T0);
+            pool.callEnded(agent, CALL, T0.plusSeconds(10));
         }
 
         pool.pause(a, "coffee", T0.plusSeconds(15));
 
-        var states = pool.states(T0.plusSeconds(31));
+        var states = pool.figures().states(T0.plusSeconds(31));
         assertEquals(AgentState.PAUSED, states.get(0).state());
         assertEquals(AgentState.READY, states.get(1).state());
     }
 
     @Test
     void pauseReasonMustBeGiven() {
-        pool.login(a, T0);
+        pool.ready(a, T0);
 
         var error = assertThrows(IllegalArgumentException.class, () -> pool.pause(a, " ", T0));
 

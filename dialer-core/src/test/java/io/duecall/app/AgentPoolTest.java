@@ -1,10 +1,14 @@
 package io.duecall.app;
 
+import static io.duecall.app.AgentSteps.CALL;
+import static io.duecall.app.AgentSteps.reserve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.duecall.adapter.memory.InMemoryAgentRoster;
 import io.duecall.domain.agent.AgentId;
+import io.duecall.domain.agent.AgentRecord;
 import io.duecall.domain.agent.AgentSeat;
 import io.duecall.domain.agent.AgentState;
 import io.duecall.domain.agent.IllegalStateTransitionException;
@@ -29,73 +33,82 @@ class AgentPoolTest {
 
     @Test
     void reservesTheLongestIdleAgentOfTheCampaign() {
-        pool.login(b, T0);
-        pool.login(a, T0.plusSeconds(5));
-        pool.login(c, T0.minusSeconds(60));
+        pool.ready(b, T0);
+        pool.ready(a, T0.plusSeconds(5));
+        pool.ready(c, T0.minusSeconds(60));
 
-        var chosen = pool.reserveLongestIdle(EARLY, T0.plusSeconds(10));
+        var chosen = reserve(pool, EARLY, T0.plusSeconds(10));
 
         assertEquals(Optional.of(b), chosen);
-        assertEquals(AgentState.RESERVED, pool.state(b, T0.plusSeconds(10)));
+        assertEquals(AgentState.RESERVED, pool.figures().state(b, T0.plusSeconds(10)));
     }
 
     @Test
     void agentIsReadyAgainOnlyAfterWrapUp() {
-        pool.login(a, T0);
-        pool.reserveLongestIdle(EARLY, T0);
-        pool.connected(a, T0.plusSeconds(1));
-        pool.callEnded(a, T0.plusSeconds(61));
+        pool.ready(a, T0);
+        reserve(pool, EARLY, T0);
+        pool.connected(a, CALL, T0.plusSeconds(1));
+        pool.callEnded(a, CALL, T0.plusSeconds(61));
 
-        assertEquals(0, pool.ready(EARLY, T0.plusSeconds(80)));
-        assertEquals(1, pool.ready(EARLY, T0.plusSeconds(81)));
+        assertEquals(0, pool.figures().ready(EARLY, T0.plusSeconds(80)));
+        assertEquals(1, pool.figures().ready(EARLY, T0.plusSeconds(81)));
     }
 
     @Test
     void agentLeavingWrapUpQueuesBehindAgentsIdleLonger() {
-        pool.login(a, T0);
-        pool.reserveLongestIdle(EARLY, T0);
-        pool.connected(a, T0);
-        pool.callEnded(a, T0.plusSeconds(30));
-        pool.login(b, T0.plusSeconds(40));
+        pool.ready(a, T0);
+        reserve(pool, EARLY, T0);
+        pool.connected(a, CALL, T0);
+        pool.callEnded(a, CALL, T0.plusSeconds(30));
+        pool.ready(b, T0.plusSeconds(40));
 
-        var chosen = pool.reserveLongestIdle(EARLY, T0.plusSeconds(100));
+        var chosen = reserve(pool, EARLY, T0.plusSeconds(100));
 
         assertEquals(Optional.of(b), chosen);
     }
 
     @Test
     void noAgentForACampaignTheyDoNotServe() {
-        pool.login(c, T0);
+        pool.ready(c, T0);
 
-        assertEquals(Optional.empty(), pool.reserveLongestIdle(EARLY, T0));
+        assertEquals(Optional.empty(), reserve(pool, EARLY, T0));
     }
 
     @Test
     void unreservedAgentKeepsTheirPlaceInLine() {
-        pool.login(a, T0);
-        pool.login(b, T0.plusSeconds(1));
-        pool.reserveLongestIdle(EARLY, T0.plusSeconds(2));
+        pool.ready(a, T0);
+        pool.ready(b, T0.plusSeconds(1));
+        reserve(pool, EARLY, T0.plusSeconds(2));
 
-        pool.unreserve(a, T0.plusSeconds(3));
+        pool.unreserve(a, CALL, T0.plusSeconds(3));
 
-        assertEquals(Optional.of(a), pool.reserveLongestIdle(EARLY, T0.plusSeconds(4)));
+        assertEquals(Optional.of(a), reserve(pool, EARLY, T0.plusSeconds(4)));
     }
 
     @Test
     void refusesIllegalTransitionNamingBothStates() {
-        var error = assertThrows(IllegalStateTransitionException.class, () -> pool.connected(a, T0));
+        var error = assertThrows(IllegalStateTransitionException.class, () -> AgentRecord.NEVER_SEEN.connected(a, T0));
 
         assertEquals("agent 101: no transition from LOGGED_OUT to ON_CALL", error.getMessage());
     }
 
     @Test
-    void accruesTalkAndWrapTimeForOccupancy() {
-        pool.login(a, T0);
-        pool.reserveLongestIdle(EARLY, T0.plusSeconds(10));
-        pool.connected(a, T0.plusSeconds(10));
-        pool.callEnded(a, T0.plusSeconds(70));
+    void aCallThatHoldsNobodyChangesNothing() {
+        pool.ready(a, T0);
 
-        var times = pool.timeInStates(T0.plusSeconds(100));
+        assertFalse(pool.connected(a, CALL, T0.plusSeconds(1)));
+        assertFalse(pool.callEnded(a, CALL, T0.plusSeconds(2)));
+        assertEquals(AgentState.READY, pool.figures().state(a, T0.plusSeconds(3)));
+    }
+
+    @Test
+    void accruesTalkAndWrapTimeForOccupancy() {
+        pool.ready(a, T0);
+        reserve(pool, EARLY, T0.plusSeconds(10));
+        pool.connected(a, CALL, T0.plusSeconds(10));
+        pool.callEnded(a, CALL, T0.plusSeconds(70));
+
+        var times = pool.figures().timeInStates(T0.plusSeconds(100));
 
         assertEquals(Duration.ofSeconds(20), times.get(AgentState.READY)); // 10 s before the call, 10 s after wrap-up
         assertEquals(Duration.ofSeconds(60), times.get(AgentState.ON_CALL));

@@ -1,5 +1,7 @@
 package io.duecall.app;
 
+import static io.duecall.app.AgentSteps.CALL;
+import static io.duecall.app.AgentSteps.reserve;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -26,18 +28,18 @@ class AgentPoolWorkloadTest {
 
     @Test
     void workloadGivesEachBusyAgentsTimeInTalkOrWrapUpSinceItBegan() {
-        pool.login(a, T0);
-        pool.login(b, T0);
-        pool.login(c, T0);
+        pool.ready(a, T0);
+        pool.ready(b, T0);
+        pool.ready(c, T0);
         pool.pause(d, "lunch", T0);
-        pool.reserveLongestIdle(DESK, T0.plusSeconds(1));
-        pool.connected(a, T0.plusSeconds(2));
-        pool.reserveLongestIdle(DESK, T0.plusSeconds(3));
-        pool.connected(b, T0.plusSeconds(3));
-        pool.callEnded(b, T0.plusSeconds(40));
-        pool.timeInStates(T0.plusSeconds(45)); // accounting must not move the start of a state
+        reserve(pool, DESK, T0.plusSeconds(1));
+        pool.connected(a, CALL, T0.plusSeconds(2));
+        reserve(pool, DESK, T0.plusSeconds(3));
+        pool.connected(b, CALL, T0.plusSeconds(3));
+        pool.callEnded(b, CALL, T0.plusSeconds(40));
+        pool.figures().timeInStates(T0.plusSeconds(45)); // accounting must not move the start of a state
 
-        var work = pool.workload(DESK, T0.plusSeconds(50));
+        var work = pool.figures().workload(DESK, T0.plusSeconds(50));
 
         assertEquals(3, work.loggedIn());
         assertEquals(1, work.ready());
@@ -48,14 +50,14 @@ class AgentPoolWorkloadTest {
 
     @Test
     void finishedWrapUpsGoToTheCampaignOfTheAgentsLastCallOnce() {
-        pool.login(c, T0);
-        pool.reserveLongestIdle(OTHER, T0);
-        pool.connected(c, T0.plusSeconds(1));
-        pool.callEnded(c, T0.plusSeconds(61));
-        pool.login(a, T0);
-        pool.reserveLongestIdle(DESK, T0);
-        pool.connected(a, T0.plusSeconds(1));
-        pool.callEnded(a, T0.plusSeconds(30));
+        pool.ready(c, T0);
+        reserve(pool, OTHER, T0);
+        pool.connected(c, CALL, T0.plusSeconds(1));
+        pool.callEnded(c, CALL, T0.plusSeconds(61));
+        pool.ready(a, T0);
+        reserve(pool, DESK, T0);
+        pool.connected(a, CALL, T0.plusSeconds(1));
+        pool.callEnded(a, CALL, T0.plusSeconds(30));
         pool.pause(a, "break", T0.plusSeconds(35));
 
         var desk = pool.takeFinishedWrapUps(DESK, T0.plusSeconds(100));

@@ -51,21 +51,21 @@ class DialerEngineAgentPbxTest {
 
     @Test
     void longestIdleAgentWhosePbxIsDownIsPassedOverForOneWhosePbxIsUp() {
-        agents.login(onPbxB, NOON_NEW_YORK);
-        agents.login(onPbxA, NOON_NEW_YORK.plusSeconds(5));
+        agents.ready(onPbxB, NOON_NEW_YORK);
+        agents.ready(onPbxA, NOON_NEW_YORK.plusSeconds(5));
         pbx.unreachable.add("pbx-b");
         var callId = answeredCall();
 
         var handoff = engine.requestAgent(callId);
 
         assertEquals(new AgentHandoff.Bridging("102"), handoff);
-        assertEquals(AgentState.READY, agents.state(onPbxB, clock.instant()));
+        assertEquals(AgentState.READY, agents.figures().state(onPbxB, clock.instant()));
     }
 
     @Test
     void longestIdleAgentIsChosenWhileEveryPbxIsUp() {
-        agents.login(onPbxB, NOON_NEW_YORK);
-        agents.login(onPbxA, NOON_NEW_YORK.plusSeconds(5));
+        agents.ready(onPbxB, NOON_NEW_YORK);
+        agents.ready(onPbxA, NOON_NEW_YORK.plusSeconds(5));
         var callId = answeredCall();
 
         assertEquals(new AgentHandoff.Bridging("101"), engine.requestAgent(callId));
@@ -73,7 +73,7 @@ class DialerEngineAgentPbxTest {
 
     @Test
     void noAgentWhenEveryReadyAgentsPbxIsDown() {
-        agents.login(onPbxB, NOON_NEW_YORK);
+        agents.ready(onPbxB, NOON_NEW_YORK);
         pbx.unreachable.add("pbx-b");
         var callId = answeredCall();
 

@@ -84,7 +84,7 @@ class DialerEngineCallWritingTest {
     @Test
     void ivrChannelOfACallInProgressIsPassedToTheTelephony() {
         accounts.importAccounts(DESK, List.of(account()), NOON_NEW_YORK);
-        agents.login(agent, NOON_NEW_YORK);
+        agents.ready(agent, NOON_NEW_YORK);
         engine.tick(DESK);
         var callId = pbx.originated.getLast().callId();
 
@@ -96,7 +96,7 @@ class DialerEngineCallWritingTest {
 
     private String bridgedCall() {
         accounts.importAccounts(DESK, List.of(account()), NOON_NEW_YORK);
-        agents.login(agent, NOON_NEW_YORK);
+        agents.ready(agent, NOON_NEW_YORK);
         engine.tick(DESK);
         var callId = pbx.originated.getLast().callId();
         pbx.emit(new CallEvent.Answered(callId, clock.instant(), "Local/x@debtors-00000001;1"));

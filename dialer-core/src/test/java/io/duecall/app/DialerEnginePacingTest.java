@@ -125,7 +125,7 @@ class DialerEnginePacingTest {
 
     private void loginAll() {
         accounts.importAccounts(DESK, accounts(300), NOON_NEW_YORK);
-        seats.forEach(a -> agents.login(a, NOON_NEW_YORK));
+        seats.forEach(a -> agents.ready(a, NOON_NEW_YORK));
     }
 
     /** Rounds of progressive-looking dialing in which every call rings out: the live-answer estimate falls. */

@@ -83,7 +83,7 @@ class DialerEngineSharedAgentsTest {
 
     @Test
     void agentLoggedInThroughNodeAIsDialedForAndBridgedOnNodeB() {
-        nodeA.agents.login(agent, clock.instant());
+        nodeA.agents.ready(agent, clock.instant());
         var callId = nodeB.answeredCall();
 
         var handoff = nodeB.engine.requestAgent(callId);
@@ -91,17 +91,17 @@ class DialerEngineSharedAgentsTest {
 
         assertEquals(new AgentHandoff.Bridging("101"), handoff);
         assertEquals(List.of(callId + "->101"), nodeB.pbx.bridges);
-        assertEquals(AgentState.ON_CALL, nodeA.agents.state(agent, clock.instant()));
+        assertEquals(AgentState.ON_CALL, nodeA.agents.figures().state(agent, clock.instant()));
         assertEquals(0, nodeA.engine.tick(DESK));
         clock.advance(Duration.ofSeconds(60));
         nodeB.pbx.emit(new CallEvent.Ended(callId, clock.instant()));
-        assertEquals(AgentState.WRAP_UP, nodeA.agents.state(agent, clock.instant()));
+        assertEquals(AgentState.WRAP_UP, nodeA.agents.figures().state(agent, clock.instant()));
         assertEquals(Disposition.AGENT_CONVERSATION, nodeB.ledger.readAll().getFirst().disposition());
     }
 
     @Test
     void callLongerThanTheLeaseKeepsItsAgentWhileItsNodeTicks() {
-        nodeA.agents.login(agent, clock.instant());
+        nodeA.agents.ready(agent, clock.instant());
         var callId = nodeB.answeredCall();
         nodeB.engine.requestAgent(callId);
         nodeB.pbx.emit(new CallEvent.Bridged(callId, clock.instant(), "101"));
@@ -111,13 +111,13 @@ class DialerEngineSharedAgentsTest {
             nodeB.engine.tick(DESK);
         }
 
-        assertEquals(AgentState.ON_CALL, nodeA.agents.state(agent, clock.instant()));
+        assertEquals(AgentState.ON_CALL, nodeA.agents.figures().state(agent, clock.instant()));
         assertEquals(0, nodeA.engine.tick(DESK));
     }
 
     @Test
     void agentHeldByANodeThatStoppedIsFreeForTheOtherOnceTheLeaseIsOver() {
-        nodeA.agents.login(agent, clock.instant());
+        nodeA.agents.ready(agent, clock.instant());
         var lostCall = nodeB.answeredCall();
         nodeB.engine.requestAgent(lostCall);
         nodeB.pbx.emit(new CallEvent.Bridged(lostCall, clock.instant(), "101"));
@@ -129,7 +129,7 @@ class DialerEngineSharedAgentsTest {
 
         assertEquals(new AgentHandoff.Bridging("101"), handoff);
         assertEquals(List.of(callId + "->101"), nodeA.pbx.bridges);
-        assertEquals(AgentState.RESERVED, nodeB.agents.state(agent, clock.instant()));
+        assertEquals(AgentState.RESERVED, nodeB.agents.figures().state(agent, clock.instant()));
     }
 
     private static Campaign campaign() {

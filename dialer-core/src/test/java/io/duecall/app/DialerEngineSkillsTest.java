@@ -50,22 +50,22 @@ class DialerEngineSkillsTest {
 
     @Test
     void spanishSpeakingDebtorIsBridgedToTheSpanishSpeakingAgentThoughAnotherWaitedLonger() {
-        agents.login(plain, NOON_NEW_YORK);
-        agents.login(spanish, NOON_NEW_YORK.plusSeconds(5));
+        agents.ready(plain, NOON_NEW_YORK);
+        agents.ready(spanish, NOON_NEW_YORK.plusSeconds(5));
         var callId = answeredCall("es-MX");
 
         var handoff = engine.requestAgent(callId);
 
         assertEquals(new AgentHandoff.Bridging("102"), handoff);
         assertEquals(List.of(callId + "->102"), pbx.bridges);
-        assertEquals(AgentState.READY, agents.state(plain, clock.instant()));
+        assertEquals(AgentState.READY, agents.figures().state(plain, clock.instant()));
     }
 
     @Test
     void spanishSpeakingDebtorWaitsForTheBusySpanishSpeakingAgentAndIsAbandonedAfterTheWait() {
-        agents.login(plain, NOON_NEW_YORK);
-        agents.login(spanish, NOON_NEW_YORK);
-        agents.pause(spanish, NOON_NEW_YORK);
+        agents.ready(plain, NOON_NEW_YORK);
+        agents.ready(spanish, NOON_NEW_YORK);
+        agents.pause(spanish, "break", NOON_NEW_YORK);
         var callId = answeredCall("es");
         var asked = clock.instant();
 
@@ -79,18 +79,18 @@ class DialerEngineSkillsTest {
     @Test
     void campaignSkillIsRequiredEvenWhenOnlyAnUnskilledAgentIsFree() {
         agents.requireSkills(DESK, Set.of("late-stage"));
-        agents.login(plain, NOON_NEW_YORK);
+        agents.ready(plain, NOON_NEW_YORK);
         var callId = answeredCall("en");
 
         var handoff = engine.requestAgent(callId);
 
         assertInstanceOf(AgentHandoff.NoAgent.class, handoff);
-        assertEquals(AgentState.READY, agents.state(plain, clock.instant()));
+        assertEquals(AgentState.READY, agents.figures().state(plain, clock.instant()));
     }
 
     @Test
     void spanishSpeakingDebtorGoesToAnyAgentWhenNoSpanishSpeakerIsLoggedIn() {
-        agents.login(plain, NOON_NEW_YORK);
+        agents.ready(plain, NOON_NEW_YORK);
         var callId = answeredCall("es");
 
         var handoff = engine.requestAgent(callId);

@@ -69,8 +69,8 @@ class DialerEngineTest {
     @Test
     void agentCampaignPlacesOneCallPerReadyAgent() {
         accounts.importAccounts(DESK, accounts(5, "America/New_York"), NOON_NEW_YORK);
-        agents.login(agent101, NOON_NEW_YORK);
-        agents.login(agent102, NOON_NEW_YORK);
+        agents.ready(agent101, NOON_NEW_YORK);
+        agents.ready(agent102, NOON_NEW_YORK);
 
         assertEquals(2, engine.tick(DESK));
         assertEquals(0, engine.tick(DESK));
@@ -79,7 +79,7 @@ class DialerEngineTest {
     @Test
     void agentCampaignKeepsTheAgentForAnAnsweredCallStillInTheIvr() {
         accounts.importAccounts(DESK, accounts(5, "America/New_York"), NOON_NEW_YORK);
-        agents.login(agent101, NOON_NEW_YORK);
+        agents.ready(agent101, NOON_NEW_YORK);
         engine.tick(DESK);
         answer();
 
@@ -231,7 +231,7 @@ class DialerEngineTest {
     @Test
     void callerAskingForAnAgentIsBridgedToTheLongestIdleOne() {
         accounts.importAccounts(IVR, accounts(1, "America/New_York"), NOON_NEW_YORK);
-        agents.login(agent101, NOON_NEW_YORK);
+        agents.ready(agent101, NOON_NEW_YORK);
         engine.tick(IVR);
         var callId = answer();
 
@@ -245,13 +245,13 @@ class DialerEngineTest {
         var line = ledger.readAll().getFirst();
         assertEquals(Disposition.AGENT_CONVERSATION, line.disposition());
         assertEquals("101", line.agent());
-        assertEquals(AgentState.WRAP_UP, agents.state(agent101, clock.instant()));
+        assertEquals(AgentState.WRAP_UP, agents.figures().state(agent101, clock.instant()));
     }
 
     @Test
     void agentSeesTheIvrStepsTheCallerWentThrough() {
         accounts.importAccounts(IVR, accounts(1, "America/New_York"), NOON_NEW_YORK);
-        agents.login(agent101, NOON_NEW_YORK);
+        agents.ready(agent101, NOON_NEW_YORK);
         engine.tick(IVR);
         var callId = answer();
         var started = new ArrayList<AgentCallStarted>();
@@ -289,7 +289,7 @@ class DialerEngineTest {
     @Test
     void failedBridgeFreesTheAgentAndTheCallIsAbandoned() {
         accounts.importAccounts(IVR, accounts(1, "America/New_York"), NOON_NEW_YORK);
-        agents.login(agent101, NOON_NEW_YORK);
+        agents.ready(agent101, NOON_NEW_YORK);
         pbx.refuseBridges = true;
         engine.tick(IVR);
         var callId = answer();
@@ -297,7 +297,7 @@ class DialerEngineTest {
         var handoff = engine.requestAgent(callId);
 
         assertInstanceOf(AgentHandoff.NoAgent.class, handoff);
-        assertEquals(AgentState.READY, agents.state(agent101, clock.instant()));
+        assertEquals(AgentState.READY, agents.figures().state(agent101, clock.instant()));
     }
 
     @Test

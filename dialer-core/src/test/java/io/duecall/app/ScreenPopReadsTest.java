@@ -102,7 +102,7 @@ class ScreenPopReadsTest {
 
     private String bridgedCall() {
         accounts.importAccounts(DESK, List.of(account()), NOON_NEW_YORK);
-        agents.login(agent, NOON_NEW_YORK);
+        agents.ready(agent, NOON_NEW_YORK);
         engine.tick(DESK);
         var callId = pbx.originated.getLast().callId();
         clock.advance(Duration.ofSeconds(8));

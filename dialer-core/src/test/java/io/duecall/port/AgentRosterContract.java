@@ -1,5 +1,6 @@
 package io.duecall.port;
 
+import static io.duecall.app.AgentSteps.reserve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -77,41 +78,41 @@ public abstract class AgentRosterContract {
     void agentLoggedInThroughOneNodeIsReservedThroughTheOther() {
         var nodeA = new AgentPool(seats, WRAP_UP, newRoster(), "node-a");
         var nodeB = new AgentPool(seats, WRAP_UP, sameStorage(), "node-b");
-        nodeA.login(b, T0);
+        nodeA.ready(b, T0);
 
-        var chosen = nodeB.reserveLongestIdle(DESK, Set.of(), "call-1", T0.plusSeconds(300), T0.plusSeconds(1));
+        var chosen = reserve(nodeB, DESK, Set.of(), "call-1", T0.plusSeconds(300), T0.plusSeconds(1));
 
         assertEquals(Optional.of(b), chosen);
-        assertEquals(AgentState.RESERVED, nodeA.state(b, T0.plusSeconds(1)));
-        assertEquals(Optional.empty(), nodeA.reserveLongestIdle(DESK, Set.of(), "call-2", T0.plusSeconds(300),
+        assertEquals(AgentState.RESERVED, nodeA.figures().state(b, T0.plusSeconds(1)));
+        assertEquals(Optional.empty(), reserve(nodeA, DESK, Set.of(), "call-2", T0.plusSeconds(300),
                 T0.plusSeconds(2)));
-        assertEquals(1, nodeA.workload(DESK, T0.plusSeconds(2)).reserved());
+        assertEquals(1, nodeA.figures().workload(DESK, T0.plusSeconds(2)).reserved());
     }
 
     @Test
     void holdNotRenewedLapsesAndTheOtherNodeTakesTheAgent() {
         var nodeA = new AgentPool(seats, WRAP_UP, newRoster(), "node-a");
         var nodeB = new AgentPool(seats, WRAP_UP, sameStorage(), "node-b");
-        nodeA.login(a, T0);
-        nodeB.reserveLongestIdle(DESK, Set.of(), "call-1", T0.plusSeconds(60), T0);
+        nodeA.ready(a, T0);
+        reserve(nodeB, DESK, Set.of(), "call-1", T0.plusSeconds(60), T0);
         nodeB.connected(a, "call-1", T0.plusSeconds(2));
 
-        var taken = nodeA.reserveLongestIdle(DESK, Set.of(), "call-2", T0.plusSeconds(160), T0.plusSeconds(60));
+        var taken = reserve(nodeA, DESK, Set.of(), "call-2", T0.plusSeconds(160), T0.plusSeconds(60));
 
         assertEquals(Optional.of(a), taken);
         assertFalse(nodeB.callEnded(a, "call-1", T0.plusSeconds(61)));
-        assertEquals(AgentState.RESERVED, nodeA.state(a, T0.plusSeconds(61)));
+        assertEquals(AgentState.RESERVED, nodeA.figures().state(a, T0.plusSeconds(61)));
     }
 
     @Test
     void renewedHoldKeepsTheAgentAndWrapUpIsLearnedByTheNodeOfTheCall() {
         var nodeA = new AgentPool(seats, WRAP_UP, newRoster(), "node-a");
         var nodeB = new AgentPool(seats, WRAP_UP, sameStorage(), "node-b");
-        nodeA.login(a, T0);
-        nodeB.reserveLongestIdle(DESK, Set.of(), "call-1", T0.plusSeconds(60), T0);
+        nodeA.ready(a, T0);
+        reserve(nodeB, DESK, Set.of(), "call-1", T0.plusSeconds(60), T0);
         nodeB.connected(a, "call-1", T0.plusSeconds(2));
         assertTrue(nodeB.renewHold(a, "call-1", T0.plusSeconds(120), T0.plusSeconds(40)));
-        assertEquals(Optional.empty(), nodeA.reserveLongestIdle(DESK, Set.of(), "call-2", T0.plusSeconds(160),
+        assertEquals(Optional.empty(), reserve(nodeA, DESK, Set.of(), "call-2", T0.plusSeconds(160),
                 T0.plusSeconds(90)));
         assertTrue(nodeB.callEnded(a, "call-1", T0.plusSeconds(100)));
 
@@ -121,6 +122,6 @@ public abstract class AgentRosterContract {
         assertEquals(List.of(Duration.ofSeconds(8)), nodeB.takeFinishedWrapUps(DESK, T0.plusSeconds(110)));
         assertEquals(Map.of(AgentState.RESERVED, Duration.ofSeconds(2),
                 AgentState.ON_CALL, Duration.ofSeconds(98), AgentState.WRAP_UP, Duration.ofSeconds(8),
-                AgentState.PAUSED, Duration.ofSeconds(2)), nodeB.timeInStates(T0.plusSeconds(110)));
+                AgentState.PAUSED, Duration.ofSeconds(2)), nodeB.figures().timeInStates(T0.plusSeconds(110)));
     }
 }

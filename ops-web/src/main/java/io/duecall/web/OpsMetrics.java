@@ -40,7 +40,7 @@ public final class OpsMetrics {
         this.dialer = dialer;
         this.agents = agents;
         for (var state : AgentState.values()) {
-            Gauge.builder("duecall.agents", agents, pool -> pool.states(clock.instant()).stream()
+            Gauge.builder("duecall.agents", agents, pool -> pool.figures().states(clock.instant()).stream()
                     .filter(s -> s.state() == state).count()).description("agents by state")
                     .tag("state", state.name().toLowerCase()).register(registry);
         }
@@ -80,7 +80,7 @@ public final class OpsMetrics {
         if (campaign.mode() == CampaignMode.AGENT) {
             meters.add(Gauge.builder("duecall.pacing.ratio", dialer, d -> {
                 var now = clock.instant();
-                int ready = agents.ready(campaign.id(), now);
+                int ready = agents.figures().ready(campaign.id(), now);
                 var snap = d.snapshot(d.campaign(campaign.id()), now);
                 return ready == 0 ? 0 : (double) snap.callsRinging() / ready;
             }).description("calls ringing per ready agent").tag("campaign", id).register(registry));

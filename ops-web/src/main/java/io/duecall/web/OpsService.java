@@ -163,7 +163,7 @@ public final class OpsService {
     }
 
     public List<AgentStatus> agentStates() {
-        return agents.states(clock.instant());
+        return agents.figures().states(clock.instant());
     }
 
     public AgentStatus agentAction(Principal who, String agentId, String action, String reason) {
@@ -172,7 +172,7 @@ public final class OpsService {
         switch (action) {
             case "login", "ready" -> {
                 // Logging in or pressing Ready twice is not an error for the person at the desk.
-                var state = agents.state(agent, now);
+                var state = agents.figures().state(agent, now);
                 if (state == io.duecall.domain.agent.AgentState.LOGGED_OUT || state == io.duecall.domain.agent.AgentState.PAUSED
                         || (state == io.duecall.domain.agent.AgentState.WRAP_UP && action.equals("ready"))) {
                     agents.ready(agent, now);
@@ -186,7 +186,7 @@ public final class OpsService {
     }
 
     public AgentStatus status(AgentId agent) {
-        return agents.states(clock.instant()).stream().filter(s -> s.seat().id().equals(agent)).findFirst().orElseThrow();
+        return agents.figures().states(clock.instant()).stream().filter(s -> s.seat().id().equals(agent)).findFirst().orElseThrow();
     }
 
     public AgentId agent(Principal who, String agentId) {
@@ -199,7 +199,7 @@ public final class OpsService {
         if (!who.mayActFor(agent)) {
             throw ApiException.forbidden("agent " + who.agent() + " may not act for agent " + agent);
         }
-        if (!agents.knows(agent)) {
+        if (!agents.figures().knows(agent)) {
             throw ApiException.notFound("agent '" + agentId + "' is not configured");
         }
         return agent;

@@ -243,7 +243,7 @@ final class TestDesk implements AutoCloseable {
     /** Imports one account, logs agent 101 in, and bridges a call to them; returns the call id. */
     String bridgedCall() {
         importDebtor();
-        agents.login(new AgentId("101"), NOON_NEW_YORK);
+        agents.ready(new AgentId("101"), NOON_NEW_YORK);
         dialer.tick(DESK);
         var callId = pbx.originated.getLast().callId();
         pbx.emit(new CallEvent.Answered(callId, NOON_NEW_YORK, "Local/x@debtors-1;1"));

@@ -1,5 +1,6 @@
 package io.duecall.adapter.redis;
 
+import static io.duecall.app.AgentSteps.reserve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,7 +46,7 @@ class RedisAgentReservationRaceTest {
             var nodes = List.of(new AgentPool(seats, Duration.ZERO, new RedisAgentRoster(jedisA, redis.keys()), "a"),
                     new AgentPool(seats, Duration.ZERO, new RedisAgentRoster(jedisB, redis.keys()), "b"));
             for (int i = 0; i < seats.size(); i++) {
-                nodes.get(i % 2).login(seats.get(i).id(), T0);
+                nodes.get(i % 2).ready(seats.get(i).id(), T0);
             }
             var holders = new ConcurrentHashMap<AgentId, String>();
             var doubleReservations = new AtomicInteger();
@@ -56,7 +57,7 @@ class RedisAgentReservationRaceTest {
             assertEquals(0, doubleReservations.get());
             assertTrue(reservations.get() >= ROUNDS, "only " + reservations.get() + " reservations were won");
             for (var seat : seats) {
-                assertEquals(AgentState.READY, nodes.get(0).state(seat.id(), T0.plusSeconds(1)));
+                assertEquals(AgentState.READY, nodes.get(0).figures().state(seat.id(), T0.plusSeconds(1)));
             }
         }
     }
@@ -74,7 +75,7 @@ class RedisAgentReservationRaceTest {
                     start.await();
                     for (int round = 0; round < ROUNDS; round++) {
                         var callId = "call-" + thread + "-" + round;
-                        var agent = node.reserveLongestIdle(DESK, Set.of(), callId, T0.plusSeconds(300), T0);
+                        var agent = reserve(node, DESK, Set.of(), callId, T0.plusSeconds(300), T0);
                         if (agent.isEmpty()) {
                             continue;
                         }
@@ -83,7 +84,7 @@ class RedisAgentReservationRaceTest {
                             doubleReservations.incrementAndGet();
                             continue;
                         }
-                        node.workload(DESK, T0); // the call holds its agent a little while
+                        node.figures().workload(DESK, T0); // the call holds its agent a little while
                         holders.remove(agent.get(), callId);
                         // A hold taken over by another call (nothing lapses here) means a second reservation won.
                         if (!node.unreserve(agent.get(), callId, T0)) {

@@ -136,7 +136,7 @@ public final class LiveFigures {
         var f = dialer.figures(id);
         var pacing = dialer.snapshot(campaign, now);
         var byState = new EnumMap<AgentState, Integer>(AgentState.class);
-        for (var status : agents.states(now)) {
+        for (var status : agents.figures().states(now)) {
             if (status.seat().campaigns().contains(id)) {
                 byState.merge(status.state(), 1, Integer::sum);
             }
@@ -189,7 +189,7 @@ public final class LiveFigures {
 
     /** Time on calls and in wrap-up over all time signed in, for every agent. */
     private double occupancy(Instant now) {
-        var times = agents.timeInStates(now);
+        var times = agents.figures().timeInStates(now);
         long busy = times.getOrDefault(AgentState.ON_CALL, Duration.ZERO).plus(
                 times.getOrDefault(AgentState.WRAP_UP, Duration.ZERO)).plus(
                 times.getOrDefault(AgentState.RESERVED, Duration.ZERO)).toMillis();

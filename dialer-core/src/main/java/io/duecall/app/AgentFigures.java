@@ -1,0 +1,85 @@
+package io.duecall.app;
+
+import io.duecall.domain.agent.AgentId;
+import io.duecall.domain.agent.AgentRecord;
+import io.duecall.domain.agent.AgentSeat;
+import io.duecall.domain.agent.AgentState;
+import io.duecall.domain.agent.AgentStatus;
+import io.duecall.domain.agent.AgentWorkload;
+import io.duecall.domain.campaign.CampaignId;
+import io.duecall.port.AgentRoster;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the agents are doing, read from the shared roster for the screens, the metrics and the pacers: each agent's
+ * state, the ready agents and workload of a campaign, the time spent in each state. Reads only; every record is
+ * settled at the {@code now} given (a wrap-up whose time has passed reads as ready).
+ */
+public final class AgentFigures {
+    private final Map<AgentId, AgentSeat> seats;
+    private final AgentRoster roster;
+
+    AgentFigures(Map<AgentId, AgentSeat> seats, AgentRoster roster) {
+        this.seats = seats;
+        this.roster = roster;
+    }
+
+    /** Every agent's state at {@code now}, in seat order, with the pause reason of paused agents. */
+    public List<AgentStatus> states(Instant now) {
+        var records = settled(List.copyOf(seats.keySet()), now);
+        return seats.values().stream().map(seat -> {
+            var r = records.get(seat.id());
+            return new AgentStatus(seat, r.state(), r.pauseReason(), r.enteredAt());
+        }).toList();
+    }
+
+    public AgentState state(AgentId agent, Instant now) {
+        requireSeat(agent);
+        return settled(List.of(agent), now).get(agent).state();
+    }
+
+    /** Whether the agent is configured at all. */
+    public boolean knows(AgentId agent) {
+        return seats.containsKey(agent);
+    }
+
+    public int ready(CampaignId campaign, Instant now) {
+        return (int) settled(members(campaign), now).values().stream()
+                .filter(r -> r.state() == AgentState.READY).count();
+    }
+
+    /** The campaign's agents at {@code now}: counts by state and each busy agent's time in talk or wrap-up so far. */
+    public AgentWorkload workload(CampaignId campaign, Instant now) {
+        return AgentWorkload.of(settled(members(campaign), now).values(), now);
+    }
+
+    /** Time spent in each state by all agents so far, for occupancy figures. */
+    public Map<AgentState, Duration> timeInStates(Instant now) {
+        var totals = new EnumMap<AgentState, Duration>(AgentState.class);
+        for (var r : settled(List.copyOf(seats.keySet()), now).values()) {
+            r.accrued(now).forEach((state, time) -> totals.merge(state, time, Duration::plus));
+        }
+        return totals;
+    }
+
+    Map<AgentId, AgentRecord> settled(List<AgentId> agents, Instant now) {
+        var records = new LinkedHashMap<AgentId, AgentRecord>();
+        roster.read(agents).forEach(s -> records.put(s.agent(), s.record().settled(now)));
+        return records;
+    }
+
+    void requireSeat(AgentId agent) {
+        if (!seats.containsKey(agent)) {
+            throw new IllegalArgumentException("agent: '" + agent + "' is not configured");
+        }
+    }
+
+    private List<AgentId> members(CampaignId campaign) {
+        return seats.values().stream().filter(s -> s.campaigns().contains(campaign)).map(AgentSeat::id).toList();
+    }
+}
