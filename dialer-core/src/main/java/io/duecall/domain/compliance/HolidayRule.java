@@ -3,16 +3,12 @@ package io.duecall.domain.compliance;
 import io.duecall.domain.dial.SkipReason;
 import io.duecall.domain.window.HolidayCalendar;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Optional;
 
 /** No call on a date that is a holiday where the debtor is, judged on the local date of every zone they may be in. */
-final class HolidayRule implements ContactRule {
+record HolidayRule(HolidayCalendar calendar) implements ContactRule {
     private static final int SEARCH_DAYS = 366;
-    private final HolidayCalendar calendar;
-
-    HolidayRule(HolidayCalendar calendar) {
-        this.calendar = calendar;
-    }
 
     @Override
     public String name() {
@@ -21,7 +17,7 @@ final class HolidayRule implements ContactRule {
 
     @Override
     public Optional<Block> check(DialContext context, Instant t) {
-        var latest = t;
+        var workingDays = new ArrayList<Instant>();
         var holidays = new StringBuilder();
         for (var zone : context.zones()) {
             var date = t.atZone(zone).toLocalDate();
@@ -36,14 +32,9 @@ final class HolidayRule implements ContactRule {
             if (calendar.isHoliday(next, zone)) {
                 return Optional.of(new Block(SkipReason.HOLIDAY, null, "a year of holidays in " + zone));
             }
-            var start = next.atStartOfDay(zone).toInstant();
-            if (start.isAfter(latest)) {
-                latest = start;
-            }
+            workingDays.add(next.atStartOfDay(zone).toInstant());
         }
-        if (latest.equals(t)) {
-            return Optional.empty();
-        }
-        return Optional.of(new Block(SkipReason.HOLIDAY, latest, "holiday " + holidays));
+        return ContactRule.untilTheLatest(t, workingDays.stream(),
+                until -> new Block(SkipReason.HOLIDAY, until, "holiday " + holidays));
     }
 }

@@ -30,18 +30,9 @@ final class PeakRule implements ContactRule {
         if (!peaks.appliesTo(context.history())) {
             return Optional.empty();
         }
-        var latest = t;
-        for (var zone : context.zones()) {
-            var next = nextPeak(zone, t);
-            if (next.isAfter(latest)) {
-                latest = next;
-            }
-        }
-        if (latest.equals(t)) {
-            return Optional.empty();
-        }
         var why = peaks.peakOnly() ? "the campaign dials only in peaks " : "a retry of a debtor not reached waits for peaks ";
-        return Optional.of(new Block(SkipReason.OUTSIDE_PEAK, latest, why + byStart));
+        return ContactRule.untilTheLatest(t, context.zones().stream().map(zone -> nextPeak(zone, t)),
+                until -> new Block(SkipReason.OUTSIDE_PEAK, until, why + byStart));
     }
 
     private Instant nextPeak(ZoneId zone, Instant t) {

@@ -11,22 +11,8 @@ import java.util.Set;
  * At most {@code cap} counted attempts to the account in any rolling seven days, across all its numbers. The next
  * call is allowed once the cap-th most recent counted attempt is seven days old.
  */
-final class RollingCapRule implements ContactRule {
+record RollingCapRule(String name, int cap, Set<CallOutcome> counted) implements ContactRule {
     private static final Duration PERIOD = Duration.ofDays(7);
-    private final String name;
-    private final int cap;
-    private final Set<CallOutcome> counted;
-
-    RollingCapRule(String name, int cap, Set<CallOutcome> counted) {
-        this.name = name;
-        this.cap = cap;
-        this.counted = counted;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
 
     @Override
     public Optional<Block> check(DialContext context, Instant t) {

@@ -8,15 +8,7 @@ import java.util.Optional;
  * A third-party contact is dialed only when the account's stage allows it (never early; in the middle stage only
  * while the debtor cannot be reached) and only until the contact's calls reach the limit. Own numbers pass.
  */
-final class ThirdPartyRule implements ContactRule {
-    private final ContactLimits limits;
-    private final AttemptLimits attempts;
-
-    ThirdPartyRule(ContactLimits limits, AttemptLimits attempts) {
-        this.limits = limits;
-        this.attempts = attempts;
-    }
-
+record ThirdPartyRule(ContactLimits limits, AttemptLimits attempts) implements ContactRule {
     @Override
     public String name() {
         return "third-party contacts";
