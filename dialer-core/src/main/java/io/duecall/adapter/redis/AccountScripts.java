@@ -54,33 +54,6 @@ final class AccountScripts {
             return 1
             """);
 
-    /**
-     * KEYS[1] queue, KEYS[2] leases, KEYS[3] an import's staging ZSET. Moves the staged ids into the queue, except
-     * those leased or already queued (they keep their place), and deletes the staging key. Into an idle campaign
-     * that is one RENAME (and a PERSIST: RENAME keeps the staging key's expiry); otherwise the staged ids are walked
-     * in windows. Returns how many were queued.
-     */
-    static final LuaScript MERGE_STAGED = new LuaScript("""
-            local staged = redis.call('ZCARD', KEYS[3])
-            if staged == 0 then return 0 end
-            if redis.call('EXISTS', KEYS[1]) == 0 and redis.call('EXISTS', KEYS[2]) == 0 then
-              redis.call('RENAME', KEYS[3], KEYS[1])
-              redis.call('PERSIST', KEYS[1])
-              return staged
-            end
-            local queued = 0
-            for from = 0, staged - 1, 1000 do
-              local window = redis.call('ZRANGE', KEYS[3], from, from + 999, 'WITHSCORES')
-              for i = 1, #window, 2 do
-                if not redis.call('ZSCORE', KEYS[2], window[i]) then
-                  queued = queued + redis.call('ZADD', KEYS[1], 'NX', window[i + 1], window[i])
-                end
-              end
-            end
-            redis.call('DEL', KEYS[3])
-            return queued
-            """);
-
     /** ARGV: id. Takes the id out of the campaign, queued or leased, whoever holds the lease; returns 1. */
     static final LuaScript REMOVE = new LuaScript("""
             redis.call('ZREM', KEYS[1], ARGV[1])

@@ -22,7 +22,7 @@ import redis.clients.jedis.UnifiedJedis;
  * and leaves no trace if it never commits. Every key it writes expires after {@link #STAGING_TTL} until the commit:
  * the queue entries in a ZSET under the campaign's hash tag, each new account's hash at its own key (nothing refers
  * to it until it is queued), each already stored account's new fields in a staging hash beside it, and the ids of
- * those in a SET. One Lua script then commits ({@link #COMMIT}): renames the staging hashes over the stored accounts,
+ * those in a SET. One Lua script then commits ({@link ImportScripts#COMMIT}): renames the staging hashes over the stored accounts,
  * makes every account of the import persistent and merges the entries into the queue, skipping leased and already
  * queued ids. Until then the queue, the leases and every stored account are as before; a failed or rejected import
  * deletes what it staged, and one killed part-way is gone once its keys expire. On a Redis Cluster the commit is in
@@ -33,81 +33,6 @@ final class StagedImport implements AccountStore.Import {
     /** How long staged keys live unless committed: far longer than staging takes (about a minute a million accounts). */
     static final Duration STAGING_TTL = Duration.ofHours(1);
     private static final SecureRandom RANDOM = new SecureRandom();
-
-    /**
-     * KEYS: queue, leases, staging ZSET, replaced SET. ARGV: account key start, account key end, staging key end.
-     * Renames each replaced account's staging hash over it, makes every staged account persistent, then queues every
-     * staged id that is neither queued nor leased, and makes the queue persistent; returns how many were queued, or
-     * -1 (changing nothing) when nothing is staged any more. Staged keys cannot have expired before it runs: staging
-     * that took longer than half their life is refused, and Redis for DueCall runs without eviction.
-     */
-    static final LuaScript COMMIT = new LuaScript("""
-            local staged = redis.call('ZCARD', KEYS[3])
-            if staged == 0 then return -1 end
-            local function window(from)
-              local ids = redis.call('ZRANGE', KEYS[3], from, from + 999)
-              local replaced = redis.call('SMISMEMBER', KEYS[4], unpack(ids))
-              return ids, replaced
-            end
-            for from = 0, staged - 1, 1000 do
-              local ids, replaced = window(from)
-              for i = 1, #ids do
-                local account = ARGV[1] .. ids[i] .. ARGV[2]
-                if replaced[i] == 1 then
-                  redis.call('RENAME', ARGV[1] .. ids[i] .. ARGV[3], account)
-                end
-                redis.call('PERSIST', account)
-              end
-            end
-            redis.call('DEL', KEYS[4])
-            local queued = 0
-            if redis.call('EXISTS', KEYS[1]) == 0 and redis.call('EXISTS', KEYS[2]) == 0 then
-              redis.call('RENAME', KEYS[3], KEYS[1])
-              queued = staged
-            else
-              for from = 0, staged - 1, 1000 do
-                local window = redis.call('ZRANGE', KEYS[3], from, from + 999, 'WITHSCORES')
-                for i = 1, #window, 2 do
-                  if not redis.call('ZSCORE', KEYS[2], window[i]) then
-                    queued = queued + redis.call('ZADD', KEYS[1], 'NX', window[i + 1], window[i])
-                  end
-                end
-              end
-              redis.call('DEL', KEYS[3])
-            end
-            redis.call('PERSIST', KEYS[1])
-            return queued
-            """);
-
-    /** KEYS: one hash. ARGV: expiry in ms, then field, value pairs. Replaces the hash, expiring, in one step. */
-    private static final LuaScript STAGE_HASH = new LuaScript("""
-            redis.call('DEL', KEYS[1])
-            redis.call('HSET', KEYS[1], unpack(ARGV, 2))
-            redis.call('PEXPIRE', KEYS[1], ARGV[1])
-            return 1
-            """);
-
-    /**
-     * KEYS: a staging ZSET or SET. ARGV: expiry in ms, the score (empty for a SET), then the ids. Adds the ids, with
-     * the expiry, in one step.
-     */
-    private static final LuaScript STAGE_MEMBERS = new LuaScript("""
-            for from = 3, #ARGV, 1000 do
-              local to = math.min(from + 999, #ARGV)
-              if ARGV[2] == '' then
-                redis.call('SADD', KEYS[1], unpack(ARGV, from, to))
-              else
-                local args = {}
-                for i = from, to do
-                  args[#args + 1] = ARGV[2]
-                  args[#args + 1] = ARGV[i]
-                end
-                redis.call('ZADD', KEYS[1], unpack(args))
-              end
-            end
-            redis.call('PEXPIRE', KEYS[1], ARGV[1])
-            return 1
-            """);
 
     private final UnifiedJedis jedis;
     private final RedisKeys keys;
@@ -164,7 +89,7 @@ final class StagedImport implements AccountStore.Import {
         // Sent as a blocking command, which waits for its reply however long: a commit of a million accounts keeps
         // Redis busy for seconds, longer than the client's read timeout, and a timed-out reply would hide the commit.
         var reply = Redis.call("commit import into " + queue, () -> jedis.sendBlockingCommand(Protocol.Command.EVAL,
-                COMMIT.source(), "4", queue, keys.leases(campaign), staging, replaced, keys.accountKeyStart(),
+                ImportScripts.COMMIT.source(), "4", queue, keys.leases(campaign), staging, replaced, keys.accountKeyStart(),
                 keys.accountKeyEnd(), keys.stagedAccountKeyEnd(importId)));
         if (Long.valueOf(-1).equals(reply)) {
             committed = false;
@@ -274,15 +199,15 @@ final class StagedImport implements AccountStore.Import {
                     args.add(field);
                     args.add(value);
                 });
-                replies.add(pipeline.eval(STAGE_HASH.source(), List.of(hashes.get(i)), args));
+                replies.add(pipeline.eval(ImportScripts.STAGE_HASH.source(), List.of(hashes.get(i)), args));
             }
             var members = new ArrayList<String>(List.of(ttl, Long.toString(eligibleFrom.toEpochMilli())));
             members.addAll(ids);
-            replies.add(pipeline.eval(STAGE_MEMBERS.source(), List.of(staging), members));
+            replies.add(pipeline.eval(ImportScripts.STAGE_MEMBERS.source(), List.of(staging), members));
             if (!replacedIds.isEmpty()) {
                 var replacedMembers = new ArrayList<String>(List.of(ttl, ""));
                 replacedMembers.addAll(replacedIds);
-                replies.add(pipeline.eval(STAGE_MEMBERS.source(), List.of(replaced), replacedMembers));
+                replies.add(pipeline.eval(ImportScripts.STAGE_MEMBERS.source(), List.of(replaced), replacedMembers));
             }
             pipeline.sync();
         }
@@ -315,7 +240,7 @@ final class StagedImport implements AccountStore.Import {
             });
             return null;
         });
-        Redis.call("switch import into " + queue, () -> AccountScripts.MERGE_STAGED.run(jedis,
+        Redis.call("switch import into " + queue, () -> ImportScripts.MERGE_STAGED.run(jedis,
                 List.of(queue, keys.leases(campaign), staging), List.of()));
         Redis.call("drop staging of import into " + queue, () -> jedis.del(replaced));
     }
