@@ -6,24 +6,18 @@ import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.handler.codec.string.StringEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.function.Supplier;
 
 /** The AMI pipeline: CRLF/LF line framing with a length cap, packet assembly, text out, one session handler. */
 public final class AmiServerInitializer extends ChannelInitializer<SocketChannel> {
     static final int MAX_LINE = 8192;
 
-    private final AmiCredentials credentials;
-    private final AmiConnections connections;
-    private final CallActions calls;
-    private final Clock clock;
-    private final SystemFunctions functions;
+    /** A new session handler for each connection, all sharing the simulator's credentials, calls and clock. */
+    private final Supplier<AmiSessionHandler> sessions;
 
     public AmiServerInitializer(AmiCredentials credentials, AmiConnections connections, CallActions calls,
                                 Clock clock, SystemFunctions functions) {
-        this.functions = functions;
-        this.credentials = credentials;
-        this.connections = connections;
-        this.calls = calls;
-        this.clock = clock;
+        this.sessions = () -> new AmiSessionHandler(credentials, connections, calls, clock, functions);
     }
 
     @Override
@@ -32,6 +26,6 @@ public final class AmiServerInitializer extends ChannelInitializer<SocketChannel
                 .addLast(new LineBasedFrameDecoder(MAX_LINE, /* stripDelimiter= */ true, /* failFast= */ true))
                 .addLast(new AmiMessageDecoder())
                 .addLast(new StringEncoder(StandardCharsets.UTF_8))
-                .addLast(new AmiSessionHandler(credentials, connections, calls, clock, functions));
+                .addLast(sessions.get());
     }
 }
