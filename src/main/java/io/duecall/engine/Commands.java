@@ -28,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
@@ -72,14 +73,20 @@ final class Commands {
         var campaign = new CampaignId(options.required("campaign"));
         var file = Path.of(options.required("file"));
         var region = options.text("region", null);
+        var strict = options.flag("strict");
         options.rejectUnknown();
         if (config.campaigns().list().stream().noneMatch(c -> c.id().equals(campaign))) {
             throw new Main.UsageException("campaign '" + campaign + "' is not in the configuration");
         }
+        var configured = config.campaigns().list().stream().filter(c -> c.id().equals(campaign)).findFirst().orElseThrow();
+        var rules = config.campaigns().rules().get(campaign);
+        var window = rules != null ? rules.window() : io.duecall.domain.window.WeeklyWindows.every(configured.window());
         try (var redis = redis(config); var jedis = redis.connect()) {
             var store = new RedisAccountStore(jedis, new RedisKeys(config.redis().keyPrefix()));
-            int imported = new ImportAccounts(new AccountCsvReader(region, config.imports()), store, Clock.systemUTC()).fromFile(campaign, file);
-            out.printf("imported %d accounts into %s%n", imported, campaign);
+            var summary = new ImportAccounts(new AccountCsvReader(region, config.imports()), store, Clock.systemUTC(),
+                    window, strict).importFile(campaign, file);
+            out.printf("imported %d accounts into %s%n", summary.imported(), campaign);
+            summary.warnings().forEach(out::println);
         }
         return 0;
     }
@@ -121,6 +128,7 @@ final class Commands {
         var config = EngineConfig.load(Path.of(options.required("config"))).validate();
         var campaign = new CampaignId(options.required("campaign"));
         var accountId = new AccountId(options.required("account"));
+        var at = options.has("at") ? instant(options.required("at"), "--at") : null;
         options.rejectUnknown();
         if (config.campaigns().list().stream().noneMatch(c -> c.id().equals(campaign))) {
             throw new Main.UsageException("campaign '" + campaign + "' is not in the configuration");
@@ -132,7 +140,7 @@ final class Commands {
             var eligibility = new Eligibility(new RedisAttemptLedger(jedis, keys), new RedisSuppressionStore(jedis, keys),
                     config.campaigns().list(),
                     new QuartzHolidayCalendar(config.scheduler().holidayDates()), config.campaigns().rules());
-            var now = Clock.systemUTC().instant();
+            var now = at != null ? at : Clock.systemUTC().instant();
             out.printf("account %s in campaign %s at %s:%n", accountId, campaign, now);
             var choice = eligibility.decide(campaign, account, now);
             out.println(choice.phone()
@@ -143,6 +151,15 @@ final class Commands {
             out.println(eligibility.explain(campaign, account, now).describe());
         }
         return 0;
+    }
+
+    /** An instant such as 2027-03-01T14:00:00Z, or a usage error naming the option. */
+    static Instant instant(String raw, String option) {
+        try {
+            return Instant.parse(raw);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new Main.UsageException(option + ": '" + raw + "' (expected an instant such as 2027-03-01T14:00:00Z)");
+        }
     }
 
     static int dialplan(Options options, PrintStream out) throws Exception {

@@ -13,12 +13,21 @@ final class Options {
         this.values = values;
     }
 
+    /** Options that take no value: present or not. */
+    private static final java.util.Set<String> FLAGS = java.util.Set.of("--strict");
+
     static Options parse(Deque<String> args) {
         var values = new LinkedHashMap<String, String>();
         while (!args.isEmpty()) {
             var name = args.pop();
             if (!name.startsWith("--") || name.length() < 3) {
                 throw new Main.UsageException("unexpected argument '" + name + "' (expected --option value)");
+            }
+            if (FLAGS.contains(name)) {
+                if (values.put(name.substring(2), "true") != null) {
+                    throw new Main.UsageException("option " + name + " is given twice");
+                }
+                continue;
             }
             if (args.isEmpty()) {
                 throw new Main.UsageException("option " + name + " needs a value");
@@ -42,6 +51,12 @@ final class Options {
             throw new Main.UsageException("option --" + name + " is required");
         }
         return value;
+    }
+
+    /** Whether a flag such as {@code --strict} was given. */
+    boolean flag(String name) {
+        read.add(name);
+        return values.containsKey(name);
     }
 
     String text(String name, String fallback) {

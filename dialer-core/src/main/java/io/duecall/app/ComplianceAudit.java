@@ -176,7 +176,7 @@ public final class ComplianceAudit {
     }
 
     /**
-     * Whether the peaks of all the line's zones overlap within two days of the call. When they never do, DueCall's
+     * Whether the peaks of all the line's zones overlap in the two days from the call. When they do not, DueCall's
      * rule is that retries go in the calling windows' intersection instead, so no peak is owed.
      */
     private static boolean commonPeakNear(ContactRules rules, Attempt a) {
@@ -195,7 +195,9 @@ public final class ComplianceAudit {
                 return false;
             }
         }
-        return common != null && !common.isEmpty();
+        var from = a.originatedAt();
+        var to = from.plus(Duration.ofDays(2));
+        return common != null && common.stream().anyMatch(span -> span[1].isAfter(from) && !span[0].isAfter(to));
     }
 
     private static List<Instant[]> intersect(List<Instant[]> a, List<Instant[]> b) {

@@ -116,8 +116,8 @@ public final class Eligibility {
         var history = history(account, now);
         var target = policy.nextTarget(account, history, now);
         if (target.isEmpty()) {
-            return new Choice(Optional.empty(), new DialDecision.Skip(whyNoNumber(policy, account, history, now), null,
-                    "no number of the account may be called"), counters(campaign, history, null, now));
+            return new Choice(Optional.empty(), whyNoNumber(policy, account, history, now),
+                    counters(campaign, history, null, now));
         }
         var number = target.get().number();
         var decision = policy.decide(account, target.get(), history, now);
@@ -129,14 +129,39 @@ public final class Eligibility {
         };
     }
 
-    /** A flag or a do-not-call listing, when that is what stops the first number; an opt-out otherwise. */
-    private static SkipReason whyNoNumber(ContactPolicy policy, Account account, ContactHistory history, Instant now) {
-        var first = account.phones().getFirst();
-        if (policy.decide(account, first, history, DebtorZones.of(account, first.number()), now)
-                instanceof DialDecision.Skip skip && skip.nextEligible() == null && skip.reason() != SkipReason.NO_ZONE) {
-            return skip.reason();
+    /**
+     * Why no number of the account may be called, naming for each number the rules that never permit it (or, when
+     * each permits on its own, that they never agree within the horizon). The reason is that of the first number: a
+     * flag or a do-not-call listing when that is what stops it, else the first rule that never permits; an opt-out
+     * when nothing else is named.
+     */
+    private static DialDecision.Skip whyNoNumber(ContactPolicy policy, Account account, ContactHistory history,
+            Instant now) {
+        var detail = new StringBuilder("no number of the account may be called: ");
+        SkipReason reason = null;
+        for (var phone : account.phones()) {
+            var explanation = policy.explain(account, phone, history, DebtorZones.of(account, phone.number()), now);
+            var never = explanation.blocking().stream().filter(v -> v.nextPermitted() == null).toList();
+            if (explanation.decision() instanceof DialDecision.Skip skip && skip.reason() == SkipReason.NO_ZONE) {
+                never = List.of(new io.duecall.domain.compliance.RuleVerdict("time zone", false, SkipReason.NO_ZONE,
+                        null, skip.detail()));
+            }
+            detail.append(phone.number()).append(" (").append(phone.type()).append("): ");
+            if (never.isEmpty()) {
+                detail.append("the rules never all permit it within ").append(ContactPolicy.HORIZON.toDays())
+                        .append(" days (").append(explanation.blocking().stream().map(v -> v.rule())
+                                .collect(java.util.stream.Collectors.joining(", "))).append(")");
+            } else {
+                detail.append(never.stream().map(v -> v.rule() + " never (" + v.detail() + ")")
+                        .collect(java.util.stream.Collectors.joining("; ")));
+                if (reason == null) {
+                    reason = never.getFirst().reason();
+                }
+            }
+            detail.append("; ");
         }
-        return SkipReason.OPTED_OUT;
+        detail.setLength(detail.length() - 2);
+        return new DialDecision.Skip(reason == null ? SkipReason.OPTED_OUT : reason, null, detail.toString());
     }
 
     private DialContext counters(CampaignId campaign, ContactHistory history, E164 number, Instant now) {

@@ -13,4 +13,13 @@ public interface AccountFile {
      * {@code source} names the file in those problems.
      */
     int stream(String source, Reader in, Consumer<Account> sink);
+
+    /**
+     * As {@link #stream}, with the line each account starts on (the header is line 1), for messages that name it. A
+     * file whose records are one line each may rely on this default.
+     */
+    default int streamNumbered(String source, Reader in, java.util.function.BiConsumer<Integer, Account> sink) {
+        int[] line = {1};
+        return stream(source, in, account -> sink.accept(++line[0], account));
+    }
 }

@@ -83,4 +83,34 @@ class ImportAccountsTest {
         assertEquals(before, keyspace());
         assertEquals(3, store.queued(CAMPAIGN));
     }
+
+    @Test
+    void countsNumbersThatCanNeverBeDialedByReasonAndStoresTheFile() {
+        var csv = HEADER + "A-1,Dana,mobile:+80012345678,,1.00,USD,2025-02-01,3\n"
+                + "A-2,Lee,mobile:+14155550123,America/Chicago,1.00,USD,2025-02-01,3\n"
+                + "A-3,Sam,mobile:+80012345679,,1.00,USD,2025-02-01,3\n";
+
+        var summary = importAccounts.importReader(CAMPAIGN, "accounts.csv", new StringReader(csv));
+
+        assertEquals(3, summary.imported());
+        assertEquals(Map.of(io.duecall.domain.compliance.Dialability.Reason.NO_ZONE, 2), summary.undialable());
+        assertEquals(2, summary.examples().getFirst().line());
+        assertTrue(summary.warnings().getFirst().startsWith("warning: 2 numbers can never be dialed"),
+                summary.warnings().toString());
+        assertTrue(store.find(new AccountId("A-3")).isPresent());
+    }
+
+    @Test
+    void aStrictImportRefusesAFileWithANumberThatCanNeverBeDialedAndStoresNothing() {
+        var strict = new ImportAccounts(new AccountCsvReader("US"), store, Clock.fixed(T0, ZoneOffset.UTC),
+                io.duecall.domain.window.WeeklyWindows.defaults(), /* strict= */ true);
+        var csv = HEADER + "A-1,Dana,mobile:+14155550123,America/Chicago,1.00,USD,2025-02-01,3\n"
+                + "A-2,Lee,mobile:+80012345678,,1.00,USD,2025-02-01,3\n";
+
+        var e = assertThrows(ImportRejectedException.class,
+                () -> strict.importReader(CAMPAIGN, "accounts.csv", new StringReader(csv)));
+
+        assertTrue(e.getMessage().contains("line 3, phones: +80012345678 has no time zone"), e.getMessage());
+        assertEquals(Optional.empty(), store.find(new AccountId("A-1")));
+    }
 }

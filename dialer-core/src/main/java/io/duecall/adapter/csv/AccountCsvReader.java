@@ -63,10 +63,15 @@ public final class AccountCsvReader implements AccountFile {
      */
     @Override
     public int stream(String source, Reader in, Consumer<Account> sink) {
+        return streamNumbered(source, in, (line, account) -> sink.accept(account));
+    }
+
+    /** As {@link #stream(String, Reader, Consumer)}, with the line each account starts on (the header is line 1). */
+    public int streamNumbered(String source, Reader in, java.util.function.BiConsumer<Integer, Account> sink) {
         int[] count = {0};
         CsvRecords.read(source, in, shape(), limits.maxCellBytes(), record -> {
             count[0]++;
-            sink.accept(record.value());
+            sink.accept(record.line(), record.value());
         });
         return count[0];
     }

@@ -94,12 +94,24 @@ final class AccountFields {
         return raw;
     }
 
+    /**
+     * A region id such as America/Chicago. Fixed offsets ({@code +05:30}, {@code GMT-3}, {@code UTC+14}, {@code Z},
+     * {@code Etc/GMT+3}) are refused: they carry no daylight-saving rules, so they are wrong half the year.
+     */
     static ZoneId zone(String raw) {
+        ZoneId zone;
         try {
-            return ZoneId.of(raw);
+            zone = ZoneId.of(raw);
         } catch (DateTimeException e) {
             throw new IllegalArgumentException("'" + raw + "' is not an IANA time zone (expected such as America/Chicago)", e);
         }
+        var id = zone.getId();
+        if (zone instanceof java.time.ZoneOffset || id.matches("(?i)(GMT|UTC|UT)([+-].*)?") || id.startsWith("Etc/")
+                || id.startsWith("SystemV/")) {
+            throw new IllegalArgumentException("'" + raw + "' is a fixed offset, which has no daylight-saving rules"
+                    + " (expected a region id such as America/Sao_Paulo or Asia/Kolkata)");
+        }
+        return zone;
     }
 
     static Currency currency(String raw) {

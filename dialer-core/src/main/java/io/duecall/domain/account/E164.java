@@ -26,6 +26,10 @@ public record E164(String value) {
             if (!util.isValidNumber(parsed)) {
                 throw new IllegalArgumentException("phone: '" + raw + "' is not a valid number");
             }
+            if (parsed.hasExtension()) {
+                throw new IllegalArgumentException("phone: '" + raw + "' has extension " + parsed.getExtension()
+                        + ", which the dialer cannot dial (expected the number alone; an extension would be dropped)");
+            }
             return new E164(util.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164));
         } catch (NumberParseException e) {
             throw new IllegalArgumentException("phone: '" + raw + "' does not parse (" + e.getMessage() + ")", e);

@@ -120,7 +120,7 @@ public final class ContactPolicy {
     private static RuleVerdict verdict(ContactRule rule, DialContext context, Instant now) {
         var block = rule.check(context, now);
         if (block.isEmpty()) {
-            return new RuleVerdict(rule.name(), true, null, now, "permits");
+            return new RuleVerdict(rule.name(), true, null, now, rule.permits(context, now));
         }
         var own = nextEligible(context, List.of(rule), now);
         return new RuleVerdict(rule.name(), false, block.get().reason(), own, block.get().detail());

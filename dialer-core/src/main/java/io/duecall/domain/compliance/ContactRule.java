@@ -26,6 +26,11 @@ interface ContactRule {
         return latest.equals(t) ? Optional.empty() : Optional.of(block.apply(latest));
     }
 
+    /** What an explanation says of this rule when it permits a dial at {@code t}: "permits", or how it does. */
+    default String permits(DialContext context, Instant t) {
+        return "permits";
+    }
+
     /** Why a rule blocks: {@code until} is after the instant checked, or null when it never permits this number. */
     record Block(SkipReason reason, Instant until, String detail) {}
 }

@@ -12,7 +12,7 @@ public record RuleVerdict(String rule, boolean permitsNow, SkipReason reason, In
     @Override
     public String toString() {
         if (permitsNow) {
-            return rule + ": permits";
+            return rule + ": permits" + (detail == null || detail.equals("permits") ? "" : " (" + detail + ")");
         }
         return rule + ": " + reason + ", " + detail + (nextPermitted == null ? ", never" : ", permits from " + nextPermitted);
     }

@@ -184,4 +184,20 @@ class AccountCsvReaderTest {
         assertEquals(List.of(new ImportError(2, "debtor_name", "is far longer than 4096 bytes (imports.maxCellBytes); "
                 + "the file was not read further")), error.errors());
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"+05:30", "GMT-3", "UTC+14", "Z", "Etc/GMT+3"})
+    void refusesFixedOffsetsWhichHaveNoDaylightSavingRules(String zone) {
+        var e = rejected(HEADER + "A-1,Dana,mobile:+14155550123," + zone + ",1.00,USD,2025-02-01,3\n");
+
+        assertEquals("line 2, time_zone: '" + zone + "' is a fixed offset, which has no daylight-saving rules"
+                + " (expected a region id such as America/Sao_Paulo or Asia/Kolkata)", e.errors().getFirst().toString());
+    }
+
+    @Test
+    void refusesANumberWithAnExtensionRatherThanDroppingIt() {
+        var e = rejected(HEADER + "A-1,Dana,mobile:+14155550123x9,America/Chicago,1.00,USD,2025-02-01,3\n");
+
+        assertTrue(e.getMessage().contains("has extension 9, which the dialer cannot dial"), e.getMessage());
+    }
 }
