@@ -23,14 +23,22 @@ public final class Main {
                    run two campaigns on the embedded PBX simulator and print a summary (default: 3000 accounts,
                    60 s at 30x speed from 2026-11-24T17:45:00Z, output in ./run)
               run --config FILE        run the configured campaigns against the configured PBX until stopped
-              import --config FILE --campaign ID --file CSV [--region CC]
-                                       validate and import an accounts CSV (all or nothing)
+              import --config FILE --campaign ID --file CSV [--region CC] [--strict]
+                                       validate and import an accounts CSV (all or nothing); warns of numbers
+                                       that can never be dialed (no zone, no hour open in all their zones),
+                                       which --strict refuses
               suppress --config FILE --file CSV [--reason dnc] [--region CC]
                                        put the numbers of a CSV (column number) on the do-not-call list
               export-ledger --config FILE --out CSV
                                        write the attempt ledger as CSV
-              explain --config FILE --campaign ID --account ID
-                                       why an account is or is not called now, rule by rule, and when it next may be
+              explain --config FILE --campaign ID --account ID [--at INSTANT]
+                                       why an account is or is not called now (or at INSTANT), rule by rule,
+                                       and when it next may be
+              simulate --config FILE --accounts CSV --start INSTANT [--days N] [--suppress CSV]
+                       [--suppress-after-days N] [--population YAML] [--campaign ID] [--region CC] --out DIR
+                                       run the portfolio through the real engine in virtual time against the
+                                       simulated PBX (the configuration's rules and holidays; 60 days by default),
+                                       write ledger.csv, promises.csv and audit.txt, and print the audit
               payments --config FILE --file CSV
                                        record a payment feed (all or nothing; each reference once) and settle
                                        the promises it pays
@@ -57,8 +65,8 @@ public final class Main {
                                        dialing node mid-campaign and audits the ledger and the PBXs
               test                     build and run every test (handled by ./duecall)
               simulate-year [--days N] [--seed N]
-                                       a campaign over a simulated year through the real engine, audited rule by rule
-                                       (handled by ./duecall)
+                                       the preset of simulate over a generated year-long portfolio, audited rule by
+                                       rule (handled by ./duecall)
               pacing-benchmark [--agents ...] [--live ...] [--talk ...] [--seeds N] [--out DIR] [--exponential]
                                        pacers side by side in virtual time (handled by ./duecall)
               throughput-benchmark [--accounts N] [--sessions N] [--originate-seconds N]
@@ -84,6 +92,7 @@ public final class Main {
                 case "suppress" -> Commands.suppress(options(queue), out);
                 case "export-ledger" -> Commands.exportLedger(options(queue), out);
                 case "explain" -> Commands.explain(options(queue), out);
+                case "simulate" -> Simulate.run(options(queue), out);
                 case "payments" -> PromiseCommands.payments(options(queue), out);
                 case "promises-sweep" -> PromiseCommands.sweep(options(queue), out);
                 case "promises-report" -> PromiseCommands.report(options(queue), out);

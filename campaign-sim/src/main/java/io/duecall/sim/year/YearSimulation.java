@@ -1,36 +1,26 @@
 package io.duecall.sim.year;
 
-import io.duecall.adapter.memory.InMemoryAccountStore;
-import io.duecall.adapter.memory.InMemoryAgentRoster;
-import io.duecall.adapter.memory.InMemoryAttemptLedger;
-import io.duecall.adapter.memory.InMemoryPromiseStore;
-import io.duecall.adapter.memory.InMemorySuppressionStore;
 import io.duecall.adapter.quartz.QuartzHolidayCalendar;
-import io.duecall.adapter.time.VirtualClock;
-import io.duecall.app.AgentPool;
-import io.duecall.app.ComplianceAudit;
-import io.duecall.app.DialerEngine;
-import io.duecall.domain.account.Account;
-import io.duecall.domain.attempt.Attempt;
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.campaign.CampaignMode;
 import io.duecall.domain.compliance.ContactRules;
 import io.duecall.domain.window.CallingWindow;
 import io.duecall.domain.window.WeeklyWindows;
+import io.duecall.sim.portfolio.DebtorBehaviour;
+import io.duecall.sim.portfolio.PortfolioSimulation;
+import io.duecall.sim.portfolio.SimulationReport;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
+
 
 /**
- * A campaign run for many days in virtual time through the real engine (the same eligibility, pacing and ledger code
- * that runs live) against a simulated population, then audited from its own ledger, rule by rule.
+ * A campaign run for many days in virtual time through the real engine (the same eligibility, pacing, IVR flow and
+ * ledger code that runs live) against a generated population, then audited from its own ledger, rule by rule: the
+ * preset of {@link PortfolioSimulation} that {@code ./duecall simulate-year} runs.
  */
 public final class YearSimulation {
     static final CampaignId CAMPAIGN = new CampaignId("reminders");
@@ -61,61 +51,18 @@ public final class YearSimulation {
 
     private YearSimulation() {}
 
-    public static YearReport run(Options o) {
-        long wallStart = System.nanoTime();
-        var start = o.from().atStartOfDay(ZoneOffset.UTC).toInstant();
-        var clock = new VirtualClock(start);
-        var accounts = new InMemoryAccountStore();
-        var ledger = new InMemoryAttemptLedger();
-        var promises = new InMemoryPromiseStore();
-        var pbx = new VirtualPbx(clock, o.seed(), o.answerRate());
-        var holidays = new QuartzHolidayCalendar(o.holidays());
+    /** The year's preset of a {@link PortfolioSimulation}: the generated population, arriving day by day. */
+    public static SimulationReport run(Options o) {
         var campaign = new Campaign(CAMPAIGN, "Simulated reminders", CampaignMode.IVR_REMINDER, CallingWindow.defaults(),
                 "Acme Lending", "18005550100", o.channels(), Duration.ofSeconds(25), Duration.ofSeconds(2),
                 Duration.ofMinutes(10), 3);
         var rules = ContactRules.defaults().withWindow(WeeklyWindows.every(campaign.window()));
-        var engine = new DialerEngine(clock, clock::advance, accounts, ledger, promises, new InMemorySuppressionStore(),
-                pbx, new AgentPool(List.of(), Duration.ZERO, new InMemoryAgentRoster(), ""), List.of(campaign), 10, holidays, Map.of(CAMPAIGN, rules));
-        pbx.answerWith(engine);
         var population = new YearPopulation(o.seed());
-        var returning = new TreeMap<LocalDate, List<Account>>();
-        var random = new Random(o.seed() + 1);
-        int seenLines = 0;
-        int imported = 0;
-        for (int d = 0; d < o.days(); d++) {
-            var day = o.from().plusDays(d);
-            var dayStart = day.atStartOfDay(ZoneOffset.UTC).toInstant();
-            var arrivals = new ArrayList<>(population.draw(d == 0 ? o.initialAccounts() : o.newAccountsPerDay(), day));
-            arrivals.addAll(returning.getOrDefault(day, List.of()));
-            returning.remove(day);
-            accounts.importAccounts(CAMPAIGN, arrivals, dayStart);
-            imported += arrivals.size();
-            var dayEnd = dayStart.plus(Duration.ofDays(1));
-            for (var t = dayStart; t.isBefore(dayEnd); t = t.plus(o.tick())) {
-                pbx.runUntil(t);
-                engine.tick(CAMPAIGN);
-            }
-            // A share of promises is broken: the account comes back a few days after the promised date.
-            var lines = ledger.readAll();
-            for (int i = seenLines; i < lines.size(); i++) {
-                var line = lines.get(i);
-                if (line.promiseDate() != null && random.nextDouble() < o.brokenPromiseShare()) {
-                    accounts.find(line.account()).ifPresent(a ->
-                            returning.computeIfAbsent(line.promiseDate().plusDays(2), k -> new ArrayList<>()).add(a));
-                }
-            }
-            seenLines = lines.size();
-        }
-        pbx.runUntil(o.from().plusDays(o.days()).atStartOfDay(ZoneOffset.UTC).toInstant().plus(Duration.ofHours(1)));
-        var ledgerLines = ledger.readAll();
-        var violations = ComplianceAudit.audit(ledgerLines, rules, holidays);
-        var locationCalls = ledgerLines.stream().filter(Attempt::locationCall).toList();
-        int contactsCalled = (int) locationCalls.stream().map(a -> a.account().value() + " " + a.number()).distinct().count();
-        return new YearReport(o, imported, ledgerLines.size(), promises.all().size(), pbx.peakUp(),
-                locationCalls.size(), contactsCalled,
-                engine.callsInFlight(), engine.figures(CAMPAIGN).deferralsByReason(),
-                engine.figures(CAMPAIGN).skipsByReason(), violations,
-                Duration.ofNanos(System.nanoTime() - wallStart));
+        var initial = population.draw(o.initialAccounts(), o.from());
+        return PortfolioSimulation.run(new PortfolioSimulation.Setup(o.from().atStartOfDay(ZoneOffset.UTC).toInstant(),
+                o.days(), campaign, rules, new QuartzHolidayCalendar(o.holidays()), initial,
+                day -> population.draw(o.newAccountsPerDay(), o.from().plusDays(day)), List.of(),
+                DebtorBehaviour.defaults().withAnswerRate(o.answerRate()), o.brokenPromiseShare(), o.tick(), o.seed()));
     }
 
     public static void main(String[] args) {

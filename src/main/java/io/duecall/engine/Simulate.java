@@ -1,0 +1,118 @@
+package io.duecall.engine;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.duecall.adapter.csv.AccountCsvReader;
+import io.duecall.adapter.csv.AttemptCsvWriter;
+import io.duecall.adapter.csv.NumberListCsvReader;
+import io.duecall.adapter.csv.PromiseCsvWriter;
+import io.duecall.adapter.quartz.QuartzHolidayCalendar;
+import io.duecall.domain.campaign.CampaignId;
+import io.duecall.domain.compliance.ContactRules;
+import io.duecall.domain.window.WeeklyWindows;
+import io.duecall.engine.config.ConfigException;
+import io.duecall.engine.config.ConfigYaml;
+import io.duecall.engine.config.EngineConfig;
+import io.duecall.sim.portfolio.DebtorBehaviour;
+import io.duecall.sim.portfolio.PortfolioSimulation;
+import io.duecall.sim.portfolio.SimulationReport;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * {@code ./duecall simulate}: an operator's own portfolio run through the real engine in virtual time (the same
+ * eligibility, pacing, IVR flow and ledger code that runs live) against the simulated PBX, with the configuration's
+ * campaign rules and holidays, then audited rule by rule. Writes {@code ledger.csv}, {@code promises.csv} and
+ * {@code audit.txt} to the output directory; exits 1 when the audit finds a violation.
+ */
+final class Simulate {
+    /**
+     * The simulated people: {@link DebtorBehaviour}'s shares, the share of promises broken and the seed. Every key is
+     * optional.
+     */
+    record PopulationSettings(Double answerRate, Double machineShare, Double busyShare, Double failedShare,
+            Double wrongPartyShare, Double hangUpAtGreetingShare, Double promiseShare, Double optOutShare,
+            Double hangUpAfterAmountShare, Double brokenPromiseShare, Long seed) {
+
+        DebtorBehaviour behaviour() {
+            return new DebtorBehaviour(answerRate, machineShare, busyShare, failedShare, wrongPartyShare,
+                    hangUpAtGreetingShare, promiseShare, optOutShare, hangUpAfterAmountShare);
+        }
+
+        static PopulationSettings defaults() {
+            return new PopulationSettings(null, null, null, null, null, null, null, null, null, null, null);
+        }
+
+        static PopulationSettings read(Path file) throws IOException {
+            try {
+                return ConfigYaml.strict(new ObjectMapper(new YAMLFactory()))
+                        .readValue(Files.readAllBytes(file), PopulationSettings.class);
+            } catch (JacksonException e) {
+                throw new ConfigException(file + ": " + ConfigYaml.describe(e));
+            }
+        }
+    }
+
+    private Simulate() {}
+
+    static int run(Options options, PrintStream out) throws Exception {
+        var config = EngineConfig.load(Path.of(options.required("config"))).validate();
+        var accountsFile = Path.of(options.required("accounts"));
+        var start = Commands.instant(options.required("start"), "--start");
+        int days = options.integer("days", 60);
+        var suppressFile = options.text("suppress", null);
+        int suppressAfter = options.integer("suppress-after-days", 0);
+        var populationFile = options.text("population", null);
+        var campaignName = options.text("campaign", null);
+        var region = options.text("region", null);
+        var outDir = Path.of(options.required("out"));
+        options.rejectUnknown();
+        if (days < 1 || days > 3660) {
+            throw new Main.UsageException("--days: " + days + " (expected 1 to 3660)");
+        }
+        if (suppressAfter < 0 || suppressAfter >= days) {
+            throw new Main.UsageException("--suppress-after-days: " + suppressAfter + " (expected 0 to " + (days - 1) + ")");
+        }
+        var campaigns = config.campaigns().list();
+        var campaign = campaignName == null ? campaigns.getFirst() : campaigns.stream()
+                .filter(c -> c.id().equals(new CampaignId(campaignName))).findFirst()
+                .orElseThrow(() -> new Main.UsageException("campaign '" + campaignName + "' is not in the configuration"));
+        var rules = config.campaigns().rules().getOrDefault(campaign.id(),
+                ContactRules.defaults().withWindow(WeeklyWindows.every(campaign.window())));
+        var accounts = new AccountCsvReader(region, config.imports()).read(accountsFile);
+        var listings = suppressFile == null ? List.<PortfolioSimulation.Listing>of()
+                : List.of(new PortfolioSimulation.Listing(start.plus(Duration.ofDays(suppressAfter)),
+                        java.util.Set.copyOf(new NumberListCsvReader(region).read(Path.of(suppressFile))),
+                        "file:" + Path.of(suppressFile).getFileName()));
+        var population = populationFile == null ? PopulationSettings.defaults()
+                : PopulationSettings.read(Path.of(populationFile));
+        var setup = new PortfolioSimulation.Setup(start, days, campaign, rules,
+                new QuartzHolidayCalendar(config.scheduler().holidayDates()), accounts, day -> List.of(), listings,
+                population.behaviour(), population.brokenPromiseShare() == null ? 0.4 : population.brokenPromiseShare(),
+                Duration.ofMinutes(1), population.seed() == null ? 1 : population.seed());
+        var report = PortfolioSimulation.run(setup);
+        write(outDir, report);
+        report.print(out);
+        out.printf("%nWrote %s, %s and %s%n", outDir.resolve("ledger.csv"), outDir.resolve("promises.csv"),
+                outDir.resolve("audit.txt"));
+        return report.violationCount() == 0 && report.callsInFlight() == 0 ? 0 : 1;
+    }
+
+    private static void write(Path dir, SimulationReport report) throws IOException {
+        Files.createDirectories(dir);
+        CsvOutput.write(dir.resolve("ledger.csv"), w -> new AttemptCsvWriter().write(report.ledger(), w));
+        CsvOutput.write(dir.resolve("promises.csv"), w -> new PromiseCsvWriter().write(report.promiseList(), w));
+        var audit = new ByteArrayOutputStream();
+        try (var print = new PrintStream(audit, true, StandardCharsets.UTF_8)) {
+            report.print(print);
+        }
+        Files.write(dir.resolve("audit.txt"), audit.toByteArray());
+    }
+}
