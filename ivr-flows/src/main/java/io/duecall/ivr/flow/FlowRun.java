@@ -201,7 +201,7 @@ final class FlowRun implements Speaker.State {
             }
             case VERIFIED -> {
                 verified = true;
-                sessions.rightPartyVerified(call.callId());
+                reportIfVerified();
                 yield "next";
             }
             case SECOND_FACTOR -> secondFactor(step);
@@ -249,11 +249,19 @@ final class FlowRun implements Speaker.State {
             var digits = channel.readDigits(prompt, SECOND_FACTOR_DIGITS, timeout(step));
             if (digits.isPresent() && factor.accepts(digits.get())) {
                 secondFactorPassed = true;
+                reportIfVerified();
                 return "passed";
             }
             channel.play(Prompts.INVALID, "");
         }
         return "failed";
+    }
+
+    /** Tells the dialer once that the right party is verified (with the second factor, where one is owed). */
+    private void reportIfVerified() {
+        if (verified()) {
+            sessions.rightPartyVerified(call.callId());
+        }
     }
 
     private String propose(Money amount, LocalDate payBy) {

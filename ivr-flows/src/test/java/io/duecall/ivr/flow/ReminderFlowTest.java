@@ -93,6 +93,7 @@ class ReminderFlowTest {
 
         assertFalse(mentionsDebt(events), events.toString());
         assertEquals(List.of("c-9142:NO_INPUT"), verdicts());
+        assertEquals(List.of(), sessions.disclosures(), "a second factor owed: not verified, nothing disclosed");
     }
 
     @Test
