@@ -84,6 +84,10 @@ final class Simulate {
         var campaign = campaignName == null ? campaigns.getFirst() : campaigns.stream()
                 .filter(c -> c.id().equals(new CampaignId(campaignName))).findFirst()
                 .orElseThrow(() -> new Main.UsageException("campaign '" + campaignName + "' is not in the configuration"));
+        if (campaign.mode() != io.duecall.domain.campaign.CampaignMode.IVR_REMINDER) {
+            throw new Main.UsageException("campaign '" + campaign.id() + "' has mode " + campaign.mode()
+                    + " (expected IVR_REMINDER: the simulated PBX has no agents; pick one with --campaign)");
+        }
         var rules = config.campaigns().rules().getOrDefault(campaign.id(),
                 ContactRules.defaults().withWindow(WeeklyWindows.every(campaign.window())));
         var accounts = new AccountCsvReader(region, config.imports()).read(accountsFile);

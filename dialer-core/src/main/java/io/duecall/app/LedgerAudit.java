@@ -13,7 +13,7 @@ import java.util.TreeMap;
 
 /**
  * Reads the attempt ledger back and reports, per campaign, what was dialed and how it went, and checks each line
- * against the campaign's calling window in the debtor's recorded local time. The summary trusts the ledger, not
+ * against the campaign's calling window in every zone the line was judged in. The summary trusts the ledger, not
  * the engine's running counters.
  */
 public final class LedgerAudit {
@@ -85,8 +85,10 @@ public final class LedgerAudit {
             if (attempt.abandoned()) {
                 abandoned++;
             }
-            // A line of an unknown campaign has no window to be inside of, so it counts as a violation.
-            if (campaign == null || !campaign.window().permits(attempt.debtorLocalTime().atZone(attempt.zone()))) {
+            // A line of an unknown campaign has no window to be inside of, so it counts as a violation; a line judged
+            // in several zones must be inside the window in each of them.
+            if (campaign == null || attempt.timeZones().stream()
+                    .anyMatch(zone -> !campaign.window().permits(attempt.originatedAt().atZone(zone)))) {
                 outsideWindow++;
             }
         }
