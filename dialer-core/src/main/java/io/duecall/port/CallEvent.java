@@ -12,7 +12,10 @@ public sealed interface CallEvent {
     /** The call was answered; {@code channel} is the PBX's name for the debtor's leg. */
     record Answered(String callId, Instant at, String channel) implements CallEvent {}
 
-    /** The call never connected. */
+    /**
+     * Nobody picked up: the call rang out, was busy or failed. One that rang out still connected in Regulation F's
+     * sense ({@link io.duecall.domain.attempt.CallOutcome#connected}).
+     */
     record NotConnected(String callId, Instant at, CallOutcome outcome) implements CallEvent {}
 
     /** The debtor's leg joined a bridge with an agent. */

@@ -17,8 +17,9 @@ import java.util.Set;
  *     1006.14(b)(3) leaves out only calls that do not connect to the dialed number)
  * @param quietAfterConversation how long the account rests after a conversation with the debtor
  * @param conversations dispositions that mean the debtor was talked to, whatever else the line says
- * @param maxConnectedPerDay connected calls allowed per debtor's local day, across all numbers
- * @param maxUnansweredPerNumberPerDay attempts that did not connect allowed per number per local day
+ * @param maxConnectedPerDay answered calls (a person or a machine picked up) allowed per debtor's local day, across
+ *     all numbers (NIFA's "connected" calls)
+ * @param maxUnansweredPerNumberPerDay attempts nobody picked up allowed per number per local day
  * @param minimumGap least time between two attempts to the account, whatever the number
  * @param retryDelays least time before a number is tried again, by the outcome of its last attempt
  * @param abandonLockout how long a number rests after a call to it was abandoned
