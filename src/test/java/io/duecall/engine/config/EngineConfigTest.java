@@ -452,6 +452,30 @@ class EngineConfigTest {
                 error.getMessage());
     }
 
+    @Test
+    void countingFewerCallsThanRegulationFIsRefusedUnlessTheCampaignIsOutsideTheUs() throws IOException {
+        var error = assertThrows(ConfigException.class, () -> load("""
+                campaigns:
+                  - id: reminders
+                    companyName: Acme
+                    callbackNumber: "18005550100"
+                    rules: { frequency: { counts: [ANSWERED, MACHINE] } }
+                """).validate());
+        var outsideUs = load("""
+                campaigns:
+                  - id: reminders
+                    companyName: Acme
+                    callbackNumber: "18005550100"
+                    rules: { jurisdiction: OUTSIDE_US, frequency: { counts: [ANSWERED, MACHINE], conversation: [AMOUNT] } }
+                """).validate();
+
+        assertTrue(error.getMessage().contains("rules.frequency.counts: [ANSWERED, MACHINE] (expected every outcome that"
+                + " connected"), error.getMessage());
+        var limits = outsideUs.campaigns().rules().get(new io.duecall.domain.campaign.CampaignId("reminders")).limits();
+        assertEquals(java.util.Set.of(io.duecall.domain.attempt.CallOutcome.ANSWERED,
+                io.duecall.domain.attempt.CallOutcome.MACHINE), limits.countedOutcomes());
+    }
+
     private EngineConfig load(String yaml) throws IOException {
         var file = dir.resolve("duecall.yaml");
         Files.writeString(file, yaml);
