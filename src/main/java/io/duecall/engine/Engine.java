@@ -46,6 +46,9 @@ import io.duecall.ivr.adapter.agi.ReminderAgiScript;
 import io.duecall.ivr.flow.FlowLoader;
 import io.duecall.ivr.flow.MachinePolicy;
 import io.duecall.ivr.flow.ReminderFlow;
+import io.duecall.adapter.journal.FileJournal;
+import io.duecall.port.Journal;
+import io.duecall.port.JournalUnavailableException;
 import io.duecall.port.Pause;
 import io.duecall.port.TelephonyUnavailableException;
 import java.net.InetAddress;
@@ -133,6 +136,8 @@ public final class Engine implements AutoCloseable {
         redis = provisioned;
         jedis = redis.connect(config.redis().poolSize());
         parts.add(jedis);
+        var journal = openJournal(nodeName);
+        parts.add(journal);
         // Closed after the telephony and the IVR (parts close in reverse), so every ended call is written down first.
         var ledgerWriter = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("ledger-writer-", 0).factory());
         parts.add(ledgerWriter);
@@ -171,6 +176,7 @@ public final class Engine implements AutoCloseable {
                 telephony, agents, config.campaigns().list(), config.scheduler().maxOriginatesPerTick(), holidays,
                 config.campaigns().rules(), config.campaigns().pacing());
         dialer.writeLedgerOn(ledgerWriter);
+        dialer.journalTo(journal);
         sessions.set(dialer);
         catalog = new CampaignCatalog(dialer, new RedisCampaignDefinitions(jedis, keys), config.campaigns());
         catalog.loadStored().forEach(problem -> System.err.println("duecall: " + problem));
@@ -191,6 +197,22 @@ public final class Engine implements AutoCloseable {
         promiseSweep = new QuartzPromiseSweep(followUp, clock, config.promises().sweepAt(), config.promises().zoneId(),
                 config.clustered());
         parts.add(promiseSweep);
+    }
+
+    /**
+     * The journal in {@code journal.dir} (a cluster node's in a subdirectory named after it, so nodes sharing a
+     * configuration never share a journal), or none when the configuration has no directory.
+     */
+    private Journal openJournal(String nodeName) {
+        if (config.journalDir() == null) {
+            return Journal.none();
+        }
+        var dir = nodeName.isEmpty() ? config.journalDir() : config.journalDir().resolve(nodeName);
+        try {
+            return FileJournal.open(dir);
+        } catch (JournalUnavailableException e) {
+            throw new ConfigException(e.getMessage());
+        }
     }
 
     /** Logs in to every PBX and checks its dialplan; the engine starts only with all of them. */

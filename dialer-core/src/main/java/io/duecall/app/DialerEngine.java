@@ -28,6 +28,8 @@ import io.duecall.port.CallEvent;
 import io.duecall.port.CallOriginator;
 import io.duecall.port.CallRequest;
 import io.duecall.port.Claim;
+import io.duecall.port.Journal;
+import io.duecall.port.JournalUnavailableException;
 import io.duecall.port.OriginateThrottledException;
 import io.duecall.port.Pause;
 import io.duecall.port.PromiseStore;
@@ -94,6 +96,8 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
     private final Map<String, LiveCall> calls = new ConcurrentHashMap<>();
     private final List<Consumer<AgentCallStarted>> agentCallListeners = new CopyOnWriteArrayList<>();
     private final LedgerOutbox outbox = new LedgerOutbox(OUTBOX_LIMIT);
+    /** Where promises and ledger lines the store cannot take are kept durably until it can; by default nowhere. */
+    private volatile Journal journal = Journal.none();
     private final AtomicBoolean storeAvailable = new AtomicBoolean(true);
     private final AtomicBoolean telephonyUp = new AtomicBoolean(true);
     /** Where ended calls are written down; by default on the thread that closed the call. */
@@ -262,7 +266,19 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
         return placed;
     }
 
+    /**
+     * Applies, in order, what waits for the store: the journal's entries (those of an earlier run first), then the
+     * ended calls of the outbox, whose accounts go back to the queue once their line is in. Each append and record
+     * keeps its entry once however often it is replayed.
+     */
     private void flushOutbox() {
+        for (var entry : journal.pending()) {
+            switch (entry.entry()) {
+                case Journal.LedgerLine line -> ledger.append(line.attempt());
+                case Journal.Promise promise -> promises.record(promise.promise());
+            }
+            journal.applied(entry);
+        }
         for (var head = outbox.head(); head.isPresent(); head = outbox.head()) {
             var pending = head.get();
             if (!pending.appended) {
@@ -305,6 +321,20 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
     /** Ended calls whose ledger line waits for the store. */
     public int ledgerLinesWaiting() {
         return outbox.size();
+    }
+
+    /** Journal entries (promises, ledger lines) that wait for the store, this run's and any an earlier run left. */
+    public int journalEntriesWaiting() {
+        return journal.pending().size();
+    }
+
+    /**
+     * Keeps what the store cannot take in {@code journal}: a promise is confirmed to its caller once it is there,
+     * and an ended call's line is written there before it waits in memory. What it holds from an earlier run is
+     * applied before this engine places its first call.
+     */
+    public void journalTo(Journal journal) {
+        this.journal = Objects.requireNonNull(journal, "journal");
     }
 
     public PacingSnapshot snapshot(Campaign campaign, Instant now) {
@@ -580,8 +610,27 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
             throw new IllegalArgumentException("promise.payBy: " + payBy + " (expected " + today + " to "
                     + today.plusDays(call.campaign.promiseHorizonDays()) + ")");
         }
-        var stored = promises.record(new PromiseToPay(callId, account.id(), call.campaign.id(), amount, payBy,
-                clock.instant()));
+        var promise = new PromiseToPay(callId, account.id(), call.campaign.id(), amount, payBy, clock.instant());
+        PromiseToPay stored;
+        try {
+            stored = promises.record(promise);
+        } catch (StoreUnavailableException storeDown) {
+            storeLost(storeDown);
+            try {
+                journal.append(new Journal.Promise(promise));
+                stored = promise;
+                LOG.warn("call {}: promise kept in the journal until the store answers: {}", callId,
+                        storeDown.getMessage());
+            } catch (JournalUnavailableException noJournal) {
+                synchronized (call) {
+                    call.promiseNotRecorded = true;
+                }
+                LOG.error("call {}: promise of {} by {} could not be recorded: {}; {}", callId, amount, payBy,
+                        storeDown.getMessage(), noJournal.getMessage());
+                throw new PromiseNotRecordedException("promise of call " + callId + " could not be recorded: "
+                        + storeDown.getMessage() + "; " + noJournal.getMessage(), storeDown);
+            }
+        }
         synchronized (call) {
             call.promise = stored;
         }
@@ -805,7 +854,10 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
         }
     }
 
-    /** Appends the ended call's line and returns its account, or leaves both to the outbox while the store is away. */
+    /**
+     * Appends the ended call's line and returns its account, or, while the store is away, writes the line to the
+     * journal and leaves both to the outbox.
+     */
     private void write(LiveCall call, Attempt attempt) {
         var pending = new LedgerOutbox.Pending(call, attempt, false);
         // Until its account is back (or its line waits in the outbox) the call counts as in flight, so its campaign
@@ -820,6 +872,11 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
                 } catch (StoreUnavailableException e) {
                     storeLost(e);
                 }
+            }
+            try {
+                journal.append(new Journal.LedgerLine(attempt));
+            } catch (JournalUnavailableException e) {
+                LOG.warn("call {}: its ledger line waits in memory only: {}", call.callId, e.getMessage());
             }
             if (!outbox.add(pending)) {
                 LOG.error("ledger outbox full ({} lines); this line is lost unless copied from here: {}", OUTBOX_LIMIT,

@@ -39,6 +39,8 @@ final class LiveCall {
     boolean agentRequested;
     boolean abandoned;
     PromiseToPay promise;
+    /** A promise the caller keyed that neither the store nor the journal could take; the caller was told so. */
+    boolean promiseNotRecorded;
     boolean ivrRunning;
     /** When the IVR first asked for this call: proof that it was answered, should its answer event be lost. */
     Instant ivrStartedAt;
@@ -112,6 +114,9 @@ final class LiveCall {
         }
         if (optedOut) {
             return Disposition.OPTED_OUT;
+        }
+        if (promiseNotRecorded) {
+            return Disposition.PROMISE_NOT_RECORDED;
         }
         if (abandoned) {
             return Disposition.ABANDONED;

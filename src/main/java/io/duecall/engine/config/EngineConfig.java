@@ -35,7 +35,15 @@ public record EngineConfig(
         HttpSettings http,
         PromiseSettings promises,
         List<PbxSettings> pbxs,
-        ImportSettings imports) {
+        ImportSettings imports,
+        JournalSettings journal) {
+
+    /** As read before the {@code journal} section existed: the journal in its default directory. */
+    public EngineConfig(String deployment, RedisSettings redis, AmiSettings ami, AgiSettings agi,
+            SchedulerSettings scheduler, AgentSettings agents, List<CampaignSettings> campaigns, HttpSettings http,
+            PromiseSettings promises, List<PbxSettings> pbxs, ImportSettings imports) {
+        this(deployment, redis, ami, agi, scheduler, agents, campaigns, http, promises, pbxs, imports, null);
+    }
 
     /** The name of the one PBX configured with {@code ami} or {@code deployment} instead of {@code pbxs}. */
     public static final String SINGLE_PBX = "pbx";
@@ -44,16 +52,28 @@ public record EngineConfig(
      * What a validated configuration yields, section by section, ready to wire: every key set (defaults filled in),
      * secrets resolved, and the PBXs, agents and campaigns built. {@code ami()} is the first PBX's AMI settings, whose
      * contexts the dialplan commands render; {@code clustered} is null for Quartz in memory and {@code http} null for
-     * no operations server.
+     * no operations server; {@code journalDir} null for no journal (what Redis cannot take waits in memory only).
      */
     public record Resolved(RedisSettings redis, List<AmiPbx> pbxs, AgiSettings agi, SchedulerSettings scheduler,
             QuartzCluster clustered, ConfiguredAgents agents, ConfiguredCampaigns campaigns, PromiseSettings promises,
-            OpsWebConfig http, ImportLimits imports) {
+            OpsWebConfig http, ImportLimits imports, Path journalDir) {
         public Resolved {
             pbxs = List.copyOf(pbxs);
             if (pbxs.isEmpty()) {
                 throw new IllegalArgumentException("pbxs: none (expected at least one PBX)");
             }
+        }
+
+        /** Without a journal. */
+        public Resolved(RedisSettings redis, List<AmiPbx> pbxs, AgiSettings agi, SchedulerSettings scheduler,
+                QuartzCluster clustered, ConfiguredAgents agents, ConfiguredCampaigns campaigns,
+                PromiseSettings promises, OpsWebConfig http, ImportLimits imports) {
+            this(redis, pbxs, agi, scheduler, clustered, agents, campaigns, promises, http, imports, null);
+        }
+
+        /** The same configuration with its journal in {@code dir}. */
+        public Resolved withJournalDir(Path dir) {
+            return new Resolved(redis, pbxs, agi, scheduler, clustered, agents, campaigns, promises, http, imports, dir);
         }
 
         public AmiConfig ami() {
@@ -71,8 +91,10 @@ public record EngineConfig(
         var ownDeployment = deployment == null || deployment.isBlank() || Path.of(deployment).isAbsolute() ? deployment
                 : base.resolve(deployment).normalize().toString();
         var pbxList = pbxs == null ? null : pbxs.stream().map(p -> p == null ? null : p.relativeTo(base)).toList();
+        var journalDir = base.resolve(journal == null || journal.dir() == null || journal.dir().isBlank()
+                ? JournalSettings.DEFAULT_DIR : journal.dir()).normalize().toString();
         return new EngineConfig(ownDeployment, redis, ami, agi, scheduler, agents, campaigns, http, promises, pbxList,
-                imports);
+                imports, new JournalSettings(journalDir));
     }
 
     /** Checks every key and builds the domain objects; throws one {@link ConfigException} listing every problem. */
@@ -115,7 +137,14 @@ public record EngineConfig(
             throw ConfigException.of(errors);
         }
         return new Resolved(redisSection, pool, agiSection, schedulerSection, clustered, staff, campaignList,
-                promiseSection, ops, importSection.limits());
+                promiseSection, ops, importSection.limits(), journalDir());
+    }
+
+    /** Where the journal is kept: {@code journal.dir} as resolved against the file, or {@code journal} in the working directory. */
+    private Path journalDir() {
+        var dir = journal == null || journal.dir() == null || journal.dir().isBlank() ? JournalSettings.DEFAULT_DIR
+                : journal.dir();
+        return Path.of(dir).toAbsolutePath().normalize();
     }
 
     /**

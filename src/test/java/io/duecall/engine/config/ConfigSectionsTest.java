@@ -45,6 +45,28 @@ class ConfigSectionsTest {
     }
 
     @Test
+    void theJournalLivesBesideTheFileUnlessJournalDirSaysWhere() throws IOException {
+        var byDefault = load("""
+                campaigns:
+                  - { id: reminders, companyName: Acme, callbackNumber: "18005550100" }
+                """).validate(NO_SECRETS);
+        var relative = load("""
+                journal: { dir: data/journal }
+                campaigns:
+                  - { id: reminders, companyName: Acme, callbackNumber: "18005550100" }
+                """).validate(NO_SECRETS);
+        var absolute = load("""
+                journal: { dir: /var/lib/duecall/journal }
+                campaigns:
+                  - { id: reminders, companyName: Acme, callbackNumber: "18005550100" }
+                """).validate(NO_SECRETS);
+
+        assertEquals(dir.toAbsolutePath().resolve("journal"), byDefault.journalDir());
+        assertEquals(dir.toAbsolutePath().resolve("data/journal"), relative.journalDir());
+        assertEquals(Path.of("/var/lib/duecall/journal"), absolute.journalDir());
+    }
+
+    @Test
     void aKeyGivenInASectionKeepsTheOtherKeysOfThatSectionAtTheirDefaults() throws IOException {
         var resolved = load("""
                 agi: { port: 4600 }

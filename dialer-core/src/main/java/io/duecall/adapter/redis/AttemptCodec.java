@@ -19,10 +19,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 /** One stream field per attempt component, nulls omitted; money as minor units plus currency, times as ISO-8601. */
-final class AttemptCodec {
+public final class AttemptCodec {
     private AttemptCodec() {}
 
-    static Map<String, String> encode(Attempt attempt) {
+    public static Map<String, String> encode(Attempt attempt) {
         var fields = new LinkedHashMap<String, String>();
         put(fields, "callId", attempt.callId());
         put(fields, "campaign", attempt.campaign().value());
@@ -67,7 +67,7 @@ final class AttemptCodec {
                 Integer.parseInt(required(fields, "unansweredOnNumberToday")));
     }
 
-    static Attempt decode(String where, Map<String, String> fields) {
+    public static Attempt decode(String where, Map<String, String> fields) {
         try {
             var promiseMinor = get(fields, "promiseAmountMinor", Long::parseLong);
             var promiseAmount = promiseMinor == null ? null

@@ -1,17 +1,20 @@
 package io.duecall.adapter.redis;
 
 /**
- * The Lua scripts behind {@link RedisAttemptLedger}. A retried append (its reply was lost) is recognised by the
- * account's latest history entries already holding the same entry, which ends in the call id.
+ * The Lua scripts behind {@link RedisAttemptLedger}. An append whose call already has an entry among the account's
+ * latest history entries (every entry ends in its call id) writes nothing: a retry after a lost reply, a line
+ * replayed from the journal, or the real line of a call already written as interrupted. So each call has one line.
  */
 final class LedgerScripts {
-    /** How far back in an account's history a retried append is looked for. */
-    static final int RETRY_WINDOW = 16;
+    /** How far back in an account's history an earlier line of the same call is looked for. */
+    static final int RETRY_WINDOW = 64;
 
-    /** Ends the script with 0 when the history's latest entries hold ARGV[1]: an earlier try stored it. */
+    /** Ends the script with 0 when the history's latest entries hold ARGV[1]'s call id: an earlier append stored it. */
     private static final String SEEN = """
+            local _, _, call = string.find(ARGV[1], '^[^|]*|[^|]*|[^|]*|[^|]*|[^|]*|(.*)$')
+            local tail = call and ('|' .. call) or ARGV[1]
             for _, seen in ipairs(redis.call('LRANGE', KEYS[1], -%d, -1)) do
-              if seen == ARGV[1] then return 0 end
+              if seen == ARGV[1] or (#seen >= #tail and string.sub(seen, -#tail) == tail) then return 0 end
             end
             """.formatted(RETRY_WINDOW);
 

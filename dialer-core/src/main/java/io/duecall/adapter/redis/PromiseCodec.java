@@ -16,10 +16,10 @@ import java.util.Map;
  * A promise and its status as a flat Redis hash: money as minor units plus currency code, dates and instants as
  * ISO-8601. A hash written before promises had a status reads as open with nothing paid.
  */
-final class PromiseCodec {
+public final class PromiseCodec {
     private PromiseCodec() {}
 
-    static Map<String, String> encode(PromiseToPay promise) {
+    public static Map<String, String> encode(PromiseToPay promise) {
         var fields = new LinkedHashMap<String, String>();
         fields.put("callId", promise.callId());
         fields.put("account", promise.account().value());
@@ -60,7 +60,7 @@ final class PromiseCodec {
         }
     }
 
-    static PromiseToPay decode(String key, Map<String, String> fields) {
+    public static PromiseToPay decode(String key, Map<String, String> fields) {
         try {
             return new PromiseToPay(
                     required(fields, "callId"),

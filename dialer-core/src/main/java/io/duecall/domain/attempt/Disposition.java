@@ -24,15 +24,28 @@ public enum Disposition {
      */
     NOT_CONNECTED,
     /** The debtor asked not to be called on this number again. */
-    OPTED_OUT;
+    OPTED_OUT,
+    /**
+     * The debtor keyed a promise that could not be recorded anywhere (neither the store nor the journal took it);
+     * they heard so. A conversation: they were verified and heard the amount before promising.
+     */
+    PROMISE_NOT_RECORDED,
+    /**
+     * The dialer stopped (crashed, was killed) while the call was up, so what happened on it is unknown. Written by
+     * the node that takes the account over, or by a stop that could not wait for the call's end; its outcome is
+     * {@code ANSWERED}, so every rule counts it as a call that was picked up.
+     */
+    INTERRUPTED;
 
     /** For ledger lines that do not record it: whether this ending means the debtor was verified on the call. */
     public boolean impliesRightParty() {
-        return this == PROMISE_TO_PAY || this == NO_COMMITMENT || this == AGENT_CONVERSATION || this == OPTED_OUT;
+        return this == PROMISE_TO_PAY || this == NO_COMMITMENT || this == AGENT_CONVERSATION || this == OPTED_OUT
+                || this == PROMISE_NOT_RECORDED;
     }
 
     /** For ledger lines that do not record it: the least this ending says was disclosed. */
     public Disclosure impliedDisclosure() {
-        return this == PROMISE_TO_PAY || this == NO_COMMITMENT ? Disclosure.AMOUNT : Disclosure.NOTHING;
+        return this == PROMISE_TO_PAY || this == NO_COMMITMENT || this == PROMISE_NOT_RECORDED ? Disclosure.AMOUNT
+                : Disclosure.NOTHING;
     }
 }

@@ -91,7 +91,7 @@ public record AttemptLimits(
         delays.put(CallOutcome.FAILED, Duration.ofHours(1));
         return new AttemptLimits(7, CallOutcome.connectedOutcomes(), Duration.ofDays(7),
                 Set.of(Disposition.PROMISE_TO_PAY, Disposition.NO_COMMITMENT, Disposition.AGENT_CONVERSATION,
-                        Disposition.OPTED_OUT),
+                        Disposition.OPTED_OUT, Disposition.PROMISE_NOT_RECORDED),
                 3, 6, Duration.ofHours(2), delays, Duration.ofHours(72));
     }
 

@@ -3,6 +3,7 @@ package io.duecall.ivr.flow;
 import io.duecall.app.AgentHandoff;
 import io.duecall.app.CallSessions;
 import io.duecall.app.IvrCall;
+import io.duecall.app.PromiseNotRecordedException;
 import io.duecall.domain.account.Money;
 import io.duecall.domain.account.SecondFactor;
 import io.duecall.domain.attempt.Disclosure;
@@ -274,7 +275,14 @@ final class FlowRun implements Speaker.State {
         if (proposedAmount == null) {
             throw new IllegalStateException("flow " + flow.ledgerVersion() + " stores a promise before proposing one");
         }
-        promise = sessions.recordPromise(call.callId(), proposedAmount, proposedDate);
+        try {
+            promise = sessions.recordPromise(call.callId(), proposedAmount, proposedDate);
+        } catch (PromiseNotRecordedException notRecorded) {
+            // Never "your promise is recorded" for a promise kept nowhere: the caller hears it failed and whom to call.
+            channel.play(Prompts.PROMISE_NOT_RECORDED, "");
+            speaker.say("callback-number", "");
+            return end(Disposition.PROMISE_NOT_RECORDED);
+        }
         return "next";
     }
 

@@ -47,6 +47,8 @@ public final class Prompts {
     public static final String CONFIRM_OR_CHANGE = "duecall/press-1-confirm-2-change";
     /** "Thank you. Your promise is recorded: you will pay" */
     public static final String PROMISE_CONFIRMED = "duecall/promise-confirmed";
+    /** "We are sorry, your promise could not be recorded. Please call us back at" */
+    public static final String PROMISE_NOT_RECORDED = "duecall/promise-not-recorded";
     /** "To be called back, enter the hour from 9 to 20, then the hash key." */
     public static final String CALLBACK_OFFER = "duecall/callback-offer";
     /** "Thank you, we will call you back then." */

@@ -64,11 +64,17 @@ public final class InMemoryCallSessions implements CallSessions {
         return Optional.ofNullable(calls.get(callId));
     }
 
+    /** When set, every promise fails as one neither the store nor the journal could take. */
+    public volatile boolean refusePromises;
+
     @Override
     public PromiseToPay recordPromise(String callId, Money amount, LocalDate payBy) {
         var call = calls.get(callId);
         events.add("recordPromise:" + amount + ":" + payBy);
         recordRequests.incrementAndGet();
+        if (refusePromises) {
+            throw new io.duecall.app.PromiseNotRecordedException("promise of call " + callId + " could not be recorded", null);
+        }
         return promises.computeIfAbsent(callId, id -> new PromiseToPay(id, call.account().id(),
                 call.campaign().id(), amount, payBy, PROMISED_AT));
     }

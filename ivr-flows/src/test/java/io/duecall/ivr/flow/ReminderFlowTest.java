@@ -119,6 +119,20 @@ class ReminderFlowTest {
     }
 
     @Test
+    void promiseThatCouldNotBeRecordedIsNeverConfirmedAndTheCallerHearsWhomToCall() {
+        sessions.refusePromises = true;
+
+        var outcome = run("1 1 1");
+
+        assertEquals(new FlowOutcome.Finished(Disposition.PROMISE_NOT_RECORDED), outcome);
+        assertFalse(events.contains("play:" + Prompts.PROMISE_CONFIRMED), events.toString());
+        var failed = events.indexOf("play:" + Prompts.PROMISE_NOT_RECORDED);
+        assertTrue(failed > events.indexOf("recordPromise:125.50 USD:2026-03-13"), events.toString());
+        assertTrue(events.get(failed + 1).startsWith("sayDigits:"), events.toString());
+        assertEquals(List.of("c-9142:PROMISE_NOT_RECORDED"), verdicts());
+    }
+
+    @Test
     void verifiedDebtorHearsAmountInMajorUnitsAndDueDate() {
         run("1 1 1");
 

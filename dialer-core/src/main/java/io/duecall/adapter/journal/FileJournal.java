@@ -1,0 +1,345 @@
+package io.duecall.adapter.journal;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.duecall.adapter.redis.AttemptCodec;
+import io.duecall.adapter.redis.PromiseCodec;
+import io.duecall.port.Journal;
+import io.duecall.port.JournalUnavailableException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.CRC32C;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link Journal} as append-only segment files in one directory ({@code journal.dir}), the only place the engine
+ * writes to disk. Each record is a frame: its length (4 bytes), the CRC32C of its payload (4 bytes) and the payload,
+ * a small JSON object. An entry is forced to the device ({@link FileChannel#force}) before {@link #append} returns;
+ * the mark that it was applied is not (losing it only replays an entry the store keeps once).
+ *
+ * <p>On opening, the segments are read in order; a frame that is short or fails its CRC ends its segment (a write
+ * the process died in, or a disk that filled up), and at the end of the newest segment it is cut off, so the next
+ * append follows the last whole record. A write that fails part-way is cut off at once, or else the next append
+ * starts a new segment. Once nothing is pending and the segment has grown past {@link #ROLL_BYTES}, every segment
+ * is deleted and a new one begun. A lock file keeps a second engine out of the directory.
+ */
+public final class FileJournal implements Journal {
+    private static final Logger LOG = LoggerFactory.getLogger(FileJournal.class);
+    static final String LOCK_FILE = "journal.lock";
+    private static final String PREFIX = "segment-";
+    private static final String SUFFIX = ".log";
+    /** A segment with nothing pending is replaced once it is this large. */
+    static final long ROLL_BYTES = 1 << 20;
+    /** No entry is near this large; a length beyond it is a torn or corrupt frame. */
+    private static final int MAX_PAYLOAD = 1 << 20;
+    private static final int HEADER = 8;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path dir;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final Map<Long, Pending> pending = new LinkedHashMap<>();
+    private FileChannel segment;
+    private long nextSeq = 1;
+    private int tornFrames;
+    private boolean closed;
+
+    private FileJournal(Path dir, FileChannel lockChannel, FileLock lock) {
+        this.dir = dir;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+    }
+
+    /**
+     * Opens the journal in {@code dir} (created if missing), reading what an earlier run left pending.
+     *
+     * @throws JournalUnavailableException naming {@code journal.dir} when the directory cannot be written or another
+     *     engine holds it
+     */
+    public static FileJournal open(Path dir) {
+        FileChannel lockChannel = null;
+        try {
+            Files.createDirectories(dir);
+            lockChannel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = lockChannel.tryLock();
+            } catch (OverlappingFileLockException held) {
+                lock = null;
+            }
+            if (lock == null) {
+                throw new JournalUnavailableException("journal.dir: " + dir
+                        + " (expected a directory no other running engine uses; give each node its own)", null);
+            }
+            var journal = new FileJournal(dir, lockChannel, lock);
+            journal.recover();
+            return journal;
+        } catch (IOException e) {
+            closeQuietly(lockChannel);
+            throw new JournalUnavailableException("journal.dir: " + dir + " (expected a writable directory): " + e, e);
+        } catch (RuntimeException e) {
+            closeQuietly(lockChannel);
+            throw e;
+        }
+    }
+
+    private void recover() throws IOException {
+        var segments = segments();
+        for (int i = 0; i < segments.size(); i++) {
+            var path = segments.get(i);
+            nextSeq = Math.max(nextSeq, firstSeqOf(path));
+            long good = read(path);
+            if (good < Files.size(path)) {
+                tornFrames++;
+                LOG.warn("journal {}: {} bytes after offset {} are not a whole record and are ignored", path,
+                        Files.size(path) - good, good);
+                if (i == segments.size() - 1) {
+                    try (var channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
+                        channel.truncate(good);
+                        channel.force(true);
+                    }
+                }
+            }
+        }
+        if (pending.isEmpty()) {
+            deleteSegments();
+            startSegment();
+        } else {
+            segment = FileChannel.open(segments.getLast(), StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            LOG.info("journal {}: {} entr{} left by the last run wait for the store", dir, pending.size(),
+                    pending.size() == 1 ? "y" : "ies");
+        }
+    }
+
+    /** Reads the segment's whole frames into {@link #pending}; returns the offset after the last whole frame. */
+    private long read(Path path) throws IOException {
+        try (var channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            long size = channel.size();
+            long position = 0;
+            var header = ByteBuffer.allocate(HEADER);
+            while (position + HEADER <= size) {
+                header.clear();
+                channel.read(header, position);
+                header.flip();
+                int length = header.getInt();
+                int crc = header.getInt();
+                if (length <= 0 || length > MAX_PAYLOAD || position + HEADER + length > size) {
+                    return position;
+                }
+                var payload = ByteBuffer.allocate(length);
+                channel.read(payload, position + HEADER);
+                if (crc(payload.array()) != crc) {
+                    return position;
+                }
+                try {
+                    accept(JSON.readValue(payload.array(), Record.class));
+                } catch (JacksonException | IllegalStateException e) {
+                    LOG.warn("journal {}: the record at offset {} is unreadable and ends the segment: {}", path,
+                            position, e.getMessage());
+                    return position;
+                }
+                position += HEADER + length;
+            }
+            return position;
+        }
+    }
+
+    private void accept(Record record) {
+        nextSeq = Math.max(nextSeq, record.seq() + 1);
+        switch (record.kind()) {
+            case "applied" -> pending.remove(record.seq());
+            case "line" -> pending.put(record.seq(), new Pending(record.seq(),
+                    new LedgerLine(AttemptCodec.decode("journal entry " + record.seq(), record.fields()))));
+            case "promise" -> pending.put(record.seq(), new Pending(record.seq(),
+                    new Promise(PromiseCodec.decode("journal entry " + record.seq(), record.fields()))));
+            default -> throw new IllegalStateException("kind: '" + record.kind() + "' (expected line, promise or applied)");
+        }
+    }
+
+    @Override
+    public synchronized Pending append(Entry entry) {
+        requireOpen();
+        var record = switch (entry) {
+            case LedgerLine line -> new Record(nextSeq, "line", AttemptCodec.encode(line.attempt()));
+            case Promise promise -> new Record(nextSeq, "promise", PromiseCodec.encode(promise.promise()));
+        };
+        write(record, true);
+        var appended = new Pending(nextSeq++, entry);
+        pending.put(appended.seq(), appended);
+        return appended;
+    }
+
+    @Override
+    public synchronized List<Pending> pending() {
+        return List.copyOf(pending.values());
+    }
+
+    @Override
+    public synchronized void applied(Pending applied) {
+        if (closed || pending.remove(applied.seq()) == null) {
+            return;
+        }
+        try {
+            write(new Record(applied.seq(), "applied", Map.of()), false);
+            if (pending.isEmpty() && segment.size() > ROLL_BYTES) {
+                segment.close();
+                deleteSegments();
+                startSegment();
+            }
+        } catch (JournalUnavailableException | IOException e) {
+            // The entry is in the store; should its mark be missing, the next run applies it again, harmlessly.
+            LOG.warn("journal {}: could not mark entry {} applied: {}", dir, applied.seq(), e.getMessage());
+        }
+    }
+
+    /** Frames of earlier runs that were cut off or failed their check when the journal was opened. */
+    public synchronized int tornFrames() {
+        return tornFrames;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        closeQuietly(segment);
+        try {
+            lock.release();
+        } catch (IOException e) {
+            LOG.warn("journal {}: could not release its lock: {}", dir, e.getMessage());
+        }
+        closeQuietly(lockChannel);
+    }
+
+    private void write(Record record, boolean force) {
+        byte[] payload;
+        try {
+            payload = JSON.writeValueAsBytes(record);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("journal entry " + record.seq() + " cannot be encoded: " + e.getMessage(), e);
+        }
+        var frame = ByteBuffer.allocate(HEADER + payload.length);
+        frame.putInt(payload.length).putInt(crc(payload)).put(payload).flip();
+        long start = -1;
+        try {
+            start = segment.size();
+            while (frame.hasRemaining()) {
+                segment.write(frame);
+            }
+            if (force) {
+                segment.force(false);
+            }
+        } catch (IOException e) {
+            cutOff(start);
+            throw new JournalUnavailableException("journal " + dir + ": could not write entry " + record.seq()
+                    + ": " + e, e);
+        }
+    }
+
+    /** After a failed write: drops its partial frame, or else leaves it behind and goes on in a new segment. */
+    private void cutOff(long start) {
+        try {
+            if (start >= 0) {
+                segment.truncate(start);
+                segment.force(true);
+                return;
+            }
+        } catch (IOException ignored) {
+            // Fall through: a new segment keeps later records from following the partial frame.
+        }
+        try {
+            closeQuietly(segment);
+            startSegment();
+        } catch (IOException e) {
+            LOG.error("journal {}: could not start a new segment after a failed write: {}", dir, e.getMessage());
+        }
+    }
+
+    private void startSegment() throws IOException {
+        var path = dir.resolve(PREFIX + "%020d".formatted(nextSeq) + SUFFIX);
+        segment = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        segment.force(true);
+        forceDirectory();
+    }
+
+    /** So a new or deleted segment's name survives a power cut too. */
+    private void forceDirectory() {
+        try (var channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException notOnThisSystem) {
+            // Some systems cannot open a directory for syncing; the file's own force still holds its records.
+        }
+    }
+
+    private void deleteSegments() throws IOException {
+        for (var path : segments()) {
+            Files.delete(path);
+        }
+        forceDirectory();
+    }
+
+    private List<Path> segments() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return new ArrayList<>(files.filter(p -> {
+                var name = p.getFileName().toString();
+                return name.startsWith(PREFIX) && name.endsWith(SUFFIX);
+            }).sorted().toList());
+        }
+    }
+
+    private static long firstSeqOf(Path segment) {
+        var name = segment.getFileName().toString();
+        try {
+            return Long.parseLong(name.substring(PREFIX.length(), name.length() - SUFFIX.length()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new JournalUnavailableException("journal " + dir + " is closed", null);
+        }
+    }
+
+    private static int crc(byte[] bytes) {
+        var crc = new CRC32C();
+        crc.update(bytes);
+        return (int) crc.getValue();
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception ignored) {
+            // Closing on the way out: nothing more to do.
+        }
+    }
+
+    /** One frame's payload: the entry's sequence number, what it is, and its fields. */
+    record Record(long seq, String kind, Map<String, String> fields) {
+        Record {
+            fields = fields == null ? Map.of() : fields;
+        }
+    }
+}
