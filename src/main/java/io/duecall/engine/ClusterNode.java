@@ -7,6 +7,8 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import io.duecall.app.GracefulStop;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -37,13 +39,12 @@ final class ClusterNode {
             out.println(READY + " " + name + " ivr " + engine.agiUrl());
             out.flush();
             awaitStop();
+            // The drain runs on the wall clock: DRAIN is real seconds, whatever the node's campaign clock says.
+            var report = new GracefulStop(engine.dialer(), Clock.systemUTC(), Thread::sleep).stop(DRAIN, () -> false);
             engine.stopCampaigns();
-            long until = System.nanoTime() + DRAIN.toNanos();
-            while (engine.dialer().callsInFlight() > 0 && System.nanoTime() < until) {
-                Thread.sleep(50);
-            }
             long dials = engine.dialer().campaigns().stream().mapToLong(c -> engine.dialer().figures(c.id()).dials()).sum();
-            out.printf("stopped %s after %d dials, %d calls still in flight%n", name, dials, engine.dialer().callsInFlight());
+            out.printf("stopped %s after %d dials, %d calls still in flight; %s%n", name, dials,
+                    engine.dialer().callsInFlight(), report.describe());
         }
         return 0;
     }

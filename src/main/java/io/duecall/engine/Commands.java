@@ -30,7 +30,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
+import io.duecall.app.GracefulStop;
 
 /** The commands that work on a configured deployment rather than the demo. */
 final class Commands {
@@ -50,10 +50,9 @@ final class Commands {
         var http = config.http();
         options.rejectUnknown();
         var clock = Clock.systemUTC();
-        var stopped = new CountDownLatch(1);
+        var signals = StopSignals.install();
         try (var redis = redis(config);
                 var engine = Engine.start(config, clock, d -> Thread.sleep(d), redis, "")) {
-            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
             out.printf("duecall: redis %s; AMI %s; IVR at %s%n", redis.description(), amiEndpoints(config),
                     engine.agiUrl());
             if (http != null) {
@@ -62,8 +61,17 @@ final class Commands {
             }
             engine.loginAllAgents();
             engine.startCampaigns();
-            stopped.await();
+            signals.awaitFirst();
+            var grace = GracefulStop.graceFor(engine.dialer());
+            out.printf("duecall: stopping: no new calls; the %d call(s) in flight get up to %d s to finish "
+                    + "(a second Ctrl-C hangs them up)%n", engine.dialer().callsInFlight(), grace.toSeconds());
+            out.flush();
+            var report = new GracefulStop(engine.dialer(), clock, d -> Thread.sleep(d)).stop(grace, signals::hurried);
             engine.stopCampaigns();
+            out.println("duecall: " + report.describe());
+            out.flush();
+        } finally {
+            signals.stopped();
         }
         return 0;
     }

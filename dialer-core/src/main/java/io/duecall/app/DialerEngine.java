@@ -100,6 +100,8 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
     private volatile Journal journal = Journal.none();
     private final AtomicBoolean storeAvailable = new AtomicBoolean(true);
     private final AtomicBoolean telephonyUp = new AtomicBoolean(true);
+    /** Cleared by {@link #stopDialing()}: ticks go on keeping the calls in flight, and place none. */
+    private final AtomicBoolean dialing = new AtomicBoolean(true);
     /** Where ended calls are written down; by default on the thread that closed the call. */
     private volatile Executor ledgerWriter = Runnable::run;
     /** What agents asked for on bridged calls, wherever their desk recorded it; by default nothing. */
@@ -251,7 +253,7 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
             renewLeases(campaign, now);
             var pacing = pacers.get(id);
             agents.takeFinishedWrapUps(id, now).forEach(pacing::wrapped);
-            int wanted = telephonyAvailable() ? pacing.callsToPlace(snapshot(campaign, now)) : 0;
+            int wanted = dialing.get() && telephonyAvailable() ? pacing.callsToPlace(snapshot(campaign, now)) : 0;
             if (wanted > 0) {
                 for (var claim : accounts.claim(id, wanted, now, campaign.lease())) {
                     if (place(campaign, claim, now)) {
@@ -1059,6 +1061,67 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
     /** Calls placed and not yet written to the ledger. */
     public int callsInFlight() {
         return calls.size();
+    }
+
+    /**
+     * The first step of a stop: from now on no tick claims or places a call, while ticks and upkeep go on renewing
+     * the leases of the calls in flight and writing their lines as they end. It cannot be undone.
+     */
+    public void stopDialing() {
+        if (dialing.compareAndSet(true, false)) {
+            LOG.info("dialing stopped; {} call(s) in flight are let finish", calls.size());
+        }
+    }
+
+    public boolean dialing() {
+        return dialing.get();
+    }
+
+    /** Asks the PBX to hang up every call still up; returns how many it was asked for. Their lines follow their ends. */
+    public int hangUpAll() {
+        int asked = 0;
+        for (var call : new ArrayList<>(calls.values())) {
+            synchronized (call) {
+                if (call.closed || call.endedAt != null) {
+                    continue;
+                }
+            }
+            try {
+                telephony.hangup(call.callId);
+                asked++;
+            } catch (TelephonyUnavailableException | RuntimeException e) {
+                LOG.warn("call {}: hang-up refused: {}", call.callId, e.getMessage());
+            }
+        }
+        return asked;
+    }
+
+    /**
+     * The last step of a stop that cannot wait any longer: every call not yet written is closed as it stands and
+     * written {@code INTERRUPTED} (unless it ended, or had a promise or an opt-out, which stand), counted by the
+     * contact rules as connected. Returns how many were closed so.
+     */
+    public int closeAllNow() {
+        int closed = 0;
+        var now = clock.instant();
+        for (var call : new ArrayList<>(calls.values())) {
+            synchronized (call) {
+                if (call.closed) {
+                    continue;
+                }
+                boolean known = call.endedAt != null && (call.ivrDone || !call.ivrRunning);
+                if (!known && (call.outcome == null || call.outcome.connected())) {
+                    call.interrupted = true;
+                }
+                if (call.endedAt == null) {
+                    call.endedAt = now;
+                }
+                call.ivrDone = true;
+            }
+            closed++;
+            closeIfDone(call);
+        }
+        return closed;
     }
 
     private static Duration min(Duration a, Duration b) {

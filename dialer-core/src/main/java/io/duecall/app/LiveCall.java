@@ -41,6 +41,8 @@ final class LiveCall {
     PromiseToPay promise;
     /** A promise the caller keyed that neither the store nor the journal could take; the caller was told so. */
     boolean promiseNotRecorded;
+    /** Closed by a stop that could not wait for the call's end: what happened on it after that is unknown. */
+    boolean interrupted;
     boolean ivrRunning;
     /** When the IVR first asked for this call: proof that it was answered, should its answer event be lost. */
     Instant ivrStartedAt;
@@ -118,6 +120,9 @@ final class LiveCall {
         if (promiseNotRecorded) {
             return Disposition.PROMISE_NOT_RECORDED;
         }
+        if (interrupted) {
+            return Disposition.INTERRUPTED;
+        }
         if (abandoned) {
             return Disposition.ABANDONED;
         }
@@ -129,6 +134,7 @@ final class LiveCall {
 
     CallOutcome finalOutcome() {
         if (outcome == null) {
+            // A call cut off before its outcome was known counts as connected: nobody is redialed early for it.
             return ivrVerdict == Disposition.MACHINE ? CallOutcome.MACHINE : CallOutcome.ANSWERED;
         }
         return outcome;

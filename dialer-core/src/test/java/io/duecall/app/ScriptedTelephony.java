@@ -15,6 +15,7 @@ final class ScriptedTelephony implements PbxConnection {
     final List<CallRequest> originated = new ArrayList<>();
     final List<String> bridges = new ArrayList<>();
     final List<String> ivrChannels = new ArrayList<>();
+    final List<String> hangups = new java.util.concurrent.CopyOnWriteArrayList<>();
     boolean refuseBridges;
     boolean down;
     /** PBXs whose agent phones cannot be reached now; every other name is reachable. */
@@ -63,7 +64,9 @@ final class ScriptedTelephony implements PbxConnection {
     }
 
     @Override
-    public void hangup(String callId) {}
+    public void hangup(String callId) {
+        hangups.add(callId);
+    }
 
     void emit(CallEvent event) {
         listener.accept(event);
