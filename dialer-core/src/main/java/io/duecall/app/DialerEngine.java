@@ -407,6 +407,9 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
     }
 
     private boolean place(Campaign campaign, Claim claim, Instant now) {
+        if (!writeInterrupted(claim, now)) {
+            return false;
+        }
         var choice = eligibility.decide(campaign.id(), claim.account(), now);
         switch (choice.decision()) {
             case DialDecision.Skip skip -> {
@@ -419,6 +422,9 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
                 var call = new LiveCall(callId, claim, campaign, number, choice.contact().orElse(null),
                         dial.debtorTime(), dial.zones(), now);
                 call.dialContext = choice.context();
+                // Recorded with the account before the PBX hears of it, so a node that dies now leaves the call
+                // findable: whoever claims the account next writes its line (see writeInterrupted).
+                ledger.placed(call.interruptedLine());
                 calls.put(callId, call);
                 try {
                     telephony.originate(new CallRequest(callId, campaign.id(), number, campaign.ringTimeout(),
@@ -428,17 +434,46 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
                 } catch (OriginateThrottledException e) {
                     // Every PBX is full or at its rate: back to the queue now, to be claimed again next tick.
                     calls.remove(callId);
+                    ledger.notPlaced(claim.account().id(), callId);
                     accounts.release(claim, now);
                     LOG.debug("originate throttled for campaign {}: {}", campaign.id(), e.getMessage());
                     return false;
                 } catch (TelephonyUnavailableException e) {
                     calls.remove(callId);
+                    ledger.notPlaced(claim.account().id(), callId);
                     accounts.release(claim, now.plus(TELEPHONY_RETRY));
                     LOG.warn("originate refused for campaign {}: {}", campaign.id(), e.getMessage(), e);
                     return false;
                 }
             }
         }
+    }
+
+    /**
+     * Writes an {@code INTERRUPTED} line for each call of the just-claimed account that was placed and never written
+     * (its node died, or was killed, while the call was up), so the contact rules count it before the account is
+     * dialed again. A call that may still be up (its PBX bound is not over) is left alone and the account goes back
+     * until then; returns false in that case.
+     */
+    private boolean writeInterrupted(Claim claim, Instant now) {
+        Instant upUntil = null;
+        for (var line : ledger.unwritten(claim.account().id())) {
+            if (calls.containsKey(line.callId())) {
+                continue;
+            }
+            if (line.endedAt().isAfter(now)) {
+                upUntil = upUntil == null || line.endedAt().isAfter(upUntil) ? line.endedAt() : upUntil;
+                continue;
+            }
+            ledger.append(line);
+            LOG.warn("call {} of account {} (originated {}) was never written by the node that placed it; "
+                    + "written INTERRUPTED", line.callId(), line.account(), line.originatedAt());
+        }
+        if (upUntil != null) {
+            accounts.release(claim, upUntil);
+            return false;
+        }
+        return true;
     }
 
     private void skip(Campaign campaign, Claim claim, DialDecision.Skip skip) {

@@ -140,6 +140,17 @@ final class LiveCall {
         return outcome;
     }
 
+    /**
+     * The line to write should this call's node die before writing its own: {@code INTERRUPTED}, counted as connected,
+     * ended at the latest the PBX lets it last (ring time and the campaign's maximum duration after the originate).
+     */
+    Attempt interruptedLine() {
+        return new Attempt(callId, campaign.id(), claim.account().id(), number, debtorTimeAtDial.getZone(),
+                debtorTimeAtDial.toLocalDateTime(), originatedAt, null, null,
+                originatedAt.plus(campaign.ringTimeout()).plus(campaign.maxCallDuration()), CallOutcome.ANSWERED,
+                Disposition.INTERRUPTED, null, false, null, null, null, dialContext, contact != null);
+    }
+
     Attempt toAttempt() {
         return new Attempt(callId, campaign.id(), claim.account().id(), number, debtorTimeAtDial.getZone(),
                 debtorTimeAtDial.toLocalDateTime(), originatedAt, answeredAt, bridgedAt, endedAt, finalOutcome(),

@@ -13,8 +13,24 @@ import java.util.Map;
  * can be checked without reading the whole ledger.
  */
 public interface AttemptLedger {
-    /** Appends the attempt and adds it to its account's history, together. */
+    /**
+     * Appends the attempt and adds it to its account's history, together, and forgets the call's {@link #placed}
+     * record. A call that already has its line keeps it: the append writes nothing (one line per call id).
+     */
     void append(Attempt attempt);
+
+    /**
+     * Records, before its originate, that a call is placed: {@code ifInterrupted} is the line to write for it should
+     * the dialer die before writing its own ({@code INTERRUPTED}, with what is known at the originate). Kept with
+     * the account until the call's line is appended or {@link #notPlaced} says it never went out.
+     */
+    void placed(Attempt ifInterrupted);
+
+    /** The originate of the call recorded {@link #placed} was refused: it never rang. */
+    void notPlaced(AccountId account, String callId);
+
+    /** The lines to write for the account's calls recorded placed whose own line never came, oldest first. */
+    List<Attempt> unwritten(AccountId account);
 
     /** The account's attempts (across all campaigns and numbers) originated at or after {@code since}, oldest first. */
     List<PastAttempt> history(AccountId account, Instant since);

@@ -122,6 +122,21 @@ class ScreenPopReadsTest {
         }
 
         @Override
+        public void placed(Attempt ifInterrupted) {
+            stored.placed(ifInterrupted);
+        }
+
+        @Override
+        public void notPlaced(AccountId account, String callId) {
+            stored.notPlaced(account, callId);
+        }
+
+        @Override
+        public List<Attempt> unwritten(AccountId account) {
+            return stored.unwritten(account);
+        }
+
+        @Override
         public List<PastAttempt> history(AccountId account, Instant since) {
             return stored.history(account, since);
         }

@@ -15,11 +15,37 @@ import java.util.Objects;
 /** {@link AttemptLedger} in memory, in append order; safe to use from several threads. */
 public final class InMemoryAttemptLedger implements AttemptLedger {
     private final List<Attempt> attempts = new ArrayList<>();
+    private final java.util.Set<String> written = new java.util.HashSet<>();
+    private final Map<AccountId, Map<String, Attempt>> placed = new HashMap<>();
     private final Map<AccountId, List<PastAttempt>> histories = new HashMap<>();
     private final Map<AccountId, Map<E164, Integer>> locationCalls = new HashMap<>();
 
     @Override
+    public synchronized void placed(Attempt ifInterrupted) {
+        placed.computeIfAbsent(ifInterrupted.account(), id -> new java.util.LinkedHashMap<>())
+                .put(ifInterrupted.callId(), ifInterrupted);
+    }
+
+    @Override
+    public synchronized void notPlaced(AccountId account, String callId) {
+        var calls = placed.get(account);
+        if (calls != null) {
+            calls.remove(callId);
+        }
+    }
+
+    @Override
+    public synchronized List<Attempt> unwritten(AccountId account) {
+        var calls = placed.get(account);
+        return calls == null ? List.of() : List.copyOf(calls.values());
+    }
+
+    @Override
     public synchronized void append(Attempt attempt) {
+        notPlaced(attempt.account(), attempt.callId());
+        if (!written.add(attempt.callId())) {
+            return;
+        }
         attempts.add(Objects.requireNonNull(attempt, "attempt"));
         histories.computeIfAbsent(attempt.account(), id -> new ArrayList<>()).add(PastAttempt.of(attempt));
         if (attempt.locationCall()) {

@@ -9,12 +9,21 @@ final class LedgerScripts {
     /** How far back in an account's history an earlier line of the same call is looked for. */
     static final int RETRY_WINDOW = 64;
 
-    /** Ends the script with 0 when the history's latest entries hold ARGV[1]'s call id: an earlier append stored it. */
+    /**
+     * Ends the script with 0 when the history's latest entries hold ARGV[1]'s call id (an earlier append stored it),
+     * forgetting the call's placed record (KEYS[3]) either way once written.
+     */
     private static final String SEEN = """
             local _, _, call = string.find(ARGV[1], '^[^|]*|[^|]*|[^|]*|[^|]*|[^|]*|(.*)$')
             local tail = call and ('|' .. call) or ARGV[1]
+            local function written()
+              if call then redis.call('HDEL', KEYS[3], call) end
+            end
             for _, seen in ipairs(redis.call('LRANGE', KEYS[1], -%d, -1)) do
-              if seen == ARGV[1] or (#seen >= #tail and string.sub(seen, -#tail) == tail) then return 0 end
+              if seen == ARGV[1] or (#seen >= #tail and string.sub(seen, -#tail) == tail) then
+                written()
+                return 0
+              end
             end
             """.formatted(RETRY_WINDOW);
 
@@ -29,22 +38,24 @@ final class LedgerScripts {
     private LedgerScripts() {}
 
     /**
-     * One Redis: the whole append at once. KEYS: history, location calls, attempts stream. ARGV: history entry,
+     * One Redis: the whole append at once. KEYS: history, location calls, placed calls, attempts stream. ARGV: history entry,
      * history limit, location number or empty, then the line's field, value pairs. Returns 1, or 0 for a retry
      * of an append that was stored (history and line both, so neither is written again). The line goes first: a
      * script stopped by an error keeps what it wrote, and a failed XADD must leave no history behind.
      */
     static final LuaScript APPEND = new LuaScript(SEEN + """
-            redis.call('XADD', KEYS[3], '*', unpack(ARGV, 4))
+            redis.call('XADD', KEYS[4], '*', unpack(ARGV, 4))
             """ + WRITE_HISTORY + """
+            written()
             return 1
             """);
 
     /**
-     * A cluster's first step, on the account's slot. KEYS: history, location calls. ARGV: history entry, history
+     * A cluster's first step, on the account's slot. KEYS: history, location calls, placed calls. ARGV: history entry, history
      * limit, location number or empty. Returns 1, or 0 when an earlier try stored it.
      */
     static final LuaScript HISTORY_ONLY = new LuaScript(SEEN + WRITE_HISTORY + """
+            written()
             return 1
             """);
 

@@ -28,6 +28,10 @@ public final class RedisAttemptLedger implements AttemptLedger {
     /** On a cluster, how many of the latest lines a retried append looks through for its call id. */
     static final int RETRY_LINES = 2_000;
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, String>> FIELDS =
+            new com.fasterxml.jackson.core.type.TypeReference<>() {};
+
     private final UnifiedJedis jedis;
     private final RedisKeys keys;
     private final String key;
@@ -40,7 +44,8 @@ public final class RedisAttemptLedger implements AttemptLedger {
 
     @Override
     public void append(Attempt attempt) {
-        var historyKeys = List.of(keys.history(attempt.account()), keys.locationCalls(attempt.account()));
+        var historyKeys = List.of(keys.history(attempt.account()), keys.locationCalls(attempt.account()),
+                keys.placedCalls(attempt.account()));
         var historyArgs = List.of(PastAttemptCodec.encode(PastAttempt.of(attempt), attempt.callId()), Integer.toString(HISTORY_LIMIT),
                 attempt.locationCall() ? attempt.number().value() : "");
         var line = new ArrayList<String>();
@@ -65,6 +70,46 @@ public final class RedisAttemptLedger implements AttemptLedger {
         args.add(attempt.callId());
         args.addAll(line);
         Redis.call("append to " + key, () -> LedgerScripts.LINE.run(jedis, List.of(key), args));
+    }
+
+    @Override
+    public void placed(Attempt ifInterrupted) {
+        var key = keys.placedCalls(ifInterrupted.account());
+        var encoded = encode(ifInterrupted);
+        Redis.call("record placed call in " + key, () -> jedis.hset(key, ifInterrupted.callId(), encoded));
+    }
+
+    @Override
+    public void notPlaced(AccountId account, String callId) {
+        var key = keys.placedCalls(account);
+        Redis.call("forget placed call in " + key, () -> jedis.hdel(key, callId));
+    }
+
+    @Override
+    public List<Attempt> unwritten(AccountId account) {
+        var key = keys.placedCalls(account);
+        var stored = Redis.call("read " + key, () -> jedis.hgetAll(key));
+        var lines = new ArrayList<Attempt>();
+        stored.forEach((callId, encoded) -> lines.add(decode(key + " field " + callId, encoded)));
+        lines.sort(java.util.Comparator.comparing(Attempt::originatedAt));
+        return lines;
+    }
+
+    private static String encode(Attempt attempt) {
+        try {
+            return JSON.writeValueAsString(AttemptCodec.encode(attempt));
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new IllegalStateException("call " + attempt.callId() + " cannot be encoded: " + e.getMessage(), e);
+        }
+    }
+
+    private static Attempt decode(String where, String encoded) {
+        try {
+            Map<String, String> fields = JSON.readValue(encoded, FIELDS);
+            return AttemptCodec.decode(where, fields);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new IllegalStateException("redis: " + where + " is malformed: " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -107,6 +107,11 @@ public final class RedisKeys {
         return accountTag(account) + ":history";
     }
 
+    /** Hash of one account's calls placed and not yet written: call id to the line to write should its node die. */
+    public String placedCalls(AccountId account) {
+        return accountTag(account) + ":placed";
+    }
+
     /** Hash of one account's location calls: third-party number to calls ever placed to it. Never trimmed. */
     public String locationCalls(AccountId account) {
         return accountTag(account) + ":location-calls";
