@@ -4,6 +4,7 @@ import io.duecall.domain.account.AccountId;
 import io.duecall.domain.attempt.Attempt;
 import io.duecall.pbxsim.PlacedCall;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -24,7 +25,10 @@ import java.util.stream.Collectors;
 record ClusterAudit(int ledgerLines, int pbxCalls, int unledgered, List<LedgerOverlap> ledgerOverlaps,
         List<PbxOverlap> pbxOverlaps, KilledCalls killedCalls, int leasedByKilled, int writtenByKilled, List<AccountId> notRedialed,
         int promisesBefore, int promisesBeforeStillStored, int promisesAfter, int ledgerBefore,
-        int ledgerBeforeStillStored) {
+        int ledgerBeforeStillStored, List<PbxRedial> earlyRedials, Duration minimumGap) {
+
+    /** An account the PBXs called again sooner than the contact rules' minimum gap after its previous call. */
+    record PbxRedial(Object account, PbxCall earlier, PbxCall later) {}
 
     /** What was read at the kill, just after the node died ({@code at}, campaign time). */
     record AtKill(Instant at, Map<AccountId, Instant> leasesOfKilled, Set<String> promiseCalls, Set<String> ledgerCalls) {}
@@ -54,7 +58,7 @@ record ClusterAudit(int ledgerLines, int pbxCalls, int unledgered, List<LedgerOv
      * queue it for later, as after any call.
      */
     static ClusterAudit of(List<Attempt> ledger, Collection<PbxCall> pbxCalls, Map<String, AccountId> accountByNumber,
-            AtKill atKill, Set<String> callsOfKilled, Set<String> promiseCallsAfter, Instant now) {
+            AtKill atKill, Set<String> callsOfKilled, Set<String> promiseCallsAfter, Instant now, Duration minimumGap) {
         var notRedialed = new ArrayList<AccountId>();
         int[] writtenByKilled = {0};
         atKill.leasesOfKilled().forEach((account, expiry) -> {
@@ -75,7 +79,27 @@ record ClusterAudit(int ledgerLines, int pbxCalls, int unledgered, List<LedgerOv
                 notRedialed,
                 atKill.promiseCalls().size(), (int) atKill.promiseCalls().stream().filter(promiseCallsAfter::contains).count(),
                 promiseCallsAfter.size(), atKill.ledgerCalls().size(),
-                (int) atKill.ledgerCalls().stream().filter(ledgerCalls::contains).count());
+                (int) atKill.ledgerCalls().stream().filter(ledgerCalls::contains).count(),
+                earlyRedials(pbxCalls, accountByNumber, minimumGap), minimumGap);
+    }
+
+    /** Calls the PBXs placed to one account sooner than {@code minimumGap} after the previous one (from the originates). */
+    static List<PbxRedial> earlyRedials(Collection<PbxCall> calls, Map<String, AccountId> accountByNumber,
+            Duration minimumGap) {
+        var byAccount = new HashMap<Object, List<PbxCall>>();
+        calls.forEach(c -> byAccount.computeIfAbsent(accountByNumber.containsKey(c.call().number())
+                ? accountByNumber.get(c.call().number()) : c.call().number(), k -> new ArrayList<>()).add(c));
+        var early = new ArrayList<PbxRedial>();
+        byAccount.forEach((account, list) -> {
+            list.sort(Comparator.comparing(c -> c.call().startedAt()));
+            for (int i = 1; i < list.size(); i++) {
+                var previous = list.get(i - 1);
+                if (list.get(i).call().startedAt().isBefore(previous.call().startedAt().plus(minimumGap))) {
+                    early.add(new PbxRedial(account, previous, list.get(i)));
+                }
+            }
+        });
+        return early;
     }
 
     static KilledCalls killedCalls(Collection<PbxCall> pbxCalls, AtKill atKill, Set<String> callsOfKilled) {
@@ -143,13 +167,19 @@ record ClusterAudit(int ledgerLines, int pbxCalls, int unledgered, List<LedgerOv
     boolean passed() {
         return ledgerOverlaps.isEmpty() && pbxOverlaps.isEmpty() && notRedialed.isEmpty()
                 && promisesBeforeStillStored == promisesBefore && ledgerBeforeStillStored == ledgerBefore
-                && ledgerLines > 0;
+                && ledgerLines > 0 && unledgered == 0 && earlyRedials.isEmpty();
     }
 
     void print(PrintStream out, String killed) {
         out.println("cluster audit");
-        out.printf("  dials: %d ledger lines; the PBXs placed %d calls, %d of them with no ledger line (cut off by the kill)%n",
+        out.printf("  dials: %d ledger lines; the PBXs placed %d calls, %d of them with no ledger line%n",
                 ledgerLines, pbxCalls, unledgered);
+        out.printf("  accounts called again sooner than the minimum gap (%s) after their previous call: %d%n",
+                minimumGap, earlyRedials.size());
+        for (var redial : earlyRedials) {
+            out.printf("    pbx %s: %s%n      then %s%n", redial.account() instanceof AccountId id ? id.value()
+                    : redial.account(), describe(redial.earlier()), describe(redial.later()));
+        }
         out.printf("  duplicates (one account up twice at once): %d in the ledger, %d at the PBXs%n",
                 ledgerDuplicates(), pbxDuplicates());
         for (var overlap : ledgerOverlaps) {
@@ -166,7 +196,7 @@ record ClusterAudit(int ledgerLines, int pbxCalls, int unledgered, List<LedgerOv
                 killedCalls.stillUp() ? "never (still up)" : time(killedCalls.lastEnd()),
                 time(killedCalls.firstLeaseEnd()), time(killedCalls.lastLeaseEnd()));
         out.printf("  accounts leased by %s when it was killed: %d; dialed again by another node after the lease ran out: %d;"
-                + " call already in the ledger, queued again by the rules: %d; neither: %d%s%n",
+                + " call in the ledger (written by the node, or INTERRUPTED by the takeover), queued again by the rules: %d; neither: %d%s%n",
                 killed, leasedByKilled, leasedByKilled - writtenByKilled - notRedialed.size(), writtenByKilled,
                 notRedialed.size(), notRedialed.isEmpty() ? "" : " " + notRedialed);
         out.printf("  promises before the kill: %d, of them stored after: %d (%d in all at the end)%n",

@@ -98,8 +98,10 @@ public final class ClusterDemo {
                 for (int i = 0; i < NODES.size(); i++) {
                     var name = NODES.get(i);
                     var config = options.outDir().resolve("node-" + name + ".yaml");
+                    // Each run's journals start empty: a journal left by an earlier run must not replay into this Redis.
                     Files.writeString(config, pbxs.nodeConfig(name, i, redis.port(),
-                            postgres.jdbcUrl(ClusterPbxs.DATABASE)), StandardCharsets.UTF_8);
+                            postgres.jdbcUrl(ClusterPbxs.DATABASE)) + "journal:\n  dir: \"" + work.resolve("journal")
+                            + "\"\n", StandardCharsets.UTF_8);
                     nodes.add(NodeProcess.start(name, config, pbxs.nodeEnvironment(), options.start(), anchor,
                             options.speed(), options.outDir().resolve("node-" + name + ".log")));
                 }
@@ -187,7 +189,8 @@ public final class ClusterDemo {
         }
         var ledger = new RedisAttemptLedger(jedis, keys).readAll();
         return ClusterAudit.of(ledger, pbxs.placedCalls(), byNumber, atKill, pbxs.callIdsOf(killed),
-                promiseCalls(jedis, keys), clock.instant());
+                promiseCalls(jedis, keys), clock.instant(),
+                io.duecall.domain.compliance.AttemptLimits.defaults().minimumGap());
     }
 
     /**

@@ -92,7 +92,9 @@ public final class Demo {
     public static DemoReport run(Options options, int httpPort, PrintStream out) throws Exception {
         Files.createDirectories(options.outDir());
         var clock = new ScaledClock(options.start(), options.speed());
-        var config = config(options.keyPrefix());
+        // A fresh journal each run: entries an earlier run left must not replay into this run's cleared keys.
+        var journalDir = Files.createTempDirectory("duecall-demo-journal-");
+        var config = config(options.keyPrefix()).withJournalDir(journalDir);
         try (var redis = DevRedis.provision()) {
             out.println("redis: " + redis.description());
             try (var jedis = new JedisPooled(redis.uri())) {
@@ -106,7 +108,7 @@ public final class Demo {
                             simulator.get().amiPort(), engine.agiUrl());
                     importAccounts(engine, options, out);
                     startOpsServer(engine, opsConfig(httpPort, config), out);
-                    return runCampaigns(engine, options, out, () -> callersOf(simulator.get()));
+                    return runCampaigns(engine, options, out, simulator.get());
                 }
             } finally {
                 // The engine lets go of the PBX first, so the simulator never sees a client it must keep serving.
@@ -114,6 +116,8 @@ public final class Demo {
                     simulator.get().close();
                 }
             }
+        } finally {
+            io.duecall.adapter.DirectoryTrees.delete(journalDir);
         }
     }
 
@@ -188,8 +192,8 @@ public final class Demo {
         return new DemoReport.Callers(stats.bargingCallers(), stats.keysHeard(), stats.keysLost());
     }
 
-    private static DemoReport runCampaigns(Engine engine, Options options, PrintStream out,
-            java.util.function.Supplier<DemoReport.Callers> callers) throws Exception {
+    private static DemoReport runCampaigns(Engine engine, Options options, PrintStream out, PbxSimulator simulator)
+            throws Exception {
         var dialer = engine.dialer();
         engine.loginAllAgents();
         var started = engine.clock().instant();
@@ -218,10 +222,28 @@ public final class Demo {
         for (var c : dialer.campaigns()) {
             dialer.predictiveActivity(c.id()).ifPresent(a -> predictive.put(c.id(), a));
         }
+        var storedCalls = promises.stream().map(io.duecall.domain.promise.PromiseToPay::callId)
+                .collect(java.util.stream.Collectors.toSet());
         var report = DemoReport.of(dialer.campaigns(), ledger, dials, dialer.callsInFlight(),
-                engine.agents().figures().timeInStates(finished), started, finished, options.outDir(), predictive, callers.get());
+                engine.agents().figures().timeInStates(finished), started, finished, options.outDir(), predictive,
+                callersOf(simulator), DemoReport.PromiseCount.of(promisesTold(simulator, storedCalls), storedCalls));
         report.print(out);
         return report;
+    }
+
+    /**
+     * What the simulated callers heard about their promises. A caller's session is over a moment after the engine
+     * has written its call, so this waits (10 s at most) until every stored promise's caller has been heard from.
+     */
+    private static Map<String, Boolean> promisesTold(PbxSimulator simulator, Set<String> storedCalls)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        var told = simulator.promisesTold();
+        while (!told.keySet().containsAll(storedCalls) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            told = simulator.promisesTold();
+        }
+        return told;
     }
 
     private static String progressLine(Engine engine) {

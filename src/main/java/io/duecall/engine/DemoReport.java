@@ -24,22 +24,54 @@ public record DemoReport(
         Duration campaignTime,
         Path outDir,
         Map<CampaignId, PredictivePacer.Activity> predictive,
-        Callers callers) {
+        Callers callers,
+        PromiseCount promiseCount) {
 
     /** The simulated callers who pressed keys without waiting to be asked, and what became of those keys. */
     public record Callers(long barging, long keysHeard, long keysLost) {
     }
 
+    /**
+     * Promises as the simulated callers heard them against the promise store: {@code told} callers heard "your
+     * promise is recorded", {@code refused} heard it could not be; {@code stored} promises are in the store, of them
+     * {@code storedUntold} made by callers who hung up before the confirmation; {@code toldNotStored} and
+     * {@code refusedButStored} must be 0.
+     */
+    public record PromiseCount(int told, int refused, int stored, int storedUntold, int toldNotStored,
+            int refusedButStored) {
+        static PromiseCount of(Map<String, Boolean> toldByCall, java.util.Set<String> storedCalls) {
+            int told = 0;
+            int refused = 0;
+            int toldNotStored = 0;
+            int refusedButStored = 0;
+            for (var entry : toldByCall.entrySet()) {
+                if (entry.getValue()) {
+                    told++;
+                    toldNotStored += storedCalls.contains(entry.getKey()) ? 0 : 1;
+                } else {
+                    refused++;
+                    refusedButStored += storedCalls.contains(entry.getKey()) ? 1 : 0;
+                }
+            }
+            int untold = (int) storedCalls.stream().filter(c -> !toldByCall.containsKey(c)).count();
+            return new PromiseCount(told, refused, storedCalls.size(), untold, toldNotStored, refusedButStored);
+        }
+
+        boolean consistent() {
+            return toldNotStored == 0 && refusedButStored == 0;
+        }
+    }
+
     static DemoReport of(List<Campaign> campaigns, List<Attempt> ledger, long dialsPlaced, int inFlight,
             Map<AgentState, Duration> agentTimes, Instant started, Instant finished, Path outDir,
-            Map<CampaignId, PredictivePacer.Activity> predictive, Callers callers) {
+            Map<CampaignId, PredictivePacer.Activity> predictive, Callers callers, PromiseCount promiseCount) {
         var busy = agentTimes.getOrDefault(AgentState.ON_CALL, Duration.ZERO)
                 .plus(agentTimes.getOrDefault(AgentState.WRAP_UP, Duration.ZERO));
         var staffed = busy.plus(agentTimes.getOrDefault(AgentState.READY, Duration.ZERO))
                 .plus(agentTimes.getOrDefault(AgentState.RESERVED, Duration.ZERO));
         double occupancy = staffed.isZero() ? 0 : (double) busy.toMillis() / staffed.toMillis();
         return new DemoReport(LedgerAudit.audit(campaigns, ledger), dialsPlaced, ledger.size(), inFlight, occupancy,
-                Duration.between(started, finished), outDir, Map.copyOf(predictive), callers);
+                Duration.between(started, finished), outDir, Map.copyOf(predictive), callers, promiseCount);
     }
 
     public long callsOutsideWindow() {
@@ -60,7 +92,7 @@ public record DemoReport(
     }
 
     public boolean healthy() {
-        return ledgerAccountsForEveryDial() && callsOutsideWindow() == 0;
+        return ledgerAccountsForEveryDial() && callsOutsideWindow() == 0 && promiseCount.consistent();
     }
 
     void print(PrintStream out) {
@@ -90,6 +122,13 @@ public record DemoReport(
         out.printf("  ledger: %d lines for %d dials%s; written to %s and %s%n", ledgerLines, dialsPlaced,
                 callsStillInFlight == 0 ? "" : " (" + callsStillInFlight + " calls still up)",
                 outDir.resolve("ledger.csv"), outDir.resolve("promises.csv"));
+        var p = promiseCount;
+        out.printf("  promises keyed by callers = promises stored: %d = %d%s%s%s%n", p.told() + p.storedUntold(),
+                p.stored(), p.storedUntold() == 0 ? "" : " (" + p.storedUntold() + " of them by callers who hung up"
+                        + " before hearing the confirmation)",
+                p.refused() == 0 ? "" : "; " + p.refused() + " caller(s) told their promise could not be recorded",
+                p.consistent() ? "" : "; MISMATCH: " + p.toldNotStored() + " told recorded but not stored, "
+                        + p.refusedButStored() + " told not recorded but stored");
         out.println(healthy() ? "  checks: OK" : "  checks: FAILED");
     }
 

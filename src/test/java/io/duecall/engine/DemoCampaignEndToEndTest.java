@@ -48,6 +48,11 @@ class DemoCampaignEndToEndTest {
         assertTrue(report.bridged() > 0, printed);
         assertEquals(0, report.callsOutsideWindow(), printed);
         assertTrue(report.ledgerAccountsForEveryDial(), printed);
+        assertTrue(report.promiseCount().told() > 0, printed);
+        assertEquals(0, report.promiseCount().toldNotStored(), printed);
+        assertEquals(report.promises(), report.promiseCount().stored(), printed);
+        assertTrue(printed.contains("promises keyed by callers = promises stored: "), printed);
+        assertTrue(report.healthy(), printed);
         var csvLines = Files.readAllLines(out.resolve("ledger.csv")).size();
         assertEquals(report.ledgerLines() + 1, csvLines, "ledger.csv has a header and one line per dial");
     }

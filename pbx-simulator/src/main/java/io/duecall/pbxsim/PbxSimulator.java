@@ -89,6 +89,14 @@ public final class PbxSimulator implements AutoCloseable {
         return stats.snapshot();
     }
 
+    /**
+     * The calls (by their CALL_ID) whose simulated caller keyed a promise and heard what became of it: true for
+     * "your promise is recorded", false for "it could not be recorded". Read once their FastAGI session is over.
+     */
+    public java.util.Map<String, Boolean> promisesTold() {
+        return engine.promisesTold();
+    }
+
     /** Every call placed so far, ended or still up, as the PBX saw it. */
     public java.util.List<PlacedCall> placedCalls() {
         return engine.placedCalls();

@@ -187,6 +187,11 @@ public final class CallEngine implements CallActions, AutoCloseable {
         return dialplan;
     }
 
+    /** The calls (by CALL_ID) whose caller keyed a promise: true if told it is recorded, false if told it is not. */
+    public Map<String, Boolean> promisesTold() {
+        return Map.copyOf(env.promisesTold);
+    }
+
     /** Every call placed so far: the ended ones, then those still up (with no end). */
     public List<PlacedCall> placedCalls() {
         var all = new ArrayList<>(env.placed);

@@ -161,8 +161,22 @@ final class SimCall {
             env.stats.keysHeard.addAndGet(transcript.keysHeard());
             env.stats.keysLost.addAndGet(transcript.keysLost());
         }
+        if (transcript != null && request.callId() != null) {
+            notePromise(transcript);
+        }
         var end = transcript == null ? null : transcript.end();
         guarded(() -> agiEnded(session, end));
+    }
+
+    /** Notes whether the caller heard their promise confirmed, or heard that it could not be recorded. */
+    private void notePromise(AgiTranscript transcript) {
+        for (var command : transcript.commands()) {
+            if (command.contains("promise-confirmed")) {
+                env.promisesTold.put(request.callId(), true);
+            } else if (command.contains("promise-not-recorded")) {
+                env.promisesTold.put(request.callId(), false);
+            }
+        }
     }
 
     private void agiEnded(AgiRunner.Session session, AgiTranscript.End end) {

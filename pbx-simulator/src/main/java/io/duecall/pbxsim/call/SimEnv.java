@@ -28,6 +28,11 @@ final class SimEnv {
     final Map<String, SimCall> byUniqueid = new ConcurrentHashMap<>();
     final Map<String, SimCall> busyAgents = new ConcurrentHashMap<>();
     final Queue<PlacedCall> placed = new ConcurrentLinkedQueue<>();
+    /**
+     * What each caller who keyed a promise was told, by the call's CALL_ID: true for "your promise is recorded",
+     * false for "your promise could not be recorded".
+     */
+    final Map<String, Boolean> promisesTold = new ConcurrentHashMap<>();
     private final AmiConnections connections;
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
