@@ -1145,7 +1145,7 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
                     continue;
                 }
                 boolean known = call.endedAt != null && (call.ivrDone || !call.ivrRunning);
-                if (!known && (call.outcome == null || call.outcome.connected())) {
+                if (!known && (call.outcome == null || call.outcome.answered())) {
                     call.interrupted = true;
                 }
                 if (call.endedAt == null) {

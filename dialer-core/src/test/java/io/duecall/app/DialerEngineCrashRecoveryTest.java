@@ -94,7 +94,7 @@ class DialerEngineCrashRecoveryTest {
             var interrupted = lines.stream().filter(a -> a.disposition() == Disposition.INTERRUPTED).toList();
             assertEquals(Set.copyOf(placed.subList(2, ACCOUNTS)),
                     interrupted.stream().map(Attempt::callId).collect(Collectors.toSet()));
-            assertTrue(interrupted.stream().allMatch(a -> a.outcome().connected()));
+            assertTrue(interrupted.stream().allMatch(a -> a.outcome().answered()));
             assertEquals(List.of(), takeoverPbx.originated, "nobody is dialed again inside the gaps");
             for (int i = 0; i < ACCOUNTS; i++) {
                 assertEquals(List.of(), ledger.unwritten(new AccountId("a-" + i)));

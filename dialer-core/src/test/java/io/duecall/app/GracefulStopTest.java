@@ -100,7 +100,7 @@ class GracefulStopTest {
         assertEquals(silent, lines.values().stream().filter(a -> a.disposition() == Disposition.INTERRUPTED)
                 .map(Attempt::callId).collect(Collectors.toSet()));
         assertTrue(lines.values().stream().filter(a -> a.disposition() == Disposition.INTERRUPTED)
-                .allMatch(a -> a.outcome().connected()), "a call cut off counts as connected");
+                .allMatch(a -> a.outcome().answered()), "a call cut off counts as answered");
         assertEquals(0, engine.tick(IVR));
     }
 
