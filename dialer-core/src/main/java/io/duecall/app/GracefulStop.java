@@ -9,11 +9,11 @@ import java.util.function.BooleanSupplier;
 /**
  * Stops a dialer without losing a call: dialing stops at once; calls in flight are let finish for up to
  * {@code grace}; then (or as soon as {@code hurry} says so, a second signal) the PBX is asked to hang up what is left,
- * and whatever has still not ended {@link #HANG_UP_WAIT} later is closed as {@code INTERRUPTED}. Every call ends
+ * and whatever has still not ended the ring timeout and {@link #HANG_UP_WAIT} later is closed as {@code INTERRUPTED}. Every call ends
  * with its ledger line written (or in the journal, if Redis is away) and its account back in the queue.
  */
 public final class GracefulStop {
-    /** How long hung-up calls get to report their end before they are closed as they stand. */
+    /** How long hung-up calls get to report their end (beyond the ring timeout) before they are closed as they stand. */
     public static final Duration HANG_UP_WAIT = Duration.ofSeconds(10);
     private static final Duration POLL = Duration.ofMillis(100);
 
@@ -21,7 +21,7 @@ public final class GracefulStop {
     public record Report(int inFlightAtStop, int endedByThemselves, int hungUp, int closedInterrupted,
             int linesWaiting, int journalWaiting, boolean hurried, Duration took) {
         public String describe() {
-            return "drained %d call(s) in flight: %d ended by themselves, %d hung up%s, %d closed as INTERRUPTED; "
+            return "drained %d call(s) in flight: %d ended by themselves, %d asked to hang up%s, %d closed as INTERRUPTED; "
                     .formatted(inFlightAtStop, endedByThemselves, hungUp, hurried ? " on a second signal" : "",
                             closedInterrupted)
                     + (linesWaiting + journalWaiting == 0 ? "every ledger line written"
@@ -47,6 +47,10 @@ public final class GracefulStop {
                 .max(Duration::compareTo).orElse(Duration.ZERO);
     }
 
+    private Duration longestRing() {
+        return engine.campaigns().stream().map(c -> c.ringTimeout()).max(Duration::compareTo).orElse(Duration.ZERO);
+    }
+
     public Report stop(Duration grace, BooleanSupplier hurry) throws InterruptedException {
         var start = clock.instant();
         engine.stopDialing();
@@ -62,7 +66,8 @@ public final class GracefulStop {
                 hurried = now.isBefore(deadline);
                 endedBefore = atStop - engine.callsInFlight();
                 hungUp = engine.hangUpAll();
-                closeBy = now.plus(HANG_UP_WAIT);
+                // A call still ringing cannot be hung up (it has no channel yet): it ends at its ring timeout.
+                closeBy = now.plus(HANG_UP_WAIT).plus(longestRing());
             }
             if (closeBy != null && !now.isBefore(closeBy)) {
                 break;
