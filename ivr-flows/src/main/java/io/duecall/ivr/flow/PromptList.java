@@ -28,7 +28,8 @@ public final class PromptList {
     private static final Map<String, List<String>> ITEM_PROMPTS = Map.of(
             "greeting", List.of(Prompts.GREETING_MORNING, Prompts.GREETING_AFTERNOON, Prompts.GREETING_EVENING));
     private static final Map<String, List<String>> ACTION_PROMPTS = Map.of(
-            "second-factor", List.of(Prompts.ENTER_BIRTH_YEAR, Prompts.ENTER_ID_LAST4, Prompts.INVALID));
+            "second-factor", List.of(Prompts.ENTER_BIRTH_YEAR, Prompts.ENTER_ID_LAST4, Prompts.INVALID),
+            "store-promise", List.of(Prompts.PROMISE_NOT_RECORDED));
 
     /** One file to record: its name under the sounds directory (no extension), its language, words and uses. */
     public record Entry(String file, String language, String text, List<String> usedIn) {
