@@ -117,7 +117,7 @@ public final class Demo {
                 }
             }
         } finally {
-            io.duecall.adapter.DirectoryTrees.delete(journalDir);
+            io.duecall.devsupport.DirectoryTrees.delete(journalDir);
         }
     }
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.duecall.adapter.redis.RedisProvisioner;
-import io.duecall.adapter.redis.RedisServerProcess;
+import io.duecall.devsupport.RedisServerProcess;
 import io.duecall.app.GracefulStop;
 import io.duecall.domain.account.AccountId;
 import io.duecall.domain.attempt.Attempt;
@@ -200,8 +200,7 @@ class FaultInjectionTest {
 
         private Engine startEngine() throws Exception {
             var config = Demo.config("faults").withJournalDir(test.journal);
-            var provisioned = RedisProvisioner.provision(Optional.of(URI.create(test.redis.uri().toString())),
-                    Optional.of(RedisProvisioner.Mode.EXISTING));
+            var provisioned = RedisProvisioner.existing(URI.create(test.redis.uri().toString()));
             var holder = new AtomicReference<PbxSimulator>();
             var clock = new ScaledClock(options.start(), SPEED);
             var started = Engine.start(config, clock, new ScaledPause(SPEED), provisioned,

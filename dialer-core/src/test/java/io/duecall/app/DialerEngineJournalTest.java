@@ -9,7 +9,7 @@ import io.duecall.adapter.redis.RedisAccountStore;
 import io.duecall.adapter.redis.RedisAttemptLedger;
 import io.duecall.adapter.redis.RedisKeys;
 import io.duecall.adapter.redis.RedisPromiseStore;
-import io.duecall.adapter.redis.RedisServerProcess;
+import io.duecall.devsupport.RedisServerProcess;
 import io.duecall.adapter.time.VirtualClock;
 import io.duecall.domain.account.Account;
 import io.duecall.domain.account.AccountId;
@@ -17,7 +17,6 @@ import io.duecall.domain.account.E164;
 import io.duecall.domain.account.Money;
 import io.duecall.domain.account.Phone;
 import io.duecall.domain.account.PhoneType;
-import io.duecall.domain.agent.AgentPool;
 import io.duecall.domain.attempt.Attempt;
 import io.duecall.domain.attempt.Disposition;
 import io.duecall.domain.campaign.Campaign;
@@ -142,7 +141,7 @@ class DialerEngineJournalTest {
 
     private DialerEngine engine(RedisAccountStore accounts, RedisAttemptLedger ledger, RedisPromiseStore promises) {
         return new DialerEngine(clock, clock::advance, accounts, ledger, promises, pbx,
-                new AgentPool(List.of(), Duration.ofSeconds(20)), List.of(campaign()), 50);
+                new AgentPool(List.of(), Duration.ofSeconds(20), new io.duecall.adapter.memory.InMemoryAgentRoster(), ""), List.of(campaign()), 50);
     }
 
     private static Path copyOf(Path from, Path to) throws IOException {

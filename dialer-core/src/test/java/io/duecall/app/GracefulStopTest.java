@@ -13,7 +13,6 @@ import io.duecall.domain.account.E164;
 import io.duecall.domain.account.Money;
 import io.duecall.domain.account.Phone;
 import io.duecall.domain.account.PhoneType;
-import io.duecall.domain.agent.AgentPool;
 import io.duecall.domain.attempt.Attempt;
 import io.duecall.domain.attempt.CallOutcome;
 import io.duecall.domain.attempt.Disposition;
@@ -49,7 +48,7 @@ class GracefulStopTest {
     private final ScriptedTelephony pbx = new ScriptedTelephony();
     private final Set<String> answered = new java.util.HashSet<>();
     private final DialerEngine engine = new DialerEngine(clock, clock::advance, accounts, ledger,
-            new InMemoryPromiseStore(), pbx, new AgentPool(List.of(), Duration.ofSeconds(20)), List.of(campaign()), 50);
+            new InMemoryPromiseStore(), pbx, new AgentPool(List.of(), Duration.ofSeconds(20), new io.duecall.adapter.memory.InMemoryAgentRoster(), ""), List.of(campaign()), 50);
 
     @Test
     void callsInFlightFinishWithinTheGraceAndNoCallIsPlacedOnceStopped() throws InterruptedException {
