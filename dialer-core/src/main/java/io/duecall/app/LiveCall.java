@@ -57,6 +57,13 @@ final class LiveCall {
     Instant leaseExpires;
     /** Until when the call holds its agent in the roster; renewed with the account's lease while the call is up. */
     Instant agentHoldUntil;
+    /**
+     * Until when the PBX must report the debtor and the agent in one bridge after the move to the agent was accepted;
+     * null when no such move waits for its bridge.
+     */
+    Instant bridgeDeadline;
+    /** The agent's reservation was already settled (their phone did not answer): the call's end leaves them be. */
+    boolean agentSettled;
     /** Whether the pacer has been told how the call stopped ringing. */
     boolean resolutionObserved;
 

@@ -103,6 +103,15 @@ public final class PbxPool implements CallOriginator {
         owner.bridgeToAgent(callId, agentExtension);
     }
 
+    @Override
+    public void playAbandonMessage(String callId) throws TelephonyUnavailableException {
+        var owner = ownerOf(callId);
+        if (owner == null) {
+            throw new TelephonyUnavailableException("abandon message for " + callId + ": no PBX holds this call");
+        }
+        owner.playAbandonMessage(callId);
+    }
+
     /** Passes the IVR's channel to the PBX holding the call, so its Redirect need not wait for the answer event. */
     @Override
     public void answeredOn(String callId, String channel) {

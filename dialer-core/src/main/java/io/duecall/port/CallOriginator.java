@@ -40,6 +40,16 @@ public interface CallOriginator extends AutoCloseable {
      */
     default void answeredOn(String callId, String channel) {}
 
+    /**
+     * Moves an answered call whose agent never joined it to the PBX's abandon-message context, where the caller hears
+     * the company's name and callback number before the line is hung up; it leaves whatever the call was doing then
+     * (ringing an agent's phone). Returns once the PBX has accepted the move. An originator with no such context
+     * refuses.
+     */
+    default void playAbandonMessage(String callId) throws TelephonyUnavailableException {
+        throw new TelephonyUnavailableException("abandon message for " + callId + ": this PBX has no abandon context");
+    }
+
     /** Hangs up the debtor's leg of a call, if it is still up. */
     void hangup(String callId) throws TelephonyUnavailableException;
 

@@ -15,6 +15,7 @@ final class ScriptedTelephony implements PbxConnection {
     final List<CallRequest> originated = new ArrayList<>();
     final List<String> bridges = new ArrayList<>();
     final List<String> ivrChannels = new ArrayList<>();
+    final List<String> abandonMessages = new ArrayList<>();
     boolean refuseBridges;
     boolean down;
     /** PBXs whose agent phones cannot be reached now; every other name is reachable. */
@@ -60,6 +61,14 @@ final class ScriptedTelephony implements PbxConnection {
     @Override
     public void answeredOn(String callId, String channel) {
         ivrChannels.add(callId + "@" + channel);
+    }
+
+    @Override
+    public void playAbandonMessage(String callId) throws TelephonyUnavailableException {
+        if (down) {
+            throw new TelephonyUnavailableException("Redirect: AMI connection is down");
+        }
+        abandonMessages.add(callId);
     }
 
     @Override

@@ -158,7 +158,8 @@ public final class AmiCallOriginator implements CallOriginator {
         if (!health.connected()) {
             throw new TelephonyUnavailableException("ShowDialPlan: AMI connection to " + endpoint() + " is down");
         }
-        return PbxContextCheck.missing(connection, List.of(config.outboundContext(), config.agentContext()),
+        return PbxContextCheck.missing(connection, List.of(config.outboundContext(), config.agentContext(),
+                config.abandonContext()),
                 config.actionTimeout());
     }
 
@@ -210,6 +211,14 @@ public final class AmiCallOriginator implements CallOriginator {
         registry.redirected(callId, agentExtension);
         var what = "Redirect " + callId + " to " + config.agentContext() + "/" + agentExtension;
         requireSuccess(send(new RedirectAction(channel, config.agentContext(), agentExtension, 1), what), what);
+    }
+
+    @Override
+    public void playAbandonMessage(String callId) throws TelephonyUnavailableException {
+        var channel = registry.channelOf(callId).or(() -> registry.ivrChannelOf(callId)).orElseThrow(() ->
+                new TelephonyUnavailableException("Redirect " + callId + ": no answered channel is known for this call"));
+        var what = "Redirect " + callId + " to " + config.abandonContext() + "/s";
+        requireSuccess(send(new RedirectAction(channel, config.abandonContext(), "s", 1), what), what);
     }
 
     /**

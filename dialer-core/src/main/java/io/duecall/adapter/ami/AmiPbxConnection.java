@@ -74,6 +74,11 @@ public final class AmiPbxConnection implements PbxConnection {
     }
 
     @Override
+    public void playAbandonMessage(String callId) throws TelephonyUnavailableException {
+        originator.playAbandonMessage(callId);
+    }
+
+    @Override
     public void answeredOn(String callId, String channel) {
         originator.answeredOn(callId, channel);
     }
