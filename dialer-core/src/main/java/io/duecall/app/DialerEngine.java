@@ -256,7 +256,7 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
             int wanted = telephonyAvailable() ? pacing.callsToPlace(snapshot(campaign, now)) : 0;
             if (wanted > 0) {
                 for (var claim : accounts.claim(id, wanted, now, campaign.lease())) {
-                    if (place(campaign, claim, now)) {
+                    if (place(campaign, claim)) {
                         placed++;
                     }
                 }
@@ -380,7 +380,13 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
         return Math.max(0, d.getSeconds() + d.getNano() / 1e9);
     }
 
-    private boolean place(Campaign campaign, Claim claim, Instant now) {
+    /**
+     * Decides and places one claimed call at the instant it is sent, not at the tick's: the originates of one tick
+     * leave one after another, and each is judged (window in every zone, every contact rule) and timed when it leaves,
+     * so none goes out past the last instant its rules permit and its line carries when it really left.
+     */
+    private boolean place(Campaign campaign, Claim claim) {
+        var now = clock.instant();
         var choice = eligibility.decide(campaign.id(), claim.account(), now);
         switch (choice.decision()) {
             case DialDecision.Skip skip -> {
@@ -397,6 +403,10 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
                 try {
                     telephony.originate(new CallRequest(callId, campaign.id(), number, campaign.ringTimeout(),
                             campaign.maxCallDuration()));
+                    var accepted = clock.instant();
+                    synchronized (call) {
+                        call.originateAcceptedAt = accepted;
+                    }
                     figures.get(campaign.id()).dialed();
                     return true;
                 } catch (OriginateThrottledException e) {

@@ -29,7 +29,10 @@ final class LiveCall {
     final ZonedDateTime debtorTimeAtDial;
     /** Every zone the dial was judged in; holds the zone of {@code debtorTimeAtDial}. */
     final java.util.List<java.time.ZoneId> zones;
+    /** When the Originate was sent; the window and every rule were judged at this instant. */
     final Instant originatedAt;
+    /** When the PBX accepted the Originate; null until then. */
+    Instant originateAcceptedAt;
     Instant answeredAt;
     Instant bridgedAt;
     Instant endedAt;
@@ -141,7 +144,8 @@ final class LiveCall {
                 debtorTimeAtDial.toLocalDateTime(), originatedAt, answeredAt, bridgedAt, endedAt, finalOutcome(),
                 disposition(), agent == null ? null : agent.value(), abandoned,
                 promise == null ? null : promise.amount(), promise == null ? null : promise.payBy(), flowVersion, dialContext,
-                /* locationCall= */ contact != null, rightParty || impliesRightParty(), disclosed(), zones);
+                /* locationCall= */ contact != null, rightParty || impliesRightParty(), disclosed(), zones,
+                originateAcceptedAt);
     }
 
     /** An ending that only follows the debtor confirming who they are, whatever the IVR reported. */

@@ -17,6 +17,8 @@ final class ScriptedTelephony implements PbxConnection {
     final List<String> ivrChannels = new ArrayList<>();
     final List<String> abandonMessages = new ArrayList<>();
     boolean refuseBridges;
+    /** What sending an Originate costs, run as each is sent (a test advances its clock here). */
+    Runnable whileOriginating = () -> {};
     boolean down;
     /** PBXs whose agent phones cannot be reached now; every other name is reachable. */
     final Set<String> unreachable = new HashSet<>();
@@ -42,6 +44,7 @@ final class ScriptedTelephony implements PbxConnection {
         if (down) {
             throw new TelephonyUnavailableException("Originate: AMI connection is down");
         }
+        whileOriginating.run();
         originated.add(request);
     }
 
