@@ -156,11 +156,17 @@ public final class Demo {
 
     static AmiConfig startSimulator(AtomicReference<PbxSimulator> holder, int agiPort, Options options,
             EngineConfig.Resolved config) {
+        return startSimulator(holder, agiPort, options, config, Population.defaults());
+    }
+
+    /** As above with {@code population} instead of the bundled one. */
+    static AmiConfig startSimulator(AtomicReference<PbxSimulator> holder, int agiPort, Options options,
+            EngineConfig.Resolved config, Population population) {
         var agents = config.agents().seats().stream().map(s -> s.id().value()).toList();
         var agi = URI.create("agi://127.0.0.1:" + agiPort + "/reminder");
         var outbound = config.ami().outboundContext();
         var simulatorConfig = new SimulatorConfig("127.0.0.1", 0, "dialer", "secret", Map.of(outbound, agi),
-                Set.of(outbound), config.ami().agentContext(), agents, Population.defaults(), 1 / options.speed(),
+                Set.of(outbound), config.ami().agentContext(), agents, population, 1 / options.speed(),
                 options.seed(), config.ami().abandonContext());
         var simulator = PbxSimulator.start(simulatorConfig);
         holder.set(simulator);

@@ -734,12 +734,22 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
      * paused with {@link #PHONE_NOT_ANSWERING} rather than offered the next call.
      */
     private void confirmBridge(LiveCall call, Instant now) {
-        AgentId agent;
         synchronized (call) {
             if (call.bridgeDeadline == null || now.isBefore(call.bridgeDeadline)) {
                 return;
             }
             call.bridgeDeadline = null;
+            if (call.bridgedAt != null || call.endedAt != null || call.closed) {
+                return;
+            }
+        }
+        // The bridge's events may still be on their way (a busy event queue); the PBX itself knows.
+        if (telephony.inBridge(call.callId).orElse(false)) {
+            LOG.debug("call {}: bridged by the PBX's channel list; its bridge event is on its way", call.callId);
+            return;
+        }
+        AgentId agent;
+        synchronized (call) {
             if (call.bridgedAt != null || call.endedAt != null || call.closed) {
                 return;
             }

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -101,6 +102,12 @@ public final class PbxPool implements CallOriginator {
             throw new TelephonyUnavailableException("Redirect " + callId + ": no PBX holds this call");
         }
         owner.bridgeToAgent(callId, agentExtension);
+    }
+
+    @Override
+    public Optional<Boolean> inBridge(String callId) {
+        var owner = ownerOf(callId);
+        return owner == null ? Optional.empty() : owner.inBridge(callId);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.duecall.port;
 
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Places and controls calls on a PBX. Progress arrives later, as {@link CallEvent}s, on the registered listener. */
@@ -48,6 +49,14 @@ public interface CallOriginator extends AutoCloseable {
      */
     default void playAbandonMessage(String callId) throws TelephonyUnavailableException {
         throw new TelephonyUnavailableException("abandon message for " + callId + ": this PBX has no abandon context");
+    }
+
+    /**
+     * Whether the PBX has the call's debtor leg in a bridge now, asked of the PBX itself rather than read from events
+     * (which may still be on their way): empty when this originator cannot tell.
+     */
+    default Optional<Boolean> inBridge(String callId) {
+        return Optional.empty();
     }
 
     /** Hangs up the debtor's leg of a call, if it is still up. */

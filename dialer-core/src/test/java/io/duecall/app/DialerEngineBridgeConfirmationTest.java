@@ -137,6 +137,21 @@ class DialerEngineBridgeConfirmationTest {
     }
 
     @Test
+    void bridgeThePbxListsWhileItsEventIsStillOnItsWayIsNotAbandoned() {
+        var callId = movedToAgent();
+        clock.advance(AGENT_WAIT);
+        pbx.inBridge = true;
+        engine.confirmBridges();
+        assertEquals(List.of(), pbx.abandonMessages);
+
+        pbx.emit(new CallEvent.Bridged(callId, clock.instant(), "101"));
+        pbx.emit(new CallEvent.Ended(callId, clock.instant().plusSeconds(60)));
+
+        assertEquals(Disposition.AGENT_CONVERSATION, onlyLine().disposition());
+        assertFalse(onlyLine().abandoned());
+    }
+
+    @Test
     void watchChecksTheBridgeAtItsDeadlineWithoutATick() {
         var watches = new ArrayDeque<Runnable>();
         engine.confirmBridgesOn(watches::add);

@@ -16,6 +16,8 @@ final class ScriptedTelephony implements PbxConnection {
     final List<String> bridges = new ArrayList<>();
     final List<String> ivrChannels = new ArrayList<>();
     final List<String> abandonMessages = new ArrayList<>();
+    /** What the PBX's channel list says of a call's bridge; null: it cannot tell. */
+    Boolean inBridge;
     boolean refuseBridges;
     /** What sending an Originate costs, run as each is sent (a test advances its clock here). */
     Runnable whileOriginating = () -> {};
@@ -72,6 +74,11 @@ final class ScriptedTelephony implements PbxConnection {
             throw new TelephonyUnavailableException("Redirect: AMI connection is down");
         }
         abandonMessages.add(callId);
+    }
+
+    @Override
+    public java.util.Optional<Boolean> inBridge(String callId) {
+        return java.util.Optional.ofNullable(inBridge);
     }
 
     @Override

@@ -213,6 +213,27 @@ public final class AmiCallOriginator implements CallOriginator {
         requireSuccess(send(new RedirectAction(channel, config.agentContext(), agentExtension, 1), what), what);
     }
 
+    /** Whether the call's debtor channel is in a bridge, by the PBX's channel list; empty when it cannot be listed. */
+    @Override
+    public Optional<Boolean> inBridge(String callId) {
+        var channel = registry.channelOf(callId).or(() -> registry.ivrChannelOf(callId));
+        if (channel.isEmpty() || !health.connected()) {
+            return Optional.empty();
+        }
+        try {
+            var answer = connection.sendEventGeneratingAction(new CoreShowChannelsAction(),
+                    config.actionTimeout().toMillis());
+            return Optional.of(answer.getEvents().stream()
+                    .filter(CoreShowChannelEvent.class::isInstance)
+                    .map(CoreShowChannelEvent.class::cast)
+                    .anyMatch(e -> channel.get().equals(e.getChannel()) && e.getBridgeid() != null
+                            && !e.getBridgeid().isBlank()));
+        } catch (IOException | EventTimeoutException | IllegalStateException | IllegalArgumentException e) {
+            log.debug("CoreShowChannels for {} failed: {}", callId, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     @Override
     public void playAbandonMessage(String callId) throws TelephonyUnavailableException {
         var channel = registry.channelOf(callId).or(() -> registry.ivrChannelOf(callId)).orElseThrow(() ->

@@ -74,6 +74,11 @@ public final class AmiPbxConnection implements PbxConnection {
     }
 
     @Override
+    public java.util.Optional<Boolean> inBridge(String callId) {
+        return originator.inBridge(callId);
+    }
+
+    @Override
     public void playAbandonMessage(String callId) throws TelephonyUnavailableException {
         originator.playAbandonMessage(callId);
     }

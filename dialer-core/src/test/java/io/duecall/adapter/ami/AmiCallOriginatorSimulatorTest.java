@@ -131,6 +131,7 @@ class AmiCallOriginatorSimulatorTest {
     void answeredCallEndsWhenWeHangUp() throws Exception {
         originator.originate(new CallRequest("c-answer-1", CAMPAIGN, new E164("+15550000101"), RING));
         var answered = assertInstanceOf(CallEvent.Answered.class, nextEventFor("c-answer-1"));
+        assertEquals(java.util.Optional.of(false), originator.inBridge("c-answer-1"), "in the IVR, not bridged");
 
         originator.hangup("c-answer-1");
 
@@ -147,6 +148,7 @@ class AmiCallOriginatorSimulatorTest {
 
         var bridged = assertInstanceOf(CallEvent.Bridged.class, nextEventFor("c-answer-2"));
         assertEquals("202", bridged.agentExtension());
+        assertEquals(java.util.Optional.of(true), originator.inBridge("c-answer-2"), "the PBX lists it bridged");
         assertInstanceOf(CallEvent.Ended.class, nextEventFor("c-answer-2"));
     }
 
