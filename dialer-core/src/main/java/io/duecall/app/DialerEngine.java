@@ -403,9 +403,11 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
                 try {
                     telephony.originate(new CallRequest(callId, campaign.id(), number, campaign.ringTimeout(),
                             campaign.maxCallDuration()));
-                    var accepted = clock.instant();
-                    synchronized (call) {
-                        call.originateAcceptedAt = accepted;
+                    if (!telephony.reportsAcceptance()) {
+                        var accepted = clock.instant();
+                        synchronized (call) {
+                            call.originateAcceptedAt = accepted;
+                        }
                     }
                     figures.get(campaign.id()).dialed();
                     return true;
@@ -455,6 +457,7 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
         AgentCallStarted started = null;
         synchronized (call) {
             switch (event) {
+                case CallEvent.OriginateAccepted o -> call.originateAcceptedAt = o.at();
                 case CallEvent.Answered a -> call.answeredAt = a.at();
                 case CallEvent.NotConnected n when call.ivrStartedAt != null -> {
                     // The IVR served this call, so it was answered: its answer was lost with the PBX connection
@@ -698,6 +701,9 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
         if (watch == null) {
             return;
         }
+        synchronized (call) {
+            call.bridgeWatched = true;
+        }
         try {
             watch.execute(() -> {
                 try {
@@ -712,18 +718,28 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
                 confirmBridge(call, clock.instant());
             });
         } catch (RejectedExecutionException e) {
+            synchronized (call) {
+                call.bridgeWatched = false;
+            }
             LOG.debug("call {}: bridge watch refused ({}); the next tick checks it", call.callId, e.getMessage());
         }
     }
 
-    /** Abandons every call moved to an agent whose bridge the PBX has not reported by its deadline. */
+    /** Abandons every call moved to an agent (and not left to a bridge watch) whose bridge was not reported in time. */
     public void confirmBridges() {
         confirmBridges(clock.instant());
     }
 
+    /** The ticks' check: calls no bridge watch looks after (the PBX is asked on the watch's thread, not the tick's). */
     private void confirmBridges(Instant now) {
         for (var call : calls.values()) {
-            confirmBridge(call, now);
+            boolean watched;
+            synchronized (call) {
+                watched = call.bridgeWatched;
+            }
+            if (!watched) {
+                confirmBridge(call, now);
+            }
         }
     }
 

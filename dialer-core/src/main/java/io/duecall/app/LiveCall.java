@@ -65,6 +65,8 @@ final class LiveCall {
      * null when no such move waits for its bridge.
      */
     Instant bridgeDeadline;
+    /** A bridge watch checks this call at its deadline, so the ticks leave it to the watch. */
+    boolean bridgeWatched;
     /** The agent's reservation was already settled (their phone did not answer): the call's end leaves them be. */
     boolean agentSettled;
     /** Whether the pacer has been told how the call stopped ringing. */

@@ -110,6 +110,12 @@ public final class PbxPool implements CallOriginator {
         return owner == null ? Optional.empty() : owner.inBridge(callId);
     }
 
+    /** True when every PBX of the pool reports its originates' acceptance as events. */
+    @Override
+    public boolean reportsAcceptance() {
+        return !connections.isEmpty() && connections.values().stream().allMatch(PbxConnection::reportsAcceptance);
+    }
+
     @Override
     public void playAbandonMessage(String callId) throws TelephonyUnavailableException {
         var owner = ownerOf(callId);

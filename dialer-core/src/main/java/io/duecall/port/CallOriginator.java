@@ -25,8 +25,17 @@ public interface CallOriginator extends AutoCloseable {
         return true;
     }
 
-    /** Asks the PBX to place the call; returns once the PBX has accepted (queued) it. */
+    /**
+     * Asks the PBX to place the call. Returns once the PBX has accepted (queued) it, or, for an originator that
+     * {@link #reportsAcceptance()}, once the request has been sent: its acceptance comes later as
+     * {@link CallEvent.OriginateAccepted}, a refusal as {@link CallEvent.NotConnected}.
+     */
     void originate(CallRequest request) throws TelephonyUnavailableException;
+
+    /** Whether {@link #originate} returns once sent and reports the PBX's acceptance as an event. */
+    default boolean reportsAcceptance() {
+        return false;
+    }
 
     /**
      * Moves an answered call out of the IVR to the agent's extension, where the PBX bridges the two.

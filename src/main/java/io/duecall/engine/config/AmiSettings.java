@@ -11,11 +11,11 @@ import java.util.List;
  * simulator's.
  */
 public record AmiSettings(String host, Integer port, String username, String secret, String dialTemplate,
-        String outboundContext, String agentContext, String abandonContext) {
+        String outboundContext, String agentContext, String abandonContext, Integer maxOutstandingOriginates) {
 
     public AmiSettings(String host, Integer port, String username, String secret, String dialTemplate,
             String outboundContext, String agentContext) {
-        this(host, port, username, secret, dialTemplate, outboundContext, agentContext, null);
+        this(host, port, username, secret, dialTemplate, outboundContext, agentContext, null, null);
     }
 
     /**
@@ -25,7 +25,7 @@ public record AmiSettings(String host, Integer port, String username, String sec
     public static AmiSettings defaults() {
         var d = AmiConfig.defaults();
         return new AmiSettings(d.host(), d.port(), d.username(), null, d.dialTemplate(), d.outboundContext(),
-                d.agentContext(), d.abandonContext());
+                d.agentContext(), d.abandonContext(), d.maxOutstandingOriginates());
     }
 
     /** The AMI connection, each key left out taken from {@link #defaults()}; on a problem, the defaults. */
@@ -45,7 +45,7 @@ public record AmiSettings(String host, Integer port, String username, String sec
             return new AmiConfig(endpoint, or(port, d.port()), or(username, d.username()), resolved,
                     or(dialTemplate, d.dialTemplate()), or(outboundContext, d.outboundContext()),
                     or(agentContext, d.agentContext()), d.actionTimeout(), d.pingInterval(), d.eventQueueCapacity(),
-                    or(abandonContext, d.abandonContext()));
+                    or(abandonContext, d.abandonContext()), or(maxOutstandingOriginates, d.maxOutstandingOriginates()));
         } catch (IllegalArgumentException e) {
             errors.add(e.getMessage());
             return d;
@@ -56,6 +56,7 @@ public record AmiSettings(String host, Integer port, String username, String sec
     public String toString() {
         return "AmiSettings[host=" + host + ", port=" + port + ", username=" + username + ", secret=****"
                 + ", dialTemplate=" + dialTemplate + ", outboundContext=" + outboundContext + ", agentContext="
-                + agentContext + ", abandonContext=" + abandonContext + "]";
+                + agentContext + ", abandonContext=" + abandonContext + ", maxOutstandingOriginates="
+                + maxOutstandingOriginates + "]";
     }
 }

@@ -21,9 +21,12 @@ public record AmiConfig(
         Duration actionTimeout,
         Duration pingInterval,
         int eventQueueCapacity,
-        String abandonContext) {
+        String abandonContext,
+        int maxOutstandingOriginates) {
 
     public static final String NUMBER_PLACEHOLDER = "{number}";
+    /** Originates that may await their response at once by default; 0 sends each only after the last one's response. */
+    public static final int DEFAULT_MAX_OUTSTANDING_ORIGINATES = 200;
     /** The abandon-message context's name when none is configured, as a deployment renders it. */
     public static final String DEFAULT_ABANDON_CONTEXT = "dialer-abandon";
 
@@ -33,6 +36,14 @@ public record AmiConfig(
             int eventQueueCapacity) {
         this(host, port, username, secret, dialTemplate, outboundContext, agentContext, actionTimeout, pingInterval,
                 eventQueueCapacity, DEFAULT_ABANDON_CONTEXT);
+    }
+
+    /** As the canonical constructor, with the default cap on outstanding originates. */
+    public AmiConfig(String host, int port, String username, String secret, String dialTemplate,
+            String outboundContext, String agentContext, Duration actionTimeout, Duration pingInterval,
+            int eventQueueCapacity, String abandonContext) {
+        this(host, port, username, secret, dialTemplate, outboundContext, agentContext, actionTimeout, pingInterval,
+                eventQueueCapacity, abandonContext, DEFAULT_MAX_OUTSTANDING_ORIGINATES);
     }
 
     public AmiConfig {
@@ -56,6 +67,10 @@ public record AmiConfig(
         requireText(errors, "ami.abandonContext", abandonContext);
         requirePositive(errors, "ami.actionTimeout", actionTimeout);
         requirePositive(errors, "ami.pingInterval", pingInterval);
+        if (maxOutstandingOriginates < 0) {
+            errors.add("ami.maxOutstandingOriginates was '" + maxOutstandingOriginates
+                    + "' but it must be >= 0 (0: each originate waits for the last one's response)");
+        }
         if (eventQueueCapacity < 1) {
             errors.add("ami.eventQueueCapacity was '" + eventQueueCapacity + "' but it must be > 0");
         }
@@ -72,22 +87,28 @@ public record AmiConfig(
 
     public AmiConfig withEndpoint(String newHost, int newPort) {
         return new AmiConfig(newHost, newPort, username, secret, dialTemplate, outboundContext, agentContext,
-                actionTimeout, pingInterval, eventQueueCapacity, abandonContext);
+                actionTimeout, pingInterval, eventQueueCapacity, abandonContext, maxOutstandingOriginates);
     }
 
     public AmiConfig withAbandonContext(String context) {
         return new AmiConfig(host, port, username, secret, dialTemplate, outboundContext, agentContext, actionTimeout,
-                pingInterval, eventQueueCapacity, context);
+                pingInterval, eventQueueCapacity, context, maxOutstandingOriginates);
+    }
+
+    /** With at most {@code max} originates awaiting their response at once (0: one at a time, each awaited). */
+    public AmiConfig withMaxOutstandingOriginates(int max) {
+        return new AmiConfig(host, port, username, secret, dialTemplate, outboundContext, agentContext, actionTimeout,
+                pingInterval, eventQueueCapacity, abandonContext, max);
     }
 
     public AmiConfig withCredentials(String newUsername, String newSecret) {
         return new AmiConfig(host, port, newUsername, newSecret, dialTemplate, outboundContext, agentContext,
-                actionTimeout, pingInterval, eventQueueCapacity, abandonContext);
+                actionTimeout, pingInterval, eventQueueCapacity, abandonContext, maxOutstandingOriginates);
     }
 
     public AmiConfig withTimings(Duration newActionTimeout, Duration newPingInterval) {
         return new AmiConfig(host, port, username, secret, dialTemplate, outboundContext, agentContext,
-                newActionTimeout, newPingInterval, eventQueueCapacity, abandonContext);
+                newActionTimeout, newPingInterval, eventQueueCapacity, abandonContext, maxOutstandingOriginates);
     }
 
     /** The channel to dial for a number, from {@link #dialTemplate}. */
@@ -111,7 +132,8 @@ public record AmiConfig(
         return "AmiConfig[host=" + host + ", port=" + port + ", username=" + username + ", secret=****"
                 + ", dialTemplate=" + dialTemplate + ", outboundContext=" + outboundContext
                 + ", agentContext=" + agentContext + ", abandonContext=" + abandonContext + ", actionTimeout=" + actionTimeout
-                + ", pingInterval=" + pingInterval + ", eventQueueCapacity=" + eventQueueCapacity + "]";
+                + ", pingInterval=" + pingInterval + ", eventQueueCapacity=" + eventQueueCapacity
+                + ", maxOutstandingOriginates=" + maxOutstandingOriginates + "]";
     }
 
     private static void requireText(List<String> errors, String key, String value) {

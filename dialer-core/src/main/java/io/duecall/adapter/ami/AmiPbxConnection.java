@@ -79,6 +79,11 @@ public final class AmiPbxConnection implements PbxConnection {
     }
 
     @Override
+    public boolean reportsAcceptance() {
+        return originator.reportsAcceptance();
+    }
+
+    @Override
     public void playAbandonMessage(String callId) throws TelephonyUnavailableException {
         originator.playAbandonMessage(callId);
     }
