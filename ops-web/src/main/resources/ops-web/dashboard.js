@@ -57,6 +57,7 @@ function render(snapshot) {
       </div>
       <p class="muted">agents: ${esc(agents) || 'none'} · occupancy ${pct(c.occupancy)} · calls up ${c.callsUp}
         · queued ${c.queued} · leased ${c.leased}</p>
+      ${c.paused && c.paused.length ? `<p class="muted paused">paused: ${esc(c.paused.join(', '))}</p>` : ''}
       ${c.notice ? `<div class="notice">${esc(c.notice)}</div>` : ''}
     </div>`;
   }).join('');

@@ -18,6 +18,7 @@ import io.duecall.domain.account.AccountId;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.port.SuppressionStore;
 import io.duecall.sipconfig.AsteriskFiles;
+import io.duecall.sipconfig.Deployment;
 import io.duecall.sipconfig.DeploymentLoader;
 import io.duecall.sipconfig.ExtensionsRenderer;
 import io.duecall.sipconfig.Secrets;
@@ -170,21 +171,43 @@ final class Commands {
         }
     }
 
+    /**
+     * Prints the contexts the engine drives, from the configuration, through the renderer {@code render} uses: with a
+     * {@code deployment} the very extensions.conf it renders (AMD as configured, its agent dial, recording, abandon
+     * message); otherwise from {@code ami} and {@code agi} (AMD on, agents dialed as {@code PJSIP/<ext>}) with the
+     * abandon message naming the first campaign's company and callback number. Without a file, the embedded simulator's defaults.
+     */
     static int dialplan(Options options, PrintStream out) throws Exception {
         var file = options.text("config", null);
         options.rejectUnknown();
-        var settings = file == null ? DialplanSettings.defaults()
-                : dialplanSettings(EngineConfig.load(Path.of(file)).validate());
-        out.print(ExtensionsRenderer.render(settings));
+        if (file != null) {
+            var deployment = EngineConfig.load(Path.of(file)).deployment();
+            if (deployment != null && !deployment.isBlank()) {
+                out.print(ExtensionsRenderer.render(DeploymentLoader.load(Path.of(deployment))));
+                return 0;
+            }
+        }
+        var config = file == null ? Demo.config("dialplan") : EngineConfig.load(Path.of(file)).validate();
+        var settings = dialplanSettings(config);
+        var campaigns = config.campaigns().list();
+        if (campaigns.isEmpty()) {
+            throw new Main.UsageException("campaigns: none (expected at least one, whose callbackNumber the abandon"
+                    + " message says)");
+        }
+        // The first campaign's company recording (as ./duecall prompts lists it) and callback number.
+        var first = campaigns.getFirst();
+        var abandon = new Deployment.Abandon("duecall/company-" + first.id().value(), first.callbackNumber());
+        out.print(ExtensionsRenderer.render(settings, abandon, /* recording= */ false));
         return 0;
     }
 
     /** The dialplan the engine expects of the configured PBXs. */
     static DialplanSettings dialplanSettings(EngineConfig.Resolved config) {
         var settings = DialplanSettings.defaults();
-        return new DialplanSettings(config.ami().outboundContext(), config.ami().agentContext(), settings.agentDial(),
-                URI.create("agi://" + config.agi().bindHost() + ":" + config.agi().port() + "/reminder"),
-                settings.amd());
+        var ami = config.ami();
+        return new DialplanSettings(ami.outboundContext(), ami.agentContext(), ami.abandonContext(),
+                settings.agentDial(), URI.create("agi://" + config.agi().bindHost() + ":" + config.agi().port()
+                        + "/reminder"), settings.amd());
     }
 
     /** Writes the Asterisk files of a deployment, owner-only, into {@code --out}; secrets come from env or files. */

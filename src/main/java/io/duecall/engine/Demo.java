@@ -17,7 +17,9 @@ import io.duecall.adapter.csv.ImportLimits;
 import io.duecall.adapter.csv.PromiseCsvWriter;
 import io.duecall.adapter.redis.KeyspaceCleaner;
 import io.duecall.app.ImportAccounts;
+import io.duecall.app.DialerEngine;
 import io.duecall.domain.agent.AgentId;
+import io.duecall.domain.agent.AgentState;
 import io.duecall.domain.agent.AgentSeat;
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;
@@ -158,12 +160,18 @@ public final class Demo {
 
     static AmiConfig startSimulator(AtomicReference<PbxSimulator> holder, int agiPort, Options options,
             EngineConfig.Resolved config) {
+        return startSimulator(holder, agiPort, options, config, Population.defaults());
+    }
+
+    /** As above with {@code population} instead of the bundled one. */
+    static AmiConfig startSimulator(AtomicReference<PbxSimulator> holder, int agiPort, Options options,
+            EngineConfig.Resolved config, Population population) {
         var agents = config.agents().seats().stream().map(s -> s.id().value()).toList();
         var agi = URI.create("agi://127.0.0.1:" + agiPort + "/reminder");
         var outbound = config.ami().outboundContext();
         var simulatorConfig = new SimulatorConfig("127.0.0.1", 0, "dialer", "secret", Map.of(outbound, agi),
-                Set.of(outbound), config.ami().agentContext(), agents, Population.defaults(), 1 / options.speed(),
-                options.seed());
+                Set.of(outbound), config.ami().agentContext(), agents, population, 1 / options.speed(),
+                options.seed(), config.ami().abandonContext());
         var simulator = PbxSimulator.start(simulatorConfig);
         holder.set(simulator);
         return config.ami().withEndpoint("127.0.0.1", simulator.amiPort())
@@ -199,8 +207,10 @@ public final class Demo {
         var started = engine.clock().instant();
         engine.startCampaigns();
         long endNanos = System.nanoTime() + options.duration().toNanos();
+        long readiedAgain = 0;
         while (System.nanoTime() < endNanos) {
             Thread.sleep(Math.min(5_000, Math.max(1, (endNanos - System.nanoTime()) / 1_000_000)));
+            readiedAgain += readyAgentsWhosePhoneDidNotAnswer(engine);
             out.println(progressLine(engine));
         }
         engine.stopCampaigns();
@@ -226,7 +236,8 @@ public final class Demo {
                 .collect(java.util.stream.Collectors.toSet());
         var report = DemoReport.of(dialer.campaigns(), ledger, dials, dialer.callsInFlight(),
                 engine.agents().figures().timeInStates(finished), started, finished, options.outDir(), predictive,
-                callersOf(simulator), DemoReport.PromiseCount.of(promisesTold(simulator, storedCalls), storedCalls));
+                callersOf(simulator), DemoReport.PromiseCount.of(promisesTold(simulator, storedCalls), storedCalls),
+                readiedAgain);
         report.print(out);
         return report;
     }
@@ -244,6 +255,22 @@ public final class Demo {
             told = simulator.promisesTold();
         }
         return told;
+    }
+
+    /**
+     * The demo's supervisor: an agent paused because their phone did not answer a call is made ready again at the
+     * next progress line (a real desk's agent or supervisor does it once the phone works).
+     */
+    private static long readyAgentsWhosePhoneDidNotAnswer(Engine engine) {
+        var now = engine.clock().instant();
+        long readied = 0;
+        for (var status : engine.agents().figures().states(now)) {
+            if (status.state() == AgentState.PAUSED && DialerEngine.PHONE_NOT_ANSWERING.equals(status.pauseReason())) {
+                engine.agents().ready(status.seat().id(), now);
+                readied++;
+            }
+        }
+        return readied;
     }
 
     private static String progressLine(Engine engine) {

@@ -25,7 +25,9 @@ public record DemoReport(
         Path outDir,
         Map<CampaignId, PredictivePacer.Activity> predictive,
         Callers callers,
-        PromiseCount promiseCount) {
+        PromiseCount promiseCount,
+        Map<CampaignId, Long> agentPhonesNotAnswering,
+        long agentsReadiedAgain) {
 
     /** The simulated callers who pressed keys without waiting to be asked, and what became of those keys. */
     public record Callers(long barging, long keysHeard, long keysLost) {
@@ -64,14 +66,23 @@ public record DemoReport(
 
     static DemoReport of(List<Campaign> campaigns, List<Attempt> ledger, long dialsPlaced, int inFlight,
             Map<AgentState, Duration> agentTimes, Instant started, Instant finished, Path outDir,
-            Map<CampaignId, PredictivePacer.Activity> predictive, Callers callers, PromiseCount promiseCount) {
+            Map<CampaignId, PredictivePacer.Activity> predictive, Callers callers, PromiseCount promiseCount,
+            long agentsReadiedAgain) {
         var busy = agentTimes.getOrDefault(AgentState.ON_CALL, Duration.ZERO)
                 .plus(agentTimes.getOrDefault(AgentState.WRAP_UP, Duration.ZERO));
         var staffed = busy.plus(agentTimes.getOrDefault(AgentState.READY, Duration.ZERO))
                 .plus(agentTimes.getOrDefault(AgentState.RESERVED, Duration.ZERO));
         double occupancy = staffed.isZero() ? 0 : (double) busy.toMillis() / staffed.toMillis();
         return new DemoReport(LedgerAudit.audit(campaigns, ledger), dialsPlaced, ledger.size(), inFlight, occupancy,
-                Duration.between(started, finished), outDir, Map.copyOf(predictive), callers, promiseCount);
+                Duration.between(started, finished), outDir, Map.copyOf(predictive), callers, promiseCount,
+                notAnswering(ledger), agentsReadiedAgain);
+    }
+
+    /** Per campaign, the calls abandoned because the agent they were moved to did not answer: abandoned with an agent. */
+    private static Map<CampaignId, Long> notAnswering(List<Attempt> ledger) {
+        return ledger.stream().filter(a -> a.abandoned() && a.agent() != null)
+                .collect(java.util.stream.Collectors.groupingBy(Attempt::campaign,
+                        java.util.stream.Collectors.counting()));
     }
 
     public long callsOutsideWindow() {
@@ -107,6 +118,11 @@ public record DemoReport(
                     c.promisedByCurrency().isEmpty() ? "0" : c.promisedByCurrency().toString());
             out.printf("    bridged to agents %d, abandoned %d (%.2f%% of live answers)%n", c.bridged(), c.abandoned(),
                     100 * c.abandonRate());
+            long unanswered = agentPhonesNotAnswering.getOrDefault(c.campaign(), 0L);
+            if (unanswered > 0) {
+                out.printf("    agent phones not answering %d (abandoned after the safe-harbor message; agent paused)%n",
+                        unanswered);
+            }
             out.printf("    calls outside the calling window: %d%n", c.outsideWindow());
             var activity = predictive.get(c.campaign());
             if (activity != null) {
@@ -119,6 +135,10 @@ public record DemoReport(
                     callers.keysLost());
         }
         out.printf("  agent occupancy %.1f%%%n", 100 * agentOccupancy);
+        if (agentsReadiedAgain > 0) {
+            out.printf("  agents paused for '%s' and made ready again by the demo's supervisor: %d%n",
+                    io.duecall.app.DialerEngine.PHONE_NOT_ANSWERING, agentsReadiedAgain);
+        }
         out.printf("  ledger: %d lines for %d dials%s; written to %s and %s%n", ledgerLines, dialsPlaced,
                 callsStillInFlight == 0 ? "" : " (" + callsStillInFlight + " calls still up)",
                 outDir.resolve("ledger.csv"), outDir.resolve("promises.csv"));

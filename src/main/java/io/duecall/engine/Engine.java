@@ -141,6 +141,8 @@ public final class Engine implements AutoCloseable {
         // Closed after the telephony and the IVR (parts close in reverse), so every ended call is written down first.
         var ledgerWriter = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("ledger-writer-", 0).factory());
         parts.add(ledgerWriter);
+        var bridgeWatch = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("bridge-watch-", 0).factory());
+        parts.add(bridgeWatch);
         var screenPops = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("screen-pops").daemon().factory());
         parts.add(screenPops);
         var keys = new RedisKeys(config.redis().keyPrefix());
@@ -177,6 +179,8 @@ public final class Engine implements AutoCloseable {
                 config.campaigns().rules(), config.campaigns().pacing());
         dialer.writeLedgerOn(ledgerWriter);
         dialer.journalTo(journal);
+        // Each call moved to an agent is checked at its agent-wait deadline, not only at the next tick.
+        dialer.confirmBridgesOn(bridgeWatch);
         sessions.set(dialer);
         catalog = new CampaignCatalog(dialer, new RedisCampaignDefinitions(jedis, keys), config.campaigns());
         catalog.loadStored().forEach(problem -> System.err.println("duecall: " + problem));
@@ -237,8 +241,8 @@ public final class Engine implements AutoCloseable {
             throw new ConfigException("the PBX " + (named ? connection.pbx().name() + " " : "") + "at "
                     + pbx.host() + ":" + pbx.port()
                     + " has no dialplan context " + String.join(", ", missing) + " (the engine originates into "
-                    + pbx.outboundContext() + " and redirects to agents through " + pbx.agentContext()
-                    + "); render extensions.conf with ./duecall render and run 'dialplan reload' on the PBX");
+                    + pbx.outboundContext() + ", redirects to agents through " + pbx.agentContext()
+                    + " and plays the abandon message in " + pbx.abandonContext() + "); render extensions.conf with ./duecall render and run 'dialplan reload' on the PBX");
         }
     }
 

@@ -62,4 +62,45 @@ class RenderCommandTest {
         assertTrue(message.contains("trunks[0].password: env:TRUNK_PASSWORD is not set in the environment"), message);
         assertFalse(Files.exists(target));
     }
+
+    @Test
+    void dialplanOfAConfigurationWithADeploymentIsTheExtensionsConfRenderWrites() throws Exception {
+        var options = Options.parse(new ArrayDeque<>(List.of("--deployment", "../docker/deployment.yaml",
+                "--out", dir.toString())));
+        assertEquals(0, Commands.render(options, new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8), SECRETS));
+        var printed = new ByteArrayOutputStream();
+
+        int status = Commands.dialplan(Options.parse(new ArrayDeque<>(List.of("--config", "../docker/duecall.yaml"))),
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        assertEquals(0, status);
+        assertEquals(Files.readString(dir.resolve("extensions.conf")), printed.toString(StandardCharsets.UTF_8));
+        var manager = Files.readString(dir.resolve("manager.conf"));
+        assertTrue(manager.contains("bindaddr = 172.28.0.20\n"), "AMI listens on the deployment's address: " + manager);
+    }
+
+    @Test
+    void dialplanWithoutADeploymentTakesTheConfiguredContextsAndAbandonMessage() throws Exception {
+        var config = dir.resolve("duecall.yaml");
+        Files.writeString(config, """
+                ami: { outboundContext: calls-out, agentContext: calls-agents, abandonContext: calls-abandon }
+                agi: { bindHost: 127.0.0.1, port: 4600 }
+                campaigns:
+                  - { id: reminders, companyName: Acme, callbackNumber: "18005550100" }
+                """);
+        var printed = new ByteArrayOutputStream();
+
+        int status = Commands.dialplan(Options.parse(new ArrayDeque<>(List.of("--config", config.toString()))),
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        var text = printed.toString(StandardCharsets.UTF_8);
+        assertEquals(0, status);
+        assertTrue(text.contains("[calls-out]\n"), text);
+        assertTrue(text.contains("AGI(agi://127.0.0.1:4600/reminder,${CALL_ID})"), text);
+        assertTrue(text.contains("[calls-agents]\n"), text);
+        assertTrue(text.contains(" same => n,Goto(calls-abandon,s,1)\n"), text);
+        assertTrue(text.contains("[calls-abandon]\n"), text);
+        assertTrue(text.contains(" same => n,SayDigits(18005550100)\n"), text);
+    }
 }

@@ -52,7 +52,7 @@ final class OriginateLoad {
     /**
      * @param timeScale the simulator's factor on ringing and talk time: 0.002 rings 1-2 ms and talks about 180 ms
      */
-    record Settings(double windowSeconds, int agents, int accounts, double timeScale) {
+    record Settings(double windowSeconds, int agents, int accounts, double timeScale, int maxOutstanding) {
         Settings {
             if (!(windowSeconds > 0)) {
                 throw new IllegalArgumentException("windowSeconds: " + windowSeconds + " (expected > 0)");
@@ -64,7 +64,13 @@ final class OriginateLoad {
 
         /** {@code agents} agents, and more accounts than the window can dial at 1,500 a second. */
         static Settings forWindow(int seconds, int agents, double timeScale) {
-            return new Settings(seconds, agents, Math.max(2_000, seconds * 1_500), timeScale);
+            return new Settings(seconds, agents, Math.max(2_000, seconds * 1_500), timeScale,
+                    AmiConfig.DEFAULT_MAX_OUTSTANDING_ORIGINATES);
+        }
+
+        /** The same run with each Originate waiting for its response before the next (the behaviour before pipelining). */
+        Settings oneAtATime() {
+            return new Settings(windowSeconds, agents, accounts, timeScale, 0);
         }
     }
 
@@ -91,7 +97,8 @@ final class OriginateLoad {
                     Set.of(), ami.agentContext(), agentIds, answeringPopulation(), settings.timeScale(), 11L);
             try (var simulator = PbxSimulator.start(simConfig)) {
                 var amiOriginator = AmiCallOriginator.connect(ami.withEndpoint("127.0.0.1", simulator.amiPort())
-                        .withCredentials(simConfig.amiUsername(), simConfig.amiSecret()), clock);
+                        .withCredentials(simConfig.amiUsername(), simConfig.amiSecret())
+                        .withMaxOutstandingOriginates(settings.maxOutstanding()), clock);
                 try (var telephony = new TimedTelephony(amiOriginator)) {
                     amiOriginator.observe(telephony);
                     var seats = agentIds.stream().map(id -> new AgentSeat(new AgentId(id), Set.of(CAMPAIGN))).toList();
@@ -100,6 +107,8 @@ final class OriginateLoad {
                             new InMemoryPromiseStore(), telephony, agents, List.of(campaign(settings.agents())),
                             MAX_ORIGINATES_PER_TICK);
                     engine.writeLedgerOn(ledgerWriter);
+                    engine.confirmBridgesOn(Executors.newThreadPerTaskExecutor(Thread.ofVirtual()
+                            .name("bridge-watch-", 0).factory()));
                     sessions.set(engine);
                     accounts.importAccounts(CAMPAIGN, BenchDebtors.accounts(settings.accounts(), clock.instant()),
                             clock.instant());
@@ -169,7 +178,8 @@ final class OriginateLoad {
         long refused = telephony.refusedOriginates.get() + telephony.refusedBridges.get() + droppedEvents;
         return new OriginateResult(placed, settings.windowSeconds(), unbox(toAgi), unbox(engineToBridge),
                 unbox(loopbackToBridge), answered(ledger), linesPerCall.values().stream().mapToLong(Integer::longValue)
-                .sum(), unaccounted, refused, placed >= settings.accounts());
+                .sum(), unaccounted, refused, placed >= settings.accounts(), settings.maxOutstanding(),
+                telephony.throttledOriginates.get());
     }
 
     /** The ledger's answered calls by how they ended. */

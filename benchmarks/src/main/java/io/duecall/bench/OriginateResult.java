@@ -19,7 +19,7 @@ import java.util.Arrays;
  */
 record OriginateResult(long originatesInWindow, double windowSeconds, long[] originateToAgiNanos,
         long[] engineToBridgeNanos, long[] loopbackToBridgeNanos, Answered calls, long ledgerLines, long unaccounted,
-        long refused, boolean ranOutOfAccounts) {
+        long refused, boolean ranOutOfAccounts, int maxOutstanding, long throttled) {
 
     /**
      * The answered calls by how they ended: bridged to an agent, abandoned (no agent within the agent wait), or

@@ -41,7 +41,9 @@ public final class ThroughputBenchmark {
                     options.originateTimeScale());
             out.printf("Originates: one engine against the PBX simulator over loopback for %d s, %d simulated agents, "
                     + "every call answered and asking for an agent%n", options.originateSeconds(), load.agents());
-            var originateFigures = OriginateFigures.of(OriginateLoad.run(load));
+            // The behaviour before pipelining first, from the same run of the command, so the two sit side by side.
+            var baseline = OriginateLoad.run(load.oneAtATime());
+            var originateFigures = OriginateFigures.of(OriginateLoad.run(load), baseline);
             originateFigures.forEach(f -> out.println(f.line()));
             figures.addAll(originateFigures);
         }

@@ -25,6 +25,8 @@ final class TimedTelephony implements CallOriginator, AmiTimings {
     final Map<String, Long> bridgeSent = new ConcurrentHashMap<>();
     final Map<String, Long> bridgeAccepted = new ConcurrentHashMap<>();
     final AtomicLong refusedOriginates = new AtomicLong();
+    /** Originates refused because too many awaited their response; the engine queues the account again. */
+    final AtomicLong throttledOriginates = new AtomicLong();
     final AtomicLong refusedBridges = new AtomicLong();
 
     TimedTelephony(CallOriginator delegate) {
@@ -51,6 +53,10 @@ final class TimedTelephony implements CallOriginator, AmiTimings {
         originateSent.put(request.callId(), System.nanoTime());
         try {
             delegate.originate(request);
+        } catch (io.duecall.port.OriginateThrottledException e) {
+            originateSent.remove(request.callId());
+            throttledOriginates.incrementAndGet();
+            throw e;
         } catch (TelephonyUnavailableException e) {
             originateSent.remove(request.callId());
             refusedOriginates.incrementAndGet();
@@ -86,6 +92,21 @@ final class TimedTelephony implements CallOriginator, AmiTimings {
     @Override
     public void answeredOn(String callId, String channel) {
         delegate.answeredOn(callId, channel);
+    }
+
+    @Override
+    public boolean reportsAcceptance() {
+        return delegate.reportsAcceptance();
+    }
+
+    @Override
+    public java.util.Optional<Boolean> inBridge(String callId) {
+        return delegate.inBridge(callId);
+    }
+
+    @Override
+    public void playAbandonMessage(String callId) throws TelephonyUnavailableException {
+        delegate.playAbandonMessage(callId);
     }
 
     @Override

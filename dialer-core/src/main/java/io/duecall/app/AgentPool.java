@@ -137,6 +137,19 @@ public final class AgentPool {
         return changeHeld(agent, callId, now, r -> r.unreserved(agent, now));
     }
 
+    /**
+     * The reserved agent's phone did not answer call {@code callId} in time: the agent is paused with {@code reason}
+     * (shown to supervisors) rather than offered the next call, until they or a supervisor make them ready again.
+     * False (and nothing changes) if that hold has lapsed.
+     */
+    public synchronized boolean notAnswering(AgentId agent, String callId, String reason, Instant now) {
+        if (reason == null || reason.isBlank() || reason.length() > 40) {
+            throw new IllegalArgumentException("reason: '" + reason + "' (expected 1-40 characters)");
+        }
+        return changeHeld(agent, callId, now, r -> r.state() != AgentState.RESERVED ? r
+                : r.unreserved(agent, now).paused(agent, reason.strip(), now));
+    }
+
     /** The call {@code callId} reached its reserved agent; false (and nothing changes) if that hold has lapsed. */
     public synchronized boolean connected(AgentId agent, String callId, Instant now) {
         return changeHeld(agent, callId, now, r -> r.connected(agent, now));

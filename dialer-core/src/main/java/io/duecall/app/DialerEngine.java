@@ -77,6 +77,8 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
     private static final Logger LOG = LoggerFactory.getLogger(DialerEngine.class);
     private static final int MAX_IVR_PATH = 64;
     private static final int OUTBOX_LIMIT = 10_000;
+    /** The pause reason of an agent whose phone did not answer a call moved to them. */
+    public static final String PHONE_NOT_ANSWERING = "phone not answering";
 
     private final Clock clock;
     private final Pause pause;
@@ -104,6 +106,8 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
     private final AtomicBoolean dialing = new AtomicBoolean(true);
     /** Where ended calls are written down; by default on the thread that closed the call. */
     private volatile Executor ledgerWriter = Runnable::run;
+    /** Where a call moved to an agent waits for its bridge to be confirmed; null: only ticks and upkeep check. */
+    private volatile Executor bridgeWatch;
     /** What agents asked for on bridged calls, wherever their desk recorded it; by default nothing. */
     private volatile Function<String, Optional<AgentDisposition>> agentRequests = callId -> Optional.empty();
 
@@ -233,6 +237,7 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
             var now = clock.instant();
             flushOutbox();
             closeStaleCalls(now);
+            confirmBridges(now);
             for (var campaign : campaigns()) {
                 renewLeases(campaign, now);
             }
@@ -250,13 +255,14 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
         try {
             flushOutbox();
             closeStaleCalls(now);
+            confirmBridges(now);
             renewLeases(campaign, now);
             var pacing = pacers.get(id);
             agents.takeFinishedWrapUps(id, now).forEach(pacing::wrapped);
             int wanted = dialing.get() && telephonyAvailable() ? pacing.callsToPlace(snapshot(campaign, now)) : 0;
             if (wanted > 0) {
                 for (var claim : accounts.claim(id, wanted, now, campaign.lease())) {
-                    if (place(campaign, claim, now)) {
+                    if (place(campaign, claim)) {
                         placed++;
                     }
                 }
@@ -406,7 +412,14 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
         return Math.max(0, d.getSeconds() + d.getNano() / 1e9);
     }
 
-    private boolean place(Campaign campaign, Claim claim, Instant now) {
+    /**
+     * Decides and places one claimed call at the instant it is sent, not at the tick's: the originates of one tick
+     * leave one after another, and each is judged (window in every zone, every contact rule) and timed when it leaves,
+     * so none goes out past the last instant its rules permit and its line carries when it really left. A call a dead
+     * node placed for this account and never wrote is written first, as interrupted.
+     */
+    private boolean place(Campaign campaign, Claim claim) {
+        var now = clock.instant();
         if (!writeInterrupted(claim, now)) {
             return false;
         }
@@ -429,6 +442,12 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
                 try {
                     telephony.originate(new CallRequest(callId, campaign.id(), number, campaign.ringTimeout(),
                             campaign.maxCallDuration()));
+                    if (!telephony.reportsAcceptance()) {
+                        var accepted = clock.instant();
+                        synchronized (call) {
+                            call.originateAcceptedAt = accepted;
+                        }
+                    }
                     figures.get(campaign.id()).dialed();
                     return true;
                 } catch (OriginateThrottledException e) {
@@ -506,6 +525,7 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
         AgentCallStarted started = null;
         synchronized (call) {
             switch (event) {
+                case CallEvent.OriginateAccepted o -> call.originateAcceptedAt = o.at();
                 case CallEvent.Answered a -> call.answeredAt = a.at();
                 case CallEvent.NotConnected n when call.ivrStartedAt != null -> {
                     // The IVR served this call, so it was answered: its answer was lost with the PBX connection
@@ -525,8 +545,12 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
                         pacers.get(call.campaign.id()).resolved(Duration.between(call.originatedAt, n.at()), false);
                     }
                 }
+                case CallEvent.Bridged b when call.abandoned || call.bridgedAt != null -> LOG.warn(
+                        "call {}: bridge with agent {} reported after the call was {}; ignored", call.callId,
+                        b.agentExtension(), call.abandoned ? "abandoned" : "already bridged");
                 case CallEvent.Bridged b -> {
                     call.bridgedAt = b.at();
+                    call.bridgeDeadline = null;
                     if (call.agent != null) {
                         agentStep(call, "connect", () -> agents.connected(call.agent, call.callId, b.at()));
                         started = new AgentCallStarted(call.callId, call.agent, call.campaign,
@@ -576,7 +600,7 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
     }
 
     private void releaseAgent(LiveCall call, Instant at) {
-        if (call.agent == null) {
+        if (call.agent == null || call.agentSettled) {
             return;
         }
         if (call.bridgedAt != null) {
@@ -700,7 +724,8 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
                     call.agentHoldUntil = holdUntil;
                 }
                 // A refused redirect almost always means the caller's leg is gone; another agent would not help.
-                return bridge(call, agent.get(), now) ? new AgentHandoff.Bridging(agent.get().value()) : abandon(call);
+                return bridge(call, agent.get(), now, deadline) ? new AgentHandoff.Bridging(agent.get().value())
+                        : abandon(call);
             }
             if (!now.isBefore(deadline)) {
                 return abandon(call);
@@ -721,7 +746,12 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
         return new AgentHandoff.NoAgent();
     }
 
-    private boolean bridge(LiveCall call, AgentId agent, Instant now) {
+    /**
+     * Moves the call to the agent. The move being accepted is not yet a conversation: the PBX must report the debtor
+     * and the agent in one bridge by {@code deadline} (the campaign's agent wait from the request), or the call is
+     * abandoned ({@link #confirmBridges}).
+     */
+    private boolean bridge(LiveCall call, AgentId agent, Instant now, Instant deadline) {
         synchronized (call) {
             call.agent = agent;
         }
@@ -729,7 +759,11 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
             telephony.bridgeToAgent(call.callId, agent.value());
             synchronized (call) {
                 call.ivrDone = true;
+                if (call.bridgedAt == null) {
+                    call.bridgeDeadline = deadline;
+                }
             }
+            watchBridge(call, deadline);
             return true;
         } catch (TelephonyUnavailableException e) {
             LOG.warn("bridge of call {} to agent {} refused: {}", call.callId, agent, e.getMessage());
@@ -738,6 +772,103 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
                 call.agent = null;
             }
             return false;
+        }
+    }
+
+    /**
+     * Checks each call moved to an agent on {@code watch} at its bridge deadline, so a phone that does not answer is
+     * found then rather than at the next tick. Tasks wait with the engine's {@link Pause}.
+     */
+    public void confirmBridgesOn(Executor watch) {
+        this.bridgeWatch = Objects.requireNonNull(watch, "watch");
+    }
+
+    private void watchBridge(LiveCall call, Instant deadline) {
+        var watch = bridgeWatch;
+        if (watch == null) {
+            return;
+        }
+        synchronized (call) {
+            call.bridgeWatched = true;
+        }
+        try {
+            watch.execute(() -> {
+                try {
+                    var left = Duration.between(clock.instant(), deadline);
+                    if (left.isPositive()) {
+                        pause.sleep(left);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                confirmBridge(call, clock.instant());
+            });
+        } catch (RejectedExecutionException e) {
+            synchronized (call) {
+                call.bridgeWatched = false;
+            }
+            LOG.debug("call {}: bridge watch refused ({}); the next tick checks it", call.callId, e.getMessage());
+        }
+    }
+
+    /** Abandons every call moved to an agent (and not left to a bridge watch) whose bridge was not reported in time. */
+    public void confirmBridges() {
+        confirmBridges(clock.instant());
+    }
+
+    /** The ticks' check: calls no bridge watch looks after (the PBX is asked on the watch's thread, not the tick's). */
+    private void confirmBridges(Instant now) {
+        for (var call : calls.values()) {
+            boolean watched;
+            synchronized (call) {
+                watched = call.bridgeWatched;
+            }
+            if (!watched) {
+                confirmBridge(call, now);
+            }
+        }
+    }
+
+    /**
+     * A call moved to an agent whose bridge did not come by its deadline takes the abandon path: the PBX plays the
+     * abandon message (company and callback number) instead of more ringing, the call is written abandoned (so the
+     * abandon lockout applies and the campaign's abandon rate counts it), and the agent whose phone did not answer is
+     * paused with {@link #PHONE_NOT_ANSWERING} rather than offered the next call.
+     */
+    private void confirmBridge(LiveCall call, Instant now) {
+        synchronized (call) {
+            if (call.bridgeDeadline == null || now.isBefore(call.bridgeDeadline)) {
+                return;
+            }
+            call.bridgeDeadline = null;
+            if (call.bridgedAt != null || call.endedAt != null || call.closed) {
+                return;
+            }
+        }
+        // The bridge's events may still be on their way (a busy event queue); the PBX itself knows.
+        if (telephony.inBridge(call.callId).orElse(false)) {
+            LOG.debug("call {}: bridged by the PBX's channel list; its bridge event is on its way", call.callId);
+            return;
+        }
+        AgentId agent;
+        synchronized (call) {
+            if (call.bridgedAt != null || call.endedAt != null || call.closed) {
+                return;
+            }
+            call.abandoned = true;
+            call.agentSettled = true;
+            agent = call.agent;
+        }
+        LOG.warn("call {}: agent {} did not answer within the agent wait; playing the abandon message", call.callId,
+                agent);
+        try {
+            telephony.playAbandonMessage(call.callId);
+        } catch (TelephonyUnavailableException e) {
+            LOG.warn("call {}: abandon message not started: {}", call.callId, e.getMessage());
+        }
+        if (agent != null) {
+            agentStep(call, "pause", () -> agents.notAnswering(agent, call.callId, PHONE_NOT_ANSWERING, now));
         }
     }
 
@@ -1048,7 +1179,7 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
         AgentId agent;
         synchronized (call) {
             agent = call.agent;
-            if (agent == null || call.endedAt != null || call.closed || call.agentHoldUntil.isAfter(renewBefore)) {
+            if (agent == null || call.agentSettled || call.endedAt != null || call.closed || call.agentHoldUntil.isAfter(renewBefore)) {
                 return;
             }
         }

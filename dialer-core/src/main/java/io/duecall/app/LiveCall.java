@@ -29,7 +29,10 @@ final class LiveCall {
     final ZonedDateTime debtorTimeAtDial;
     /** Every zone the dial was judged in; holds the zone of {@code debtorTimeAtDial}. */
     final java.util.List<java.time.ZoneId> zones;
+    /** When the Originate was sent; the window and every rule were judged at this instant. */
     final Instant originatedAt;
+    /** When the PBX accepted the Originate; null until then. */
+    Instant originateAcceptedAt;
     Instant answeredAt;
     Instant bridgedAt;
     Instant endedAt;
@@ -61,6 +64,15 @@ final class LiveCall {
     Instant leaseExpires;
     /** Until when the call holds its agent in the roster; renewed with the account's lease while the call is up. */
     Instant agentHoldUntil;
+    /**
+     * Until when the PBX must report the debtor and the agent in one bridge after the move to the agent was accepted;
+     * null when no such move waits for its bridge.
+     */
+    Instant bridgeDeadline;
+    /** A bridge watch checks this call at its deadline, so the ticks leave it to the watch. */
+    boolean bridgeWatched;
+    /** The agent's reservation was already settled (their phone did not answer): the call's end leaves them be. */
+    boolean agentSettled;
     /** Whether the pacer has been told how the call stopped ringing. */
     boolean resolutionObserved;
 
@@ -156,7 +168,8 @@ final class LiveCall {
                 debtorTimeAtDial.toLocalDateTime(), originatedAt, answeredAt, bridgedAt, endedAt, finalOutcome(),
                 disposition(), agent == null ? null : agent.value(), abandoned,
                 promise == null ? null : promise.amount(), promise == null ? null : promise.payBy(), flowVersion, dialContext,
-                /* locationCall= */ contact != null, rightParty || impliesRightParty(), disclosed(), zones);
+                /* locationCall= */ contact != null, rightParty || impliesRightParty(), disclosed(), zones,
+                originateAcceptedAt);
     }
 
     /** An ending that only follows the debtor confirming who they are, whatever the IVR reported. */

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -101,6 +102,27 @@ public final class PbxPool implements CallOriginator {
             throw new TelephonyUnavailableException("Redirect " + callId + ": no PBX holds this call");
         }
         owner.bridgeToAgent(callId, agentExtension);
+    }
+
+    @Override
+    public Optional<Boolean> inBridge(String callId) {
+        var owner = ownerOf(callId);
+        return owner == null ? Optional.empty() : owner.inBridge(callId);
+    }
+
+    /** True when every PBX of the pool reports its originates' acceptance as events. */
+    @Override
+    public boolean reportsAcceptance() {
+        return !connections.isEmpty() && connections.values().stream().allMatch(PbxConnection::reportsAcceptance);
+    }
+
+    @Override
+    public void playAbandonMessage(String callId) throws TelephonyUnavailableException {
+        var owner = ownerOf(callId);
+        if (owner == null) {
+            throw new TelephonyUnavailableException("abandon message for " + callId + ": no PBX holds this call");
+        }
+        owner.playAbandonMessage(callId);
     }
 
     /** Passes the IVR's channel to the PBX holding the call, so its Redirect need not wait for the answer event. */

@@ -9,6 +9,9 @@ public sealed interface CallEvent {
 
     Instant at();
 
+    /** The PBX accepted the call's Originate (its response came); reported by originators that pipeline them. */
+    record OriginateAccepted(String callId, Instant at) implements CallEvent {}
+
     /** The call was answered; {@code channel} is the PBX's name for the debtor's leg. */
     record Answered(String callId, Instant at, String channel) implements CallEvent {}
 

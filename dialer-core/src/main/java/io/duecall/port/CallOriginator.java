@@ -1,5 +1,6 @@
 package io.duecall.port;
 
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Places and controls calls on a PBX. Progress arrives later, as {@link CallEvent}s, on the registered listener. */
@@ -24,8 +25,17 @@ public interface CallOriginator extends AutoCloseable {
         return true;
     }
 
-    /** Asks the PBX to place the call; returns once the PBX has accepted (queued) it. */
+    /**
+     * Asks the PBX to place the call. Returns once the PBX has accepted (queued) it, or, for an originator that
+     * {@link #reportsAcceptance()}, once the request has been sent: its acceptance comes later as
+     * {@link CallEvent.OriginateAccepted}, a refusal as {@link CallEvent.NotConnected}.
+     */
     void originate(CallRequest request) throws TelephonyUnavailableException;
+
+    /** Whether {@link #originate} returns once sent and reports the PBX's acceptance as an event. */
+    default boolean reportsAcceptance() {
+        return false;
+    }
 
     /**
      * Moves an answered call out of the IVR to the agent's extension, where the PBX bridges the two.
@@ -39,6 +49,24 @@ public interface CallOriginator extends AutoCloseable {
      * {@link #bridgeToAgent} need not wait for that event. Ignored by default.
      */
     default void answeredOn(String callId, String channel) {}
+
+    /**
+     * Moves an answered call whose agent never joined it to the PBX's abandon-message context, where the caller hears
+     * the company's name and callback number before the line is hung up; it leaves whatever the call was doing then
+     * (ringing an agent's phone). Returns once the PBX has accepted the move. An originator with no such context
+     * refuses.
+     */
+    default void playAbandonMessage(String callId) throws TelephonyUnavailableException {
+        throw new TelephonyUnavailableException("abandon message for " + callId + ": this PBX has no abandon context");
+    }
+
+    /**
+     * Whether the PBX has the call's debtor leg in a bridge now, asked of the PBX itself rather than read from events
+     * (which may still be on their way): empty when this originator cannot tell.
+     */
+    default Optional<Boolean> inBridge(String callId) {
+        return Optional.empty();
+    }
 
     /** Hangs up the debtor's leg of a call, if it is still up. */
     void hangup(String callId) throws TelephonyUnavailableException;

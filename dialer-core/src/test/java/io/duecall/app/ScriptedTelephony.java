@@ -16,7 +16,12 @@ final class ScriptedTelephony implements PbxConnection {
     final List<String> bridges = new ArrayList<>();
     final List<String> ivrChannels = new ArrayList<>();
     final List<String> hangups = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<String> abandonMessages = new ArrayList<>();
+    /** What the PBX's channel list says of a call's bridge; null: it cannot tell. */
+    Boolean inBridge;
     boolean refuseBridges;
+    /** What sending an Originate costs, run as each is sent (a test advances its clock here). */
+    Runnable whileOriginating = () -> {};
     boolean down;
     /** PBXs whose agent phones cannot be reached now; every other name is reachable. */
     final Set<String> unreachable = new HashSet<>();
@@ -42,6 +47,7 @@ final class ScriptedTelephony implements PbxConnection {
         if (down) {
             throw new TelephonyUnavailableException("Originate: AMI connection is down");
         }
+        whileOriginating.run();
         originated.add(request);
     }
 
@@ -61,6 +67,19 @@ final class ScriptedTelephony implements PbxConnection {
     @Override
     public void answeredOn(String callId, String channel) {
         ivrChannels.add(callId + "@" + channel);
+    }
+
+    @Override
+    public void playAbandonMessage(String callId) throws TelephonyUnavailableException {
+        if (down) {
+            throw new TelephonyUnavailableException("Redirect: AMI connection is down");
+        }
+        abandonMessages.add(callId);
+    }
+
+    @Override
+    public java.util.Optional<Boolean> inBridge(String callId) {
+        return java.util.Optional.ofNullable(inBridge);
     }
 
     @Override

@@ -17,7 +17,14 @@ public record Population(
         Range ringSeconds,
         List<Persona> personas,
         LogNormal agentTalkSeconds,
-        Map<String, Fixed> fixed) {
+        Map<String, Fixed> fixed,
+        List<AgentPersona> agents) {
+
+    /** As the canonical constructor, with agents whose phones always answer. */
+    public Population(Outcomes outcomes, Range ringSeconds, List<Persona> personas, LogNormal agentTalkSeconds,
+            Map<String, Fixed> fixed) {
+        this(outcomes, ringSeconds, personas, agentTalkSeconds, fixed, null);
+    }
 
     public Population {
         require(outcomes != null, "outcomes: missing");
@@ -25,6 +32,9 @@ public record Population(
         require(agentTalkSeconds != null, "agentTalkSeconds: missing");
         personas = personas == null ? List.of() : List.copyOf(personas);
         fixed = fixed == null ? Map.of() : Map.copyOf(fixed);
+        agents = agents == null || agents.isEmpty() ? List.of(AgentPersona.ANSWERS) : List.copyOf(agents);
+        require(agents.stream().mapToDouble(AgentPersona::weight).sum() > 0,
+                "agents: all weights are 0 (expected at least one > 0)");
         require(!personas.isEmpty(), "personas: empty (expected at least one persona)");
         require(personas.stream().mapToDouble(Persona::weight).sum() > 0,
                 "personas: all weights are 0 (expected at least one > 0)");
@@ -72,6 +82,19 @@ public record Population(
         }
     }
 
+    /**
+     * How an agent's phone behaves when a call is sent to it: it answers, or ({@code answers: false}, the persona
+     * "phone does not answer") it rings until the agent dial times out and nobody picks up.
+     */
+    public record AgentPersona(String name, double weight, boolean answers) {
+        static final AgentPersona ANSWERS = new AgentPersona("answers", 1, true);
+
+        public AgentPersona {
+            require(name != null && !name.isBlank(), "name: missing");
+            nonNegative("weight", weight);
+        }
+    }
+
     /** A log-normal distribution given by the mean and standard deviation of the drawn values, in seconds. */
     public record LogNormal(double mean, double sd) {
         public LogNormal {
@@ -112,7 +135,12 @@ public record Population(
     public Population withFixed(String number, Outcome outcome, String script) {
         var copy = new java.util.HashMap<>(fixed);
         copy.put(number, new Fixed(outcome, script));
-        return new Population(outcomes, ringSeconds, personas, agentTalkSeconds, copy);
+        return new Population(outcomes, ringSeconds, personas, agentTalkSeconds, copy, agents);
+    }
+
+    /** The same population with these agent phone personas. */
+    public Population withAgents(List<AgentPersona> phones) {
+        return new Population(outcomes, ringSeconds, personas, agentTalkSeconds, fixed, phones);
     }
 
     private static void nonNegative(String key, double v) {

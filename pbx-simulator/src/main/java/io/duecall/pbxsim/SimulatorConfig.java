@@ -15,6 +15,9 @@ import java.util.Set;
  * @param agentContext the context a call is redirected to for a live agent; the Exten is the agent's extension
  * @param timeScale    multiplies every simulated wait (ringing, AMD, talk time); 1.0 is real time
  * @param seed         with the dialed number and attempt count, fixes every random draw so runs repeat
+ * @param abandonContext the context that plays the abandon message (company, callback number) and hangs up; the
+ *                     agent context goes there when the agent's phone does not answer, and a Redirect may send a call
+ *                     there
  */
 public record SimulatorConfig(
         String bindHost,
@@ -27,7 +30,23 @@ public record SimulatorConfig(
         List<String> agentExtensions,
         Population population,
         double timeScale,
-        long seed) {
+        long seed,
+        String abandonContext) {
+
+    /** The abandon context DueCall renders by default. */
+    public static final String DEFAULT_ABANDON_CONTEXT = "dialer-abandon";
+    /** How long the simulated abandon message plays (company name, callback number, goodbye), before timeScale. */
+    public static final double ABANDON_MESSAGE_SECONDS = 8.0;
+    /** The agent context's Dial timeout, as DueCall renders it. */
+    public static final double AGENT_DIAL_SECONDS = 20.0;
+
+    /** As the canonical constructor, with the default abandon context. */
+    public SimulatorConfig(String bindHost, int amiPort, String amiUsername, String amiSecret,
+            Map<String, URI> agiByContext, Set<String> amdContexts, String agentContext, List<String> agentExtensions,
+            Population population, double timeScale, long seed) {
+        this(bindHost, amiPort, amiUsername, amiSecret, agiByContext, amdContexts, agentContext, agentExtensions,
+                population, timeScale, seed, DEFAULT_ABANDON_CONTEXT);
+    }
 
     public SimulatorConfig {
         Objects.requireNonNull(bindHost, "bindHost");
@@ -35,6 +54,7 @@ public record SimulatorConfig(
         Objects.requireNonNull(amiSecret, "amiSecret");
         Objects.requireNonNull(agentContext, "agentContext");
         Objects.requireNonNull(population, "population");
+        Objects.requireNonNull(abandonContext, "abandonContext");
         agiByContext = Map.copyOf(agiByContext);
         amdContexts = Set.copyOf(amdContexts);
         agentExtensions = List.copyOf(agentExtensions);
@@ -64,21 +84,26 @@ public record SimulatorConfig(
 
     public SimulatorConfig withAmiPort(int port) {
         return new SimulatorConfig(bindHost, port, amiUsername, amiSecret, agiByContext, amdContexts, agentContext,
-                agentExtensions, population, timeScale, seed);
+                agentExtensions, population, timeScale, seed, abandonContext);
     }
 
     public SimulatorConfig withPopulation(Population p) {
         return new SimulatorConfig(bindHost, amiPort, amiUsername, amiSecret, agiByContext, amdContexts,
-                agentContext, agentExtensions, p, timeScale, seed);
+                agentContext, agentExtensions, p, timeScale, seed, abandonContext);
     }
 
     public SimulatorConfig withTimeScale(double scale) {
         return new SimulatorConfig(bindHost, amiPort, amiUsername, amiSecret, agiByContext, amdContexts,
-                agentContext, agentExtensions, population, scale, seed);
+                agentContext, agentExtensions, population, scale, seed, abandonContext);
+    }
+
+    public SimulatorConfig withAbandonContext(String context) {
+        return new SimulatorConfig(bindHost, amiPort, amiUsername, amiSecret, agiByContext, amdContexts,
+                agentContext, agentExtensions, population, timeScale, seed, context);
     }
 
     public SimulatorConfig withSeed(long s) {
         return new SimulatorConfig(bindHost, amiPort, amiUsername, amiSecret, agiByContext, amdContexts,
-                agentContext, agentExtensions, population, timeScale, s);
+                agentContext, agentExtensions, population, timeScale, s, abandonContext);
     }
 }

@@ -6,6 +6,8 @@ package io.duecall.pbxsim;
  * {@code maxDurationHangups} the calls hung up because their CALL_MAX_SECONDS ran out. {@code bargingCallers} counts
  * the IVR sessions of callers who press keys without waiting to be asked; {@code keysHeard} and {@code keysLost} how
  * many of those keys a command reading digits heard, and how many were released while nothing was listening.
+ * {@code unansweredAgentDials} the calls sent to an agent whose phone rang and was not picked up;
+ * {@code abandonMessages} the calls that heard the abandon context's message.
  */
 public record SimulatorStats(
         long originates,
@@ -22,5 +24,7 @@ public record SimulatorStats(
         long maxDurationHangups,
         long bargingCallers,
         long keysHeard,
-        long keysLost) {
+        long keysLost,
+        long unansweredAgentDials,
+        long abandonMessages) {
 }

@@ -13,6 +13,7 @@ import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.action.RedirectAction;
 import org.asteriskjava.manager.event.BridgeEnterEvent;
 import org.asteriskjava.manager.event.DialEndEvent;
+import org.asteriskjava.manager.event.DialStateEvent;
 import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.OriginateResponseEvent;
@@ -235,6 +236,49 @@ class OriginateOutcomesTest {
             assertEquals(17, ((HangupEvent) events.getLast()).getCause());
             assertEquals(1, busySim.stats().agentBridges());
         }
+    }
+
+    @Test
+    void agentPhoneThatDoesNotAnswerRingsUntilTheDebtorIsRedirectedToTheAbandonMessage() throws Exception {
+        try (var sim = unansweringAgents(); var client = new AmiClient(sim.amiPort())) {
+            var debtor = answeredChannel(client, "+15550142");
+            client.connection.sendAction(new RedirectAction(debtor, "dialer-agents", "201", 1), 5000);
+            var ringing = client.until(e -> e instanceof DialStateEvent d && "RINGING".equals(d.getDialStatus()));
+
+            var response = client.connection.sendAction(new RedirectAction(debtor, "dialer-abandon", "s", 1), 5000);
+
+            assertEquals("Redirect successful", response.getMessage());
+            var events = client.until(e -> isHangupOf(e, debtor));
+            assertTrue(events.stream().anyMatch(e -> e instanceof DialEndEvent d && "CANCEL".equals(d.getDialStatus())));
+            assertTrue(java.util.stream.Stream.concat(ringing.stream(), events.stream())
+                    .noneMatch(BridgeEnterEvent.class::isInstance), "nobody was bridged");
+            assertEquals(0, sim.stats().agentBridges());
+            assertEquals(1, sim.stats().unansweredAgentDials());
+            assertEquals(1, sim.stats().abandonMessages());
+        }
+    }
+
+    @Test
+    void agentPhoneThatDoesNotAnswerEndsTheDialWithNoAnswerAndTheAbandonMessage() throws Exception {
+        try (var sim = unansweringAgents(); var client = new AmiClient(sim.amiPort())) {
+            var debtor = answeredChannel(client, "+15550143");
+            client.connection.sendAction(new RedirectAction(debtor, "dialer-agents", "202", 1), 5000);
+
+            var events = client.until(e -> isHangupOf(e, debtor));
+
+            assertTrue(events.stream().anyMatch(e -> e instanceof DialEndEvent d && "NOANSWER".equals(d.getDialStatus())));
+            assertEquals(1, sim.stats().abandonMessages());
+            assertEquals(0, sim.stats().agentBridges());
+        }
+    }
+
+    private static PbxSimulator unansweringAgents() throws Exception {
+        var everyoneAnswers = new Population(new Population.Outcomes(1, 0, 0, 0, 0, 0), new Population.Range(0, 0),
+                Population.defaults().personas(), Population.defaults().agentTalkSeconds(), null)
+                .withAgents(List.of(new Population.AgentPersona("phone-does-not-answer", 1, false)));
+        return PbxSimulator.start(SimulatorConfig.defaults(URI.create("agi://127.0.0.1:4573/r")).withAmiPort(0)
+                // 0.05: the agent dial rings 1 s and the abandon message lasts 0.4 s, time for the test's Redirect.
+                .withPopulation(everyoneAnswers).withTimeScale(0.05), new ScriptedAgi());
     }
 
     private static String answeredChannel(AmiClient client, String number) throws Exception {

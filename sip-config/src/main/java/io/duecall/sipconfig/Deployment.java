@@ -53,11 +53,30 @@ public record Deployment(
 
     /**
      * The AMI user: {@code host}/{@code port} are where the engine reaches Asterisk, {@code permit} the dialer's
-     * own addresses (address or address/mask), the only ones Asterisk accepts the login from.
+     * own addresses (address or address/mask), the only ones Asterisk accepts the login from. {@code bindAddress} is
+     * the address Asterisk's AMI listens on: by default {@code host} when that is an IPv4 address; {@code 0.0.0.0}
+     * (every interface) only when given.
      */
-    public record Ami(String host, Integer port, String username, String secret, List<String> permit) {
+    public record Ami(String host, Integer port, String username, String secret, List<String> permit,
+            String bindAddress) {
+        public Ami(String host, Integer port, String username, String secret, List<String> permit) {
+            this(host, port, username, secret, permit, null);
+        }
+
         public int portOrDefault() {
             return port == null ? 5038 : port;
+        }
+
+        /** The address manager.conf binds to; null when neither {@code bindAddress} nor an IPv4 {@code host} says. */
+        public String bindAddressOrDefault() {
+            if (bindAddress != null) {
+                return bindAddress;
+            }
+            try {
+                return host == null ? null : Ipv4Network.parse(host).address();
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
         }
     }
 

@@ -92,6 +92,20 @@ final class DeploymentCheck {
         port("ami.port", ami.portOrDefault());
         matches("ami.username", ami.username(), NAME, "a letter, then up to 39 letters, digits, _ or -");
         secret("ami.secret", ami.secret(), "AMI_SECRET", "/run/secrets/ami");
+        if (ami.bindAddress() != null) {
+            try {
+                if (ami.bindAddress().contains("/")) {
+                    throw new IllegalArgumentException("a network");
+                }
+                Ipv4Network.parse(ami.bindAddress());
+            } catch (IllegalArgumentException e) {
+                problems.add("ami.bindAddress: '" + ami.bindAddress() + "' (expected the IPv4 address Asterisk's AMI"
+                        + " listens on, or 0.0.0.0 for every interface)");
+            }
+        } else if (ami.host() != null && ami.bindAddressOrDefault() == null) {
+            problems.add("ami.bindAddress: missing (expected the IPv4 address Asterisk's AMI listens on, since ami.host"
+                    + " '" + ami.host() + "' is a name; 0.0.0.0 listens on every interface)");
+        }
         if (ami.permit() == null || ami.permit().isEmpty()) {
             problems.add("ami.permit: missing (expected the dialer's own addresses, e.g. [10.0.0.7/32])");
             return;

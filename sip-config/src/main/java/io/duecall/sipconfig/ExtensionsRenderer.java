@@ -4,39 +4,38 @@ import java.net.URI;
 
 /**
  * Renders the extensions.conf contexts the engine needs. The outbound context runs answering-machine detection
- * (when enabled), reports its result, and hands the call to the IVR with the call id as the AGI argument; the
- * agent context dials the extension the engine redirected the call to. From a deployment it also records calls
- * when asked and adds the abandon-message context, which an agent's unanswered phone and any inbound call reach.
+ * (when enabled), reports its result, and hands the call to the IVR with the call id as the AGI argument (recording
+ * the call first when asked); the agent context dials the extension the engine redirected the call to; the
+ * abandon-message context, which an agent's unanswered phone, the engine's own redirect and any inbound call reach,
+ * plays the company prompt and the callback number.
  */
 public final class ExtensionsRenderer {
     static final String HEADER = "; Rendered by DueCall from its configuration. Edit the configuration, not this file.\n";
 
     private ExtensionsRenderer() {}
 
-    /** The two contexts the engine drives, as {@code ./duecall dialplan} prints them. */
-    public static String render(DialplanSettings s) {
+    /**
+     * The contexts the engine drives (outbound, agents, abandon message), as {@code ./duecall dialplan} prints them and
+     * as {@link #render(Deployment)} writes them into extensions.conf: one renderer, so the two cannot differ.
+     */
+    public static String render(DialplanSettings s, Deployment.Abandon abandon, boolean recording) {
         var out = new StringBuilder(HEADER).append('\n');
-        outbound(out, s, /* recording= */ false);
-        agents(out, s, null);
+        outbound(out, s, recording);
+        agents(out, s);
+        out.append('\n');
+        abandon(out, s.abandonContext(), abandon);
         return out.toString();
     }
 
     /** The whole extensions.conf of a deployment. */
     public static String render(Deployment d) {
-        var s = settings(d);
-        var contexts = d.contextsOrDefaults();
-        var out = new StringBuilder(HEADER).append('\n');
-        outbound(out, s, d.recordingOn());
-        agents(out, s, contexts.abandon());
-        out.append('\n');
-        abandon(out, contexts.abandon(), d.abandon());
-        return out.toString();
+        return render(settings(d), d.abandon(), d.recordingOn());
     }
 
-    /** The dialplan settings a deployment implies: its contexts, PJSIP agents and the FastAGI address. */
+    /** The dialplan settings a deployment implies: its contexts, PJSIP agents, the FastAGI address and AMD. */
     public static DialplanSettings settings(Deployment d) {
         var contexts = d.contextsOrDefaults();
-        return new DialplanSettings(contexts.outbound(), contexts.agents(), "PJSIP/{ext}",
+        return new DialplanSettings(contexts.outbound(), contexts.agents(), contexts.abandon(), "PJSIP/{ext}",
                 URI.create("agi://" + d.agi().host() + ":" + d.agi().portOrDefault() + "/reminder"), d.amdOn());
     }
 
@@ -58,15 +57,12 @@ public final class ExtensionsRenderer {
         out.append(" same => n,Hangup()\n\n");
     }
 
-    private static void agents(StringBuilder out, DialplanSettings s, String abandonContext) {
+    private static void agents(StringBuilder out, DialplanSettings s) {
         out.append('[').append(s.agentContext()).append("]\n");
         out.append("exten => _X.,1,NoOp(DueCall bridges ${CALL_ID} to agent ${EXTEN})\n");
         out.append(" same => n,Dial(").append(s.agentDial().replace("{ext}", "${EXTEN}")).append(",20)\n");
-        if (abandonContext != null) {
-            out.append(" same => n,Goto(").append(abandonContext).append(",s,1)\n");
-        } else {
-            out.append(" same => n,Hangup()\n");
-        }
+        // Reached when nobody answers and the engine has not already moved the caller to the message itself.
+        out.append(" same => n,Goto(").append(s.abandonContext()).append(",s,1)\n");
     }
 
     private static void abandon(StringBuilder out, String context, Deployment.Abandon a) {

@@ -1,7 +1,8 @@
 package io.duecall.sipconfig;
 
 /**
- * Renders manager.conf with the one AMI user the dialer logs in as, accepted only from the deployment's addresses.
+ * Renders manager.conf with the one AMI user the dialer logs in as, accepted only from the deployment's addresses,
+ * listening on the deployment's AMI address ({@code ami.bindAddress}, or {@code ami.host} when that is an address).
  * Its classes are the narrowest that work: it writes {@code originate} (Originate), {@code call} (Redirect,
  * Hangup) and {@code reporting} (ShowDialPlan at start-up, CoreSettings for the version), and reads {@code call}
  * and {@code user} events (Originate, bridge and hangup events; the AMDResult user event). Ping needs no class.
@@ -16,7 +17,8 @@ public final class ManagerRenderer {
         var ami = d.ami();
         var out = new StringBuilder(ExtensionsRenderer.HEADER);
         out.append("\n[general]\nenabled = yes\nport = ").append(ami.portOrDefault()).append('\n');
-        out.append("bindaddr = 0.0.0.0\ndisplayconnects = no\n");
+        // The deployment's own AMI address: listening on every interface is something a deployment must ask for.
+        out.append("bindaddr = ").append(ami.bindAddressOrDefault()).append("\ndisplayconnects = no\n");
         out.append("\n[").append(ami.username()).append("]\n");
         out.append("secret = ").append(secrets.resolve("ami.secret", ami.secret())).append('\n');
         out.append("deny = 0.0.0.0/0.0.0.0\n");

@@ -14,7 +14,7 @@ class DeploymentValidationTest {
                   callerId: "+18005550199", channelLimit: 30 }
             agents:
               - { extension: "101", password: env:A101 }
-            ami: { host: asterisk, username: dialer, secret: env:AMI_SECRET, permit: [10.0.0.7/32] }
+            ami: { host: asterisk, bindAddress: 10.0.0.20, username: dialer, secret: env:AMI_SECRET, permit: [10.0.0.7/32] }
             agi: { host: duecall }
             abandon: { companyPrompt: duecall/company-reminders, callbackNumber: "18005550199" }
             """;
@@ -43,7 +43,7 @@ class DeploymentValidationTest {
                 agents:
                   - { extension: "101", password: env:A101 }
                   - { extension: "101", password: env:A101B }
-                ami: { host: asterisk, username: dialer, secret: env:AMI_SECRET, permit: [10.0.0.7/32, 0.0.0.0/0] }
+                ami: { host: asterisk, bindAddress: 10.0.0.20, username: dialer, secret: env:AMI_SECRET, permit: [10.0.0.7/32, 0.0.0.0/0] }
                 agi: { host: duecall }
                 abandon: { companyPrompt: duecall/company-reminders, callbackNumber: "18005550199" }
                 """;
@@ -68,6 +68,27 @@ class DeploymentValidationTest {
         assertTrue(error.getMessage().contains("ami.secret: written in the file (expected a secret reference such as"
                 + " env:AMI_SECRET or file:/run/secrets/ami)"), error.getMessage());
         assertTrue(!error.getMessage().contains("hunter2"), error.getMessage());
+    }
+
+    @Test
+    void anAmiHostNameWithoutABindAddressIsRefusedRatherThanListeningEverywhere() {
+        var yaml = VALID.replace("bindAddress: 10.0.0.20, ", "");
+
+        var error = assertThrows(InvalidDeploymentException.class, () -> DeploymentLoader.parse("d.yaml", yaml));
+
+        assertTrue(error.getMessage().contains("ami.bindAddress: missing (expected the IPv4 address Asterisk's AMI"
+                + " listens on, since ami.host 'asterisk' is a name; 0.0.0.0 listens on every interface)"),
+                error.getMessage());
+    }
+
+    @Test
+    void anAmiBindAddressThatIsNotAnAddressIsRefused() {
+        var yaml = VALID.replace("bindAddress: 10.0.0.20", "bindAddress: 10.0.0.0/8");
+
+        var error = assertThrows(InvalidDeploymentException.class, () -> DeploymentLoader.parse("d.yaml", yaml));
+
+        assertTrue(error.getMessage().contains("ami.bindAddress: '10.0.0.0/8' (expected the IPv4 address"),
+                error.getMessage());
     }
 
     @Test

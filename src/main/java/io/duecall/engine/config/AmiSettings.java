@@ -11,7 +11,12 @@ import java.util.List;
  * simulator's.
  */
 public record AmiSettings(String host, Integer port, String username, String secret, String dialTemplate,
-        String outboundContext, String agentContext) {
+        String outboundContext, String agentContext, String abandonContext, Integer maxOutstandingOriginates) {
+
+    public AmiSettings(String host, Integer port, String username, String secret, String dialTemplate,
+            String outboundContext, String agentContext) {
+        this(host, port, username, secret, dialTemplate, outboundContext, agentContext, null, null);
+    }
 
     /**
      * The embedded simulator's: loopback, Local channels into the debtors context, and no secret reference (a PBX on
@@ -20,7 +25,7 @@ public record AmiSettings(String host, Integer port, String username, String sec
     public static AmiSettings defaults() {
         var d = AmiConfig.defaults();
         return new AmiSettings(d.host(), d.port(), d.username(), null, d.dialTemplate(), d.outboundContext(),
-                d.agentContext());
+                d.agentContext(), d.abandonContext(), d.maxOutstandingOriginates());
     }
 
     /** The AMI connection, each key left out taken from {@link #defaults()}; on a problem, the defaults. */
@@ -39,7 +44,8 @@ public record AmiSettings(String host, Integer port, String username, String sec
         try {
             return new AmiConfig(endpoint, or(port, d.port()), or(username, d.username()), resolved,
                     or(dialTemplate, d.dialTemplate()), or(outboundContext, d.outboundContext()),
-                    or(agentContext, d.agentContext()), d.actionTimeout(), d.pingInterval(), d.eventQueueCapacity());
+                    or(agentContext, d.agentContext()), d.actionTimeout(), d.pingInterval(), d.eventQueueCapacity(),
+                    or(abandonContext, d.abandonContext()), or(maxOutstandingOriginates, d.maxOutstandingOriginates()));
         } catch (IllegalArgumentException e) {
             errors.add(e.getMessage());
             return d;
@@ -50,6 +56,7 @@ public record AmiSettings(String host, Integer port, String username, String sec
     public String toString() {
         return "AmiSettings[host=" + host + ", port=" + port + ", username=" + username + ", secret=****"
                 + ", dialTemplate=" + dialTemplate + ", outboundContext=" + outboundContext + ", agentContext="
-                + agentContext + "]";
+                + agentContext + ", abandonContext=" + abandonContext + ", maxOutstandingOriginates="
+                + maxOutstandingOriginates + "]";
     }
 }

@@ -24,7 +24,7 @@ record DeploymentSource(Deployment file, EnginePbxSettings pbx, AmiConfig ami) {
             var d = AmiConfig.defaults();
             var ami = new AmiConfig(pbx.amiHost(), pbx.amiPort(), pbx.amiUsername(), pbx.amiSecret(),
                     pbx.dialTemplate(), pbx.outboundContext(), pbx.agentContext(), d.actionTimeout(),
-                    d.pingInterval(), d.eventQueueCapacity());
+                    d.pingInterval(), d.eventQueueCapacity(), file.contextsOrDefaults().abandon());
             return new DeploymentSource(file, pbx, ami);
         } catch (IOException e) {
             errors.add(key + ": '" + path + "' cannot be read (" + e.getClass().getSimpleName() + ")");

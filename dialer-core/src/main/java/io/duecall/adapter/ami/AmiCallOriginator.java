@@ -19,20 +19,15 @@ import org.asteriskjava.manager.AuthenticationFailedException;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.ManagerConnectionState;
-import org.asteriskjava.manager.ResponseEvents;
-import org.asteriskjava.manager.EventTimeoutException;
 import org.asteriskjava.manager.TimeoutException;
-import org.asteriskjava.manager.action.CoreShowChannelsAction;
 import org.asteriskjava.manager.action.HangupAction;
 import org.asteriskjava.manager.action.ManagerAction;
-import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.action.PingAction;
 import org.asteriskjava.manager.action.RedirectAction;
 import org.asteriskjava.manager.event.BridgeDestroyEvent;
 import org.asteriskjava.manager.event.BridgeEnterEvent;
 import org.asteriskjava.manager.event.BridgeLeaveEvent;
 import org.asteriskjava.manager.event.ConnectEvent;
-import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
@@ -44,17 +39,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@link CallOriginator} over the Asterisk manager interface with asterisk-java. Calls are placed with async
- * Originate and followed from raw events (OriginateResponse, BridgeEnter, Hangup), which one worker thread translates
- * and hands to the listener; connection health is tracked from connect/disconnect events and periodic pings. When
- * the connection returns after a loss, the calls in flight are reconciled with the PBX's channel list
- * ({@link AmiCallReconciler}).
+ * Originate, pipelined ({@link AmiOriginates}), and followed from raw events (OriginateResponse, BridgeEnter, Hangup),
+ * which one worker thread translates and hands to the listener; connection health is tracked from connect/disconnect
+ * events and periodic pings. When the connection returns after a loss, the calls in flight are reconciled with the
+ * PBX's channel list ({@link AmiChannels}, {@link AmiCallReconciler}).
  */
 public final class AmiCallOriginator implements CallOriginator {
     private static final Logger log = LoggerFactory.getLogger(AmiCallOriginator.class);
     /** The originate's channel variable naming the call's maximum duration in seconds (see the outbound context). */
-    public static final String MAX_SECONDS_VARIABLE = "CALL_MAX_SECONDS";
+    public static final String MAX_SECONDS_VARIABLE = AmiOriginates.MAX_SECONDS_VARIABLE;
     private static final String EVENT_MASK = "call,user";
-    private static final int CHANNEL_STATE_UP = 6;
     private static final int MAX_CHANNEL_NAME = 200;
 
     private final AmiConfig config;
@@ -67,6 +61,8 @@ public final class AmiCallOriginator implements CallOriginator {
     private final AmiEventPump pump;
     private final ScheduledExecutorService reconcileWorker;
     private final AmiCallReconciler reconciler;
+    private final AmiOriginates originates;
+    private final AmiChannels channels;
     private volatile Consumer<CallEvent> listener = event -> log.debug("No listener for {}", event);
     private volatile AmiTimings timings = AmiTimings.NONE;
 
@@ -81,9 +77,12 @@ public final class AmiCallOriginator implements CallOriginator {
         // Its own thread: listing channels waits for a whole event list, which must not hold up pings or events.
         this.reconcileWorker = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("ami-reconcile").daemon().factory());
+        this.channels = new AmiChannels(connection, config.actionTimeout(), () -> timings);
         this.reconciler = new AmiCallReconciler(registry, clock, this::liveChannels, reconcileWorker,
                 event -> listener.accept(event));
         health.addListener(reconciler::onConnectionEvent);
+        this.originates = new AmiOriginates(config, clock, connection, registry, scheduler, () -> listener,
+                () -> timings);
     }
 
     /** Logs in to the PBX and starts following events; fails with the cause when the PBX cannot be reached. */
@@ -158,7 +157,8 @@ public final class AmiCallOriginator implements CallOriginator {
         if (!health.connected()) {
             throw new TelephonyUnavailableException("ShowDialPlan: AMI connection to " + endpoint() + " is down");
         }
-        return PbxContextCheck.missing(connection, List.of(config.outboundContext(), config.agentContext()),
+        return PbxContextCheck.missing(connection, List.of(config.outboundContext(), config.agentContext(),
+                config.abandonContext()),
                 config.actionTimeout());
     }
 
@@ -169,30 +169,28 @@ public final class AmiCallOriginator implements CallOriginator {
 
     /** As {@link #originate(CallRequest)}, dialing with {@code dialTemplate} (one trunk's) instead of the configured one. */
     public void originate(CallRequest request, String dialTemplate) throws TelephonyUnavailableException {
-        var action = new OriginateAction();
-        action.setActionId(AmiCallRegistry.actionIdFor(request.callId()));
-        action.setChannel(AmiConfig.channelFor(dialTemplate, request.number().value()));
-        action.setContext(config.outboundContext());
-        action.setExten("s");
-        action.setPriority(1);
-        action.setTimeout(request.ringTimeout().toMillis());
-        action.setAsync(true);
-        action.setVariable("CALL_ID", request.callId());
-        if (request.maxDuration() != null) {
-            // The outbound context sets TIMEOUT(absolute) from it: the PBX ends the call even if this node is gone.
-            action.setVariable(MAX_SECONDS_VARIABLE, Long.toString(request.maxDuration().toSeconds()));
+        if (!health.connected()) {
+            throw new TelephonyUnavailableException("Originate " + request.callId() + ": AMI connection to "
+                    + endpoint() + " is down");
         }
-        // Naming the channel's Uniqueid lets a reconciliation find the call among the PBX's channels before any
-        // event has named it.
-        action.setChannelId(AmiCallRegistry.channelIdFor(request.callId()));
-        // Registered first: the OriginateResponse event can arrive before sendAction returns.
-        registry.placed(request.callId());
-        try {
-            requireSuccess(send(action, "Originate " + request.callId()), "Originate " + request.callId());
-        } catch (TelephonyUnavailableException e) {
-            registry.forget(request.callId());
-            throw e;
-        }
+        originates.originate(request, dialTemplate);
+    }
+
+    @Override
+    public boolean reportsAcceptance() {
+        return originates.pipelined();
+    }
+
+    /** Whether the call's debtor channel is in a bridge, by the PBX's channel list; empty when it cannot be listed. */
+    @Override
+    public Optional<Boolean> inBridge(String callId) {
+        var channel = registry.channelOf(callId).or(() -> registry.ivrChannelOf(callId));
+        return channel.isEmpty() || !health.connected() ? Optional.empty() : channels.inBridge(channel.get());
+    }
+
+    /** Originates sent and still awaiting the PBX's response. */
+    public int outstandingOriginates() {
+        return originates.outstanding();
     }
 
     @Override
@@ -210,6 +208,15 @@ public final class AmiCallOriginator implements CallOriginator {
         registry.redirected(callId, agentExtension);
         var what = "Redirect " + callId + " to " + config.agentContext() + "/" + agentExtension;
         requireSuccess(send(new RedirectAction(channel, config.agentContext(), agentExtension, 1), what), what);
+    }
+
+
+    @Override
+    public void playAbandonMessage(String callId) throws TelephonyUnavailableException {
+        var channel = registry.channelOf(callId).or(() -> registry.ivrChannelOf(callId)).orElseThrow(() ->
+                new TelephonyUnavailableException("Redirect " + callId + ": no answered channel is known for this call"));
+        var what = "Redirect " + callId + " to " + config.abandonContext() + "/s";
+        requireSuccess(send(new RedirectAction(channel, config.abandonContext(), "s", 1), what), what);
     }
 
     /**
@@ -265,36 +272,16 @@ public final class AmiCallOriginator implements CallOriginator {
         return response;
     }
 
-    /** The PBX's live channels by CoreShowChannels; runs on the reconciliation thread, never on the library's. */
+    /** The PBX's live channels; runs on the reconciliation thread, never on the library's. */
     private List<AmiCallReconciler.LiveChannel> liveChannels() throws TelephonyUnavailableException {
         if (!health.connected()) {
             throw new TelephonyUnavailableException("CoreShowChannels: AMI connection to " + endpoint() + " is down");
         }
-        ResponseEvents answer;
-        try {
-            long start = System.nanoTime();
-            answer = connection.sendEventGeneratingAction(new CoreShowChannelsAction(),
-                    config.actionTimeout().toMillis());
-            timings.actionAnswered("CoreShowChannels", Duration.ofNanos(System.nanoTime() - start));
-        } catch (IOException | EventTimeoutException | IllegalStateException | IllegalArgumentException e) {
-            throw new TelephonyUnavailableException("CoreShowChannels failed: " + e.getMessage(), e);
-        }
-        requireSuccess(answer.getResponse(), "CoreShowChannels");
-        return answer.getEvents().stream()
-                .filter(CoreShowChannelEvent.class::isInstance)
-                .map(CoreShowChannelEvent.class::cast)
-                .filter(e -> e.getChannel() != null || e.getUniqueid() != null)
-                .map(e -> new AmiCallReconciler.LiveChannel(e.getChannel(), e.getUniqueid(),
-                        Integer.valueOf(CHANNEL_STATE_UP).equals(e.getChannelState())
-                                || "Up".equalsIgnoreCase(e.getChannelStateDesc())))
-                .toList();
+        return channels.live();
     }
 
     private static void requireSuccess(ManagerResponse response, String what) throws TelephonyUnavailableException {
-        if (response == null || response instanceof ManagerError || !"Success".equalsIgnoreCase(response.getResponse())) {
-            throw new TelephonyUnavailableException(what + " refused by the PBX: "
-                    + (response == null ? "no response" : response.getResponse() + " " + response.getMessage()));
-        }
+        AmiOriginates.requireSuccess(response, what);
     }
 
     private static boolean tracked(ManagerEvent event) {

@@ -121,6 +121,12 @@ final class AmiCallRegistry {
         return Optional.ofNullable(call == null ? null : call.channel);
     }
 
+    /** The channel the call's IVR session was opened on, if the IVR named one. */
+    synchronized Optional<String> ivrChannelOf(String callId) {
+        var call = byCallId.get(callId);
+        return Optional.ofNullable(call == null ? null : call.ivrChannel);
+    }
+
     /**
      * The answered channel of a call, waiting up to {@code timeout} for its answer event: the IVR can ask for an agent
      * before the AMI event that names the channel has been handled. The channel named by the event wins; until it

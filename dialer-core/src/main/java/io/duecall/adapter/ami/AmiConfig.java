@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * How to reach and drive the PBX's manager interface. {@code dialTemplate} turns a number into a channel, with
  * {@code {number}} replaced by the E.164 number, e.g. {@code Local/{number}@debtors} or {@code PJSIP/{number}@trunk}.
- * The secret is never printed.
+ * {@code abandonContext} is where a call whose agent's phone never answered is sent to hear the abandon message. The
+ * secret is never printed.
  */
 public record AmiConfig(
         String host,
@@ -19,9 +20,31 @@ public record AmiConfig(
         String agentContext,
         Duration actionTimeout,
         Duration pingInterval,
-        int eventQueueCapacity) {
+        int eventQueueCapacity,
+        String abandonContext,
+        int maxOutstandingOriginates) {
 
     public static final String NUMBER_PLACEHOLDER = "{number}";
+    /** Originates that may await their response at once by default; 0 sends each only after the last one's response. */
+    public static final int DEFAULT_MAX_OUTSTANDING_ORIGINATES = 200;
+    /** The abandon-message context's name when none is configured, as a deployment renders it. */
+    public static final String DEFAULT_ABANDON_CONTEXT = "dialer-abandon";
+
+    /** As the canonical constructor, with the default abandon context. */
+    public AmiConfig(String host, int port, String username, String secret, String dialTemplate,
+            String outboundContext, String agentContext, Duration actionTimeout, Duration pingInterval,
+            int eventQueueCapacity) {
+        this(host, port, username, secret, dialTemplate, outboundContext, agentContext, actionTimeout, pingInterval,
+                eventQueueCapacity, DEFAULT_ABANDON_CONTEXT);
+    }
+
+    /** As the canonical constructor, with the default cap on outstanding originates. */
+    public AmiConfig(String host, int port, String username, String secret, String dialTemplate,
+            String outboundContext, String agentContext, Duration actionTimeout, Duration pingInterval,
+            int eventQueueCapacity, String abandonContext) {
+        this(host, port, username, secret, dialTemplate, outboundContext, agentContext, actionTimeout, pingInterval,
+                eventQueueCapacity, abandonContext, DEFAULT_MAX_OUTSTANDING_ORIGINATES);
+    }
 
     public AmiConfig {
         var errors = new ArrayList<String>();
@@ -41,8 +64,13 @@ public record AmiConfig(
         }
         requireText(errors, "ami.outboundContext", outboundContext);
         requireText(errors, "ami.agentContext", agentContext);
+        requireText(errors, "ami.abandonContext", abandonContext);
         requirePositive(errors, "ami.actionTimeout", actionTimeout);
         requirePositive(errors, "ami.pingInterval", pingInterval);
+        if (maxOutstandingOriginates < 0) {
+            errors.add("ami.maxOutstandingOriginates was '" + maxOutstandingOriginates
+                    + "' but it must be >= 0 (0: each originate waits for the last one's response)");
+        }
         if (eventQueueCapacity < 1) {
             errors.add("ami.eventQueueCapacity was '" + eventQueueCapacity + "' but it must be > 0");
         }
@@ -59,17 +87,28 @@ public record AmiConfig(
 
     public AmiConfig withEndpoint(String newHost, int newPort) {
         return new AmiConfig(newHost, newPort, username, secret, dialTemplate, outboundContext, agentContext,
-                actionTimeout, pingInterval, eventQueueCapacity);
+                actionTimeout, pingInterval, eventQueueCapacity, abandonContext, maxOutstandingOriginates);
+    }
+
+    public AmiConfig withAbandonContext(String context) {
+        return new AmiConfig(host, port, username, secret, dialTemplate, outboundContext, agentContext, actionTimeout,
+                pingInterval, eventQueueCapacity, context, maxOutstandingOriginates);
+    }
+
+    /** With at most {@code max} originates awaiting their response at once (0: one at a time, each awaited). */
+    public AmiConfig withMaxOutstandingOriginates(int max) {
+        return new AmiConfig(host, port, username, secret, dialTemplate, outboundContext, agentContext, actionTimeout,
+                pingInterval, eventQueueCapacity, abandonContext, max);
     }
 
     public AmiConfig withCredentials(String newUsername, String newSecret) {
         return new AmiConfig(host, port, newUsername, newSecret, dialTemplate, outboundContext, agentContext,
-                actionTimeout, pingInterval, eventQueueCapacity);
+                actionTimeout, pingInterval, eventQueueCapacity, abandonContext, maxOutstandingOriginates);
     }
 
     public AmiConfig withTimings(Duration newActionTimeout, Duration newPingInterval) {
         return new AmiConfig(host, port, username, secret, dialTemplate, outboundContext, agentContext,
-                newActionTimeout, newPingInterval, eventQueueCapacity);
+                newActionTimeout, newPingInterval, eventQueueCapacity, abandonContext, maxOutstandingOriginates);
     }
 
     /** The channel to dial for a number, from {@link #dialTemplate}. */
@@ -92,8 +131,9 @@ public record AmiConfig(
     public String toString() {
         return "AmiConfig[host=" + host + ", port=" + port + ", username=" + username + ", secret=****"
                 + ", dialTemplate=" + dialTemplate + ", outboundContext=" + outboundContext
-                + ", agentContext=" + agentContext + ", actionTimeout=" + actionTimeout
-                + ", pingInterval=" + pingInterval + ", eventQueueCapacity=" + eventQueueCapacity + "]";
+                + ", agentContext=" + agentContext + ", abandonContext=" + abandonContext + ", actionTimeout=" + actionTimeout
+                + ", pingInterval=" + pingInterval + ", eventQueueCapacity=" + eventQueueCapacity
+                + ", maxOutstandingOriginates=" + maxOutstandingOriginates + "]";
     }
 
     private static void requireText(List<String> errors, String key, String value) {

@@ -102,17 +102,20 @@ final class AmiEventTranslator {
         if (debtorCall.isEmpty()) {
             members.add(channel);
             var waiting = debtorWaitingInBridge.remove(bridge);
-            return waiting == null ? Optional.empty() : bridged(waiting, at, extensionOf(channel));
+            return waiting == null ? Optional.empty()
+                    : bridged(waiting, at, registry.agentExtensionOf(waiting).orElseGet(() -> extensionOf(channel)));
         }
+        // The call is bridged only once the debtor and another party are in the same bridge: the debtor entering
+        // alone (an agent leg not yet joined, or never) is no conversation.
         var callId = debtorCall.get();
-        var agent = registry.agentExtensionOf(callId)
-                .or(() -> members.stream().findFirst().map(AmiEventTranslator::extensionOf));
+        var other = members.stream().findFirst();
         members.add(channel);
-        if (agent.isEmpty()) {
+        if (other.isEmpty()) {
             debtorWaitingInBridge.put(bridge, callId);
             return Optional.empty();
         }
-        return bridged(callId, at, agent.get());
+        return bridged(callId, at, registry.agentExtensionOf(callId)
+                .orElseGet(() -> extensionOf(other.get())));
     }
 
     private static Optional<CallEvent> bridged(String callId, Instant at, String agentExtension) {

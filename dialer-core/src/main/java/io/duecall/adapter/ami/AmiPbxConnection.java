@@ -74,6 +74,21 @@ public final class AmiPbxConnection implements PbxConnection {
     }
 
     @Override
+    public java.util.Optional<Boolean> inBridge(String callId) {
+        return originator.inBridge(callId);
+    }
+
+    @Override
+    public boolean reportsAcceptance() {
+        return originator.reportsAcceptance();
+    }
+
+    @Override
+    public void playAbandonMessage(String callId) throws TelephonyUnavailableException {
+        originator.playAbandonMessage(callId);
+    }
+
+    @Override
     public void answeredOn(String callId, String channel) {
         originator.answeredOn(callId, channel);
     }

@@ -38,7 +38,8 @@ public final class AttemptCsvWriter {
             .column("connected", Attempt::connected)
             .column("rpc", Attempt::rightParty)
             .column("disclosed", Attempt::disclosed)
-            .column("time_zones", a -> String.join(";", a.timeZones().stream().map(java.time.ZoneId::getId).toList()));
+            .column("time_zones", a -> String.join(";", a.timeZones().stream().map(java.time.ZoneId::getId).toList()))
+            .column("originate_accepted_at", Attempt::originateAcceptedAt);
 
     /** Writes a header and one row per attempt; the writer is flushed and closed. */
     public void write(Iterable<Attempt> attempts, Writer out) {

@@ -50,6 +50,7 @@ public final class AttemptCodec {
         put(fields, "rightParty", attempt.rightParty());
         put(fields, "disclosed", attempt.disclosed());
         put(fields, "timeZones", String.join(";", attempt.timeZones().stream().map(ZoneId::getId).toList()));
+        put(fields, "originateAcceptedAt", attempt.originateAcceptedAt());
         if (attempt.dialContext() != null) {
             var c = attempt.dialContext();
             put(fields, "rulesVersion", c.rulesVersion());
@@ -101,7 +102,8 @@ public final class AttemptCodec {
                     fields.get("flowVersion"),
                     dialContext(fields),
                     Boolean.parseBoolean(fields.getOrDefault("locationCall", "false")),
-                    rightParty, disclosed, zones);
+                    rightParty, disclosed, zones,
+                    get(fields, "originateAcceptedAt", Instant::parse));
         } catch (RuntimeException e) {
             throw new IllegalStateException("redis: attempt " + where + " is malformed: " + e.getMessage(), e);
         }

@@ -18,7 +18,9 @@ import java.util.Objects;
  * whose {@code number} is the contact's. {@code zone} is the zone the debtor's local time is given in, and
  * {@code timeZones} every zone the call was judged in (the number's zones when the account gives none; it holds
  * {@code zone}). {@code rightParty} says the person who answered confirmed being the debtor, and {@code disclosed}
- * the most the call said about the debt; together they make a conversation.
+ * the most the call said about the debt; together they make a conversation. {@code originatedAt} is when the
+ * Originate was sent (the calling window and every rule were judged at that instant), {@code originateAcceptedAt}
+ * when the PBX accepted it (null on lines written before it was recorded, or when the PBX never answered the action).
  */
 public record Attempt(
         String callId,
@@ -42,7 +44,19 @@ public record Attempt(
         boolean locationCall,
         boolean rightParty,
         Disclosure disclosed,
-        List<ZoneId> timeZones) {
+        List<ZoneId> timeZones,
+        Instant originateAcceptedAt) {
+
+    /** A line without the originate's acceptance time. */
+    public Attempt(String callId, CampaignId campaign, AccountId account, E164 number, ZoneId zone,
+            LocalDateTime debtorLocalTime, Instant originatedAt, Instant answeredAt, Instant bridgedAt, Instant endedAt,
+            CallOutcome outcome, Disposition disposition, String agent, boolean abandoned, Money promiseAmount,
+            LocalDate promiseDate, String flowVersion, DialContext dialContext, boolean locationCall,
+            boolean rightParty, Disclosure disclosed, List<ZoneId> timeZones) {
+        this(callId, campaign, account, number, zone, debtorLocalTime, originatedAt, answeredAt, bridgedAt, endedAt,
+                outcome, disposition, agent, abandoned, promiseAmount, promiseDate, flowVersion, dialContext,
+                locationCall, rightParty, disclosed, timeZones, null);
+    }
 
     public Attempt {
         Objects.requireNonNull(callId, "callId");
@@ -63,6 +77,10 @@ public record Attempt(
         }
         if (locationCall && promiseAmount != null) {
             throw new IllegalArgumentException("promise: a location call to a third party cannot carry a promise");
+        }
+        if (originateAcceptedAt != null && originateAcceptedAt.isBefore(originatedAt)) {
+            throw new IllegalArgumentException("originateAcceptedAt: " + originateAcceptedAt
+                    + " (expected at or after originatedAt " + originatedAt + ")");
         }
         Objects.requireNonNull(disclosed, "disclosed");
         timeZones = timeZones == null || timeZones.isEmpty() ? List.of(zone) : List.copyOf(timeZones);

@@ -38,6 +38,7 @@ class AmiCallOriginatorSimulatorTest {
     private static PbxSimulator simulator;
     private static AmiCallOriginator originator;
     private static final BlockingQueue<CallEvent> events = new LinkedBlockingQueue<>();
+    private static final BlockingQueue<String> accepted = new LinkedBlockingQueue<>();
 
     @BeforeAll
     static void startSimulatorAndConnect() throws TelephonyUnavailableException {
@@ -58,7 +59,13 @@ class AmiCallOriginatorSimulatorTest {
                 .withEndpoint("127.0.0.1", simulator.amiPort())
                 .withCredentials(simConfig.amiUsername(), simConfig.amiSecret());
         originator = AmiCallOriginator.connect(config, Clock.systemUTC());
-        originator.onEvent(events::add);
+        originator.onEvent(event -> {
+            if (event instanceof CallEvent.OriginateAccepted) {
+                accepted.add(event.callId());
+            } else {
+                events.add(event);
+            }
+        });
     }
 
     @AfterAll
@@ -131,6 +138,7 @@ class AmiCallOriginatorSimulatorTest {
     void answeredCallEndsWhenWeHangUp() throws Exception {
         originator.originate(new CallRequest("c-answer-1", CAMPAIGN, new E164("+15550000101"), RING));
         var answered = assertInstanceOf(CallEvent.Answered.class, nextEventFor("c-answer-1"));
+        assertEquals(java.util.Optional.of(false), originator.inBridge("c-answer-1"), "in the IVR, not bridged");
 
         originator.hangup("c-answer-1");
 
@@ -147,6 +155,7 @@ class AmiCallOriginatorSimulatorTest {
 
         var bridged = assertInstanceOf(CallEvent.Bridged.class, nextEventFor("c-answer-2"));
         assertEquals("202", bridged.agentExtension());
+        assertEquals(java.util.Optional.of(true), originator.inBridge("c-answer-2"), "the PBX lists it bridged");
         assertInstanceOf(CallEvent.Ended.class, nextEventFor("c-answer-2"));
     }
 
@@ -158,9 +167,30 @@ class AmiCallOriginatorSimulatorTest {
 
         // The IVR holds the call; nobody hangs up but the PBX, 90 simulated seconds (0.9 s) after the answer.
         assertInstanceOf(CallEvent.Ended.class, nextEventFor("c-max-1"));
-        var call = simulator.placedCalls().stream().filter(c -> "c-max-1".equals(c.callId())).findFirst().orElseThrow();
+        var call = simulator.placedCalls().stream().filter(c -> "c-max-1".equals(c.callId())).findFirst()
+                .orElseThrow(() -> new AssertionError("placed: " + simulator.placedCalls()));
         var lasted = Duration.between(call.answeredAt(), call.endedAt()).toMillis();
         assertTrue(lasted >= 880 && lasted < 5_000, "ended " + lasted + " ms after the answer");
+    }
+
+    @Test
+    void originatesAreSentWithoutWaitingAndEachResponseIsReportedAsItsAcceptance() throws Exception {
+        assertTrue(originator.reportsAcceptance());
+        var ids = new java.util.ArrayList<String>();
+        for (int i = 0; i < 40; i++) {
+            var callId = "c-pipelined-" + i;
+            ids.add(callId);
+            originator.originate(new CallRequest(callId, CAMPAIGN, new E164("+15550000401"), RING));
+        }
+        var seen = new java.util.HashSet<String>();
+        while (!seen.containsAll(ids)) {
+            var callId = accepted.poll(10, TimeUnit.SECONDS);
+            assertNotNull(callId, "every originate's response is reported as its acceptance; missing "
+                    + ids.stream().filter(id -> !seen.contains(id)).toList());
+            seen.add(callId);
+        }
+
+        assertEquals(0, originator.outstandingOriginates());
     }
 
     @Test

@@ -99,13 +99,16 @@ class AmiEventTranslatorTest {
     }
 
     @Test
-    void debtorEnteringABridgeAfterRedirectGivesBridgedToTheRedirectTarget() {
+    void debtorAloneInABridgeAfterRedirectIsNotBridgedUntilTheAgentEnters() {
         answered("c-101");
         registry.redirected("c-101", "2001");
 
-        var result = translator.translate(bridgeEnter("bridge-1", DEBTOR_CHANNEL, DEBTOR_UNIQUE_ID), AT);
+        var alone = translator.translate(bridgeEnter("bridge-1", DEBTOR_CHANNEL, DEBTOR_UNIQUE_ID), AT);
+        var agent = translator.translate(bridgeEnter("bridge-1", "Local/2001@dialer-agents-00000578;1",
+                "1795330190.32"), AT.plusMillis(1));
 
-        assertEquals(Optional.of(new CallEvent.Bridged("c-101", AT, "2001")), result);
+        assertEquals(Optional.empty(), alone, "the debtor alone in a bridge is no conversation");
+        assertEquals(Optional.of(new CallEvent.Bridged("c-101", AT.plusMillis(1), "2001")), agent);
     }
 
     @Test

@@ -48,7 +48,7 @@ public final class LiveFigures {
             long answered, double answerRate, long rightPartyContacts, long promises,
             Map<String, BigDecimal> promisedAmount, long bridged, long abandoned, double abandonRate,
             double abandonLimit, Map<AgentState, Integer> agents, double occupancy, Double pacingRatio,
-            int callsUp, long queued, long leased, Instant nextEligible, String notice) {}
+            int callsUp, long queued, long leased, Instant nextEligible, String notice, List<String> paused) {}
 
     public record Sample(Instant at, String campaign, long dials, long answered, long promises) {}
 
@@ -136,9 +136,13 @@ public final class LiveFigures {
         var f = dialer.figures(id);
         var pacing = dialer.snapshot(campaign, now);
         var byState = new EnumMap<AgentState, Integer>(AgentState.class);
+        var paused = new ArrayList<String>();
         for (var status : agents.figures().states(now)) {
             if (status.seat().campaigns().contains(id)) {
                 byState.merge(status.state(), 1, Integer::sum);
+                if (status.state() == AgentState.PAUSED) {
+                    paused.add(status.seat().id().value() + " (" + status.pauseReason() + ")");
+                }
             }
         }
         int staffed = byState.entrySet().stream().filter(e -> e.getKey() != AgentState.LOGGED_OUT)
@@ -154,7 +158,7 @@ public final class LiveFigures {
                 dialsPerMinute(id.value(), now, f.dials()), f.humanAnswers(), answerRate, f.rightPartyContacts(),
                 promiseCount, promised, f.bridged(), f.abandoned(), f.abandonRate(), ABANDON_LIMIT, byState,
                 occupancy(now), ratio, pacing.callsUp(), queued, leased, next,
-                notice(state, queued, leased, next, now, f.skippedOutsideWindow()));
+                notice(state, queued, leased, next, now, f.skippedOutsideWindow()), List.copyOf(paused));
     }
 
     /** Why the campaign is not dialing, or null when it is. */

@@ -108,6 +108,8 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<AmiMess
             case "coreshowchannels" -> CoreShowChannels.answer(calls.liveChannels(), actionId)
                     .forEach(m -> ctx.write(m.toWire()));
             case "getvar" -> getvar(ctx, action, actionId);
+            case "status" -> CoreShowChannels.status(calls.liveChannels(), action.getOr("Channel", ""), actionId)
+                    .forEach(m -> ctx.write(m.toWire()));
             case "showdialplan" -> ShowDialPlan.answer(calls.dialplan(), action, actionId)
                     .forEach(m -> ctx.write(m.toWire()));
             default -> reply(ctx, actionId, false, "Invalid/unknown command");

@@ -1,5 +1,6 @@
 package io.duecall.pbxsim.call;
 
+import io.duecall.pbxsim.SimulatorConfig;
 import io.duecall.pbxsim.ami.ChannelStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +9,9 @@ import java.util.Optional;
 
 /**
  * The agent side of a call redirected to the agent context: dials {@code Local/<ext>@agents}, and if the agent is a
- * free simulated agent bridges the two for a drawn talk time, then hangs up every leg. Runs under the call's lock.
+ * free simulated agent bridges the two for a drawn talk time, then hangs up every leg. An agent whose phone does not
+ * answer (the call's drawn agent persona) rings until the agent dial's timeout, as in the reference case 7b, and the
+ * call goes on to the abandon context; a Redirect of the debtor meanwhile cancels the dial. Runs under the call's lock.
  */
 final class AgentBridge {
     private final SimCall call;
@@ -21,6 +24,7 @@ final class AgentBridge {
     private boolean holdsAgent;
     private boolean bridged;
     private boolean live;
+    private boolean ringing;
 
     AgentBridge(SimCall call, String ext) {
         this.call = call;
@@ -50,6 +54,10 @@ final class AgentBridge {
         holdsAgent = env.busyAgents.putIfAbsent(ext, call) == null;
         if (!holdsAgent) {
             busy();
+            return;
+        }
+        if (!call.draw.agentAnswers()) {
+            ringUnanswered();
             return;
         }
         a2 = a2.in(ChannelState.UP);
@@ -84,6 +92,44 @@ final class AgentBridge {
         call.emit(ev.deviceState(call.request.device(), "NOT_INUSE"));
         call.emit(ev.deviceState(call.request.device(), "NOT_INUSE"));
         call.end();
+    }
+
+    /** The agent's phone rings and nobody picks up: DialState RINGING, then DialEnd NOANSWER at the dial timeout. */
+    private void ringUnanswered() {
+        a1 = a1.in(ChannelState.RINGING);
+        call.emit(ev.channel("Newstate", a1));
+        call.emit(ev.dialState(call.one, a1, "RINGING"));
+        ringing = true;
+        call.env.stats.unansweredAgentDials.incrementAndGet();
+        call.later(SimulatorConfig.AGENT_DIAL_SECONDS, () -> {
+            ringing = false;
+            call.emit(ev.dialEnd(call.one, a1, "NOANSWER"));
+            hangupAgentLegs(0);
+            release();
+            call.agent = null;
+            call.abandonMessage();
+        });
+    }
+
+    /** Whether the agent's phone is ringing with nobody answering, so the debtor may still be redirected. */
+    boolean ringingUnanswered() {
+        return ringing;
+    }
+
+    /** The debtor was redirected out of the dial while the agent's phone rang: the dial ends and the agent legs go. */
+    void cancel() {
+        if (ringing) {
+            ringing = false;
+            call.emit(ev.dialEnd(call.one, a1, "CANCEL"));
+            hangupAgentLegs(16);
+        }
+        release();
+    }
+
+    private void hangupAgentLegs(int cause) {
+        call.emit(ev.withCause("HangupRequest", a2, cause));
+        call.emit(ev.hangup(a1, cause));
+        call.emit(ev.hangup(a2, cause));
     }
 
     private void busy() {

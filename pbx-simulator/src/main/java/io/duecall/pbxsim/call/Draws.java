@@ -25,7 +25,7 @@ final class Draws {
     /** The fate of one dial. {@code persona} is {@code machine} for answering machines; {@code fixed} if the
      * population fixes this number's outcome. */
     record Draw(Outcome outcome, double ringSeconds, String persona, CallerScript script, double talkSeconds,
-                boolean fixed) {
+                boolean fixed, boolean agentAnswers) {
     }
 
     Draw next(String number) {
@@ -37,13 +37,34 @@ final class Draws {
         var fixed = population.fixed().get(number);
         var outcome = fixed != null ? fixed.outcome() : pickOutcome(rng);
         if (outcome == Outcome.MACHINE) {
-            return new Draw(outcome, ringSeconds, "machine", CallerScript.parse(""), talkSeconds, fixed != null);
+            return new Draw(outcome, ringSeconds, "machine", CallerScript.parse(""), talkSeconds, fixed != null,
+                    true);
         }
         if (fixed != null) {
-            return new Draw(outcome, ringSeconds, "fixed", CallerScript.parse(fixed.script()), talkSeconds, true);
+            return new Draw(outcome, ringSeconds, "fixed", CallerScript.parse(fixed.script()), talkSeconds, true,
+                    true);
         }
         var persona = pickPersona(rng);
-        return new Draw(outcome, ringSeconds, persona.name(), persona.callerScript(), talkSeconds, false);
+        // Drawn last, from its own stream, so a population's other draws are the same with or without agent personas.
+        var agentAnswers = pickAgent(rng.split()).answers();
+        return new Draw(outcome, ringSeconds, persona.name(), persona.callerScript(), talkSeconds, false,
+                agentAnswers);
+    }
+
+    private Population.AgentPersona pickAgent(SplittableRandom rng) {
+        var agents = population.agents();
+        if (agents.size() == 1) {
+            return agents.getFirst();
+        }
+        var total = agents.stream().mapToDouble(Population.AgentPersona::weight).sum();
+        var x = rng.nextDouble() * total;
+        for (var a : agents) {
+            x -= a.weight();
+            if (x < 0) {
+                return a;
+            }
+        }
+        return agents.stream().filter(a -> a.weight() > 0).reduce((a, b) -> b).orElseThrow();
     }
 
     private Outcome pickOutcome(SplittableRandom rng) {

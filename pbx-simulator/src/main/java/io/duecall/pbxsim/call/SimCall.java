@@ -2,6 +2,7 @@ package io.duecall.pbxsim.call;
 
 import io.duecall.pbxsim.Outcome;
 import io.duecall.pbxsim.PlacedCall;
+import io.duecall.pbxsim.SimulatorConfig;
 import io.duecall.pbxsim.agi.AgiCallSpec;
 import io.duecall.pbxsim.agi.AgiTranscript;
 import io.duecall.pbxsim.ami.AmiMessage;
@@ -238,11 +239,15 @@ final class SimCall {
             if (phase == Phase.ENDED) {
                 return Reply.error("Channel does not exist");
             }
-            if (phase != Phase.UP || agent != null) {
+            if (phase != Phase.UP || agent != null && !agent.ringingUnanswered()) {
                 return Reply.error("Redirect failed");
             }
             cancelPending();
             stopAgi();
+            if (agent != null) {
+                agent.cancel();
+                agent = null;
+            }
             env.stats.redirects.incrementAndGet();
             one = one.at(context, exten, 1);
             later(0, () -> afterRedirect(context, exten));
@@ -259,10 +264,20 @@ final class SimCall {
             agent.dial();
         } else if (env.config.agiByContext().containsKey(context)) {
             runAgi(context);
+        } else if (context.equals(env.config.abandonContext())) {
+            abandonMessage();
         } else {
             log.warn("redirect to context '{}' that the simulator has no dialplan for; hanging up", context);
             new OutcomeSequences(this).debtorHangup(16);
         }
+    }
+
+    /** The abandon context: the message naming the company and the callback number plays, then the line is hung up. */
+    void abandonMessage() {
+        env.stats.abandonMessages.incrementAndGet();
+        one = one.at(env.config.abandonContext(), "s", 3);
+        running("Playback", "duecall/abandon");
+        later(SimulatorConfig.ABANDON_MESSAGE_SECONDS, () -> new OutcomeSequences(this).debtorHangup(16));
     }
 
     private void stopAgi() {

@@ -8,7 +8,7 @@ import java.util.TreeMap;
 
 /**
  * The dialplan a simulator's configuration stands for, in the shape DueCall renders: each AGI context sets the
- * channel's absolute timeout from CALL_MAX_SECONDS, runs AMD (when it is an AMD context), reports it, then the AGI; the agent context dials the extension it was sent to.
+ * channel's absolute timeout from CALL_MAX_SECONDS, runs AMD (when it is an AMD context), reports it, then the AGI; the agent context dials the extension it was sent to and goes on to the abandon context when nobody answers.
  */
 final class SimulatedDialplan {
     private SimulatedDialplan() {}
@@ -34,7 +34,12 @@ final class SimulatedDialplan {
         var agents = config.agentContext();
         out.add(new DialplanPriority(agents, "_X.", 1, "NoOp", "DueCall bridges ${CALL_ID} to agent ${EXTEN}"));
         out.add(new DialplanPriority(agents, "_X.", 2, "Dial", "PJSIP/${EXTEN},20"));
-        out.add(new DialplanPriority(agents, "_X.", 3, "Hangup", ""));
+        var abandon = config.abandonContext();
+        out.add(new DialplanPriority(agents, "_X.", 3, "Goto", abandon + ",s,1"));
+        out.add(new DialplanPriority(abandon, "s", 1, "NoOp", "DueCall abandon message ${CALL_ID}"));
+        out.add(new DialplanPriority(abandon, "s", 2, "Answer", ""));
+        out.add(new DialplanPriority(abandon, "s", 3, "Playback", "duecall/abandon"));
+        out.add(new DialplanPriority(abandon, "s", 4, "Hangup", ""));
         return List.copyOf(out);
     }
 }

@@ -20,10 +20,13 @@ public final class StatsCounters {
     final AtomicLong bargingCallers = new AtomicLong();
     final AtomicLong keysHeard = new AtomicLong();
     final AtomicLong keysLost = new AtomicLong();
+    final AtomicLong unansweredAgentDials = new AtomicLong();
+    final AtomicLong abandonMessages = new AtomicLong();
 
     public SimulatorStats snapshot() {
         return new SimulatorStats(originates.get(), answered.get(), busy.get(), noAnswer.get(), congestion.get(),
                 failed.get(), machines.get(), agiSessions.get(), redirects.get(), agentBridges.get(),
-                hangupActions.get(), maxDurationHangups.get(), bargingCallers.get(), keysHeard.get(), keysLost.get());
+                hangupActions.get(), maxDurationHangups.get(), bargingCallers.get(), keysHeard.get(), keysLost.get(),
+                unansweredAgentDials.get(), abandonMessages.get());
     }
 }
