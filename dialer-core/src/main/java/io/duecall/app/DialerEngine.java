@@ -1048,7 +1048,7 @@ public final class DialerEngine implements DialCycle, CallSessions, Consumer<Cal
             }
             if (!outbox.add(pending)) {
                 LOG.error("ledger outbox full ({} lines); this line is lost unless copied from here: {}", OUTBOX_LIMIT,
-                        attempt);
+                        E164.maskNumbers(String.valueOf(attempt)));
             }
         } finally {
             calls.remove(call.callId);
