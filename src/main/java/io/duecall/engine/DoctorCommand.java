@@ -4,6 +4,17 @@ import io.duecall.adapter.redis.RedisHealth;
 import io.duecall.engine.config.EngineConfig;
 import io.duecall.engine.doctor.Check;
 import io.duecall.engine.doctor.Doctor;
+import io.duecall.engine.doctor.LoopBack;
+import io.duecall.ivr.adapter.agi.AgiSessionListener;
+import io.duecall.ivr.adapter.agi.IvrServer;
+import io.duecall.ivr.adapter.agi.IvrServerConfig;
+import io.duecall.ivr.adapter.agi.PromptCheckAgiScript;
+import io.duecall.ivr.flow.PromptList;
+import io.duecall.sipconfig.ExtensionsRenderer;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Map;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,6 +36,11 @@ final class DoctorCommand {
     }
 
     static List<Check> checks(EngineConfig.Resolved config, Doctor doctor) {
+        return checks(config, doctor, LoopBack.ARRIVAL);
+    }
+
+    /** As above, waiting {@code arrival} for the loop-back call's FastAGI session. */
+    static List<Check> checks(EngineConfig.Resolved config, Doctor doctor, Duration arrival) {
         var checks = new ArrayList<Check>();
         var where = config.redis().clusterNodes().isEmpty()
                 ? (config.redis().url() == null ? "the default Redis" : config.redis().url())
@@ -45,8 +61,28 @@ final class DoctorCommand {
         if (dialplan.amd()) {
             modules.add("app_amd.so");
         }
-        checks.addAll(doctor.pbxs(new Doctor.Target(config.pbxs(), modules, config.agents().seats(),
-                dialplan.agentDial())));
+        var files = PromptCommands.prompts(config).stream().map(PromptList.Entry::file).toList();
+        var script = new PromptCheckAgiScript(files);
+        var agi = config.agi();
+        var listening = agi.bindHost() + ":" + agi.port();
+        try (var server = new IvrServer(new IvrServerConfig(InetAddress.getByName(agi.bindHost()), agi.port(),
+                agi.readTimeout(), agi.allowList(), agi.limits()), Map.of(PromptCheckAgiScript.SCRIPT, script),
+                AgiSessionListener.NONE)) {
+            LoopBack loopBack;
+            try {
+                server.start();
+                loopBack = LoopBack.listening(ExtensionsRenderer.DOCTOR_CONTEXT, listening, script, arrival,
+                        LoopBack.WHOLE_CHECK);
+            } catch (IllegalStateException e) {
+                var cause = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+                loopBack = LoopBack.cannotListen(ExtensionsRenderer.DOCTOR_CONTEXT, listening, cause);
+            }
+            checks.addAll(doctor.pbxs(new Doctor.Target(config.pbxs(), modules, config.agents().seats(),
+                    dialplan.agentDial(), loopBack)));
+        } catch (UnknownHostException e) {
+            checks.add(Check.fail("loop-back call", "agi.bindHost '" + agi.bindHost() + "' does not resolve",
+                    "set agi.bindHost to an address of this host"));
+        }
         return checks;
     }
 }

@@ -88,12 +88,17 @@ final class PromptCommands {
 
     /** The prompts of the flows the engine runs, and the configured campaigns' company names. */
     private static List<PromptList.Entry> prompts(Options options) throws IOException {
+        if (!options.has("config")) {
+            return PromptList.of(List.of(FlowLoader.defaultFlow(), FlowLoader.locationFlow()), List.of());
+        }
+        return prompts(EngineConfig.load(Path.of(options.required("config"))).validate());
+    }
+
+    /** The prompts of the flows the engine runs, with each configured campaign's company name. */
+    static List<PromptList.Entry> prompts(EngineConfig.Resolved config) {
         var companies = new ArrayList<PromptList.Company>();
-        if (options.has("config")) {
-            var config = EngineConfig.load(Path.of(options.required("config"))).validate();
-            for (var campaign : config.campaigns().list()) {
-                companies.add(new PromptList.Company(campaign.id().value(), campaign.companyName()));
-            }
+        for (var campaign : config.campaigns().list()) {
+            companies.add(new PromptList.Company(campaign.id().value(), campaign.companyName()));
         }
         return PromptList.of(List.of(FlowLoader.defaultFlow(), FlowLoader.locationFlow()), companies);
     }

@@ -12,6 +12,10 @@ import io.duecall.engine.doctor.Doctor;
 import io.duecall.pbxsim.PbxSimulator;
 import io.duecall.pbxsim.Population;
 import io.duecall.pbxsim.SimulatorConfig;
+import io.duecall.engine.config.AgiSettings;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,13 +37,22 @@ class DoctorTest {
     Path dir;
     private RedisServerProcess redis;
     private PbxSimulator pbx;
+    /** Where the configuration's FastAGI server listens, and so where the simulated dialplan sends sessions. */
+    private int agiPort;
 
     @BeforeEach
-    void start() {
+    void start() throws IOException {
         var binary = RedisServerProcess.binaryOnPath();
         Assumptions.assumeTrue(binary.isPresent(), "redis-server is not on PATH");
         redis = RedisServerProcess.start(binary.get(), dir.resolve("redis"));
-        pbx = simulator("dialer-agents");
+        agiPort = freePort();
+        pbx = simulator("dialer-agents", Map.of());
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     @AfterEach
@@ -52,9 +65,11 @@ class DoctorTest {
         }
     }
 
-    private static PbxSimulator simulator(String agentContext) {
-        var agi = URI.create("agi://127.0.0.1:4573/reminder");
-        return PbxSimulator.start(new SimulatorConfig("127.0.0.1", 0, "dialer", "secret", Map.of("dialer-out", agi),
+    /** The demo's simulator: its doctor context sends FastAGI where dialer-out does, unless {@code more} says. */
+    private PbxSimulator simulator(String agentContext, Map<String, URI> more) {
+        var agi = new java.util.HashMap<String, URI>(more);
+        agi.put("dialer-out", URI.create("agi://127.0.0.1:" + agiPort + "/reminder"));
+        return PbxSimulator.start(new SimulatorConfig("127.0.0.1", 0, "dialer", "secret", agi,
                 Set.of("dialer-out"), agentContext, List.of("101"), Population.defaults(), 1.0, 1L));
     }
 
@@ -62,7 +77,9 @@ class DoctorTest {
         var demo = Demo.config("duecall-doctor");
         var ami = demo.ami().withEndpoint("127.0.0.1", simulator.amiPort()).withCredentials("dialer", secret);
         return new EngineConfig.Resolved(new RedisSettings(redis.uri().toString(), "duecall-doctor").withDefaults(),
-                List.of(AmiPbx.single(EngineConfig.SINGLE_PBX, ami)), demo.agi(), demo.scheduler(), demo.clustered(),
+                List.of(AmiPbx.single(EngineConfig.SINGLE_PBX, ami)),
+                new AgiSettings("127.0.0.1", agiPort, Duration.ofSeconds(10)).withDefaults(), demo.scheduler(),
+                demo.clustered(),
                 demo.agents(), demo.campaigns(), demo.promises(), demo.http(), demo.imports());
     }
 
@@ -82,7 +99,47 @@ class DoctorTest {
         var names = checks.stream().map(Check::name).toList();
         assertTrue(names.containsAll(List.of("redis", "redis persistence", "redis eviction", "clock", "time zones",
                 "pbx AMI", "pbx dialplan", "pbx module res_agi.so", "pbx module app_amd.so",
-                "pbx agent 101", "pbx agent 110")), names.toString());
+                "pbx agent 101", "pbx agent 110", "pbx loop-back call", "pbx prompts")), names.toString());
+        var prompts = checks.stream().filter(c -> c.name().equals("pbx prompts")).findFirst().orElseThrow();
+        assertTrue(prompts.found().matches("all \\d{2,} prompt files the flows play are on the PBX"), prompts.line());
+    }
+
+    @Test
+    void aPromptMissingOnThePbxFailsNamingIt() {
+        pbx.removeSound("duecall/greeting-morning");
+        pbx.removeSound("duecall/company-reminders");
+
+        var failures = failures(checks(CLOCK));
+
+        assertEquals(1, failures.size(), failures.toString());
+        assertTrue(failures.getFirst().matches("FAIL  pbx prompts: 2 of \\d+ prompt files missing on the PBX: "
+                + "duecall/greeting-morning, duecall/company-reminders; fix: put the recordings .*"), failures.getFirst());
+    }
+
+    @Test
+    void aFastAgiPortTheDialplanSendsToButNobodyListensOnFailsAsUnreachable() throws IOException {
+        pbx.close();
+        pbx = simulator("dialer-agents", Map.of("dialer-doctor", URI.create("agi://127.0.0.1:" + freePort()
+                + "/doctor")));
+
+        var failures = failures(DoctorCommand.checks(config(pbx, "secret"), Doctor.overAmi(CLOCK),
+                Duration.ofSeconds(3)));
+
+        assertEquals(1, failures.size(), failures.toString());
+        assertTrue(failures.getFirst().startsWith("FAIL  pbx loop-back call: FastAGI unreachable: the PBX answered "
+                + "the loop-back call but no FastAGI session reached 127.0.0.1:" + agiPort + " within 3 s; fix: "
+                + "the dialplan's AGI address must be"), failures.getFirst());
+    }
+
+    @Test
+    void aFastAgiPortHeldByAnotherServerFailsTheLoopBackWithItsFix() throws IOException {
+        try (var held = new ServerSocket(agiPort, 1, InetAddress.getLoopbackAddress())) {
+            var failures = failures(checks(CLOCK));
+
+            assertEquals(1, failures.size(), failures.toString());
+            assertTrue(failures.getFirst().startsWith("FAIL  pbx loop-back call: cannot listen on 127.0.0.1:"
+                    + agiPort), failures.getFirst());
+        }
     }
 
     @Test
@@ -141,7 +198,7 @@ class DoctorTest {
     @Test
     void aMissingContextAndAWrongSecretFail() {
         pbx.close();
-        pbx = simulator("other-agents");
+        pbx = simulator("other-agents", Map.of());
 
         var missing = failures(checks(CLOCK));
         assertEquals(1, missing.size(), missing.toString());

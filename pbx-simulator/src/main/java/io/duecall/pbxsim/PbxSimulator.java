@@ -4,6 +4,7 @@ import io.duecall.pbxsim.ami.AmiConnections;
 import io.duecall.pbxsim.ami.AmiCredentials;
 import io.duecall.pbxsim.ami.AmiServerInitializer;
 import io.duecall.pbxsim.ami.SystemFunctions;
+import io.duecall.pbxsim.agi.SoundFiles;
 import io.duecall.pbxsim.call.AgiRunner;
 import io.duecall.pbxsim.call.CallEngine;
 import io.duecall.pbxsim.call.StatsCounters;
@@ -28,10 +29,13 @@ public final class PbxSimulator implements AutoCloseable {
     private final StatsCounters stats;
     private final AmiConnections connections;
     private final SystemFunctions functions;
+    private final SoundFiles sounds;
 
     private PbxSimulator(EventLoopGroup boss, EventLoopGroup workers, Channel server, CallEngine engine,
-                         StatsCounters stats, AmiConnections connections, SystemFunctions functions) {
+                         StatsCounters stats, AmiConnections connections, SystemFunctions functions,
+                         SoundFiles sounds) {
         this.connections = connections;
+        this.sounds = sounds;
         this.functions = functions;
         this.boss = boss;
         this.workers = workers;
@@ -42,12 +46,13 @@ public final class PbxSimulator implements AutoCloseable {
 
     /** Starts the simulator with the FastAGI caller as the debtor on answered calls. */
     public static PbxSimulator start(SimulatorConfig config) {
-        return start(config, FastAgiRunner.INSTANCE);
+        return start(config, Clock.systemUTC());
     }
 
     /** As {@link #start(SimulatorConfig)}, stamping events and the call log with {@code clock}. */
     public static PbxSimulator start(SimulatorConfig config, Clock clock) {
-        return start(config, FastAgiRunner.INSTANCE, clock);
+        var sounds = SoundFiles.all();
+        return start(config, new FastAgiRunner(sounds), clock, sounds);
     }
 
     /** Starts the simulator with the given AGI runner (tests supply their own caller). */
@@ -60,6 +65,10 @@ public final class PbxSimulator implements AutoCloseable {
      * still run in real time, scaled by the configuration's time scale.
      */
     public static PbxSimulator start(SimulatorConfig config, AgiRunner agi, Clock clock) {
+        return start(config, agi, clock, SoundFiles.all());
+    }
+
+    private static PbxSimulator start(SimulatorConfig config, AgiRunner agi, Clock clock, SoundFiles sounds) {
         var stats = new StatsCounters();
         var connections = new AmiConnections();
         var functions = new SystemFunctions();
@@ -72,7 +81,7 @@ public final class PbxSimulator implements AutoCloseable {
                     .childHandler(new AmiServerInitializer(new AmiCredentials(config.amiUsername(),
                             config.amiSecret()), connections, engine, clock, functions))
                     .bind(config.bindHost(), config.amiPort()).syncUninterruptibly().channel();
-            return new PbxSimulator(boss, workers, server, engine, stats, connections, functions);
+            return new PbxSimulator(boss, workers, server, engine, stats, connections, functions, sounds);
         } catch (RuntimeException e) {
             engine.close();
             boss.shutdownGracefully();
@@ -123,6 +132,19 @@ public final class PbxSimulator implements AutoCloseable {
     /** Sets what {@code DEVICE_STATE(device)} reads, such as {@code UNAVAILABLE} for an unregistered phone. */
     public void deviceState(String device, String state) {
         functions.deviceState(device, state);
+    }
+
+    /**
+     * The sound file {@code name} (such as {@code duecall/greeting-morning}) is gone: {@code STREAM FILE} of it gets
+     * Asterisk's reply for a file it cannot open. Only calls running the built-in FastAGI caller see it.
+     */
+    public void removeSound(String name) {
+        sounds.remove(name);
+    }
+
+    /** From now on only the sound files under {@code dir} exist (laid out as Asterisk's sounds directory). */
+    public void soundsFrom(java.nio.file.Path dir) {
+        sounds.folder(dir);
     }
 
     /** The far end of the call with this CALL_ID hangs up; false if no such call is up. */

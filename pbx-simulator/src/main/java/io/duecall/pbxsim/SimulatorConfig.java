@@ -33,12 +33,31 @@ public record SimulatorConfig(
         long seed,
         String abandonContext) {
 
+    /**
+     * The context of {@code doctor}'s loop-back call, as DueCall renders it: an originate of {@code
+     * Local/hold@dialer-doctor} is answered at once (no trunk) and runs the FastAGI script {@code doctor} at the
+     * address of the other AGI contexts, unless {@code agiByContext} names an address of its own for it.
+     */
+    public static final String DOCTOR_CONTEXT = "dialer-doctor";
     /** The abandon context DueCall renders by default. */
     public static final String DEFAULT_ABANDON_CONTEXT = "dialer-abandon";
     /** How long the simulated abandon message plays (company name, callback number, goodbye), before timeScale. */
     public static final double ABANDON_MESSAGE_SECONDS = 8.0;
     /** The agent context's Dial timeout, as DueCall renders it. */
     public static final double AGENT_DIAL_SECONDS = 20.0;
+
+    /**
+     * The FastAGI address the dialplan context runs, or null if it runs none: the doctor context, unless configured,
+     * uses the same server as the first AGI context, with the script {@code doctor}.
+     */
+    public URI agiUrl(String context) {
+        var url = agiByContext.get(context);
+        if (url != null || !DOCTOR_CONTEXT.equals(context) || agiByContext.isEmpty()) {
+            return url;
+        }
+        var first = new java.util.TreeMap<>(agiByContext).firstEntry().getValue();
+        return first.resolve("/doctor");
+    }
 
     /** As the canonical constructor, with the default abandon context. */
     public SimulatorConfig(String bindHost, int amiPort, String amiUsername, String amiSecret,

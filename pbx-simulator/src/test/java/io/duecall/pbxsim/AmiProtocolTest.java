@@ -152,11 +152,11 @@ class AmiProtocolTest {
             answer.getEvents().stream().filter(ListDialplanEvent.class::isInstance)
                     .forEach(e -> contexts.add(((ListDialplanEvent) e).getContext()));
             assertEquals("Success", answer.getResponse().getResponse());
-            assertEquals(new TreeSet<>(List.of("dialer-abandon", "dialer-agents", "dialer-out", "dialer-out-amd")),
-                    contexts);
+            assertEquals(new TreeSet<>(List.of("dialer-abandon", "dialer-agents", "dialer-doctor", "dialer-out",
+                    "dialer-out-amd")), contexts);
             var complete = (ShowDialplanCompleteEvent) answer.getEvents().stream()
                     .filter(ShowDialplanCompleteEvent.class::isInstance).findFirst().orElseThrow();
-            assertEquals(4, complete.getListContexts());
+            assertEquals(5, complete.getListContexts());
             assertEquals(answer.getEvents().size() - 1, complete.getListItems());
         }
     }

@@ -7,9 +7,16 @@ import java.net.URI;
  * (when enabled), reports its result, and hands the call to the IVR with the call id as the AGI argument (recording
  * the call first when asked); the agent context dials the extension the engine redirected the call to; the
  * abandon-message context, which an agent's unanswered phone, the engine's own redirect and any inbound call reach,
- * plays the company prompt and the callback number.
+ * plays the company prompt and the callback number; the doctor context takes {@code ./duecall doctor}'s loop-back
+ * call.
  */
 public final class ExtensionsRenderer {
+    /**
+     * The context of {@code ./duecall doctor}'s loop-back call: the doctor originates {@code Local/hold@dialer-doctor}
+     * (no trunk; the {@code hold} side answers and waits), and the other side runs the FastAGI script {@code doctor}
+     * at the IVR's address, which checks the prompt files are on the PBX and hangs up.
+     */
+    public static final String DOCTOR_CONTEXT = "dialer-doctor";
     static final String HEADER = "; Rendered by DueCall from its configuration. Edit the configuration, not this file.\n";
 
     private ExtensionsRenderer() {}
@@ -24,6 +31,8 @@ public final class ExtensionsRenderer {
         agents(out, s);
         out.append('\n');
         abandon(out, s.abandonContext(), abandon);
+        out.append('\n');
+        doctor(out, s);
         return out.toString();
     }
 
@@ -63,6 +72,17 @@ public final class ExtensionsRenderer {
         out.append(" same => n,Dial(").append(s.agentDial().replace("{ext}", "${EXTEN}")).append(",20)\n");
         // Reached when nobody answers and the engine has not already moved the caller to the message itself.
         out.append(" same => n,Goto(").append(s.abandonContext()).append(",s,1)\n");
+    }
+
+    private static void doctor(StringBuilder out, DialplanSettings s) {
+        out.append('[').append(DOCTOR_CONTEXT).append("]\n");
+        out.append("exten => s,1,NoOp(DueCall doctor ${CALL_ID})\n");
+        out.append(" same => n,Answer()\n");
+        out.append(" same => n,AGI(").append(s.agiUrl().resolve("/doctor")).append(",${CALL_ID})\n");
+        out.append(" same => n,Hangup()\n");
+        out.append("exten => hold,1,Answer()\n");
+        out.append(" same => n,Wait(60)\n");
+        out.append(" same => n,Hangup()\n");
     }
 
     private static void abandon(StringBuilder out, String context, Deployment.Abandon a) {

@@ -2,11 +2,11 @@ package io.duecall.engine.doctor;
 
 /** One line of the doctor's report: what was checked, what was found, and on a failure, what to do. */
 public record Check(String name, boolean ok, String found, String fix) {
-    static Check ok(String name, String found) {
+    public static Check ok(String name, String found) {
         return new Check(name, true, found, "");
     }
 
-    static Check fail(String name, String found, String fix) {
+    public static Check fail(String name, String found, String fix) {
         return new Check(name, false, found, fix);
     }
 

@@ -18,8 +18,9 @@ import java.util.function.Supplier;
 /**
  * Checks everything on the path from the engine to a debtor's phone that can be checked without dialing one:
  * Redis (reachable, persistent, never evicting, on the same clock), the time-zone rules, and each PBX (AMI login,
- * the dialplan contexts, the modules the dialplan uses, each agent phone's device state). Every check gives one
- * line; a failure says how to fix it. Nothing is written anywhere.
+ * the dialplan contexts, the modules the dialplan uses, each agent phone's device state, and the loop-back call
+ * through the PBX back to FastAGI that finds the prompt files on it). Every check gives one line; a failure says how
+ * to fix it. Nothing is written anywhere.
  */
 public final class Doctor {
     /** Every rule is judged on the engine's clock; Redis's TIME stamps leases and streams. */
@@ -27,8 +28,9 @@ public final class Doctor {
     private static final Set<String> DEVICE_UP = Set.of("NOT_INUSE", "INUSE", "BUSY", "RINGING", "RINGINUSE",
             "ONHOLD");
 
-    /** What the doctor needs to know about the deployment. */
-    public record Target(List<AmiPbx> pbxs, List<String> modules, List<AgentSeat> agents, String agentDial) {
+    /** What the doctor needs to know about the deployment; {@code loopBack} null to place no loop-back call. */
+    public record Target(List<AmiPbx> pbxs, List<String> modules, List<AgentSeat> agents, String agentDial,
+            LoopBack loopBack) {
         public Target {
             pbxs = List.copyOf(pbxs);
             modules = List.copyOf(modules);
@@ -135,6 +137,9 @@ public final class Doctor {
                 if (agent.pbx() == null || agent.pbx().equals(pbx.name())) {
                     checks.add(agentPhone(name, probe, agent, target.agentDial()));
                 }
+            }
+            if (target.loopBack() != null) {
+                checks.addAll(target.loopBack().call(name, probe));
             }
         } catch (TelephonyUnavailableException e) {
             checks.add(Check.fail(name + " AMI", e.getMessage(), "check ami.host and ami.port, the user and secret "

@@ -11,16 +11,19 @@ import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.TimeoutException;
 import org.asteriskjava.manager.action.GetVarAction;
+import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.response.GetVarResponse;
 import org.asteriskjava.manager.response.ManagerError;
 
 /**
  * A short AMI session that asks a PBX what the engine relies on, for {@code doctor}: the dialplan contexts, whether
- * a module is loaded ({@code IFMODULE}) and a device's state ({@code DEVICE_STATE}). Both functions are read with
+ * a module is loaded ({@code IFMODULE}) and a device's state ({@code DEVICE_STATE}), and places the loop-back call. Both functions are read with
  * {@code Getvar} without a channel, which the least-privilege AMI user (write {@code call,reporting}) may send.
  */
 public final class PbxProbe implements AutoCloseable {
     private static final Pattern MODULE = Pattern.compile("[a-z_]+\\.so");
+    /** asterisk-java warns of any Originate timeout under 100 s; a Local channel answers long before. */
+    private static final long LOCAL_RING_MILLIS = 100_000;
     private static final Pattern DEVICE = Pattern.compile("[A-Za-z]+/[A-Za-z0-9@._-]+");
     private final AmiConfig config;
     private final ManagerConnection connection;
@@ -83,6 +86,32 @@ public final class PbxProbe implements AutoCloseable {
                     : Optional.ofNullable(response.getAttribute("value"));
         } catch (IOException | TimeoutException | IllegalStateException e) {
             throw new TelephonyUnavailableException("Getvar " + expression + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Originates a call from {@code Local/hold@context} into {@code context,s,1} with the channel variable {@code
+     * CALL_ID} set, and waits for the PBX's answer (a synchronous Originate, which Asterisk answers once the call is
+     * up): empty when it is up, else the PBX's reason for refusing it.
+     */
+    public Optional<String> originateLocal(String context, String callId, java.time.Duration wait)
+            throws TelephonyUnavailableException {
+        var action = new OriginateAction();
+        action.setChannel("Local/hold@" + context);
+        action.setContext(context);
+        action.setExten("s");
+        action.setPriority(1);
+        // Only its ring time: a Local channel in the PBX's own dialplan answers at once or fails at once.
+        action.setTimeout(LOCAL_RING_MILLIS);
+        action.setAsync(false);
+        action.setVariable("CALL_ID", callId);
+        try {
+            var response = connection.sendAction(action, wait.toMillis());
+            return response instanceof ManagerError error
+                    ? Optional.of(error.getMessage() == null ? "refused" : error.getMessage()) : Optional.empty();
+        } catch (IOException | TimeoutException | IllegalStateException e) {
+            throw new TelephonyUnavailableException("Originate into " + context + " got no answer within "
+                    + wait.toSeconds() + " s: " + e.getMessage(), e);
         }
     }
 

@@ -30,10 +30,12 @@ final class AgiCommands {
 
     private final SimulatedCaller caller;
     private final Map<String, String> variables;
+    private final SoundFiles sounds;
 
-    AgiCommands(SimulatedCaller caller, Map<String, String> variables) {
+    AgiCommands(SimulatedCaller caller, Map<String, String> variables, SoundFiles sounds) {
         this.caller = caller;
         this.variables = new HashMap<>(variables);
+        this.sounds = sounds;
     }
 
     Reply execute(AgiCommandLine cmd, boolean dead) {
@@ -110,12 +112,17 @@ final class AgiCommands {
         if (offset.isEmpty() || offset.get() < 0) {
             return usage("STREAM FILE <filename> <escape_digits> [<sample offset>]");
         }
+        if (!sounds.exists(cmd.arg(2))) {
+            // res_agi's handle_streamfile when ast_openstream finds no such file: the offset asked, nothing played.
+            return Reply.of("200 result=-1 endpos=" + offset.get());
+        }
         var length = samplesOf(cmd.arg(2));
         var remaining = Math.max(0, length - offset.get());
         var heard = caller.listenTo(duration(remaining), cmd.arg(3));
         var endpos = heard.key().isPresent()
                 ? Math.min(length, offset.get() + samples(heard.ran()) + FRAME_SAMPLES)
-                : offset.get() + remaining;
+                // Played to the end; an offset past the end is where res_agi's seek stops, the file's length.
+                : Math.min(length, offset.get() + remaining);
         return Reply.of("200 result=" + code(heard.key()) + " endpos=" + endpos);
     }
 

@@ -24,6 +24,7 @@ public final class FastAgiCaller implements AutoCloseable {
     private static final int CONNECT_TIMEOUT_MS = 30_000;
 
     private final AgiCallSpec spec;
+    private final SoundFiles sounds;
     private final SimulatedCaller caller;
     private final Socket socket = new Socket();
     private final Object writeLock = new Object();
@@ -35,7 +36,13 @@ public final class FastAgiCaller implements AutoCloseable {
     private OutputStream out;
 
     public FastAgiCaller(AgiCallSpec spec) {
+        this(spec, SoundFiles.all());
+    }
+
+    /** As above, on a PBX that has only the sound files {@code sounds} says it has. */
+    public FastAgiCaller(AgiCallSpec spec, SoundFiles sounds) {
         this.spec = spec;
+        this.sounds = sounds;
         this.caller = new SimulatedCaller(spec.caller(), spec.timeScale(), spec.clock(), () -> !lines.isEmpty());
     }
 
@@ -53,7 +60,7 @@ public final class FastAgiCaller implements AutoCloseable {
         // Asterisk watches the socket while a prompt plays, so the script's lines are read as they come.
         var in = new AgiLineReader(socket.getInputStream(), MAX_LINE);
         Thread.ofVirtual().name("fastagi-caller-reader").start(() -> readLines(in));
-        var end = converse(new AgiCommands(caller, spec.variables()));
+        var end = converse(new AgiCommands(caller, spec.variables(), sounds));
         close();
         synchronized (commands) {
             return new AgiTranscript(commands, replies, end, caller.keysHeard(), caller.keysLost());

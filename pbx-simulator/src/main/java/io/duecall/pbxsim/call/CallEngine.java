@@ -89,7 +89,10 @@ public final class CallEngine implements CallActions, AutoCloseable {
                 m.group(3), context.trim(), action.get("Exten").orElse("s").trim(), priority, timeout, async,
                 variables(action), channelId, otherChannelId);
         env.stats.originates.incrementAndGet();
-        var call = new SimCall(env, request, draws.next(request.number()));
+        // The doctor's loop-back call rings a Local channel in the PBX's own dialplan: nothing to draw, it answers.
+        var draw = SimulatorConfig.DOCTOR_CONTEXT.equals(request.dialContext()) ? Draws.loopBack()
+                : draws.next(request.number());
+        var call = new SimCall(env, request, draw);
         scheduler.execute(call::start);
         return async ? CompletableFuture.completedFuture(Reply.ok("Originate successfully queued")) : call.finalReply;
     }

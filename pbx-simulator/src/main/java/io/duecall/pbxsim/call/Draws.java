@@ -28,6 +28,12 @@ final class Draws {
                 boolean fixed, boolean agentAnswers) {
     }
 
+    /** The doctor's loop-back call: a Local channel answered at once, with nobody on it pressing keys. */
+    static Draw loopBack() {
+        return new Draw(Outcome.ANSWERED, 0.05, "loop-back", CallerScript.parse(""), 0, /* fixed= */ true,
+                /* agentAnswers= */ true);
+    }
+
     Draw next(String number) {
         var attempt = attempts.computeIfAbsent(number, n -> new AtomicInteger()).incrementAndGet();
         var rng = new SplittableRandom(mix(seed, number, attempt));

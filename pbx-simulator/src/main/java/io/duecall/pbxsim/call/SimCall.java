@@ -126,7 +126,7 @@ final class SimCall {
 
     /** Starts the FastAGI session the context runs, or hangs up if the context runs none. */
     void runAgi(String context) {
-        var url = env.config.agiByContext().get(context);
+        var url = env.config.agiUrl(context);
         one = one.atPriority(amdStatus == null ? 3 : 5);
         if (url == null) {
             log.warn("context '{}' has no AGI configured; hanging up {}", context, one.uniqueid());

@@ -31,6 +31,17 @@ final class SimulatedDialplan {
                 out.add(new DialplanPriority(context, "s", i + 1, steps.get(i)[0], steps.get(i)[1]));
             }
         }
+        var doctor = config.agiUrl(SimulatorConfig.DOCTOR_CONTEXT);
+        if (doctor != null && !config.agiByContext().containsKey(SimulatorConfig.DOCTOR_CONTEXT)) {
+            var context = SimulatorConfig.DOCTOR_CONTEXT;
+            out.add(new DialplanPriority(context, "s", 1, "NoOp", "DueCall doctor ${CALL_ID}"));
+            out.add(new DialplanPriority(context, "s", 2, "Answer", ""));
+            out.add(new DialplanPriority(context, "s", 3, "AGI", doctor + ",${CALL_ID}"));
+            out.add(new DialplanPriority(context, "s", 4, "Hangup", ""));
+            out.add(new DialplanPriority(context, "hold", 1, "Answer", ""));
+            out.add(new DialplanPriority(context, "hold", 2, "Wait", "60"));
+            out.add(new DialplanPriority(context, "hold", 3, "Hangup", ""));
+        }
         var agents = config.agentContext();
         out.add(new DialplanPriority(agents, "_X.", 1, "NoOp", "DueCall bridges ${CALL_ID} to agent ${EXTEN}"));
         out.add(new DialplanPriority(agents, "_X.", 2, "Dial", "PJSIP/${EXTEN},20"));

@@ -4,6 +4,7 @@ import io.duecall.domain.account.E164;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -24,8 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The IVR's FastAGI endpoint: asterisk-java's {@link DefaultAgiServer} serving the script name {@value #SCRIPT} and
- * refusing every other name. {@link #start()} returns once the socket is bound; the accept loop runs on its own thread
+ * The IVR's FastAGI endpoint: asterisk-java's {@link DefaultAgiServer} serving the script name {@value #SCRIPT} (and
+ * any other script it is given by name) and refusing every other name. {@link #start()} returns once the socket is bound; the accept loop runs on its own thread
  * and every session on a virtual thread, so thousands of concurrent calls need no thousands of platform threads. The
  * connections are {@link AgiSockets}: only peers of {@code agi.allowFrom}, at most {@code agi.maxSessions} at once,
  * each environment bounded and timed whole, each reply bounded and timed by {@link IvrServerConfig#readTimeout()}.
@@ -40,6 +41,7 @@ public final class IvrServer implements AutoCloseable {
 
     private final IvrServerConfig config;
     private final SessionServer server;
+    private final String names;
     private final CompletableFuture<AgiSockets> sockets = new CompletableFuture<>();
     private Thread thread;
 
@@ -49,13 +51,23 @@ public final class IvrServer implements AutoCloseable {
 
     /** As {@link #IvrServer(IvrServerConfig, AgiScript)}, telling {@code sessions} when each reminder session starts and ends. */
     public IvrServer(IvrServerConfig config, AgiScript reminder, AgiSessionListener sessions) {
+        this(config, Map.of(SCRIPT, Objects.requireNonNull(reminder, "reminder")), sessions);
+    }
+
+    /**
+     * Serves each script of {@code scripts} by its name (such as {@value #SCRIPT}, or {@value
+     * PromptCheckAgiScript#SCRIPT} for the doctor's loop-back call) and refuses every other name; {@code sessions}
+     * hears of every session.
+     */
+    public IvrServer(IvrServerConfig config, Map<String, AgiScript> scripts, AgiSessionListener sessions) {
         this.config = Objects.requireNonNull(config, "config");
-        Objects.requireNonNull(reminder, "reminder");
         Objects.requireNonNull(sessions, "sessions");
-        AgiScript counted = (request, channel) -> {
+        this.names = String.join(", ", new java.util.TreeSet<>(scripts.keySet()));
+        var counted = new java.util.HashMap<String, AgiScript>();
+        scripts.forEach((name, script) -> counted.put(name, (request, channel) -> {
             sessions.sessionStarted();
             try {
-                reminder.service(request, channel);
+                script.service(request, channel);
             } catch (AgiHangupException e) {
                 LOG.debug("FastAGI session on {} ended: the PBX hung up", masked(request.getChannel()));
             } catch (AgiException | RuntimeException e) {
@@ -65,16 +77,17 @@ public final class IvrServer implements AutoCloseable {
             } finally {
                 sessions.sessionEnded();
             }
-        };
-        MappingStrategy onlyReminder = (request, channel) -> {
+        }));
+        MappingStrategy byName = (request, channel) -> {
             var peer = sockets.getNow(null) == null ? null
                     : sockets.getNow(null).peer(request.getRemoteAddress(), request.getRemotePort());
             if (peer == null || peer.refused()) {
                 return IvrServer::nothing;
             }
-            return SCRIPT.equals(request.getScript()) ? counted : IvrServer::unknownScript;
+            var script = request.getScript() == null ? null : counted.get(request.getScript());
+            return script != null ? script : this::unknownScript;
         };
-        this.server = new SessionServer(onlyReminder);
+        this.server = new SessionServer(byName);
         server.setAddress(config.bindAddress());
         server.setPort(config.port());
     }
@@ -84,10 +97,10 @@ public final class IvrServer implements AutoCloseable {
         LOG.debug("nothing to run for a refused FastAGI peer");
     }
 
-    private static void unknownScript(AgiRequest request, AgiChannel channel) {
+    private void unknownScript(AgiRequest request, AgiChannel channel) {
         LOG.warn("FastAGI request from {} for script '{}' refused (expected {})",
                 request.getRemoteAddress() == null ? "?" : request.getRemoteAddress().getHostAddress(),
-                printable(request.getScript()), SCRIPT);
+                printable(request.getScript()), names);
     }
 
     /** Text from the PBX or about a call, as it may be logged: numbers masked, cut short, no control characters. */
