@@ -56,6 +56,10 @@ final class Commands {
                 var engine = Engine.start(config, clock, d -> Thread.sleep(d), redis, "")) {
             out.printf("duecall: redis %s; AMI %s; IVR at %s%n", redis.description(), amiEndpoints(config),
                     engine.agiUrl());
+            var checks = engine.checkAtStartUp();
+            var failed = checks.stream().filter(check -> !check.ok()).count();
+            out.printf("duecall: start-up checks: %d, %s%n", checks.size(), failed == 0 ? "all OK"
+                    : failed + " failed (the WARN lines above; /readyz lists them; ./duecall doctor checks everything)");
             if (http != null) {
                 var server = engine.startOpsServer(http);
                 out.printf("duecall: dashboard at http://%s:%d/ and agent desk at /agent.html%n", http.bindHost(), server.port());

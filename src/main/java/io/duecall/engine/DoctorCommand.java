@@ -10,6 +10,7 @@ import io.duecall.ivr.adapter.agi.IvrServer;
 import io.duecall.ivr.adapter.agi.IvrServerConfig;
 import io.duecall.ivr.adapter.agi.PromptCheckAgiScript;
 import io.duecall.ivr.flow.PromptList;
+import io.duecall.sipconfig.DialplanSettings;
 import io.duecall.sipconfig.ExtensionsRenderer;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -39,6 +40,18 @@ final class DoctorCommand {
         return checks(config, doctor, LoopBack.ARRIVAL);
     }
 
+    /** The modules the rendered dialplan uses: FastAGI, Dial, PJSIP for PJSIP agents and AMD when it runs. */
+    static List<String> modules(DialplanSettings dialplan) {
+        var modules = new ArrayList<>(List.of("res_agi.so", "app_dial.so"));
+        if (dialplan.agentDial().startsWith("PJSIP/")) {
+            modules.add("chan_pjsip.so");
+        }
+        if (dialplan.amd()) {
+            modules.add("app_amd.so");
+        }
+        return modules;
+    }
+
     /** As above, waiting {@code arrival} for the loop-back call's FastAGI session. */
     static List<Check> checks(EngineConfig.Resolved config, Doctor doctor, Duration arrival) {
         var checks = new ArrayList<Check>();
@@ -54,13 +67,7 @@ final class DoctorCommand {
         }
         checks.add(doctor.timeZones());
         var dialplan = Commands.dialplanSettings(config);
-        var modules = new ArrayList<>(List.of("res_agi.so", "app_dial.so"));
-        if (dialplan.agentDial().startsWith("PJSIP/")) {
-            modules.add("chan_pjsip.so");
-        }
-        if (dialplan.amd()) {
-            modules.add("app_amd.so");
-        }
+        var modules = modules(dialplan);
         var files = PromptCommands.prompts(config).stream().map(PromptList.Entry::file).toList();
         var script = new PromptCheckAgiScript(files);
         var agi = config.agi();

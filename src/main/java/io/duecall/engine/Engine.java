@@ -62,6 +62,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.function.IntFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -70,6 +72,7 @@ import redis.clients.jedis.UnifiedJedis;
  */
 public final class Engine implements AutoCloseable {
     private static final Duration IVR_INPUT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
     private final List<AutoCloseable> parts = new ArrayList<>();
     private final EngineConfig.Resolved config;
     private final Clock clock;
@@ -89,6 +92,9 @@ public final class Engine implements AutoCloseable {
     private CampaignCatalog catalog;
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final TelephonyMeters telephonyMeters = new TelephonyMeters(registry);
+    private List<AmiPbx> pbxs = List.of();
+    /** The PBX checks made at start-up, reported with the store's live ones. */
+    private volatile List<Check> pbxChecks = List.of();
 
     private Engine(EngineConfig.Resolved config, Clock clock) {
         this.config = config;
@@ -170,7 +176,8 @@ public final class Engine implements AutoCloseable {
                 });
         ivr.start();
         parts.add(ivr);
-        connectPbxs(poolFor.apply(ivr.port()));
+        pbxs = poolFor.apply(ivr.port());
+        connectPbxs(pbxs);
         // Agent state is in Redis even for one node, so nodes added later (or a restart) see the same agents.
         agents = new AgentPool(config.agents().seats(), config.agents().wrapUp(), new RedisAgentRoster(jedis, keys), nodeName);
         config.campaigns().requiredSkills().forEach(agents::requireSkills);
@@ -277,12 +284,31 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * The doctor's quick checks of the store (persistence, eviction, the clock against Redis's), for start-up
-     * warnings and {@code /readyz}; a deployment runs with them failing, but should not.
+     * The doctor's quick checks, for start-up warnings and {@code /readyz}: the store's (persistence, eviction, the
+     * clock against Redis's), read live, and each PBX's (the modules the dialplan uses, each agent phone's device
+     * state) as {@link #checkAtStartUp()} found them. A deployment runs with them failing, but should not.
      */
     public List<Check> deploymentWarnings() {
-        return Doctor.storeOnly(clock).redis(() -> new RedisHealth(jedis, config.redis().keyPrefix()), "the engine's Redis").stream()
-                .filter(check -> !check.name().equals("redis")).toList();
+        var checks = new ArrayList<Check>(Doctor.storeOnly(clock).redis(() -> new RedisHealth(jedis,
+                config.redis().keyPrefix()), "the engine's Redis").stream()
+                .filter(check -> !check.name().equals("redis")).toList());
+        checks.addAll(pbxChecks);
+        return checks;
+    }
+
+    /**
+     * Makes the doctor's quick checks once (those of {@link #deploymentWarnings()}; not the loop-back call, which
+     * needs the FastAGI port this engine holds), logs each failure at WARN and returns them all. The PBX checks use
+     * a short AMI session of their own per PBX.
+     */
+    public List<Check> checkAtStartUp() {
+        var dialplan = Commands.dialplanSettings(config);
+        pbxChecks = Doctor.overAmi(clock).pbxs(new Doctor.Target(pbxs, DoctorCommand.modules(dialplan),
+                config.agents().seats(), dialplan.agentDial(), /* loopBack= */ null)).stream()
+                .filter(check -> !check.ok() || !check.name().endsWith(" AMI")).toList();
+        var checks = deploymentWarnings();
+        checks.stream().filter(check -> !check.ok()).forEach(check -> LOG.warn("{}", check.line()));
+        return checks;
     }
 
     /** Starts the operations server (API, dashboard, agent desk, metrics); it stops with the engine. */
