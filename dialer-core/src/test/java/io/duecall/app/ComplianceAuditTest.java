@@ -1,6 +1,7 @@
 package io.duecall.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.duecall.app.ComplianceAudit.Rule;
 import io.duecall.domain.account.AccountId;
@@ -44,6 +45,15 @@ class ComplianceAuditTest {
         var ledger = List.of(call("2026-03-02T08:30", MOBILE, CallOutcome.ANSWERED, Disposition.NO_COMMITMENT));
 
         assertEquals(Map.of(Rule.CALLING_WINDOW, 1), broken(ledger, HolidayCalendar.none()));
+    }
+
+    @Test
+    void skipsAnOperatorsTestCall() {
+        var test = call("2026-03-02T08:30", MOBILE, CallOutcome.ANSWERED, Disposition.NO_COMMITMENT).attempt().asTest();
+
+        var found = ComplianceAudit.audit(List.of(test), rules, HolidayCalendar.none());
+
+        assertTrue(found.values().stream().allMatch(List::isEmpty), found.toString());
     }
 
     @Test

@@ -68,6 +68,16 @@ public abstract class AttemptLedgerContract {
     }
 
     @Test
+    void aTestCallsLineReadsBackMarkedTest() {
+        ledger.append(fullAttempt("c-test").asTest());
+
+        var read = ledger.readAll();
+
+        assertEquals(List.of(fullAttempt("c-test").asTest()), read);
+        assertTrue(read.getFirst().test());
+    }
+
+    @Test
     void minimalAttemptReadsBackWithItsNullsIntact() {
         ledger.append(minimalAttempt("c-min"));
 

@@ -7,7 +7,7 @@ import java.io.Writer;
  * Writes the attempt ledger as CSV: one column per attempt field, ISO-8601 times, amounts as decimals. {@code
  * connected} is Regulation F's verdict (the call reached the number), {@code rpc} whether the right party was
  * verified, {@code disclosed} what was said (NOTHING, IDENTITY, AMOUNT), {@code time_zones} every zone the call was
- * judged in, joined by {@code ;}.
+ * judged in, joined by {@code ;}; {@code test} marks an operator's test call.
  */
 public final class AttemptCsvWriter {
     private static final CsvTable<Attempt> TABLE = new CsvTable<Attempt>()
@@ -39,7 +39,8 @@ public final class AttemptCsvWriter {
             .column("rpc", Attempt::rightParty)
             .column("disclosed", Attempt::disclosed)
             .column("time_zones", a -> String.join(";", a.timeZones().stream().map(java.time.ZoneId::getId).toList()))
-            .column("originate_accepted_at", Attempt::originateAcceptedAt);
+            .column("originate_accepted_at", Attempt::originateAcceptedAt)
+            .column("test", Attempt::test);
 
     /** Writes a header and one row per attempt; the writer is flushed and closed. */
     public void write(Iterable<Attempt> attempts, Writer out) {

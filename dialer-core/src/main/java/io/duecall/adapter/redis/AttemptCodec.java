@@ -51,6 +51,9 @@ public final class AttemptCodec {
         put(fields, "disclosed", attempt.disclosed());
         put(fields, "timeZones", String.join(";", attempt.timeZones().stream().map(ZoneId::getId).toList()));
         put(fields, "originateAcceptedAt", attempt.originateAcceptedAt());
+        if (attempt.test()) {
+            put(fields, "test", true);
+        }
         if (attempt.dialContext() != null) {
             var c = attempt.dialContext();
             put(fields, "rulesVersion", c.rulesVersion());
@@ -103,7 +106,8 @@ public final class AttemptCodec {
                     dialContext(fields),
                     Boolean.parseBoolean(fields.getOrDefault("locationCall", "false")),
                     rightParty, disclosed, zones,
-                    get(fields, "originateAcceptedAt", Instant::parse));
+                    get(fields, "originateAcceptedAt", Instant::parse),
+                    Boolean.parseBoolean(fields.getOrDefault("test", "false")));
         } catch (RuntimeException e) {
             throw new IllegalStateException("redis: attempt " + where + " is malformed: " + e.getMessage(), e);
         }

@@ -21,6 +21,8 @@ import java.util.Objects;
  * the most the call said about the debt; together they make a conversation. {@code originatedAt} is when the
  * Originate was sent (the calling window and every rule were judged at that instant), {@code originateAcceptedAt}
  * when the PBX accepted it (null on lines written before it was recorded, or when the PBX never answered the action).
+ * {@code test} marks an operator's test call ({@code ./duecall test-call}): placed for a test account, it counts
+ * toward no debtor's caps and no audit of the rules.
  */
 public record Attempt(
         String callId,
@@ -45,7 +47,26 @@ public record Attempt(
         boolean rightParty,
         Disclosure disclosed,
         List<ZoneId> timeZones,
-        Instant originateAcceptedAt) {
+        Instant originateAcceptedAt,
+        boolean test) {
+
+    /** A line of a call placed for a debtor (not a test call). */
+    public Attempt(String callId, CampaignId campaign, AccountId account, E164 number, ZoneId zone,
+            LocalDateTime debtorLocalTime, Instant originatedAt, Instant answeredAt, Instant bridgedAt, Instant endedAt,
+            CallOutcome outcome, Disposition disposition, String agent, boolean abandoned, Money promiseAmount,
+            LocalDate promiseDate, String flowVersion, DialContext dialContext, boolean locationCall,
+            boolean rightParty, Disclosure disclosed, List<ZoneId> timeZones, Instant originateAcceptedAt) {
+        this(callId, campaign, account, number, zone, debtorLocalTime, originatedAt, answeredAt, bridgedAt, endedAt,
+                outcome, disposition, agent, abandoned, promiseAmount, promiseDate, flowVersion, dialContext,
+                locationCall, rightParty, disclosed, timeZones, originateAcceptedAt, false);
+    }
+
+    /** The same line marked as a test call's. */
+    public Attempt asTest() {
+        return new Attempt(callId, campaign, account, number, zone, debtorLocalTime, originatedAt, answeredAt,
+                bridgedAt, endedAt, outcome, disposition, agent, abandoned, promiseAmount, promiseDate, flowVersion,
+                dialContext, locationCall, rightParty, disclosed, timeZones, originateAcceptedAt, true);
+    }
 
     /** A line without the originate's acceptance time. */
     public Attempt(String callId, CampaignId campaign, AccountId account, E164 number, ZoneId zone,

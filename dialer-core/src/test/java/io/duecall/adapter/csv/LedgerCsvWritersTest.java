@@ -24,12 +24,12 @@ class LedgerCsvWritersTest {
                 call_id,campaign,account_id,number,time_zone,debtor_local_time,originated_at,answered_at,bridged_at,\
                 ended_at,outcome,disposition,agent,abandoned,promise_amount,promise_currency,promise_date,flow_version,\
                 rules_version,counted_7d,connected_today,unanswered_number_today,location_call,connected,rpc,disclosed,\
-                time_zones,originate_accepted_at
+                time_zones,originate_accepted_at,test
                 c-1,reminders,acct-1,"+14155550123",America/Los_Angeles,2025-03-10T07:00:00.123,2025-03-10T14:00:00Z,\
                 2025-03-10T14:00:09Z,"2025-03-10T14:00:31.000000005Z",2025-03-10T14:03:20Z,ANSWERED,PROMISE_TO_PAY,agent-7,\
-                true,50.25,USD,2025-03-20,reminder:3,rules-0a1b2c3d4e5f,3,1,2,false,true,true,AMOUNT,America/Los_Angeles,
+                true,50.25,USD,2025-03-20,reminder:3,rules-0a1b2c3d4e5f,3,1,2,false,true,true,AMOUNT,America/Los_Angeles,,false
                 c-2,reminders,acct-2,"+14155550124",UTC,2025-03-10T14:00,2025-03-10T14:00:00Z,,,2025-03-10T14:00:30Z,\
-                NO_ANSWER,NOT_CONNECTED,,false,,,,,,,,,false,true,false,NOTHING,UTC,
+                NO_ANSWER,NOT_CONNECTED,,false,,,,,,,,,false,true,false,NOTHING,UTC,,false
                 """, out.toString());
     }
 
