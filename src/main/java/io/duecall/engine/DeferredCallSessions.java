@@ -4,6 +4,7 @@ import io.duecall.app.AgentHandoff;
 import io.duecall.app.CallSessions;
 import io.duecall.app.IvrCall;
 import io.duecall.domain.account.Money;
+import io.duecall.domain.attempt.Disclosure;
 import io.duecall.domain.attempt.Disposition;
 import io.duecall.domain.promise.PromiseToPay;
 import java.time.Instant;
@@ -13,7 +14,9 @@ import java.util.Optional;
 
 /**
  * The IVR server must listen before the PBX is told where it is, and the engine needs the PBX connection before
- * it exists; this forwarder lets the IVR start first. Until the engine is set, no call is known.
+ * it exists; this forwarder lets the IVR start first. Until the engine is set, no call is known. It forwards every
+ * method, the reports with a default body too (a verified debtor and what was said make the ledger's rpc and
+ * disclosed columns).
  */
 final class DeferredCallSessions implements CallSessions {
     private volatile CallSessions target;
@@ -64,6 +67,22 @@ final class DeferredCallSessions implements CallSessions {
         var t = target;
         if (t != null) {
             t.finished(callId, disposition);
+        }
+    }
+
+    @Override
+    public void rightPartyVerified(String callId) {
+        var t = target;
+        if (t != null) {
+            t.rightPartyVerified(callId);
+        }
+    }
+
+    @Override
+    public void disclosed(String callId, Disclosure what) {
+        var t = target;
+        if (t != null) {
+            t.disclosed(callId, what);
         }
     }
 
