@@ -30,6 +30,16 @@ final class FastAgiRunner implements AgiRunner {
             }
 
             @Override
+            public void redirect(java.time.Duration hangupNoticeDelay) {
+                caller.redirect(hangupNoticeDelay);
+            }
+
+            @Override
+            public void onCommand(FastAgiCaller.CommandListener commands) {
+                caller.onCommand(commands);
+            }
+
+            @Override
             public void close() {
                 caller.close();
             }

@@ -72,14 +72,14 @@ public final class PbxSimulator implements AutoCloseable {
         var stats = new StatsCounters();
         var connections = new AmiConnections();
         var functions = new SystemFunctions();
-        var engine = new CallEngine(config, connections, agi, stats, clock);
+        var engine = new CallEngine(config, connections, agi, stats, clock, functions::loaded);
         var boss = new NioEventLoopGroup(1);
         var workers = new NioEventLoopGroup(2);
         try {
             var server = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childHandler(new AmiServerInitializer(new AmiCredentials(config.amiUsername(),
-                            config.amiSecret()), connections, engine, clock, functions))
+                            config.amiSecret()), connections, engine, clock, functions, config.latency().action()))
                     .bind(config.bindHost(), config.amiPort()).syncUninterruptibly().channel();
             return new PbxSimulator(boss, workers, server, engine, stats, connections, functions, sounds);
         } catch (RuntimeException e) {

@@ -83,15 +83,23 @@ public record Population(
     }
 
     /**
-     * How an agent's phone behaves when a call is sent to it: it answers, or ({@code answers: false}, the persona
-     * "phone does not answer") it rings until the agent dial times out and nobody picks up.
+     * How an agent's phone behaves when a call is sent to it: it answers after ringing {@code ringSeconds} (0 when
+     * absent), or ({@code answers: false}, the persona "phone does not answer") it rings until the agent dial times
+     * out and nobody picks up.
      */
-    public record AgentPersona(String name, double weight, boolean answers) {
+    public record AgentPersona(String name, double weight, boolean answers, Double ringSeconds) {
         static final AgentPersona ANSWERS = new AgentPersona("answers", 1, true);
 
         public AgentPersona {
             require(name != null && !name.isBlank(), "name: missing");
             nonNegative("weight", weight);
+            ringSeconds = ringSeconds == null ? 0.0 : ringSeconds;
+            nonNegative("ringSeconds", ringSeconds);
+        }
+
+        /** A phone that answers at once, or one that never does. */
+        public AgentPersona(String name, double weight, boolean answers) {
+            this(name, weight, answers, null);
         }
     }
 

@@ -17,7 +17,9 @@ import java.util.Set;
  * @param seed         with the dialed number and attempt count, fixes every random draw so runs repeat
  * @param abandonContext the context that plays the abandon message (company, callback number) and hangs up; the
  *                     agent context goes there when the agent's phone does not answer, and a Redirect may send a call
- *                     there
+ *                     there. Empty: the agent context hangs up after its Dial, as the recorded reference dialplan does
+ * @param latency      how long the PBX itself takes to answer actions and move calls on ({@link PbxLatency}); never
+ *                     scaled by {@code timeScale}, which is for people (ringing, talking)
  */
 public record SimulatorConfig(
         String bindHost,
@@ -31,7 +33,8 @@ public record SimulatorConfig(
         Population population,
         double timeScale,
         long seed,
-        String abandonContext) {
+        String abandonContext,
+        PbxLatency latency) {
 
     /**
      * The context of {@code doctor}'s loop-back call, as DueCall renders it: an originate of {@code
@@ -59,12 +62,20 @@ public record SimulatorConfig(
         return first.resolve("/doctor");
     }
 
-    /** As the canonical constructor, with the default abandon context. */
+    /** As the canonical constructor, with the default abandon context and no PBX latency. */
     public SimulatorConfig(String bindHost, int amiPort, String amiUsername, String amiSecret,
             Map<String, URI> agiByContext, Set<String> amdContexts, String agentContext, List<String> agentExtensions,
             Population population, double timeScale, long seed) {
         this(bindHost, amiPort, amiUsername, amiSecret, agiByContext, amdContexts, agentContext, agentExtensions,
                 population, timeScale, seed, DEFAULT_ABANDON_CONTEXT);
+    }
+
+    /** As the canonical constructor, with no PBX latency. */
+    public SimulatorConfig(String bindHost, int amiPort, String amiUsername, String amiSecret,
+            Map<String, URI> agiByContext, Set<String> amdContexts, String agentContext, List<String> agentExtensions,
+            Population population, double timeScale, long seed, String abandonContext) {
+        this(bindHost, amiPort, amiUsername, amiSecret, agiByContext, amdContexts, agentContext, agentExtensions,
+                population, timeScale, seed, abandonContext, PbxLatency.NONE);
     }
 
     public SimulatorConfig {
@@ -74,6 +85,7 @@ public record SimulatorConfig(
         Objects.requireNonNull(agentContext, "agentContext");
         Objects.requireNonNull(population, "population");
         Objects.requireNonNull(abandonContext, "abandonContext");
+        Objects.requireNonNull(latency, "latency");
         agiByContext = Map.copyOf(agiByContext);
         amdContexts = Set.copyOf(amdContexts);
         agentExtensions = List.copyOf(agentExtensions);
@@ -103,26 +115,31 @@ public record SimulatorConfig(
 
     public SimulatorConfig withAmiPort(int port) {
         return new SimulatorConfig(bindHost, port, amiUsername, amiSecret, agiByContext, amdContexts, agentContext,
-                agentExtensions, population, timeScale, seed, abandonContext);
+                agentExtensions, population, timeScale, seed, abandonContext, latency);
     }
 
     public SimulatorConfig withPopulation(Population p) {
         return new SimulatorConfig(bindHost, amiPort, amiUsername, amiSecret, agiByContext, amdContexts,
-                agentContext, agentExtensions, p, timeScale, seed, abandonContext);
+                agentContext, agentExtensions, p, timeScale, seed, abandonContext, latency);
     }
 
     public SimulatorConfig withTimeScale(double scale) {
         return new SimulatorConfig(bindHost, amiPort, amiUsername, amiSecret, agiByContext, amdContexts,
-                agentContext, agentExtensions, population, scale, seed, abandonContext);
+                agentContext, agentExtensions, population, scale, seed, abandonContext, latency);
     }
 
     public SimulatorConfig withAbandonContext(String context) {
         return new SimulatorConfig(bindHost, amiPort, amiUsername, amiSecret, agiByContext, amdContexts,
-                agentContext, agentExtensions, population, timeScale, seed, context);
+                agentContext, agentExtensions, population, timeScale, seed, context, latency);
     }
 
     public SimulatorConfig withSeed(long s) {
         return new SimulatorConfig(bindHost, amiPort, amiUsername, amiSecret, agiByContext, amdContexts,
-                agentContext, agentExtensions, population, timeScale, s, abandonContext);
+                agentContext, agentExtensions, population, timeScale, s, abandonContext, latency);
+    }
+
+    public SimulatorConfig withLatency(PbxLatency l) {
+        return new SimulatorConfig(bindHost, amiPort, amiUsername, amiSecret, agiByContext, amdContexts,
+                agentContext, agentExtensions, population, timeScale, seed, abandonContext, l);
     }
 }

@@ -215,7 +215,7 @@ class OriginateOutcomesTest {
     }
 
     @Test
-    void redirectToAnAgentWhoIsAlreadyTalkingFailsTheDialAndHangsUpTheDebtor() throws Exception {
+    void redirectToAnAgentWhoIsAlreadyTalkingFailsTheDialAndPlaysTheAbandonMessage() throws Exception {
         var slowAgents = Population.defaults().withFixed("101", Outcome.ANSWERED, "").withFixed("102",
                 Outcome.ANSWERED, "");
         slowAgents = new Population(slowAgents.outcomes(), slowAgents.ringSeconds(), slowAgents.personas(),
@@ -233,7 +233,9 @@ class OriginateOutcomesTest {
             assertEquals("Redirect successful", response.getMessage());
             var events = client.until(e -> isHangupOf(e, second));
             assertTrue(events.stream().anyMatch(e -> e instanceof DialEndEvent d && "BUSY".equals(d.getDialStatus())));
-            assertEquals(17, ((HangupEvent) events.getLast()).getCause());
+            // The agent context goes on to the abandon context after a Dial that found the phone busy.
+            assertEquals(16, ((HangupEvent) events.getLast()).getCause());
+            assertEquals(1, busySim.stats().abandonMessages());
             assertEquals(1, busySim.stats().agentBridges());
         }
     }

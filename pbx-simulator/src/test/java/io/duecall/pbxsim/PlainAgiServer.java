@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A minimal FastAGI server: for each session, sends the given commands one by one, then reads whatever else the PBX
- * says until it closes. The first session's agi_* environment, replies and later lines are recorded.
+ * says until it closes or sends the HANGUP notice, on which the session is closed. The first session's agi_* environment, replies and later lines are recorded.
  */
 final class PlainAgiServer implements AutoCloseable {
     final CompletableFuture<List<String>> environment = new CompletableFuture<>();
@@ -60,6 +60,10 @@ final class PlainAgiServer implements AutoCloseable {
             var rest = new ArrayList<String>();
             for (var line = in.readLine(); line != null; line = in.readLine()) {
                 rest.add(line);
+                if (line.equals("HANGUP")) {
+                    // As a FastAGI script does on the notice: close, which is what lets the channel move on.
+                    break;
+                }
             }
             afterCommands.complete(rest);
         } catch (Exception e) {

@@ -86,7 +86,8 @@ class SimulatedCallsOverFastAgiTest {
         var names = AmiClient.names(events);
         var entered = events.stream().filter(BridgeEnterEvent.class::isInstance)
                 .map(e -> ((BridgeEnterEvent) e).getChannel()).toList();
-        assertEquals(List.of(channel, "Local/201@agents-00000002;1"), entered);
+        // The agent's leg enters first, then the debtor's (reference case 7a).
+        assertEquals(List.of("Local/201@agents-00000002;1", channel), entered);
         assertTrue(names.indexOf("BridgeLeave") > names.lastIndexOf("BridgeEnter"), names.toString());
         assertEquals(4, events.stream().filter(HangupEvent.class::isInstance).count(), names.toString());
         assertEquals(1, sim.stats().agentBridges());

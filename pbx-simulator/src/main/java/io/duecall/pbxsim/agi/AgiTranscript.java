@@ -19,7 +19,9 @@ public record AgiTranscript(List<String> commands, List<String> replies, End end
         SCRIPT_CLOSED,
         /** The simulated caller hung up. */
         CALLER_HANGUP,
-        /** The channel left the AGI from outside (a Redirect or a Hangup action). */
-        INTERRUPTED
+        /** The channel left the AGI from outside (a Hangup action, the call's end). */
+        INTERRUPTED,
+        /** The channel was redirected out of the AGI and the script closed the socket after the HANGUP notice. */
+        REDIRECTED
     }
 }

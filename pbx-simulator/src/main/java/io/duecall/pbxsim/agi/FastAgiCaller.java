@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +34,31 @@ public final class FastAgiCaller implements AutoCloseable {
     /** What the script has sent and the session has not read yet; an empty entry is the end of the stream. */
     private final BlockingQueue<Optional<String>> lines = new LinkedBlockingQueue<>();
     private volatile boolean interrupted;
+    /** The channel was redirected out of the AGI: the script hears HANGUP and the session lasts until it closes. */
+    private volatile boolean redirected;
+    private volatile Duration hangupNoticeDelay = Duration.ZERO;
+    private volatile CommandListener listener = CommandListener.NONE;
+    /** A command is being carried out (guarded by writeLock). */
+    private boolean running;
+    /** The HANGUP notice of a redirect has been written (guarded by writeLock). */
+    private boolean noticeSent;
     private OutputStream out;
+
+    /** Told when each command starts and ends, as Asterisk's AGIExecStart and AGIExecEnd events report them. */
+    public interface CommandListener {
+        CommandListener NONE = new CommandListener() {
+            @Override
+            public void started(String command) {}
+
+            @Override
+            public void ended(String command, String result) {}
+        };
+
+        void started(String command);
+
+        /** {@code result} is the reply line, or empty for a command that wrote none (cut short by the script). */
+        void ended(String command, String result);
+    }
 
     public FastAgiCaller(AgiCallSpec spec) {
         this(spec, SoundFiles.all());
@@ -46,9 +71,14 @@ public final class FastAgiCaller implements AutoCloseable {
         this.caller = new SimulatedCaller(spec.caller(), spec.timeScale(), spec.clock(), () -> !lines.isEmpty());
     }
 
+    /** Tells {@code commands} when each command starts and ends from now on. */
+    public void onCommand(CommandListener commands) {
+        this.listener = java.util.Objects.requireNonNull(commands, "commands");
+    }
+
     /** Runs the session to its end; blocks the calling thread. */
     public AgiTranscript run() throws IOException {
-        if (interrupted) {
+        if (interrupted || redirected) {
             return new AgiTranscript(List.of(), List.of(), AgiTranscript.End.INTERRUPTED, 0, 0);
         }
         var port = spec.agiUrl().getPort() < 0 ? DEFAULT_PORT : spec.agiUrl().getPort();
@@ -72,7 +102,8 @@ public final class FastAgiCaller implements AutoCloseable {
         interrupted = true;
         caller.leave();
         synchronized (writeLock) {
-            if (out != null && !socket.isClosed()) {
+            if (out != null && !socket.isClosed() && !noticeSent) {
+                noticeSent = true;
                 try {
                     write("HANGUP\n");
                 } catch (IOException e) {
@@ -81,6 +112,41 @@ public final class FastAgiCaller implements AutoCloseable {
             }
         }
         close();
+    }
+
+    /**
+     * The channel is redirected out of the AGI (an AMI Redirect), as res_agi handles it (reference cases 7a, 7d, 7e):
+     * a command running now ends with {@code 200 result=-1} and the {@code HANGUP} line follows {@code noticeDelay}
+     * later; with no command running, {@code HANGUP} is written at once. The session then answers as on a dead
+     * channel and ends only when the script closes the socket, which is when the channel moves on.
+     */
+    public void redirect(Duration noticeDelay) {
+        synchronized (writeLock) {
+            if (redirected || interrupted) {
+                return;
+            }
+            hangupNoticeDelay = noticeDelay;
+            redirected = true;
+            if (!running) {
+                sendNotice();
+            }
+        }
+        caller.leave();
+    }
+
+    /** Writes the HANGUP notice once; call with writeLock held. */
+    private void sendNotice() {
+        if (noticeSent) {
+            return;
+        }
+        noticeSent = true;
+        if (out != null && !socket.isClosed()) {
+            try {
+                write("HANGUP\n");
+            } catch (IOException e) {
+                // The script went away; its close is what the channel waits for, and that has happened.
+            }
+        }
     }
 
     @Override
@@ -115,12 +181,20 @@ public final class FastAgiCaller implements AutoCloseable {
                     return AgiTranscript.End.INTERRUPTED;
                 }
                 if (next.isEmpty()) {
-                    return dead ? AgiTranscript.End.CALLER_HANGUP : AgiTranscript.End.SCRIPT_CLOSED;
+                    return redirected ? AgiTranscript.End.REDIRECTED
+                            : dead ? AgiTranscript.End.CALLER_HANGUP : AgiTranscript.End.SCRIPT_CLOSED;
                 }
                 var line = next.get();
+                boolean leaving;
+                synchronized (writeLock) {
+                    running = true;
+                    leaving = redirected;
+                }
+                dead |= leaving;
                 caller.commandArrives();
                 var hangupNotice = !dead && caller.hangsUpNow();
                 dead |= hangupNotice;
+                listener.started(line);
                 AgiCommands.Reply reply;
                 try {
                     reply = line.equals(AgiLineReader.OVERLONG)
@@ -128,15 +202,39 @@ public final class FastAgiCaller implements AutoCloseable {
                             : agi.execute(AgiCommandLine.parse(line), dead);
                 } catch (SimulatedCaller.CutShort stopped) {
                     // The script's next line stopped this command; like res_agi, it writes no result line.
+                    synchronized (writeLock) {
+                        running = false;
+                    }
                     record(line, "");
+                    listener.ended(line, "");
                     caller.replied();
                     continue;
                 }
                 if (interrupted) {
                     return AgiTranscript.End.INTERRUPTED;
                 }
+                boolean cut;
+                synchronized (writeLock) {
+                    running = false;
+                    cut = redirected && !noticeSent;
+                }
+                if (cut) {
+                    dead = true;
+                    var text = redirectedResult(line, reply.text());
+                    record(line, text);
+                    listener.ended(line, text);
+                    synchronized (writeLock) {
+                        write(text + "\n");
+                    }
+                    pause(hangupNoticeDelay);
+                    synchronized (writeLock) {
+                        sendNotice();
+                    }
+                    continue;
+                }
                 var text = (hangupNotice ? "HANGUP\n" : "") + reply.text();
                 record(line, text);
+                listener.ended(line, reply.text());
                 // The script's thinking time starts with the reply, so it is marked before the script can read it.
                 caller.replied();
                 synchronized (writeLock) {
@@ -154,10 +252,44 @@ public final class FastAgiCaller implements AutoCloseable {
             if (interrupted) {
                 return AgiTranscript.End.INTERRUPTED;
             }
+            if (redirected) {
+                return AgiTranscript.End.REDIRECTED;
+            }
             return dead ? AgiTranscript.End.CALLER_HANGUP : AgiTranscript.End.SCRIPT_CLOSED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return AgiTranscript.End.INTERRUPTED;
+        }
+    }
+
+    /**
+     * What a command that a Redirect cut short writes: {@code 200 result=-1}, as res_agi reports a command ended by the
+     * channel leaving (recorded for WAIT FOR DIGIT, case 7d); a prompt keeps its {@code endpos} field, which here is
+     * where the simulated prompt would have ended, as the recordings do not show a prompt cut by a Redirect.
+     */
+    private static String redirectedResult(String command, String reply) {
+        if (!reply.startsWith("200 result=")) {
+            return reply;
+        }
+        var cmd = AgiCommandLine.parse(command);
+        var waits = cmd.is("STREAM", "FILE") || cmd.is("WAIT", "FOR", "DIGIT") || cmd.is("GET", "DATA")
+                || cmd.is("GET", "OPTION") || cmd.is("SAY") || cmd.is("EXEC");
+        if (!waits) {
+            return reply;
+        }
+        var endpos = reply.indexOf(" endpos=");
+        var keepsEndpos = cmd.is("STREAM", "FILE") || cmd.is("GET", "OPTION");
+        return "200 result=-1" + (keepsEndpos && endpos >= 0 ? reply.substring(endpos) : "");
+    }
+
+    private static void pause(Duration length) {
+        if (!length.isPositive()) {
+            return;
+        }
+        try {
+            Thread.sleep(length);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -72,6 +72,17 @@ public final class AmiConnections {
         });
     }
 
+    /** Whether some logged-in connection takes events of {@code eventClass}. */
+    public boolean anyoneWants(String eventClass) {
+        var privilege = new String[] {eventClass};
+        for (var classes : subscribers.values()) {
+            if (wants(classes, privilege)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean wants(Set<String> classes, String[] privilege) {
         if (classes.contains("all")) {
             return true;

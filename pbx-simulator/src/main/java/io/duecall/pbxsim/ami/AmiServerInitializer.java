@@ -15,9 +15,11 @@ public final class AmiServerInitializer extends ChannelInitializer<SocketChannel
     /** A new session handler for each connection, all sharing the simulator's credentials, calls and clock. */
     private final Supplier<AmiSessionHandler> sessions;
 
+    /** {@code actionLatency}: how long each action takes before its response, one action after another per session. */
     public AmiServerInitializer(AmiCredentials credentials, AmiConnections connections, CallActions calls,
-                                Clock clock, SystemFunctions functions) {
-        this.sessions = () -> new AmiSessionHandler(credentials, connections, calls, clock, functions);
+                                Clock clock, SystemFunctions functions, java.time.Duration actionLatency) {
+        this.sessions = () -> new AmiSessionHandler(credentials, connections, calls, clock, functions,
+                actionLatency);
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,11 +31,24 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<AmiMess
     private final CallActions calls;
     private final SystemFunctions functions;
     private final Clock clock;
+    private final long actionLatencyNanos;
+    /** When this session is done with the actions it has been sent (System.nanoTime); only its event loop reads it. */
+    private long busyUntil;
     private String challenge;
     private boolean authenticated;
 
     public AmiSessionHandler(AmiCredentials credentials, AmiConnections connections, CallActions calls,
                              Clock clock, SystemFunctions functions) {
+        this(credentials, connections, calls, clock, functions, java.time.Duration.ZERO);
+    }
+
+    /**
+     * As above, each action taking {@code actionLatency} before it is carried out and answered, one after another
+     * as an Asterisk manager session handles them: an action sent while others wait is served after them.
+     */
+    public AmiSessionHandler(AmiCredentials credentials, AmiConnections connections, CallActions calls,
+                             Clock clock, SystemFunctions functions, java.time.Duration actionLatency) {
+        this.actionLatencyNanos = actionLatency.toNanos();
         this.functions = functions;
         this.credentials = credentials;
         this.connections = connections;
@@ -54,6 +68,20 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<AmiMess
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, AmiMessage action) {
+        if (actionLatencyNanos <= 0) {
+            handle(ctx, action);
+            return;
+        }
+        long now = System.nanoTime();
+        busyUntil = Math.max(now, busyUntil) + actionLatencyNanos;
+        // Tasks due at the same instant run in the order they were scheduled, so actions keep their order.
+        ctx.executor().schedule(() -> handle(ctx, action), busyUntil - now, TimeUnit.NANOSECONDS);
+    }
+
+    private void handle(ChannelHandlerContext ctx, AmiMessage action) {
+        if (!ctx.channel().isActive()) {
+            return;
+        }
         var actionId = action.get("ActionID").orElse(null);
         if (!action.malformed().isEmpty()) {
             reply(ctx, actionId, false, "Malformed request: " + action.malformed().getFirst());

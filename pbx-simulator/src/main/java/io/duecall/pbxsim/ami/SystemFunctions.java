@@ -30,6 +30,11 @@ public final class SystemFunctions {
         modules.remove(module);
     }
 
+    /** Whether the module is loaded (every stock module is until {@link #unload}). */
+    public boolean loaded(String module) {
+        return modules.contains(module);
+    }
+
     public void deviceState(String device, String state) {
         devices.put(device, state);
     }

@@ -38,10 +38,25 @@ final class AgentBridge {
         bridgeId = "b7e1" + seq + "-0000-4000-8000-" + String.format("%012x", seq.hashCode() & 0xffffffffL);
     }
 
+    /**
+     * The agent context's {@code Dial}, in the order of the reference transcripts: the agent's phone cannot be
+     * dialed at all without chan_pjsip (7c: no channel, cause 66) or when the extension has no phone (7c2: the pair
+     * is made and hung up at once, cause 0), and neither sends DialBegin or DialEnd; otherwise the phone rings
+     * (Newchannel ×2, LocalBridge, Ringing, DialBegin, DialState RINGING) and is answered (7a), never answered
+     * (7b: DialEnd NOANSWER at the dial timeout) or busy with another of our calls.
+     */
     void dial() {
         var env = call.env;
+        if (!env.moduleLoaded.test("chan_pjsip.so")) {
+            afterDial(66);
+            return;
+        }
         if (!env.config.agentExtensions().contains(ext)) {
-            unavailable();
+            call.emit(ev.channel("Newchannel", a1));
+            call.emit(ev.channel("Newchannel", a2));
+            call.emit(ev.hangup(a2, 0));
+            call.emit(ev.hangup(a1, 0));
+            afterDial(0);
             return;
         }
         env.byChannel.put(a1.name(), call);
@@ -50,65 +65,74 @@ final class AgentBridge {
         call.emit(ev.channel("Newchannel", a1));
         call.emit(ev.channel("Newchannel", a2));
         call.emit(ev.localBridge(a1, a2));
-        call.emit(ev.dialBegin(call.one, a1, ext + "@agents"));
         holdsAgent = env.busyAgents.putIfAbsent(ext, call) == null;
         if (!holdsAgent) {
             busy();
             return;
         }
+        a1 = a1.in(ChannelState.RINGING);
+        call.emit(ev.channel("Newstate", a1));
+        call.emit(ev.dialBegin(call.one, a1, ext + "@agents"));
+        call.emit(ev.dialState(call.one, a1, "RINGING"));
+        ringing = true;
         if (!call.draw.agentAnswers()) {
-            ringUnanswered();
-            return;
+            call.env.stats.unansweredAgentDials.incrementAndGet();
+            call.later(SimulatorConfig.AGENT_DIAL_SECONDS, this::noAnswer);
+        } else if (call.draw.agentRingSeconds() > 0) {
+            call.later(call.draw.agentRingSeconds(), this::answer);
+        } else {
+            answer();
         }
+    }
+
+    /** The agent picks up: both in one bridge, the agent's leg first (7a). */
+    private void answer() {
+        ringing = false;
+        var env = call.env;
         a2 = a2.in(ChannelState.UP);
         call.emit(ev.channel("Newstate", a2));
         a1 = a1.in(ChannelState.UP);
         call.emit(ev.channel("Newstate", a1));
         call.emit(ev.dialEnd(call.one, a1, "ANSWER"));
         call.emit(ev.bridge("BridgeCreate", bridgeId, 0, null));
-        call.emit(ev.bridge("BridgeEnter", bridgeId, 1, call.one));
-        call.emit(ev.bridge("BridgeEnter", bridgeId, 2, a1));
+        call.emit(ev.bridge("BridgeEnter", bridgeId, 1, a1));
+        call.emit(ev.bridge("BridgeEnter", bridgeId, 2, call.one));
         bridged = true;
         call.bridgedAt = env.now();
         env.stats.agentBridges.incrementAndGet();
         call.later(call.draw.talkSeconds(), () -> hangupAll(16));
     }
 
-    /** Ends the conversation (talk time over or a Hangup action): leave the bridge, hang up all four legs. */
+    /**
+     * Ends the conversation with {@code cause}: the agent hangs up at the end of the talk time (7a: the agent's legs
+     * go, both leave the bridge, and the debtor's Dial without the g option hangs the debtor up too); a Hangup action
+     * or the absolute timeout ends it the same way.
+     */
     void hangupAll(int cause) {
+        call.emit(ev.withCause("SoftHangupRequest", a2, cause));
+        call.emit(ev.withCause("HangupRequest", a1, cause));
+        call.emit(ev.hangup(a2, cause));
         if (bridged) {
-            call.emit(ev.bridge("BridgeLeave", bridgeId, 1, call.one));
-            call.emit(ev.bridge("BridgeLeave", bridgeId, 0, a1));
+            call.emit(ev.bridge("BridgeLeave", bridgeId, 1, a1));
+        }
+        call.emit(ev.hangup(a1, cause));
+        if (bridged) {
+            call.emit(ev.bridge("BridgeLeave", bridgeId, 0, call.one));
             call.emit(ev.bridge("BridgeDestroy", bridgeId, 0, null));
             bridged = false;
         }
-        call.emit(ev.withCause("HangupRequest", a2, cause));
-        call.emit(ev.hangup(a2.at(a2.context(), "h", 2), cause));
-        call.emit(ev.hangup(a1, cause));
-        call.emit(ev.withCause("SoftHangupRequest", call.one, cause));
-        call.emit(ev.hangup(call.one.at(call.one.context(), "h", 2), cause));
-        call.emit(ev.withCause("SoftHangupRequest", call.two, 16));
-        call.emit(ev.hangup(call.two.at(call.two.context(), "h", 2), cause));
         call.emit(ev.deviceState(call.request.device(), "NOT_INUSE"));
-        call.emit(ev.deviceState(call.request.device(), "NOT_INUSE"));
-        call.end();
+        new OutcomeSequences(call).dialplanHangupAfterDial(cause);
     }
 
-    /** The agent's phone rings and nobody picks up: DialState RINGING, then DialEnd NOANSWER at the dial timeout. */
-    private void ringUnanswered() {
-        a1 = a1.in(ChannelState.RINGING);
-        call.emit(ev.channel("Newstate", a1));
-        call.emit(ev.dialState(call.one, a1, "RINGING"));
-        ringing = true;
-        call.env.stats.unansweredAgentDials.incrementAndGet();
-        call.later(SimulatorConfig.AGENT_DIAL_SECONDS, () -> {
-            ringing = false;
-            call.emit(ev.dialEnd(call.one, a1, "NOANSWER"));
-            hangupAgentLegs(0);
-            release();
-            call.agent = null;
-            call.abandonMessage();
-        });
+    /** Nobody picked up before the Dial's timeout (7b): the agent's legs go with cause 0 and the dialplan goes on. */
+    private void noAnswer() {
+        ringing = false;
+        call.emit(ev.dialEnd(call.one, a1, "NOANSWER"));
+        hangupAgentLegs(0);
+        release();
+        call.agent = null;
+        afterDial(0);
     }
 
     /** Whether the agent's phone is ringing with nobody answering, so the debtor may still be redirected. */
@@ -129,22 +153,34 @@ final class AgentBridge {
     private void hangupAgentLegs(int cause) {
         call.emit(ev.withCause("HangupRequest", a2, cause));
         call.emit(ev.hangup(a1, cause));
+        call.emit(ev.withCause("SoftHangupRequest", a2, 16));
         call.emit(ev.hangup(a2, cause));
     }
 
+    /** The phone is busy with another of our calls: the Dial ends BUSY and the dialplan goes on. */
     private void busy() {
         a2 = a2.in(ChannelState.BUSY);
         call.emit(ev.channel("Newstate", a2));
+        call.emit(ev.dialBegin(call.one, a1, ext + "@agents"));
         call.emit(ev.dialEnd(call.one, a1, "BUSY"));
         call.emit(ev.hangup(a1, 17));
         call.emit(ev.hangup(a2.at(a2.context(), "h", 2), 17));
-        new OutcomeSequences(call).debtorHangup(17);
+        release();
+        call.agent = null;
+        afterDial(17);
     }
 
-    private void unavailable() {
-        call.emit(ev.dialBegin(call.one, a1, ext + "@agents"));
-        call.emit(ev.dialEnd(call.one, a1, "CHANUNAVAIL"));
-        new OutcomeSequences(call).debtorHangup(3);
+    /**
+     * The Dial returned without a conversation: the agent context goes on to the abandon context (the message, then
+     * the hangup), or, with none configured, hangs up as the recorded dialplan does, with the Dial's hangup cause.
+     */
+    private void afterDial(int cause) {
+        call.agent = null;
+        if (call.env.config.abandonContext().isEmpty()) {
+            new OutcomeSequences(call).dialplanHangupAfterDial(cause);
+        } else {
+            call.abandonMessage();
+        }
     }
 
     /** The bridge the debtor and the agent share, while they do. */

@@ -15,6 +15,17 @@ public interface AgiRunner {
 
         void interrupt();
 
+        /**
+         * The channel is redirected out of the AGI: the script is told (HANGUP) and {@link #run()} returns once it has
+         * closed the session. A runner that cannot wait for that ends the session at once.
+         */
+        default void redirect(java.time.Duration hangupNoticeDelay) {
+            interrupt();
+        }
+
+        /** Reports each command's start and end (Asterisk's AGIExecStart and AGIExecEnd) from now on. */
+        default void onCommand(io.duecall.pbxsim.agi.FastAgiCaller.CommandListener commands) {}
+
         @Override
         void close();
     }

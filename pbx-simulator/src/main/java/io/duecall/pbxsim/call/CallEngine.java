@@ -24,7 +24,9 @@ import java.util.regex.Pattern;
 
 /** Turns Originate, Hangup and Redirect actions into simulated calls; owns the timers and AGI threads. */
 public final class CallEngine implements CallActions, AutoCloseable {
-    private static final Pattern DIAL = Pattern.compile("([A-Za-z0-9_]+)/(\\+?[0-9A-Za-z*#]+)@([A-Za-z0-9_.-]+)");
+    /** Tech/number@context, with a Local channel's options after a slash ({@code /n}) as Asterisk accepts them. */
+    private static final Pattern DIAL = Pattern.compile(
+            "([A-Za-z0-9_]+)/(\\+?[0-9A-Za-z*#]+)@([A-Za-z0-9_.-]+)(?:/[a-zA-Z]+)?");
     /** Asterisk's AST_MAX_PUBLIC_UNIQUEID: the longest ChannelId an Originate may ask for. */
     private static final int MAX_PUBLIC_UNIQUEID = 149;
     private static final Set<String> TRUE = Set.of("true", "yes", "1", "on", "y", "t");
@@ -37,10 +39,16 @@ public final class CallEngine implements CallActions, AutoCloseable {
 
     public CallEngine(SimulatorConfig config, AmiConnections connections, AgiRunner agi, StatsCounters stats,
                       Clock clock) {
+        this(config, connections, agi, stats, clock, module -> true);
+    }
+
+    /** As above; {@code moduleLoaded} says which PBX modules are loaded (chan_pjsip for the agents' phones). */
+    public CallEngine(SimulatorConfig config, AmiConnections connections, AgiRunner agi, StatsCounters stats,
+                      Clock clock, java.util.function.Predicate<String> moduleLoaded) {
         this.scheduler = Executors.newScheduledThreadPool(1, Thread.ofPlatform().daemon().name("pbxsim-timer-", 0)
                 .factory());
         this.agiThreads = Executors.newVirtualThreadPerTaskExecutor();
-        this.env = new SimEnv(config, connections, scheduler, agiThreads, agi, stats, clock);
+        this.env = new SimEnv(config, connections, scheduler, agiThreads, agi, stats, clock, moduleLoaded);
         this.draws = new Draws(config.population(), config.seed());
         this.dialplan = SimulatedDialplan.of(config);
     }
@@ -85,7 +93,9 @@ public final class CallEngine implements CallActions, AutoCloseable {
             return CompletableFuture.completedFuture(Reply.error("Uniqueid already in use"));
         }
         var async = TRUE.contains(action.get("Async").orElse("false").trim().toLowerCase(Locale.ROOT));
-        var request = new OriginateRequest(action.get("ActionID").orElse(null), channel.trim(), m.group(2),
+        // The channel is named, and its device reported, without the Local channel's options (Local/8700@ctx-0000;1).
+        var dialString = m.group(1) + "/" + m.group(2) + "@" + m.group(3);
+        var request = new OriginateRequest(action.get("ActionID").orElse(null), dialString, m.group(2),
                 m.group(3), context.trim(), action.get("Exten").orElse("s").trim(), priority, timeout, async,
                 variables(action), channelId, otherChannelId);
         env.stats.originates.incrementAndGet();

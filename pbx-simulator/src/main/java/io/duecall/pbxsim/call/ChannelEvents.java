@@ -96,6 +96,7 @@ final class ChannelEvents {
             case 17 -> "User busy";
             case 19 -> "User alerting, no answer";
             case 34 -> "Circuit/channel congestion";
+            case 66 -> "Channel not implemented";
             default -> "Unknown";
         };
     }

@@ -25,13 +25,13 @@ final class Draws {
     /** The fate of one dial. {@code persona} is {@code machine} for answering machines; {@code fixed} if the
      * population fixes this number's outcome. */
     record Draw(Outcome outcome, double ringSeconds, String persona, CallerScript script, double talkSeconds,
-                boolean fixed, boolean agentAnswers) {
+                boolean fixed, boolean agentAnswers, double agentRingSeconds) {
     }
 
     /** The doctor's loop-back call: a Local channel answered at once, with nobody on it pressing keys. */
     static Draw loopBack() {
         return new Draw(Outcome.ANSWERED, 0.05, "loop-back", CallerScript.parse(""), 0, /* fixed= */ true,
-                /* agentAnswers= */ true);
+                /* agentAnswers= */ true, 0);
     }
 
     Draw next(String number) {
@@ -44,17 +44,17 @@ final class Draws {
         var outcome = fixed != null ? fixed.outcome() : pickOutcome(rng);
         if (outcome == Outcome.MACHINE) {
             return new Draw(outcome, ringSeconds, "machine", CallerScript.parse(""), talkSeconds, fixed != null,
-                    true);
+                    true, 0);
         }
         if (fixed != null) {
             return new Draw(outcome, ringSeconds, "fixed", CallerScript.parse(fixed.script()), talkSeconds, true,
-                    true);
+                    true, 0);
         }
         var persona = pickPersona(rng);
         // Drawn last, from its own stream, so a population's other draws are the same with or without agent personas.
-        var agentAnswers = pickAgent(rng.split()).answers();
+        var agent = pickAgent(rng.split());
         return new Draw(outcome, ringSeconds, persona.name(), persona.callerScript(), talkSeconds, false,
-                agentAnswers);
+                agent.answers(), agent.ringSeconds());
     }
 
     private Population.AgentPersona pickAgent(SplittableRandom rng) {

@@ -33,6 +33,11 @@ final class OutcomeSequences {
                 call.later(timeoutSeconds, this::noAnswer);
             }
             case ANSWERED, MACHINE -> {
+                if (call.draw.ringSeconds() == 0) {
+                    // Picked up without ringing, as the recordings' Local-channel debtor who answers at once.
+                    answer();
+                    return;
+                }
                 ringing();
                 // A fixed outcome must hold whatever the timeout; a drawn one rings out past the timeout.
                 if (call.draw.fixed()) {
@@ -140,6 +145,22 @@ final class OutcomeSequences {
         call.emit(ev.hangup(call.one.at(call.one.context(), "h", 2), 0));
         call.emit(ev.withCause("SoftHangupRequest", call.two, 16));
         call.emit(ev.hangup(call.two.at(call.two.context(), "h", 2), 0));
+        notInUseTwice();
+        call.end();
+    }
+
+    /**
+     * The agent context's {@code Hangup()} after its Dial (reference cases 7a-7c2): the debtor's channel is hung up
+     * with the Dial's cause (16 when it left none), and the Local channel's other half follows.
+     */
+    void dialplanHangupAfterDial(int cause) {
+        var c = cause == 0 ? 16 : cause;
+        call.emit(ev.withCause("SoftHangupRequest", call.one, 16));
+        call.two = call.two.atPriority(3);
+        call.emit(ev.withCause("HangupRequest", call.two, c));
+        call.emit(ev.hangup(call.one, c));
+        call.emit(ev.withCause("SoftHangupRequest", call.two, 16));
+        call.emit(ev.hangup(call.two.at(call.two.context(), "h", 1), c));
         notInUseTwice();
         call.end();
     }

@@ -40,6 +40,9 @@ final class SimCall {
     private ScheduledFuture<?> deadline;
     AgentBridge agent;
     private AgiRunner.Session agi;
+    /** The AGI session a Redirect took the channel out of, until its script closes it; then {@code afterAgi} runs. */
+    private AgiRunner.Session leavingAgi;
+    private Runnable afterAgi;
     private String amdStatus;
     private String application = "";
     private String applicationData = "";
@@ -144,6 +147,9 @@ final class SimCall {
         var spec = new AgiCallSpec(url, one.name(), one.uniqueid(), context, args, vars, draw.script(),
                 env.config.timeScale());
         var session = env.agi.open(spec);
+        if (env.anyoneWants("agi")) {
+            session.onCommand(new AgiExecEvents(this));
+        }
         agi = session;
         running("AGI", url.toString());
         env.stats.agiSessions.incrementAndGet();
@@ -166,7 +172,17 @@ final class SimCall {
             notePromise(transcript);
         }
         var end = transcript == null ? null : transcript.end();
-        guarded(() -> agiEnded(session, end));
+        guarded(() -> {
+            if (leavingAgi == session) {
+                // res_agi returns only once the script has closed the socket; the Redirect's target runs then.
+                leavingAgi = null;
+                var next = afterAgi;
+                afterAgi = null;
+                pending = env.afterReal(env.config.latency().closeToDialplan(), () -> guarded(next));
+            } else {
+                agiEnded(session, end);
+            }
+        });
     }
 
     /** Notes whether the caller heard their promise confirmed, or heard that it could not be recorded. */
@@ -243,14 +259,29 @@ final class SimCall {
                 return Reply.error("Redirect failed");
             }
             cancelPending();
-            stopAgi();
             if (agent != null) {
                 agent.cancel();
                 agent = null;
             }
             env.stats.redirects.incrementAndGet();
-            one = one.at(context, exten, 1);
-            later(0, () -> afterRedirect(context, exten));
+            // The channel shows its new place only once it gets there (after the FastAGI socket closes).
+            Runnable next = () -> {
+                one = one.at(context, exten, 1);
+                afterRedirect(context, exten);
+            };
+            var session = agi;
+            if (session != null) {
+                // The channel stays in AGI() until the script closes the socket (reference cases 7a, 7d, 7e).
+                agi = null;
+                leavingAgi = session;
+                afterAgi = next;
+                var notice = env.config.latency().hangupNotice();
+                env.agiThreads.execute(() -> session.redirect(notice));
+            } else if (leavingAgi != null) {
+                afterAgi = next;
+            } else {
+                pending = env.afterReal(env.config.latency().closeToDialplan(), () -> guarded(next));
+            }
             return Reply.ok("Redirect successful");
         } finally {
             lock.unlock();
@@ -277,15 +308,18 @@ final class SimCall {
         env.stats.abandonMessages.incrementAndGet();
         one = one.at(env.config.abandonContext(), "s", 3);
         running("Playback", "duecall/abandon");
-        later(SimulatorConfig.ABANDON_MESSAGE_SECONDS, () -> new OutcomeSequences(this).debtorHangup(16));
+        later(SimulatorConfig.ABANDON_MESSAGE_SECONDS, () -> new OutcomeSequences(this).dialplanHangupAfterDial(16));
     }
 
     private void stopAgi() {
-        var session = agi;
-        agi = null;
-        if (session != null) {
-            env.agiThreads.execute(session::interrupt);
+        for (var session : new AgiRunner.Session[] {agi, leavingAgi}) {
+            if (session != null) {
+                env.agiThreads.execute(session::interrupt);
+            }
         }
+        agi = null;
+        leavingAgi = null;
+        afterAgi = null;
     }
 
     private void cancelPending() {

@@ -39,8 +39,13 @@ final class SimEnv {
     private final AtomicLong channelSeq = new AtomicLong();
     private final AtomicLong uniqueSeq = new AtomicLong();
 
+    /** Which PBX modules are loaded; without chan_pjsip an agent's phone cannot be dialed at all (case 7c). */
+    final java.util.function.Predicate<String> moduleLoaded;
+
     SimEnv(SimulatorConfig config, AmiConnections connections, ScheduledExecutorService scheduler,
-           ExecutorService agiThreads, AgiRunner agi, StatsCounters stats, Clock clock) {
+           ExecutorService agiThreads, AgiRunner agi, StatsCounters stats, Clock clock,
+           java.util.function.Predicate<String> moduleLoaded) {
+        this.moduleLoaded = moduleLoaded;
         this.config = config;
         this.connections = connections;
         this.scheduler = scheduler;
@@ -59,6 +64,16 @@ final class SimEnv {
     ScheduledFuture<?> after(double seconds, Runnable task) {
         var micros = Math.max(0L, Math.round(seconds * config.timeScale() * 1_000_000));
         return scheduler.schedule(task, micros, TimeUnit.MICROSECONDS);
+    }
+
+    /** Runs the task after {@code delay} of real time: the PBX's own latency, which the time scale does not touch. */
+    ScheduledFuture<?> afterReal(java.time.Duration delay, Runnable task) {
+        return scheduler.schedule(task, Math.max(0L, delay.toNanos()), TimeUnit.NANOSECONDS);
+    }
+
+    /** Whether some AMI connection takes events of this class, so events nobody reads need not be built. */
+    boolean anyoneWants(String eventClass) {
+        return connections.anyoneWants(eventClass);
     }
 
     Instant now() {
