@@ -181,13 +181,12 @@ public final class Engine implements AutoCloseable {
         // Agent state is in Redis even for one node, so nodes added later (or a restart) see the same agents.
         agents = new AgentPool(config.agents().seats(), config.agents().wrapUp(), new RedisAgentRoster(jedis, keys), nodeName);
         config.campaigns().requiredSkills().forEach(agents::requireSkills);
-        dialer = new DialerEngine(clock, pause, accounts, ledger, promises, suppression,
-                telephony, agents, config.campaigns().list(), config.scheduler().maxOriginatesPerTick(), holidays,
-                config.campaigns().rules(), config.campaigns().pacing());
-        dialer.writeLedgerOn(ledgerWriter);
-        dialer.journalTo(journal);
-        // Each call moved to an agent is checked at its agent-wait deadline, not only at the next tick.
-        dialer.confirmBridgesOn(bridgeWatch);
+        dialer = DialerEngine.builder(clock, pause).accounts(accounts).ledger(ledger).promises(promises)
+                .suppression(suppression).telephony(telephony).agents(agents).campaigns(config.campaigns().list())
+                .maxOriginatesPerTick(config.scheduler().maxOriginatesPerTick()).holidays(holidays)
+                .rules(config.campaigns().rules()).pacing(config.campaigns().pacing()).journal(journal)
+                // Each call moved to an agent is checked at its agent-wait deadline, not only at the next tick.
+                .ledgerWriter(ledgerWriter).bridgeWatch(bridgeWatch).build();
         sessions.set(dialer);
         catalog = new CampaignCatalog(dialer, new RedisCampaignDefinitions(jedis, keys), config.campaigns());
         catalog.loadStored().forEach(problem -> System.err.println("duecall: " + problem));

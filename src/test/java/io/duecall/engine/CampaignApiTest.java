@@ -66,8 +66,9 @@ class CampaignApiTest {
     private final EngineConfig.Resolved config = configuration();
     private final AgentPool agents = new AgentPool(config.agents().seats(), config.agents().wrapUp(), new InMemoryAgentRoster(), "");
     private final InMemorySuppressionStore suppression = new InMemorySuppressionStore();
-    private final DialerEngine dialer = new DialerEngine(clock, d -> {}, accounts, ledger, promises, suppression, pbx,
-            agents, config.campaigns().list(), 10, HolidayCalendar.none(), config.campaigns().rules());
+    private final DialerEngine dialer = DialerEngine.builder(clock, d -> {}).accounts(accounts).ledger(ledger)
+            .promises(promises).suppression(suppression).telephony(pbx).agents(agents)
+            .campaigns(config.campaigns().list()).maxOriginatesPerTick(10).rules(config.campaigns().rules()).build();
     private final CampaignCatalog catalog = new CampaignCatalog(dialer, definitions, config.campaigns());
     private final QuartzDialCycle cycle = new QuartzDialCycle(id -> 0, Duration.ofHours(1), Set.of(), ZoneOffset.UTC);
     private final OpsInitializer pipeline = OpsInitializer.of(
@@ -203,8 +204,9 @@ class CampaignApiTest {
     void storedCampaignsAreLoadedBesideTheConfiguredOnesWhichWin() {
         definitions.create(new CampaignId("late"), LATE_JSON);
         definitions.create(new CampaignId("desk"), LATE_JSON.replace("\"late\"", "\"desk\""));
-        var restarted = new DialerEngine(clock, d -> {}, accounts, ledger, promises, suppression, pbx, agents,
-                config.campaigns().list(), 10, HolidayCalendar.none(), config.campaigns().rules());
+        var restarted = DialerEngine.builder(clock, d -> {}).accounts(accounts).ledger(ledger).promises(promises)
+                .suppression(suppression).telephony(pbx).agents(agents).campaigns(config.campaigns().list())
+                .maxOriginatesPerTick(10).rules(config.campaigns().rules()).build();
 
         var skipped = new CampaignCatalog(restarted, definitions, config.campaigns()).loadStored();
 

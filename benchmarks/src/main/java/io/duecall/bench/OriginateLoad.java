@@ -103,12 +103,13 @@ final class OriginateLoad {
                     amiOriginator.observe(telephony);
                     var seats = agentIds.stream().map(id -> new AgentSeat(new AgentId(id), Set.of(CAMPAIGN))).toList();
                     var agents = new AgentPool(seats, Duration.ZERO, new InMemoryAgentRoster(), "");
-                    var engine = new DialerEngine(clock, d -> Thread.sleep(d), accounts, ledger,
-                            new InMemoryPromiseStore(), telephony, agents, List.of(campaign(settings.agents())),
-                            MAX_ORIGINATES_PER_TICK);
-                    engine.writeLedgerOn(ledgerWriter);
-                    engine.confirmBridgesOn(Executors.newThreadPerTaskExecutor(Thread.ofVirtual()
-                            .name("bridge-watch-", 0).factory()));
+                    var engine = DialerEngine.builder(clock, d -> Thread.sleep(d)).accounts(accounts).ledger(ledger)
+                            .promises(new InMemoryPromiseStore()).telephony(telephony).agents(agents)
+                            .campaigns(List.of(campaign(settings.agents())))
+                            .maxOriginatesPerTick(MAX_ORIGINATES_PER_TICK).ledgerWriter(ledgerWriter)
+                            .bridgeWatch(Executors.newThreadPerTaskExecutor(Thread.ofVirtual()
+                                    .name("bridge-watch-", 0).factory()))
+                            .build();
                     sessions.set(engine);
                     accounts.importAccounts(CAMPAIGN, BenchDebtors.accounts(settings.accounts(), clock.instant()),
                             clock.instant());

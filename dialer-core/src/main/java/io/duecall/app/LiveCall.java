@@ -16,8 +16,9 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 
 /**
- * One call from originate to its ledger line. The telephony events, the IVR and the agent side each fill in
- * their part; the call is closed once the line is down and the IVR (if it ran) has given its verdict.
+ * One call from originate to its ledger line: where it stands ({@link CallState}), and what its line will say. The
+ * telephony events, the IVR and the agent side each fill in their part, holding the call's monitor; the call ends
+ * once the PBX has reported its end and the IVR (if it ran) has given its verdict.
  */
 final class LiveCall {
     final String callId;
@@ -39,7 +40,6 @@ final class LiveCall {
     CallOutcome outcome;
     Disposition ivrVerdict;
     AgentId agent;
-    boolean agentRequested;
     boolean abandoned;
     PromiseToPay promise;
     /** A promise the caller keyed that neither the store nor the journal could take; the caller was told so. */
@@ -50,7 +50,6 @@ final class LiveCall {
     /** When the IVR first asked for this call: proof that it was answered, should its answer event be lost. */
     Instant ivrStartedAt;
     boolean ivrDone;
-    boolean closed;
     String flowVersion;
     DialContext dialContext;
     /** The IVR steps the caller went through, in order (capped: a flow is short). */
@@ -75,11 +74,7 @@ final class LiveCall {
     boolean agentSettled;
     /** Whether the pacer has been told how the call stopped ringing. */
     boolean resolutionObserved;
-
-    LiveCall(String callId, Claim claim, Campaign campaign, E164 number, Contact contact, ZonedDateTime debtorTimeAtDial,
-            Instant at) {
-        this(callId, claim, campaign, number, contact, debtorTimeAtDial, java.util.List.of(), at);
-    }
+    private CallState state = CallState.RINGING;
 
     LiveCall(String callId, Claim claim, Campaign campaign, E164 number, Contact contact, ZonedDateTime debtorTimeAtDial,
             java.util.List<java.time.ZoneId> zones, Instant at) {
@@ -94,6 +89,34 @@ final class LiveCall {
         this.leaseExpires = claim.leaseExpires();
     }
 
+    CallState state() {
+        return state;
+    }
+
+    /** Moves the call to {@code next}; a move its state does not list throws, naming both. */
+    void moveTo(CallState next) {
+        if (!state.mayMoveTo(next)) {
+            throw new IllegalStateTransitionException(callId, state, next);
+        }
+        state = next;
+    }
+
+    /** The call was answered: a call still ringing is now in the IVR; one further on stays where it is. */
+    void answered() {
+        if (state instanceof CallState.Ringing) {
+            moveTo(CallState.IN_IVR);
+        }
+    }
+
+    /** Nothing more can happen to the call: its line is taken. */
+    boolean closed() {
+        return state instanceof CallState.Ended;
+    }
+
+    /**
+     * Neither an answer nor a failure was reported by the PBX. An IVR session may already run on such a call (its
+     * answer event is on its way, or was lost); the stale-call sweep and the pacer still count it as ringing.
+     */
     boolean ringing() {
         return answeredAt == null && outcome == null;
     }
@@ -104,13 +127,14 @@ final class LiveCall {
      */
     boolean waitingForAgent() {
         // A location call never goes to an agent: the third party may only hear the location script.
-        var wantsAgent = agentRequested || (campaign.mode() == CampaignMode.AGENT && contact == null);
+        var wantsAgent = state instanceof CallState.WaitingForAgent
+                || (campaign.mode() == CampaignMode.AGENT && contact == null);
         return wantsAgent && answeredAt != null && agent == null && !abandoned && endedAt == null && !ivrDone;
     }
 
     /** True once nothing more can happen to the call. */
     boolean readyToClose() {
-        if (closed) {
+        if (closed()) {
             return false;
         }
         if (outcome != null && outcome != CallOutcome.ANSWERED && outcome != CallOutcome.MACHINE) {

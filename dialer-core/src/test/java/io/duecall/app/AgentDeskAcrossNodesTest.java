@@ -88,8 +88,9 @@ class AgentDeskAcrossNodesTest {
             accounts = new RedisAccountStore(redis.jedis(), redis.keys(), name);
             agents = new AgentPool(List.of(new AgentSeat(agent, Set.of(DESK))), Duration.ofSeconds(20),
                     new RedisAgentRoster(redis.jedis(), redis.keys()), name);
-            engine = new DialerEngine(clock, clock::advance, accounts, ledger, promises, suppression, pbx, agents,
-                    List.of(campaign()), 50, HolidayCalendar.none(), Map.of(DESK, rules()));
+            engine = DialerEngine.builder(clock, clock::advance).accounts(accounts).ledger(ledger).promises(promises)
+                    .suppression(suppression).telephony(pbx).agents(agents).campaigns(List.of(campaign()))
+                    .maxOriginatesPerTick(50).rules(Map.of(DESK, rules())).build();
             desk = new AgentDesk(clock, engine, promises, ledger, accounts, suppression,
                     new RedisDispositionLog(redis.jedis(), redis.keys()), engine.eligibility(),
                     new RedisScreenPops(redis.jedis(), redis.keys()));

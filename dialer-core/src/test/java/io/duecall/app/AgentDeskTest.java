@@ -63,9 +63,10 @@ class AgentDeskTest {
             new AgentSeat(agent102, Set.of(DESK))), Duration.ofSeconds(20), new InMemoryAgentRoster(), "");
     private final InMemorySuppressionStore suppression = new InMemorySuppressionStore();
     private final InMemoryDispositionLog log = new InMemoryDispositionLog();
-    private final DialerEngine engine = new DialerEngine(clock, clock::advance, accounts, ledger, promises, suppression,
-            pbx, agents, List.of(campaign(DESK, CampaignMode.AGENT), campaign(REMINDERS, CampaignMode.IVR_REMINDER)),
-            50, HolidayCalendar.none(), Map.of());
+    private final DialerEngine engine = DialerEngine.builder(clock, clock::advance).accounts(accounts).ledger(ledger)
+            .promises(promises).suppression(suppression).telephony(pbx).agents(agents)
+            .campaigns(List.of(campaign(DESK, CampaignMode.AGENT), campaign(REMINDERS, CampaignMode.IVR_REMINDER)))
+            .maxOriginatesPerTick(50).build();
     private final AgentDesk desk = new AgentDesk(clock, engine, promises, ledger, accounts, suppression, log,
             engine.eligibility(), new InMemoryScreenPops());
 

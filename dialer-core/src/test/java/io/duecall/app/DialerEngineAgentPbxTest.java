@@ -44,10 +44,10 @@ class DialerEngineAgentPbxTest {
     private final AgentId onPbxA = new AgentId("102");
     private final AgentPool agents = new AgentPool(List.of(new AgentSeat(onPbxB, Set.of(DESK), Set.of(), "pbx-b"),
             new AgentSeat(onPbxA, Set.of(DESK), Set.of(), "pbx-a")), Duration.ofSeconds(20), new InMemoryAgentRoster(), "");
-    private final DialerEngine engine = new DialerEngine(clock, clock::advance, accounts, new InMemoryAttemptLedger(),
-            new InMemoryPromiseStore(), pbx, agents, List.of(new Campaign(DESK, "desk", CampaignMode.AGENT,
-                    CallingWindow.defaults(), "Acme Lending", "18005550100", 10, Duration.ofSeconds(20),
-                    Duration.ofSeconds(2), Duration.ofMinutes(5), 3)), 50);
+    private final DialerEngine engine = DialerEngine.builder(clock, clock::advance).accounts(accounts)
+            .ledger(new InMemoryAttemptLedger()).promises(new InMemoryPromiseStore()).telephony(pbx).agents(agents)
+            .campaigns(List.of(new Campaign(DESK, "desk", CampaignMode.AGENT, CallingWindow.defaults(), "Acme Lending", "18005550100", 10, Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofMinutes(5), 3)))
+            .maxOriginatesPerTick(50).build();
 
     @Test
     void longestIdleAgentWhosePbxIsDownIsPassedOverForOneWhosePbxIsUp() {

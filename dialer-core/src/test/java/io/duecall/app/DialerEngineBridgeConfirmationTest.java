@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.duecall.adapter.memory.InMemoryAccountStore;
@@ -54,10 +55,17 @@ class DialerEngineBridgeConfirmationTest {
     private final AgentId agent = new AgentId("101");
     private final AgentPool agents = new AgentPool(List.of(new AgentSeat(agent, Set.of(DESK))), Duration.ZERO,
             new InMemoryAgentRoster(), "");
-    private final DialerEngine engine = new DialerEngine(clock, clock::advance, accounts, ledger,
-            new InMemoryPromiseStore(), pbx, agents, List.of(new Campaign(DESK, "Desk", CampaignMode.AGENT,
-                    CallingWindow.defaults(), "Acme Lending", "18005550100", 5, Duration.ofSeconds(20),
-                    AGENT_WAIT, Duration.ofMinutes(5), 3)), 10);
+    private DialerEngine engine = engineWatchingOn(null);
+
+    /** The engine; with {@code watch}, calls moved to an agent are checked there at their deadline. */
+    private DialerEngine engineWatchingOn(java.util.concurrent.Executor watch) {
+        var builder = DialerEngine.builder(clock, clock::advance).accounts(accounts).ledger(ledger)
+                .promises(new InMemoryPromiseStore()).telephony(pbx).agents(agents)
+                .campaigns(List.of(new Campaign(DESK, "Desk", CampaignMode.AGENT, CallingWindow.defaults(),
+                        "Acme Lending", "18005550100", 5, Duration.ofSeconds(20), AGENT_WAIT, Duration.ofMinutes(5), 3)))
+                .maxOriginatesPerTick(10);
+        return watch == null ? builder.build() : builder.bridgeWatch(watch).build();
+    }
 
     @Test
     void agentPhoneThatNeverAnswersIsAnAbandonWithTheMessageAndTheAgentPaused() {
@@ -154,7 +162,7 @@ class DialerEngineBridgeConfirmationTest {
     @Test
     void watchChecksTheBridgeAtItsDeadlineWithoutATick() {
         var watches = new ArrayDeque<Runnable>();
-        engine.confirmBridgesOn(watches::add);
+        engine = engineWatchingOn(watches::add);
         var callId = movedToAgent();
         var requested = clock.instant();
 
@@ -175,6 +183,18 @@ class DialerEngineBridgeConfirmationTest {
 
         assertEquals(Disposition.ABANDONED, onlyLine().disposition());
         assertEquals(AgentState.PAUSED, agents.figures().state(agent, clock.instant()));
+    }
+
+    @Test
+    void secondAgentRequestForABridgedCallIsRefusedNamingBothStates() {
+        var callId = movedToAgent();
+        pbx.emit(new CallEvent.Bridged(callId, clock.instant(), "101"));
+
+        var refused = assertThrows(IllegalStateTransitionException.class, () -> engine.requestAgent(callId));
+
+        assertTrue(refused.getMessage().contains("from Bridged to WaitingForAgent"), refused.getMessage());
+        assertEquals(List.of(callId + "->101"), pbx.bridges, "no second move to an agent");
+        assertEquals(AgentState.ON_CALL, agents.figures().state(agent, clock.instant()));
     }
 
     private String movedToAgent() {

@@ -45,15 +45,21 @@ class DialerEngineCallWritingTest {
     private final ScriptedTelephony pbx = new ScriptedTelephony();
     private final AgentId agent = new AgentId("101");
     private final AgentPool agents = new AgentPool(List.of(new AgentSeat(agent, Set.of(DESK))), Duration.ZERO, new InMemoryAgentRoster(), "");
-    private final DialerEngine engine = new DialerEngine(clock, clock::advance, accounts, ledger,
-            new InMemoryPromiseStore(), pbx, agents, List.of(new Campaign(DESK, "Desk", CampaignMode.AGENT,
-                    CallingWindow.defaults(), "Acme Lending", "18005550100", 5, Duration.ofSeconds(20),
-                    Duration.ofSeconds(2), Duration.ofMinutes(5), 3)), 10);
+    private DialerEngine engine = engineWritingOn(Runnable::run);
+
+    private DialerEngine engineWritingOn(java.util.concurrent.Executor writer) {
+        return DialerEngine.builder(clock, clock::advance).accounts(accounts).ledger(ledger)
+                .promises(new InMemoryPromiseStore()).telephony(pbx).agents(agents)
+                .campaigns(List.of(new Campaign(DESK, "Desk", CampaignMode.AGENT, CallingWindow.defaults(),
+                        "Acme Lending", "18005550100", 5, Duration.ofSeconds(20), Duration.ofSeconds(2),
+                        Duration.ofMinutes(5), 3)))
+                .maxOriginatesPerTick(10).ledgerWriter(writer).build();
+    }
 
     @Test
     void endedCallIsWrittenOnTheLedgerWriterAndStaysInFlightUntilThen() {
         var writes = new ArrayDeque<Runnable>();
-        engine.writeLedgerOn(writes::add);
+        engine = engineWritingOn(writes::add);
         var callId = bridgedCall();
 
         pbx.emit(new CallEvent.Ended(callId, clock.instant()));
@@ -70,7 +76,7 @@ class DialerEngineCallWritingTest {
 
     @Test
     void writerThatRefusesLeavesTheLineToTheClosingThread() {
-        engine.writeLedgerOn(task -> {
+        engine = engineWritingOn(task -> {
             throw new java.util.concurrent.RejectedExecutionException("shutting down");
         });
         var callId = bridgedCall();

@@ -51,9 +51,11 @@ class DialerEngineContactsTest {
     private final InMemoryAccountStore accounts = new InMemoryAccountStore();
     private final InMemoryAttemptLedger ledger = new InMemoryAttemptLedger();
     private final ScriptedTelephony pbx = new ScriptedTelephony();
-    private final DialerEngine engine = new DialerEngine(clock, clock::advance, accounts, ledger,
-            new InMemoryPromiseStore(), new InMemorySuppressionStore(), pbx, new AgentPool(List.of(), Duration.ofSeconds(20), new InMemoryAgentRoster(), ""),
-            List.of(campaign()), 50, HolidayCalendar.none(), Map.of(IVR, ContactRules.defaults()));
+    private final DialerEngine engine = DialerEngine.builder(clock, clock::advance).accounts(accounts).ledger(ledger)
+            .promises(new InMemoryPromiseStore()).suppression(new InMemorySuppressionStore()).telephony(pbx)
+            .agents(new AgentPool(List.of(), Duration.ofSeconds(20), new InMemoryAgentRoster(), ""))
+            .campaigns(List.of(campaign())).maxOriginatesPerTick(50).rules(Map.of(IVR, ContactRules.defaults()))
+            .build();
 
     /**
      * Dials at every instant the queue names for two weeks: own numbers never answer; the contact answers and the

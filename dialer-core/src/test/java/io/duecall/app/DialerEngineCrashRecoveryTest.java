@@ -107,8 +107,10 @@ class DialerEngineCrashRecoveryTest {
 
     private DialerEngine engine(RedisAccountStore accounts, RedisAttemptLedger ledger, RedisKeys keys,
             JedisPooled jedis, ScriptedTelephony pbx) {
-        return new DialerEngine(clock, clock::advance, accounts, ledger, new RedisPromiseStore(jedis, keys), pbx,
-                new AgentPool(List.of(), Duration.ofSeconds(20), new io.duecall.adapter.memory.InMemoryAgentRoster(), ""), List.of(campaign()), 50);
+        return DialerEngine.builder(clock, clock::advance).accounts(accounts).ledger(ledger)
+                .promises(new RedisPromiseStore(jedis, keys)).telephony(pbx)
+                .agents(new AgentPool(List.of(), Duration.ofSeconds(20), new io.duecall.adapter.memory.InMemoryAgentRoster(), ""))
+                .campaigns(List.of(campaign())).maxOriginatesPerTick(50).build();
     }
 
     private static Campaign campaign() {

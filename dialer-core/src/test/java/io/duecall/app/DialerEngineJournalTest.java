@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.duecall.adapter.journal.FileJournal;
+import io.duecall.adapter.memory.InMemoryAgentRoster;
 import io.duecall.adapter.redis.RedisAccountStore;
 import io.duecall.adapter.redis.RedisAttemptLedger;
 import io.duecall.adapter.redis.RedisKeys;
@@ -68,8 +69,7 @@ class DialerEngineJournalTest {
             accounts.importAccounts(IVR, accounts(1), NOON_NEW_YORK);
             var journalDir = dir.resolve("journal");
             var journal = FileJournal.open(journalDir);
-            var engine = engine(accounts, ledger, promises);
-            engine.journalTo(journal);
+            var engine = engine(accounts, ledger, promises, journal);
             engine.tick(IVR);
             var callId = pbx.originated.getLast().callId();
             pbx.emit(new CallEvent.Answered(callId, clock.instant(), null));
@@ -86,14 +86,12 @@ class DialerEngineJournalTest {
 
             redis.start();
             try (var reopened = FileJournal.open(journalDir)) {
-                var restarted = engine(accounts, ledger, promises);
-                restarted.journalTo(reopened);
+                var restarted = engine(accounts, ledger, promises, reopened);
                 restarted.upkeep();
                 assertEquals(0, restarted.journalEntriesWaiting());
             }
             try (var replayedAgain = FileJournal.open(copy)) {
-                var another = engine(accounts, ledger, promises);
-                another.journalTo(replayedAgain);
+                var another = engine(accounts, ledger, promises, replayedAgain);
                 another.upkeep();
             }
 
@@ -117,8 +115,7 @@ class DialerEngineJournalTest {
             var promises = new RedisPromiseStore(jedis, keys);
             var accounts = new RedisAccountStore(jedis, keys);
             accounts.importAccounts(IVR, accounts(1), NOON_NEW_YORK);
-            var engine = engine(accounts, ledger, promises);
-            engine.journalTo(Journal.none());
+            var engine = engine(accounts, ledger, promises, Journal.none());
             engine.tick(IVR);
             var callId = pbx.originated.getLast().callId();
             pbx.emit(new CallEvent.Answered(callId, clock.instant(), null));
@@ -139,9 +136,11 @@ class DialerEngineJournalTest {
         }
     }
 
-    private DialerEngine engine(RedisAccountStore accounts, RedisAttemptLedger ledger, RedisPromiseStore promises) {
-        return new DialerEngine(clock, clock::advance, accounts, ledger, promises, pbx,
-                new AgentPool(List.of(), Duration.ofSeconds(20), new io.duecall.adapter.memory.InMemoryAgentRoster(), ""), List.of(campaign()), 50);
+    private DialerEngine engine(RedisAccountStore accounts, RedisAttemptLedger ledger, RedisPromiseStore promises,
+            Journal journal) {
+        return DialerEngine.builder(clock, clock::advance).accounts(accounts).ledger(ledger).promises(promises)
+                .telephony(pbx).agents(new AgentPool(List.of(), Duration.ofSeconds(20), new InMemoryAgentRoster(), ""))
+                .campaigns(List.of(campaign())).maxOriginatesPerTick(50).journal(journal).build();
     }
 
     private static Path copyOf(Path from, Path to) throws IOException {

@@ -43,10 +43,11 @@ class DialerEngineOriginateTimesTest {
     private final InMemoryAccountStore accounts = new InMemoryAccountStore();
     private final InMemoryAttemptLedger ledger = new InMemoryAttemptLedger();
     private final ScriptedTelephony pbx = new ScriptedTelephony();
-    private final DialerEngine engine = new DialerEngine(clock, clock::advance, accounts, ledger,
-            new InMemoryPromiseStore(), pbx, new AgentPool(List.of(), Duration.ZERO, new InMemoryAgentRoster(), ""), List.of(new Campaign(REMIND,
-                    "Reminders", CampaignMode.IVR_REMINDER, CallingWindow.defaults(), "Acme Lending", "18005550100",
-                    10, Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofMinutes(5), 3)), 10);
+    private final DialerEngine engine = DialerEngine.builder(clock, clock::advance).accounts(accounts).ledger(ledger)
+            .promises(new InMemoryPromiseStore()).telephony(pbx)
+            .agents(new AgentPool(List.of(), Duration.ZERO, new InMemoryAgentRoster(), ""))
+            .campaigns(List.of(new Campaign(REMIND, "Reminders", CampaignMode.IVR_REMINDER, CallingWindow.defaults(), "Acme Lending", "18005550100", 10, Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofMinutes(5), 3)))
+            .maxOriginatesPerTick(10).build();
 
     @Test
     void originatesOfOneTickCarryWhenEachLeftAndWasAcceptedAndNoneLeavesAfterTheWindow() {

@@ -49,12 +49,12 @@ class DialerEnginePacingTest {
             new AgentId("104"));
     private final AgentPool agents = new AgentPool(
             seats.stream().map(a -> new AgentSeat(a, Set.of(DESK))).toList(), Duration.ofSeconds(20), new InMemoryAgentRoster(), "");
-    private final DialerEngine engine = new DialerEngine(clock, clock::advance, accounts, new InMemoryAttemptLedger(),
-            new InMemoryPromiseStore(), new InMemorySuppressionStore(), pbx, agents,
-            List.of(new Campaign(DESK, "desk", CampaignMode.AGENT, CallingWindow.defaults(), "Acme Lending",
-                    "18005550100", 100, Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofMinutes(5), 3)),
-            50, HolidayCalendar.none(), Map.of(), Map.of(DESK,
-                    new PacingPolicy(PacingPolicy.Mode.PREDICTIVE, 1.5, 2, 100, 0.025)));
+    private final DialerEngine engine = DialerEngine.builder(clock, clock::advance).accounts(accounts)
+            .ledger(new InMemoryAttemptLedger()).promises(new InMemoryPromiseStore())
+            .suppression(new InMemorySuppressionStore()).telephony(pbx).agents(agents)
+            .campaigns(List.of(new Campaign(DESK, "desk", CampaignMode.AGENT, CallingWindow.defaults(), "Acme Lending", "18005550100", 100, Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofMinutes(5), 3)))
+            .maxOriginatesPerTick(50)
+            .pacing(Map.of(DESK, new PacingPolicy(PacingPolicy.Mode.PREDICTIVE, 1.5, 2, 100, 0.025))).build();
     private int resolved;
 
     @Test

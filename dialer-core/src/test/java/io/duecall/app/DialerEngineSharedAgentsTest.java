@@ -65,8 +65,9 @@ class DialerEngineSharedAgentsTest {
         Node(String name, String accountPrefix) {
             agents = new AgentPool(List.of(new AgentSeat(agent, Set.of(DESK))), Duration.ofSeconds(20),
                     new RedisAgentRoster(redis.jedis(), redis.keys()), name);
-            engine = new DialerEngine(clock, clock::advance, accounts, ledger, new InMemoryPromiseStore(), pbx, agents,
-                    List.of(campaign()), 50);
+            engine = DialerEngine.builder(clock, clock::advance).accounts(accounts).ledger(ledger)
+                    .promises(new InMemoryPromiseStore()).telephony(pbx).agents(agents).campaigns(List.of(campaign()))
+                    .maxOriginatesPerTick(50).build();
             accounts.importAccounts(DESK, List.of(account(accountPrefix + "-1"), account(accountPrefix + "-2")),
                     NOON_NEW_YORK);
         }

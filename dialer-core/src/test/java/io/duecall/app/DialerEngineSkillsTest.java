@@ -45,8 +45,9 @@ class DialerEngineSkillsTest {
     private final AgentId spanish = new AgentId("102");
     private final AgentPool agents = new AgentPool(List.of(new AgentSeat(plain, Set.of(DESK)),
             new AgentSeat(spanish, Set.of(DESK), Set.of("es"))), Duration.ofSeconds(20), new InMemoryAgentRoster(), "");
-    private final DialerEngine engine = new DialerEngine(clock, clock::advance, accounts, ledger,
-            new InMemoryPromiseStore(), pbx, agents, List.of(campaign()), 50);
+    private final DialerEngine engine = DialerEngine.builder(clock, clock::advance).accounts(accounts).ledger(ledger)
+            .promises(new InMemoryPromiseStore()).telephony(pbx).agents(agents).campaigns(List.of(campaign()))
+            .maxOriginatesPerTick(50).build();
 
     @Test
     void spanishSpeakingDebtorIsBridgedToTheSpanishSpeakingAgentThoughAnotherWaitedLonger() {

@@ -55,8 +55,10 @@ class DialerEngineStoreOutageTest {
             var keys = new RedisKeys("outage-test");
             var ledger = new RedisAttemptLedger(jedis, keys);
             var accounts = new RedisAccountStore(jedis, keys);
-            var engine = new DialerEngine(clock, clock::advance, accounts, ledger, new RedisPromiseStore(jedis, keys),
-                    pbx, new AgentPool(List.of(), Duration.ofSeconds(20), new InMemoryAgentRoster(), ""), List.of(campaign()), 50);
+            var engine = DialerEngine.builder(clock, clock::advance).accounts(accounts).ledger(ledger)
+                    .promises(new RedisPromiseStore(jedis, keys)).telephony(pbx)
+                    .agents(new AgentPool(List.of(), Duration.ofSeconds(20), new InMemoryAgentRoster(), ""))
+                    .campaigns(List.of(campaign())).maxOriginatesPerTick(50).build();
             accounts.importAccounts(IVR, accounts(6), NOON_NEW_YORK);
             engine.tick(IVR);
             var first = List.copyOf(pbx.originated);

@@ -53,9 +53,10 @@ class DialerEngineSuppressionTest {
     private final ScriptedTelephony pbx = new ScriptedTelephony();
     private final ContactRules rules = ContactRules.defaults().withRegions(Map.of("NV", RegionOverlay.window(
             WeeklyWindows.every(new CallingWindow(LocalTime.of(9, 0), LocalTime.of(20, 0), Duration.ofMinutes(10))))));
-    private final DialerEngine engine = new DialerEngine(clock, clock::advance, accounts, ledger,
-            new InMemoryPromiseStore(), suppression, pbx, new AgentPool(List.of(), Duration.ofSeconds(20), new InMemoryAgentRoster(), ""),
-            List.of(campaign()), 50, HolidayCalendar.none(), Map.of(IVR, rules));
+    private final DialerEngine engine = DialerEngine.builder(clock, clock::advance).accounts(accounts).ledger(ledger)
+            .promises(new InMemoryPromiseStore()).suppression(suppression).telephony(pbx)
+            .agents(new AgentPool(List.of(), Duration.ofSeconds(20), new InMemoryAgentRoster(), ""))
+            .campaigns(List.of(campaign())).maxOriginatesPerTick(50).rules(Map.of(IVR, rules)).build();
 
     @Test
     void accountFlaggedForBankruptcyIsNeverDialedAndLeavesTheQueue() {

@@ -39,8 +39,10 @@ class DialerEngineTelephonyOutageTest {
     private final InMemoryAccountStore accounts = new InMemoryAccountStore();
     private final InMemoryAttemptLedger ledger = new InMemoryAttemptLedger();
     private final ScriptedTelephony pbx = new ScriptedTelephony();
-    private final DialerEngine engine = new DialerEngine(clock, clock::advance, accounts, ledger,
-            new InMemoryPromiseStore(), pbx, new AgentPool(List.of(), Duration.ofSeconds(20), new InMemoryAgentRoster(), ""), List.of(campaign()), 50);
+    private final DialerEngine engine = DialerEngine.builder(clock, clock::advance).accounts(accounts).ledger(ledger)
+            .promises(new InMemoryPromiseStore()).telephony(pbx)
+            .agents(new AgentPool(List.of(), Duration.ofSeconds(20), new InMemoryAgentRoster(), ""))
+            .campaigns(List.of(campaign())).maxOriginatesPerTick(50).build();
 
     @Test
     void placesNoCallWhilePbxIsUnreachableClosesCallsItLostAndResumesWhenItReturns() {
@@ -67,8 +69,10 @@ class DialerEngineTelephonyOutageTest {
     void anAccountThrottledByThePbxPoolKeepsItsTurnForTheNextSecond() {
         var limits = new PbxLimits("pbx", 10, 1, 1, List.of(TrunkLimits.unlimited("trunk")));
         var pool = new PbxPool(List.of(new PbxPool.Member(limits, pbx)), clock);
-        var pooled = new DialerEngine(clock, clock::advance, accounts, ledger, new InMemoryPromiseStore(), pool,
-                new AgentPool(List.of(), Duration.ofSeconds(20), new InMemoryAgentRoster(), ""), List.of(campaign()), 50);
+        var pooled = DialerEngine.builder(clock, clock::advance).accounts(accounts).ledger(ledger)
+                .promises(new InMemoryPromiseStore()).telephony(pool)
+                .agents(new AgentPool(List.of(), Duration.ofSeconds(20), new InMemoryAgentRoster(), ""))
+                .campaigns(List.of(campaign())).maxOriginatesPerTick(50).build();
         accounts.importAccounts(IVR, accounts(2), NOON_NEW_YORK);
 
         int placedFirst = pooled.tick(IVR);

@@ -53,8 +53,10 @@ class DialerEngineTest {
     private final AgentId agent102 = new AgentId("102");
     private final AgentPool agents = new AgentPool(List.of(
             new AgentSeat(agent101, Set.of(IVR, DESK)), new AgentSeat(agent102, Set.of(DESK))), Duration.ofSeconds(20), new InMemoryAgentRoster(), "");
-    private final DialerEngine engine = new DialerEngine(clock, clock::advance, accounts, ledger, promises, pbx, agents,
-            List.of(campaign(IVR, CampaignMode.IVR_REMINDER, 3), campaign(DESK, CampaignMode.AGENT, 10)), 50);
+    private final DialerEngine engine = DialerEngine.builder(clock, clock::advance).accounts(accounts).ledger(ledger)
+            .promises(promises).telephony(pbx).agents(agents)
+            .campaigns(List.of(campaign(IVR, CampaignMode.IVR_REMINDER, 3), campaign(DESK, CampaignMode.AGENT, 10)))
+            .maxOriginatesPerTick(50).build();
 
     @Test
     void agentlessCampaignPlacesNoMoreCallsThanItsChannels() {
@@ -336,7 +338,7 @@ class DialerEngineTest {
     @Test
     void campaignAddedWhileRunningIsDialedAndJudgedByItsOwnRules() {
         var late = new CampaignId("late");
-        engine.upsert(campaign(late, CampaignMode.IVR_REMINDER, 2), null);
+        engine.upsert(campaign(late, CampaignMode.IVR_REMINDER, 2), null, null);
         accounts.importAccounts(late, accounts(3, "America/New_York"), NOON_NEW_YORK);
 
         int placed = engine.tick(late);
@@ -351,7 +353,7 @@ class DialerEngineTest {
         accounts.importAccounts(IVR, accounts(5, "America/New_York"), NOON_NEW_YORK);
         engine.tick(IVR);
 
-        engine.upsert(campaign(IVR, CampaignMode.IVR_REMINDER, 5), null);
+        engine.upsert(campaign(IVR, CampaignMode.IVR_REMINDER, 5), null, null);
 
         assertEquals(2, engine.tick(IVR));
         assertEquals(5, engine.figures(IVR).dials());

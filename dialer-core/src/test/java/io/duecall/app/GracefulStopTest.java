@@ -47,8 +47,10 @@ class GracefulStopTest {
     private final InMemoryAttemptLedger ledger = new InMemoryAttemptLedger();
     private final ScriptedTelephony pbx = new ScriptedTelephony();
     private final Set<String> answered = new java.util.HashSet<>();
-    private final DialerEngine engine = new DialerEngine(clock, clock::advance, accounts, ledger,
-            new InMemoryPromiseStore(), pbx, new AgentPool(List.of(), Duration.ofSeconds(20), new io.duecall.adapter.memory.InMemoryAgentRoster(), ""), List.of(campaign()), 50);
+    private final DialerEngine engine = DialerEngine.builder(clock, clock::advance).accounts(accounts).ledger(ledger)
+            .promises(new InMemoryPromiseStore()).telephony(pbx)
+            .agents(new AgentPool(List.of(), Duration.ofSeconds(20), new io.duecall.adapter.memory.InMemoryAgentRoster(), ""))
+            .campaigns(List.of(campaign())).maxOriginatesPerTick(50).build();
 
     @Test
     void callsInFlightFinishWithinTheGraceAndNoCallIsPlacedOnceStopped() throws InterruptedException {

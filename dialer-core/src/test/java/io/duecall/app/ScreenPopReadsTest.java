@@ -63,8 +63,9 @@ class ScreenPopReadsTest {
     private final AgentId agent = new AgentId("101");
     private final AgentPool agents = new AgentPool(List.of(new AgentSeat(agent, Set.of(DESK))), Duration.ofSeconds(20), new InMemoryAgentRoster(), "");
     private final InMemorySuppressionStore suppression = new InMemorySuppressionStore();
-    private final DialerEngine engine = new DialerEngine(clock, clock::advance, accounts, ledger, promises, suppression,
-            pbx, agents, List.of(campaign()), 50, HolidayCalendar.none(), Map.of());
+    private final DialerEngine engine = DialerEngine.builder(clock, clock::advance).accounts(accounts).ledger(ledger)
+            .promises(promises).suppression(suppression).telephony(pbx).agents(agents).campaigns(List.of(campaign()))
+            .maxOriginatesPerTick(50).build();
     private final AgentDesk desk = new AgentDesk(clock, engine, promises, ledger, accounts, suppression,
             new InMemoryDispositionLog(), engine.eligibility(), new InMemoryScreenPops());
 

@@ -350,7 +350,7 @@ class OpsApiTest {
         desk.dialer.upsert(new io.duecall.domain.campaign.Campaign(late, "Late", io.duecall.domain.campaign.CampaignMode.IVR_REMINDER,
                 io.duecall.domain.window.CallingWindow.defaults(), "Acme Lending", "18005550100", 5,
                 java.time.Duration.ofSeconds(20), java.time.Duration.ofSeconds(2), java.time.Duration.ofMinutes(5), 3),
-                null);
+                null, null);
 
         var withLate = body(desk.exchange("GET", "/metrics", null, null, null));
         desk.dialer.remove(late);

@@ -64,9 +64,10 @@ final class TestDesk implements AutoCloseable {
     final FakePbx pbx = new FakePbx();
     final AgentPool agents = new AgentPool(List.of(new AgentSeat(new AgentId("101"), Set.of(DESK)),
             new AgentSeat(new AgentId("102"), Set.of(DESK))), Duration.ofSeconds(20), new InMemoryAgentRoster(), "");
-    final DialerEngine dialer = new DialerEngine(clock, d -> {}, accounts, ledger, promises, pbx, agents,
-            List.of(new Campaign(DESK, "Late-stage desk", CampaignMode.AGENT, CallingWindow.defaults(), "Acme Lending",
-                    "18005550100", 10, Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofMinutes(5), 3)), 10);
+    final DialerEngine dialer = DialerEngine.builder(clock, d -> {}).accounts(accounts).ledger(ledger)
+            .promises(promises).telephony(pbx).agents(agents)
+            .campaigns(List.of(new Campaign(DESK, "Late-stage desk", CampaignMode.AGENT, CallingWindow.defaults(), "Acme Lending", "18005550100", 10, Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofMinutes(5), 3)))
+            .maxOriginatesPerTick(10).build();
     final AgentDesk desk = new AgentDesk(clock, dialer, promises, ledger, accounts, new InMemorySuppressionStore(),
             new InMemoryDispositionLog(), dialer.eligibility(), new InMemoryScreenPops());
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

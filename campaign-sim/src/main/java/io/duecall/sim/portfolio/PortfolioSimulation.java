@@ -72,8 +72,11 @@ public final class PortfolioSimulation {
         var suppression = new InMemorySuppressionStore();
         var pbx = new PortfolioPbx(clock, s.seed(), s.behaviour());
         var id = s.campaign().id();
-        var engine = new DialerEngine(clock, clock::advance, accounts, ledger, promises, suppression, pbx,
-                new io.duecall.app.AgentPool(List.of(), Duration.ZERO, new io.duecall.adapter.memory.InMemoryAgentRoster(), ""), List.of(s.campaign()), 10, s.holidays(), Map.of(id, s.rules()));
+        var engine = DialerEngine.builder(clock, clock::advance).accounts(accounts).ledger(ledger).promises(promises)
+                .suppression(suppression).telephony(pbx)
+                .agents(new io.duecall.app.AgentPool(List.of(), Duration.ZERO, new io.duecall.adapter.memory.InMemoryAgentRoster(), ""))
+                .campaigns(List.of(s.campaign())).maxOriginatesPerTick(10).holidays(s.holidays())
+                .rules(Map.of(id, s.rules())).build();
         pbx.answerWith(engine);
         var returning = new TreeMap<Integer, List<Account>>();
         var random = new Random(s.seed() + 1);
