@@ -96,9 +96,39 @@ public final class Engine implements AutoCloseable {
     /** The PBX checks made at start-up, reported with the store's live ones. */
     private volatile List<Check> pbxChecks = List.of();
 
+    /** Set for the engine of a test call ({@code ./duecall test-call}); null for a dialer. */
+    private TestCallWiring testCall;
+
     private Engine(EngineConfig.Resolved config, Clock clock) {
         this.config = config;
         this.clock = clock;
+    }
+
+    /**
+     * How a test call's engine differs from a dialer's: its accounts and promises live in a key space of their own
+     * ({@link #testKeyPrefix}), its ledger lines go to the deployment's ledger marked {@code test} and to {@code
+     * lines}, each thing the IVR reports goes to {@code steps}, and it has no journal, dial cycle or promise sweep.
+     */
+    record TestCallWiring(java.util.function.Consumer<String> steps,
+            java.util.function.Consumer<io.duecall.domain.attempt.Attempt> lines) {}
+
+    /** The key prefix of the test calls' accounts and promises beside the deployment's {@code prefix}. */
+    static String testKeyPrefix(String prefix) {
+        return prefix + ".test-call";
+    }
+
+    /** Starts the engine of one test call on the configured PBXs; nothing dials until its dialer is ticked. */
+    static Engine startTestCall(EngineConfig.Resolved config, Clock clock, Pause pause, ProvisionedRedis redis,
+            TestCallWiring wiring) throws TelephonyUnavailableException {
+        var engine = new Engine(config, clock);
+        engine.testCall = wiring;
+        try {
+            engine.wire(pause, redis, agiPort -> config.pbxs(), "test-call");
+            return engine;
+        } catch (RuntimeException | TelephonyUnavailableException e) {
+            engine.close();
+            throw e;
+        }
     }
 
     /**
@@ -142,7 +172,7 @@ public final class Engine implements AutoCloseable {
         redis = provisioned;
         jedis = redis.connect(config.redis().poolSize());
         parts.add(jedis);
-        var journal = openJournal(nodeName);
+        var journal = testCall == null ? openJournal(nodeName) : Journal.none();
         parts.add(journal);
         // Closed after the telephony and the IVR (parts close in reverse), so every ended call is written down first.
         var ledgerWriter = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("ledger-writer-", 0).factory());
@@ -152,9 +182,11 @@ public final class Engine implements AutoCloseable {
         var screenPops = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("screen-pops").daemon().factory());
         parts.add(screenPops);
         var keys = new RedisKeys(config.redis().keyPrefix());
-        accounts = new RedisAccountStore(jedis, keys, nodeName);
+        // A test call's account and promise never share keys with a debtor's.
+        var own = testCall == null ? keys : new RedisKeys(testKeyPrefix(config.redis().keyPrefix()));
+        accounts = new RedisAccountStore(jedis, own, nodeName);
         ledger = new RedisAttemptLedger(jedis, keys);
-        promises = new RedisPromiseStore(jedis, keys);
+        promises = new RedisPromiseStore(jedis, own);
         var suppression = new RedisSuppressionStore(jedis, keys);
         var holidays = new QuartzHolidayCalendar(config.scheduler().holidayDates());
         var sessions = new DeferredCallSessions();
@@ -181,13 +213,14 @@ public final class Engine implements AutoCloseable {
         // Agent state is in Redis even for one node, so nodes added later (or a restart) see the same agents.
         agents = new AgentPool(config.agents().seats(), config.agents().wrapUp(), new RedisAgentRoster(jedis, keys), nodeName);
         config.campaigns().requiredSkills().forEach(agents::requireSkills);
-        dialer = DialerEngine.builder(clock, pause).accounts(accounts).ledger(ledger).promises(promises)
+        var dialerLedger = testCall == null ? ledger : new TestCallLedger(ledger, testCall.lines());
+        dialer = DialerEngine.builder(clock, pause).accounts(accounts).ledger(dialerLedger).promises(promises)
                 .suppression(suppression).telephony(telephony).agents(agents).campaigns(config.campaigns().list())
                 .maxOriginatesPerTick(config.scheduler().maxOriginatesPerTick()).holidays(holidays)
                 .rules(config.campaigns().rules()).pacing(config.campaigns().pacing()).journal(journal)
                 // Each call moved to an agent is checked at its agent-wait deadline, not only at the next tick.
                 .ledgerWriter(ledgerWriter).bridgeWatch(bridgeWatch).build();
-        sessions.set(dialer);
+        sessions.set(testCall == null ? dialer : new PrintedCallSessions(dialer, testCall.steps()));
         catalog = new CampaignCatalog(dialer, new RedisCampaignDefinitions(jedis, keys), config.campaigns());
         catalog.loadStored().forEach(problem -> System.err.println("duecall: " + problem));
         // The pop is stored in Redis, so the desk shows it on whichever node serves the agent.
@@ -197,6 +230,9 @@ public final class Engine implements AutoCloseable {
         dialer.onAgentCall(started -> screenPops.execute(() -> desk.accept(started)));
         // A disposition recorded through another node's desk reaches this engine when it returns the account.
         dialer.agentRequestsFrom(desk::requested);
+        if (testCall != null) {
+            return;
+        }
         // Every node ticks its own campaigns: each dials through its own PBX connections and agents, and the Redis
         // leases keep the nodes' claims apart. The shared job store is for the jobs that must run once (the sweep).
         cycle = new QuartzDialCycle(dialer, config.scheduler().tickInterval(), config.scheduler().holidayDates(),

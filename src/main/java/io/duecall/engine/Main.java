@@ -52,7 +52,11 @@ public final class Main {
                                        write pjsip.conf, extensions.conf, manager.conf (and amd.conf) for
                                        Asterisk from a deployment file, readable by their owner only
               doctor --config FILE     check Redis, the clocks, each PBX's AMI login, dialplan, modules and agent
-                                       phones, one line each with the fix; exit 1 when any check fails
+                                       phones, and place a loop-back call that proves FastAGI and the prompts,
+                                       one line each with the fix; exit 1 when any check fails
+              test-call --config FILE --campaign ID --number +E164 [--as-account ID] [--ignore-window]
+                                       ring one number through the campaign's window, rules and flow for a test
+                                       account, printing the flow's steps; exit 0 answered, 1 not, 3 not dialed
               prompts list [--config FILE] [--out CSV]
                                        every prompt to record: file, language, words, where the flows play it
               prompts generate [--config FILE] --out DIR [--tts espeak-ng]
@@ -100,6 +104,7 @@ public final class Main {
                 case "render" -> Commands.render(options(queue), out, Secrets.fromSystem());
                 case "prompts" -> PromptCommands.run(queue, out);
                 case "doctor" -> DoctorCommand.run(options(queue), out);
+                case "test-call" -> TestCallCommand.run(options(queue), out);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;
