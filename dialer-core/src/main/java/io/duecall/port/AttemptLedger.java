@@ -54,7 +54,10 @@ public interface AttemptLedger {
      */
     List<Attempt> endedSince(Instant since);
 
-    /** Every attempt in the order it was appended. */
+    /**
+     * Every attempt in the order it was appended (a ledger kept in several shards keeps each account's order, and
+     * lines of different accounts appended in the same millisecond may come in either order).
+     */
     List<Attempt> readAll();
 
     long size();

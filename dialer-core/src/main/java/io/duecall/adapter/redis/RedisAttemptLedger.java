@@ -14,11 +14,14 @@ import java.util.Map;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * {@link AttemptLedger} as a Redis Stream (one XADD per attempt, read back in pages with XRANGE), a capped list per
+ * {@link AttemptLedger} as Redis Streams (one XADD per attempt, read back in pages with XRANGE), a capped list per
  * account that the contact rules read and, for location calls, a per-account hash of calls by third-party number
  * that is never trimmed. On one Redis a single Lua script writes all three; on a Redis Cluster the account's two
  * keys (one slot) are written first and the line second, each step atomic. A retry after a lost reply writes
  * nothing twice on one Redis; on a cluster the line is looked for among the latest {@link #RETRY_LINES} first.
+ * The lines are kept in {@code shards} streams, an account's always in the same one (by the hash of its id): one
+ * stream on a single Redis, {@link #CLUSTER_SHARDS} on a Redis Cluster, each with a hash tag of its own so the
+ * cluster's shards share the ledger's writes. Readers read every stream and merge them by entry id (append order).
  */
 public final class RedisAttemptLedger implements AttemptLedger {
     /** Attempts kept per account: far more than 30 days of the strictest caps allow. */
@@ -32,18 +35,50 @@ public final class RedisAttemptLedger implements AttemptLedger {
     private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, String>> FIELDS =
             new com.fasterxml.jackson.core.type.TypeReference<>() {};
 
+    /** Ledger streams on a Redis Cluster: enough to spread the writes over any likely number of shards. */
+    public static final int CLUSTER_SHARDS = 16;
+
     private final UnifiedJedis jedis;
     private final RedisKeys keys;
-    private final String key;
+    private final List<String> streams;
 
+    /** The ledger in as many streams as {@link #shardsFor} says for this Redis. */
     public RedisAttemptLedger(UnifiedJedis jedis, RedisKeys keys) {
+        this(jedis, keys, shardsFor(jedis));
+    }
+
+    public RedisAttemptLedger(UnifiedJedis jedis, RedisKeys keys, int shards) {
         this.jedis = jedis;
         this.keys = keys;
-        this.key = keys.attempts();
+        this.streams = streams(keys, shards);
+    }
+
+    /** One stream on a single Redis (the key it always had), {@link #CLUSTER_SHARDS} on a Redis Cluster. */
+    public static int shardsFor(UnifiedJedis jedis) {
+        return Redis.isCluster(jedis) ? CLUSTER_SHARDS : 1;
+    }
+
+    static List<String> streams(RedisKeys keys, int shards) {
+        var names = new ArrayList<String>(shards);
+        for (int i = 0; i < shards; i++) {
+            names.add(keys.attempts(i, shards));
+        }
+        return List.copyOf(names);
+    }
+
+    /** The ledger's streams, shard 0 first. */
+    public List<String> streams() {
+        return streams;
+    }
+
+    /** The stream the account's lines go to. */
+    String streamOf(AccountId account) {
+        return streams.get(Math.floorMod(account.value().hashCode(), streams.size()));
     }
 
     @Override
     public void append(Attempt attempt) {
+        var key = streamOf(attempt.account());
         var historyKeys = List.of(keys.history(attempt.account()), keys.locationCalls(attempt.account()),
                 keys.placedCalls(attempt.account()));
         var historyArgs = List.of(PastAttemptCodec.encode(PastAttempt.of(attempt), attempt.callId()), Integer.toString(HISTORY_LIMIT),
@@ -156,7 +191,15 @@ public final class RedisAttemptLedger implements AttemptLedger {
     public List<Attempt> endedSince(Instant since) {
         // A line can be appended later than its call ended (it waited in the outbox), never a day later.
         var stopBefore = since.minus(APPEND_DELAY_LIMIT);
-        var newestFirst = new ArrayList<Attempt>();
+        var lines = new ArrayList<Line>();
+        for (var key : streams) {
+            lines.addAll(endedSince(key, since, stopBefore));
+        }
+        return inAppendOrder(lines);
+    }
+
+    private List<Line> endedSince(String key, Instant since, Instant stopBefore) {
+        var lines = new ArrayList<Line>();
         var end = "+";
         while (true) {
             var to = end;
@@ -164,42 +207,53 @@ public final class RedisAttemptLedger implements AttemptLedger {
             for (var entry : page) {
                 var attempt = AttemptCodec.decode(key + " entry " + entry.getID(), entry.getFields());
                 if (attempt.endedAt().isBefore(stopBefore)) {
-                    return oldestFirst(newestFirst);
+                    return lines;
                 }
                 if (!attempt.endedAt().isBefore(since)) {
-                    newestFirst.add(attempt);
+                    lines.add(new Line(entry.getID(), attempt));
                 }
             }
             if (page.size() < PAGE) {
-                return oldestFirst(newestFirst);
+                return lines;
             }
             end = "(" + page.get(page.size() - 1).getID();
         }
     }
 
-    private static List<Attempt> oldestFirst(List<Attempt> newestFirst) {
-        return List.copyOf(newestFirst.reversed());
+    /** A line and its entry id, by which the streams' lines are merged into append order. */
+    private record Line(redis.clients.jedis.StreamEntryID id, Attempt attempt) {}
+
+    private static List<Attempt> inAppendOrder(List<Line> lines) {
+        lines.sort(java.util.Comparator.comparing(Line::id));
+        return lines.stream().map(Line::attempt).toList();
     }
 
     @Override
     public List<Attempt> readAll() {
-        var attempts = new ArrayList<Attempt>();
-        var start = "-";
-        while (true) {
-            var from = start;
-            var page = Redis.call("read " + key, () -> jedis.xrange(key, from, "+", PAGE));
-            for (var entry : page) {
-                attempts.add(AttemptCodec.decode(key + " entry " + entry.getID(), entry.getFields()));
+        var lines = new ArrayList<Line>();
+        for (var key : streams) {
+            var start = "-";
+            while (true) {
+                var from = start;
+                var page = Redis.call("read " + key, () -> jedis.xrange(key, from, "+", PAGE));
+                for (var entry : page) {
+                    lines.add(new Line(entry.getID(), AttemptCodec.decode(key + " entry " + entry.getID(), entry.getFields())));
+                }
+                if (page.size() < PAGE) {
+                    break;
+                }
+                start = "(" + page.get(page.size() - 1).getID();
             }
-            if (page.size() < PAGE) {
-                return attempts;
-            }
-            start = "(" + page.get(page.size() - 1).getID();
         }
+        return streams.size() == 1 ? lines.stream().map(Line::attempt).toList() : inAppendOrder(lines);
     }
 
     @Override
     public long size() {
-        return Redis.call("count " + key, () -> jedis.xlen(key));
+        long lines = 0;
+        for (var key : streams) {
+            lines += Redis.call("count " + key, () -> jedis.xlen(key));
+        }
+        return lines;
     }
 }

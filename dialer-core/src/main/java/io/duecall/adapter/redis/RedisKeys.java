@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * one Redis Cluster slot: a campaign's queue, leases, lease owners and import staging share {@code {c:<campaign>}};
  * an account's hash, history, location-call counts, flags and staged import hash share {@code {a:<account>}}; the
  * promise keys share {@code {promises}}, the payment keys {@code {payments}}, the disposition keys
- * {@code {dispositions}} and the screen pops {@code {desk}}. The attempts stream and the suppression lists are single keys.
+ * {@code {dispositions}} and the screen pops {@code {desk}}. The attempts streams each carry a tag of their own (one stream per ledger shard,
+ * {@code {ledger-<n>}}, or the single {@code attempts} key); the suppression lists are single keys.
  */
 public final class RedisKeys {
     public static final String DEFAULT_PREFIX = "duecall";
@@ -97,9 +98,20 @@ public final class RedisKeys {
         return accountKeyStart() + id.value() + stagedAccountKeyEnd(importId);
     }
 
-    /** Stream of every attempt, in append order. */
+    /** Stream of every attempt, in append order: the ledger's one stream when it is not sharded. */
     public String attempts() {
         return prefix + ":attempts";
+    }
+
+    /**
+     * Stream {@code shard} of a ledger kept in {@code shards} streams: {@link #attempts()} for one, else a stream per
+     * shard with a hash tag of its own, so a Redis Cluster spreads the ledger's writes over its shards.
+     */
+    public String attempts(int shard, int shards) {
+        if (shards < 1 || shard < 0 || shard >= shards) {
+            throw new IllegalArgumentException("ledger shard " + shard + " of " + shards + " (expected 0 <= shard < shards)");
+        }
+        return shards == 1 ? attempts() : prefix + ":{ledger-" + shard + "}:attempts";
     }
 
     /** List of one account's attempts, oldest first, kept to the most recent {@code RedisAttemptLedger.HISTORY_LIMIT}. */

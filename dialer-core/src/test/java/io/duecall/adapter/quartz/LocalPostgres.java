@@ -17,11 +17,11 @@ import java.util.UUID;
  * when none answers there, a {@link PostgresServerProcess} of the test JVM's own. The test is skipped only when neither
  * can be had, and the reason says why.
  */
-final class LocalPostgres implements AutoCloseable {
+public final class LocalPostgres implements AutoCloseable {
     static final int DEFAULT_PORT = 5432;
     private static Integer resolvedPort;
     private static String unavailable;
-    final String schema = "duecall_q_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    public final String schema = "duecall_q_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private final int port;
 
     private LocalPostgres(int port) throws SQLException {
@@ -31,7 +31,7 @@ final class LocalPostgres implements AutoCloseable {
         }
     }
 
-    static LocalPostgres orSkip() throws SQLException {
+    public static LocalPostgres orSkip() throws SQLException {
         var port = serverPort();
         assumeTrue(port > 0, () -> unavailable + ": clustered Quartz tests skipped");
         return new LocalPostgres(port);
@@ -77,12 +77,29 @@ final class LocalPostgres implements AutoCloseable {
         return new QuartzCluster(url(port, "postgres") + "?currentSchema=" + schema, "postgres", null, checkin);
     }
 
-    String host() {
+    public String host() {
         return "127.0.0.1";
     }
 
-    int port() {
+    public int port() {
         return port;
+    }
+
+    /** The JDBC address of this test's schema, through {@code port} on 127.0.0.1 (the server's, or a relay's). */
+    public String jdbcUrl(int port) {
+        return url(port, "postgres") + "?currentSchema=" + schema;
+    }
+
+    public String jdbcUrl() {
+        return jdbcUrl(port);
+    }
+
+    /** Connections to this test's schema as user postgres. */
+    public javax.sql.DataSource dataSource() {
+        var source = new org.postgresql.ds.PGSimpleDataSource();
+        source.setUrl(jdbcUrl());
+        source.setUser("postgres");
+        return source;
     }
 
     static String url(int port, String database) {

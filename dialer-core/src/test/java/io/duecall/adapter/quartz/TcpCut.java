@@ -16,31 +16,31 @@ import java.util.concurrent.Executors;
  * A loopback TCP relay in front of a server that a test can cut and restore, as a database or PBX going away:
  * {@link #cut()} closes every relayed connection and closes each new one at once until {@link #restore()}.
  */
-final class TcpCut implements AutoCloseable {
+public final class TcpCut implements AutoCloseable {
     private final InetSocketAddress target;
     private final ServerSocket listener;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean cut;
 
-    TcpCut(String host, int port) throws IOException {
+    public TcpCut(String host, int port) throws IOException {
         target = new InetSocketAddress(host, port);
         listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         threads.submit(this::accept);
     }
 
-    int port() {
+    public int port() {
         return listener.getLocalPort();
     }
 
     /** Drops every connection now and every later one on arrival. */
-    void cut() {
+    public void cut() {
         cut = true;
         open.forEach(TcpCut::closeQuietly);
         open.clear();
     }
 
-    void restore() {
+    public void restore() {
         cut = false;
     }
 

@@ -46,13 +46,14 @@ class RedisAttemptLedgerTest extends AttemptLedgerContract {
     @Test
     void aLineThatCouldNotBeWrittenIsWrittenOnceOnRetryAndTheCallCountsOnce() {
         var attempt = fullAttempt("c-1");
-        redis.jedis().set(redis.keys().attempts(), "not a stream");
+        var stream = ((RedisAttemptLedger) ledger).streamOf(attempt.account());
+        redis.jedis().set(stream, "not a stream");
 
         assertThrows(StoreUnavailableException.class, () -> ledger.append(attempt));
 
         // One Redis writes nothing; a cluster has written the history first, so the rules already count the call.
         assertEquals(redis.clustered() ? 1 : 0, ledger.history(new AccountId("acct-1"), T0).size());
-        redis.jedis().del(redis.keys().attempts());
+        redis.jedis().del(stream);
         ledger.append(attempt);
         assertEquals(List.of(attempt), ledger.readAll());
         assertEquals(1, ledger.history(new AccountId("acct-1"), T0).size());

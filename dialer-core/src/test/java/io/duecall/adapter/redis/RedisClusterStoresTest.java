@@ -80,6 +80,11 @@ class RedisClusterStoresTest {
         RedisTestSupport support() {
             return RedisTestSupport.cluster();
         }
+
+        @Override
+        protected boolean keepsTotalAppendOrder() {
+            return false;
+        }
     }
 
     @Nested

@@ -1,0 +1,132 @@
+package io.duecall.app;
+
+import io.duecall.domain.account.AccountId;
+import io.duecall.domain.account.E164;
+import io.duecall.domain.attempt.Attempt;
+import io.duecall.domain.compliance.PastAttempt;
+import io.duecall.port.AttemptLedger;
+import io.duecall.port.LedgerArchive;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The ledger when it is kept in an archive (PostgreSQL) beside the recent lines (Redis): lines are written to the
+ * recent ledger only, from where the {@link LedgerShipper} copies them; what the contact rules read per account (the
+ * history, the location calls, the calls placed) stays the recent ledger's, kept with each account; reading lines
+ * back by time (the abandon rates' refill, exports, audits) reads the archive and the recent lines not yet in it,
+ * each call once.
+ */
+public final class ArchivedLedger implements AttemptLedger {
+    private final AttemptLedger recent;
+    private final LedgerArchive archive;
+
+    public ArchivedLedger(AttemptLedger recent, LedgerArchive archive) {
+        this.recent = recent;
+        this.archive = archive;
+    }
+
+    public LedgerArchive archive() {
+        return archive;
+    }
+
+    public AttemptLedger recent() {
+        return recent;
+    }
+
+    @Override
+    public void append(Attempt attempt) {
+        recent.append(attempt);
+    }
+
+    @Override
+    public void placed(Attempt ifInterrupted) {
+        recent.placed(ifInterrupted);
+    }
+
+    @Override
+    public void notPlaced(AccountId account, String callId) {
+        recent.notPlaced(account, callId);
+    }
+
+    @Override
+    public List<Attempt> unwritten(AccountId account) {
+        return recent.unwritten(account);
+    }
+
+    @Override
+    public List<PastAttempt> history(AccountId account, Instant since) {
+        return recent.history(account, since);
+    }
+
+    @Override
+    public List<PastAttempt> latest(AccountId account, int max) {
+        return recent.latest(account, max);
+    }
+
+    @Override
+    public Map<E164, Integer> locationCalls(AccountId account) {
+        return recent.locationCalls(account);
+    }
+
+    /** The archive's lines ended since then, and the recent ones not shipped yet, by end time. */
+    @Override
+    public List<Attempt> endedSince(Instant since) {
+        return union(archive.endedSince(since), recent.endedSince(since), Comparator.comparing(Attempt::endedAt));
+    }
+
+    /** Every line of the archive and the recent lines not shipped yet, by originate time. */
+    @Override
+    public List<Attempt> readAll() {
+        var archived = new ArrayList<Attempt>();
+        archive.forEach(Instant.EPOCH, Instant.parse("9999-12-31T00:00:00Z"), archived::add);
+        return union(archived, recent.readAll(), Comparator.comparing(Attempt::originatedAt));
+    }
+
+    /**
+     * The lines of calls originated in [from, to): the archive's streamed to {@code sink} as they are read, then the
+     * recent lines in the range not shipped yet.
+     */
+    public void forEach(Instant from, Instant to, Consumer<Attempt> sink) {
+        var pending = new LinkedHashMap<String, Attempt>();
+        for (var line : recent.readAll()) {
+            if (!line.originatedAt().isBefore(from) && line.originatedAt().isBefore(to)) {
+                pending.put(line.callId(), line);
+            }
+        }
+        archive.forEach(from, to, line -> {
+            pending.remove(line.callId());
+            sink.accept(line);
+        });
+        pending.values().forEach(sink);
+    }
+
+    @Override
+    public long size() {
+        var recentIds = recent.readAll().stream().map(Attempt::callId).toList();
+        var shipped = archive.stored(recentIds);
+        return archive.count() + recentIds.stream().filter(id -> !shipped.contains(id)).count();
+    }
+
+    private static List<Attempt> union(List<Attempt> archived, List<Attempt> recentLines, Comparator<Attempt> order) {
+        var seen = new HashSet<String>();
+        var all = new ArrayList<Attempt>(archived.size() + recentLines.size());
+        for (var line : archived) {
+            if (seen.add(line.callId())) {
+                all.add(line);
+            }
+        }
+        for (var line : recentLines) {
+            if (seen.add(line.callId())) {
+                all.add(line);
+            }
+        }
+        all.sort(order.thenComparing(Attempt::callId));
+        return all;
+    }
+}

@@ -1,0 +1,226 @@
+package io.duecall.adapter.postgres;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.duecall.adapter.quartz.LocalPostgres;
+import io.duecall.adapter.quartz.TcpCut;
+import io.duecall.adapter.redis.RedisAttemptLedger;
+import io.duecall.adapter.redis.RedisLedgerFeed;
+import io.duecall.adapter.redis.RedisTestSupport;
+import io.duecall.app.LedgerShipper;
+import io.duecall.domain.attempt.Attempt;
+import io.duecall.port.LedgerFeed;
+import java.sql.SQLException;
+import redis.clients.jedis.StreamEntryID;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The shipper against a real Redis and a real PostgreSQL: every line reaches the table once, whatever fails. The
+ * ledger is in four streams, as a sharded one is.
+ */
+class LedgerShippingTest {
+    static final int SHARDS = 4;
+    static final Instant START = Instant.parse("2026-12-06T15:00:00Z");
+    static final Duration KEEP = Duration.ofDays(2);
+
+    @RegisterExtension
+    final RedisTestSupport redis = new RedisTestSupport();
+    private LocalPostgres postgres;
+    private PostgresLedgerArchive archive;
+    private RedisAttemptLedger ledger;
+    private int written;
+
+    @BeforeEach
+    void start() throws SQLException {
+        postgres = LocalPostgres.orSkip();
+        archive = new PostgresLedgerArchive(postgres.dataSource(), Clock.fixed(START, ZoneOffset.UTC));
+        archive.migrate();
+        ledger = new RedisAttemptLedger(redis.jedis(), redis.keys(), SHARDS);
+    }
+
+    @AfterEach
+    void stop() throws SQLException {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    private LedgerShipper shipper(String name, PostgresLedgerArchive to, Clock clock, Duration claimAfter) {
+        return new LedgerShipper(new RedisLedgerFeed(redis.jedis(), ledger), to, clock, name, 100, claimAfter, KEEP);
+    }
+
+    /** A clock past the retention window of every line Redis stamps now: shipped lines may all be trimmed. */
+    private static Clock afterRetention() {
+        return Clock.fixed(Instant.now().plus(KEEP).plus(Duration.ofHours(1)), ZoneOffset.UTC);
+    }
+
+    private List<Attempt> dial(int calls) {
+        var lines = new ArrayList<Attempt>();
+        for (int i = 0; i < calls; i++) {
+            int n = written++;
+            var line = n % 3 == 0 ? Lines.promise("c-" + n, "acct-" + n % 97, START.plusSeconds(n))
+                    : Lines.noAnswer("c-" + n, "acct-" + n % 97, START.plusSeconds(n));
+            ledger.append(line);
+            lines.add(line);
+        }
+        return lines;
+    }
+
+    private long distinctCallsInTable() throws SQLException {
+        try (var connection = postgres.dataSource().getConnection(); var statement = connection.createStatement();
+                var rows = statement.executeQuery("select count(distinct call_id), count(*) from attempts")) {
+            rows.next();
+            assertEquals(rows.getLong(1), rows.getLong(2), "a call has more than one row");
+            return rows.getLong(1);
+        }
+    }
+
+    @Test
+    void everyLineIsShippedOnceAndRedisKeepsOnlyWhatTheRetentionWindowHolds() throws SQLException {
+        var lines = dial(450);
+        var feed = new RedisLedgerFeed(redis.jedis(), ledger);
+
+        // Within the window nothing is trimmed, shipped or not.
+        assertEquals(450, shipper("node-a", archive, Clock.fixed(START, ZoneOffset.UTC), Duration.ofMinutes(1)).shipAll());
+        assertEquals(450, feed.retained());
+        assertEquals(0, feed.unshipped());
+        // Past it, the shipped lines go.
+        shipper("node-a", archive, afterRetention(), Duration.ofMinutes(1)).shipOnce();
+        assertEquals(0, feed.retained());
+
+        assertEquals(450, distinctCallsInTable());
+        var read = new ArrayList<Attempt>();
+        archive.forEach(Instant.EPOCH, START.plus(Duration.ofDays(1)), read::add);
+        assertEquals(lines, read);
+    }
+
+    @Test
+    void linesNotYetShippedAreNeverTrimmedHoweverOld() {
+        dial(50);
+        var feed = new RedisLedgerFeed(redis.jedis(), ledger);
+        feed.take("node-a", 10, Duration.ofMinutes(1));
+
+        assertEquals(0, feed.trim(afterRetention().instant()));
+
+        assertEquals(50, feed.retained());
+        assertEquals(50, feed.unshipped());
+    }
+
+    @Test
+    void duringAPostgresOutageDialingGoesOnAndAfterItEveryLineArrivesOnce() throws Exception {
+        try (var relay = new TcpCut(postgres.host(), postgres.port())) {
+            var viaRelay = new PostgresLedgerArchive(dataSourceVia(relay.port()), Clock.fixed(START, ZoneOffset.UTC));
+            var shipper = shipper("node-a", viaRelay, afterRetention(), Duration.ofMinutes(1));
+            dial(120);
+            assertEquals(120, shipper.shipAll());
+
+            relay.cut();
+            dial(300);
+            var during = shipper.shipOnce();
+            dial(80);
+
+            assertFalse(during.ok());
+            assertTrue(during.failure().startsWith("postgres: store"), during.failure());
+            assertTrue(shipper.outage() != null);
+            var feed = new RedisLedgerFeed(redis.jedis(), ledger);
+            assertEquals(380, feed.retained(), "only shipped lines are trimmed");
+            assertEquals(380, feed.unshipped());
+
+            relay.restore();
+            assertEquals(380, shipper.shipAll());
+            assertEquals(null, shipper.outage());
+            assertEquals(500, distinctCallsInTable());
+            assertEquals(0, feed.retained());
+        }
+    }
+
+    @Test
+    void aShipperKilledBetweenItsCommitAndItsAckLeavesItsLinesToAnotherWhichStoresThemOnce() throws SQLException {
+        dial(200);
+        var feed = new RedisLedgerFeed(redis.jedis(), ledger);
+        // node-a takes a batch and commits it to PostgreSQL, then dies (kill -9) before its XACK: its entries stay
+        // pending under its name, as Redis keeps them for a consumer that never comes back.
+        var held = feed.take("node-a", 30, Duration.ofMinutes(1));
+        archive.store(held.stream().map(LedgerFeed.Line::attempt).toList());
+        assertEquals(120, held.size());
+
+        // While node-a could still be alive (held for less than claimAfter), node-b leaves its lines alone.
+        var patient = shipper("node-b", archive, afterRetention(), Duration.ofHours(1));
+        assertEquals(80, patient.shipAll());
+        assertEquals(120, feed.unshipped());
+
+        // Past claimAfter (0 here: node-a is known dead), node-b claims them (XAUTOCLAIM); they are stored once.
+        var claiming = shipper("node-b", archive, afterRetention(), Duration.ZERO);
+        claiming.shipAll();
+
+        assertEquals(0, feed.unshipped());
+        assertEquals(0, feed.retained());
+        assertEquals(200, distinctCallsInTable());
+    }
+
+    @Test
+    void twoShippersAtOnceWhileCallsAreWrittenShipEveryLineOnce() throws Exception {
+        var clock = afterRetention();
+        var a = shipper("node-a", archive, clock, Duration.ofMinutes(1));
+        var b = shipper("node-b", archive, clock, Duration.ofMinutes(1));
+        try (var threads = Executors.newFixedThreadPool(3)) {
+            var dialing = threads.submit(() -> dial(1_500));
+            Callable<Long> shipA = () -> shipUntil(a, dialing);
+            Callable<Long> shipB = () -> shipUntil(b, dialing);
+            var shippedA = threads.submit(shipA);
+            var shippedB = threads.submit(shipB);
+            dialing.get();
+            long total = shippedA.get() + shippedB.get();
+            total += a.shipAll() + b.shipAll();
+            assertEquals(1_500, total, "lines newly stored by the two shippers together");
+        }
+        assertEquals(1_500, distinctCallsInTable());
+        assertEquals(0, new RedisLedgerFeed(redis.jedis(), ledger).retained());
+    }
+
+    private static long shipUntil(LedgerShipper shipper, java.util.concurrent.Future<?> dialing) {
+        long stored = 0;
+        while (!dialing.isDone()) {
+            stored += shipper.shipOnce().stored();
+        }
+        return stored;
+    }
+
+    @Test
+    void anUnreadableEntryStaysInRedisUnshippedAndTheOthersGoOn() throws SQLException {
+        dial(10);
+        var stream = ledger.streams().getFirst();
+        redis.jedis().xadd(stream, StreamEntryID.NEW_ENTRY, java.util.Map.of("callId", "c-broken"));
+        dial(10);
+
+        shipper("node-a", archive, afterRetention(), Duration.ofMinutes(1)).shipAll();
+
+        assertEquals(20, distinctCallsInTable());
+        var feed = new RedisLedgerFeed(redis.jedis(), ledger);
+        assertEquals(1, feed.unshipped());
+        assertTrue(feed.retained() >= 1);
+        assertEquals("c-broken", redis.jedis().xrange(stream, "-", "+").getFirst().getFields().get("callId"));
+    }
+
+    private javax.sql.DataSource dataSourceVia(int port) {
+        var source = new org.postgresql.ds.PGSimpleDataSource();
+        source.setUrl(postgres.jdbcUrl(port));
+        source.setUser("postgres");
+        source.setConnectTimeout(2);
+        source.setSocketTimeout(10);
+        return source;
+    }
+}
