@@ -5,7 +5,10 @@ import io.duecall.engine.config.EngineConfig;
 import io.duecall.adapter.csv.AccountCsvReader;
 import io.duecall.adapter.csv.AttemptCsvWriter;
 import io.duecall.adapter.csv.NumberListCsvReader;
+import io.duecall.adapter.postgres.PostgresLedgerArchive;
 import io.duecall.adapter.redis.ProvisionedRedis;
+import io.duecall.app.ArchivedLedger;
+import io.duecall.port.AttemptLedger;
 import io.duecall.adapter.redis.RedisAccountStore;
 import io.duecall.adapter.redis.RedisAttemptLedger;
 import io.duecall.adapter.redis.RedisKeys;
@@ -124,16 +127,61 @@ final class Commands {
         return 0;
     }
 
+    /**
+     * Writes the ledger's lines of the calls originated in [--from, --to) (by default all of them) as CSV. With
+     * {@code ledger.postgres} they are read from PostgreSQL with a cursor and written as they come, the recent lines
+     * not yet shipped there read from Redis; without, from the Redis ledger.
+     */
     static int exportLedger(Options options, PrintStream out) throws Exception {
         var config = EngineConfig.load(Path.of(options.required("config"))).validate();
         var target = Path.of(options.required("out"));
+        var from = options.has("from") ? instant(options.required("from"), "--from") : Instant.EPOCH;
+        var to = options.has("to") ? instant(options.required("to"), "--to") : Instant.parse("9999-12-31T00:00:00Z");
         options.rejectUnknown();
-        try (var redis = redis(config); var jedis = redis.connect()) {
-            var ledger = new RedisAttemptLedger(jedis, new RedisKeys(config.redis().keyPrefix())).readAll();
-            CsvOutput.write(target, writer -> new AttemptCsvWriter().write(ledger, writer));
-            out.printf("wrote %d attempts to %s%n", ledger.size(), target);
+        if (!from.isBefore(to)) {
+            throw new Main.UsageException("--from " + from + " is not before --to " + to);
+        }
+        try (var redis = redis(config); var jedis = redis.connect(); var archive = archive(config)) {
+            var recent = new RedisAttemptLedger(jedis, new RedisKeys(config.redis().keyPrefix()));
+            long[] written = {0};
+            if (archive != null) {
+                var ledger = new ArchivedLedger(recent, archive);
+                CsvOutput.write(target, writer -> written[0] = new AttemptCsvWriter().write(
+                        sink -> ledger.forEach(from, to, sink), writer));
+            } else {
+                var lines = recent.readAll().stream()
+                        .filter(a -> !a.originatedAt().isBefore(from) && a.originatedAt().isBefore(to)).toList();
+                CsvOutput.write(target, writer -> new AttemptCsvWriter().write(lines, writer));
+                written[0] = lines.size();
+            }
+            out.printf("wrote %d attempts to %s%n", written[0], target);
         }
         return 0;
+    }
+
+    /**
+     * Applies the ledger's migrations to {@code ledger.postgres} and creates the months' partitions ahead, as the
+     * engine does at start-up.
+     */
+    static int migrate(Options options, PrintStream out) throws Exception {
+        var config = EngineConfig.load(Path.of(options.required("config"))).validate();
+        options.rejectUnknown();
+        if (config.ledgerDatabase() == null) {
+            throw new Main.UsageException("ledger.postgres is not configured: the ledger is kept in Redis only and"
+                    + " there is nothing to migrate");
+        }
+        try (var archive = archive(config)) {
+            int applied = archive.migrate();
+            out.printf("ledger database %s: %d migration(s) applied; partitions for %s%n",
+                    config.ledgerDatabase().jdbcUrl(), applied, archive.months());
+        }
+        return 0;
+    }
+
+    /** The ledger's PostgreSQL when configured, else null. */
+    static PostgresLedgerArchive archive(EngineConfig.Resolved config) {
+        return config.ledgerDatabase() == null ? null
+                : PostgresLedgerArchive.open(config.ledgerDatabase(), Clock.systemUTC());
     }
 
     /** Why an account is or is not being called, rule by rule, and when it next may be. */
@@ -146,11 +194,16 @@ final class Commands {
         if (config.campaigns().list().stream().noneMatch(c -> c.id().equals(campaign))) {
             throw new Main.UsageException("campaign '" + campaign + "' is not in the configuration");
         }
-        try (var redis = redis(config); var jedis = redis.connect()) {
+        try (var redis = redis(config); var jedis = redis.connect(); var archive = archive(config)) {
             var keys = new RedisKeys(config.redis().keyPrefix());
             var account = new RedisAccountStore(jedis, keys).find(accountId)
                     .orElseThrow(() -> new Main.UsageException("account '" + accountId + "' is not stored"));
-            var eligibility = new Eligibility(new RedisAttemptLedger(jedis, keys), new RedisSuppressionStore(jedis, keys),
+            // With PostgreSQL, the account's whole history there, not only the latest lines kept with it in Redis.
+            AttemptLedger ledger = new RedisAttemptLedger(jedis, keys);
+            if (archive != null) {
+                ledger = new ArchivedLedger(ledger, archive).withArchivedHistory();
+            }
+            var eligibility = new Eligibility(ledger, new RedisSuppressionStore(jedis, keys),
                     config.campaigns().list(),
                     new QuartzHolidayCalendar(config.scheduler().holidayDates()), config.campaigns().rules());
             var now = at != null ? at : Clock.systemUTC().instant();

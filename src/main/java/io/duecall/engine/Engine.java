@@ -10,7 +10,15 @@ import io.duecall.adapter.quartz.QuartzPromiseSweep;
 import io.duecall.adapter.redis.ProvisionedRedis;
 import io.duecall.adapter.redis.RedisAccountStore;
 import io.duecall.adapter.redis.RedisAgentRoster;
+import io.duecall.adapter.postgres.PostgresLedgerArchive;
+import io.duecall.adapter.quartz.QuartzLedgerRetention;
 import io.duecall.adapter.redis.RedisAttemptLedger;
+import io.duecall.adapter.redis.RedisLedgerFeed;
+import io.duecall.app.ArchivedLedger;
+import io.duecall.app.LedgerRetention;
+import io.duecall.app.LedgerShipper;
+import io.duecall.port.AttemptLedger;
+import io.duecall.port.StoreUnavailableException;
 import io.duecall.adapter.redis.RedisCampaignDefinitions;
 import io.duecall.adapter.redis.RedisDispositionLog;
 import io.duecall.adapter.redis.RedisKeys;
@@ -73,13 +81,21 @@ import redis.clients.jedis.UnifiedJedis;
 public final class Engine implements AutoCloseable {
     private static final Duration IVR_INPUT_TIMEOUT = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+    /** Lines a shipper takes from each ledger stream per round. */
+    static final int SHIP_BATCH = 1_000;
+    /** How long a shipper's lines wait, unshipped, before another node's shipper takes them: it has surely died. */
+    static final Duration CLAIM_AFTER = Duration.ofSeconds(30);
     private final List<AutoCloseable> parts = new ArrayList<>();
     private final EngineConfig.Resolved config;
     private final Clock clock;
     private ProvisionedRedis redis;
     private UnifiedJedis jedis;
     private RedisAccountStore accounts;
-    private RedisAttemptLedger ledger;
+    private AttemptLedger ledger;
+    private RedisAttemptLedger redisLedger;
+    private PostgresLedgerArchive archive;
+    private LedgerUpkeep ledgerUpkeep;
+    private QuartzLedgerRetention ledgerRetention;
     private RedisPromiseStore promises;
     private IvrServer ivr;
     private PbxPool telephony;
@@ -174,6 +190,9 @@ public final class Engine implements AutoCloseable {
         parts.add(jedis);
         var journal = testCall == null ? openJournal(nodeName) : Journal.none();
         parts.add(journal);
+        var keys = new RedisKeys(config.redis().keyPrefix());
+        // Before the ledger writer, so it stops after it: the last lines written are shipped on the way out.
+        ledger = openLedger(keys, nodeName);
         // Closed after the telephony and the IVR (parts close in reverse), so every ended call is written down first.
         var ledgerWriter = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("ledger-writer-", 0).factory());
         parts.add(ledgerWriter);
@@ -181,11 +200,9 @@ public final class Engine implements AutoCloseable {
         parts.add(bridgeWatch);
         var screenPops = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("screen-pops").daemon().factory());
         parts.add(screenPops);
-        var keys = new RedisKeys(config.redis().keyPrefix());
         // A test call's account and promise never share keys with a debtor's.
         var own = testCall == null ? keys : new RedisKeys(testKeyPrefix(config.redis().keyPrefix()));
         accounts = new RedisAccountStore(jedis, own, nodeName);
-        ledger = new RedisAttemptLedger(jedis, keys);
         promises = new RedisPromiseStore(jedis, own);
         var suppression = new RedisSuppressionStore(jedis, keys);
         var holidays = new QuartzHolidayCalendar(config.scheduler().holidayDates());
@@ -243,6 +260,53 @@ public final class Engine implements AutoCloseable {
         promiseSweep = new QuartzPromiseSweep(followUp, clock, config.promises().sweepAt(), config.promises().zoneId(),
                 config.clustered());
         parts.add(promiseSweep);
+    }
+
+    /**
+     * The ledger: in Redis, and with {@code ledger.postgres} in PostgreSQL too (migrated now; the engine does not
+     * start without it), shipped there by every node and dropped after {@code ledger.retention}; Redis keeps
+     * {@code ledger.redisRetention} of recent lines either way.
+     */
+    private AttemptLedger openLedger(RedisKeys keys, String nodeName) {
+        redisLedger = new RedisAttemptLedger(jedis, keys);
+        var feed = new RedisLedgerFeed(jedis, redisLedger);
+        var settings = config.ledger();
+        if (config.ledgerDatabase() == null) {
+            System.err.println("duecall: the attempt ledger is kept in Redis only, for ledger.redisRetention ("
+                    + settings.redisRetention() + "); older lines are removed. Configure ledger.postgres to keep it for"
+                    + " ledger.retention (" + settings.retention() + ").");
+            ledgerUpkeep = LedgerUpkeep.trimming(feed, settings.redisRetention());
+            parts.add(ledgerUpkeep);
+            return redisLedger;
+        }
+        archive = PostgresLedgerArchive.open(config.ledgerDatabase(), clock);
+        parts.add(archive);
+        try {
+            archive.migrate();
+        } catch (StoreUnavailableException e) {
+            throw new ConfigException("ledger.postgres: " + e.getMessage() + " (the engine starts only once the"
+                    + " ledger's database answers; while it runs, an outage only delays shipping)");
+        }
+        var shipper = new LedgerShipper(feed, archive, shipperName(nodeName), SHIP_BATCH, CLAIM_AFTER,
+                settings.redisRetention());
+        ledgerUpkeep = LedgerUpkeep.shipping(shipper);
+        parts.add(ledgerUpkeep);
+        ledgerRetention = new QuartzLedgerRetention(new LedgerRetention(archive, settings.retention()), clock,
+                config.clustered());
+        parts.add(ledgerRetention);
+        return new ArchivedLedger(redisLedger, archive);
+    }
+
+    /** The node's name among the shippers: its cluster name, else the host's. */
+    private static String shipperName(String nodeName) {
+        if (!nodeName.isEmpty()) {
+            return nodeName;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "duecall";
+        }
     }
 
     /**
@@ -411,8 +475,29 @@ public final class Engine implements AutoCloseable {
         return accounts;
     }
 
-    public RedisAttemptLedger ledger() {
+    /** The ledger as the engine reads it: Redis, and PostgreSQL when configured. */
+    public AttemptLedger ledger() {
         return ledger;
+    }
+
+    /** The Redis side of the ledger (its streams). */
+    public RedisAttemptLedger redisLedger() {
+        return redisLedger;
+    }
+
+    /** The PostgreSQL side of the ledger, or null when it is kept in Redis only. */
+    public PostgresLedgerArchive archive() {
+        return archive;
+    }
+
+    /** The node's ledger shipper, or null when the ledger is kept in Redis only. */
+    public LedgerShipper shipper() {
+        return ledgerUpkeep == null ? null : ledgerUpkeep.shipper();
+    }
+
+    /** The ledger's daily retention run, or null when the ledger is kept in Redis only. */
+    public QuartzLedgerRetention ledgerRetention() {
+        return ledgerRetention;
     }
 
     public RedisPromiseStore promises() {

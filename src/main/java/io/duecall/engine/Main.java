@@ -29,8 +29,11 @@ public final class Main {
                                        which --strict refuses
               suppress --config FILE --file CSV [--reason dnc] [--region CC]
                                        put the numbers of a CSV (column number) on the do-not-call list
-              export-ledger --config FILE --out CSV
-                                       write the attempt ledger as CSV
+              export-ledger --config FILE --out CSV [--from INSTANT] [--to INSTANT]
+                                       write the attempt ledger's calls originated in [from, to) as CSV
+                                       (from PostgreSQL with ledger.postgres, streamed)
+              migrate --config FILE    create or upgrade the ledger's tables in ledger.postgres and its
+                                       months' partitions ahead (the engine also does so at start-up)
               explain --config FILE --campaign ID --account ID [--at INSTANT]
                                        why an account is or is not called now (or at INSTANT), rule by rule,
                                        and when it next may be
@@ -95,6 +98,7 @@ public final class Main {
                 case "import" -> Commands.importAccounts(options(queue), out);
                 case "suppress" -> Commands.suppress(options(queue), out);
                 case "export-ledger" -> Commands.exportLedger(options(queue), out);
+                case "migrate" -> Commands.migrate(options(queue), out);
                 case "explain" -> Commands.explain(options(queue), out);
                 case "simulate" -> Simulate.run(options(queue), out);
                 case "payments" -> PromiseCommands.payments(options(queue), out);

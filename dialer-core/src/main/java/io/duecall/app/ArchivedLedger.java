@@ -25,10 +25,25 @@ import java.util.function.Consumer;
 public final class ArchivedLedger implements AttemptLedger {
     private final AttemptLedger recent;
     private final LedgerArchive archive;
+    private final boolean historyFromArchive;
 
     public ArchivedLedger(AttemptLedger recent, LedgerArchive archive) {
+        this(recent, archive, false);
+    }
+
+    private ArchivedLedger(AttemptLedger recent, LedgerArchive archive, boolean historyFromArchive) {
         this.recent = recent;
         this.archive = archive;
+        this.historyFromArchive = historyFromArchive;
+    }
+
+    /**
+     * The same ledger reading each account's history from the archive too (its lines, and the recent ones not yet
+     * shipped), not only from the capped list kept with the account: what {@code explain} shows, and how the rules
+     * can be checked against the system of record.
+     */
+    public ArchivedLedger withArchivedHistory() {
+        return new ArchivedLedger(recent, archive, true);
     }
 
     public LedgerArchive archive() {
@@ -61,12 +76,28 @@ public final class ArchivedLedger implements AttemptLedger {
 
     @Override
     public List<PastAttempt> history(AccountId account, Instant since) {
-        return recent.history(account, since);
+        if (!historyFromArchive) {
+            return recent.history(account, since);
+        }
+        return merged(archive.history(account, since), recent.history(account, since));
     }
 
     @Override
     public List<PastAttempt> latest(AccountId account, int max) {
-        return recent.latest(account, max);
+        if (!historyFromArchive) {
+            return recent.latest(account, max);
+        }
+        var all = merged(archive.latest(account, max), recent.latest(account, max));
+        return all.subList(Math.max(0, all.size() - Math.max(0, max)), all.size());
+    }
+
+    /** Both lists' attempts, oldest first, an attempt held by both (shipped and still recent) once. */
+    private static List<PastAttempt> merged(List<PastAttempt> archived, List<PastAttempt> recentOnes) {
+        var all = new java.util.LinkedHashSet<PastAttempt>(archived);
+        all.addAll(recentOnes);
+        var sorted = new ArrayList<>(all);
+        sorted.sort(Comparator.comparing(PastAttempt::at));
+        return List.copyOf(sorted);
     }
 
     @Override

@@ -4,7 +4,6 @@ import io.duecall.domain.attempt.Attempt;
 import io.duecall.port.LedgerArchive;
 import io.duecall.port.LedgerFeed;
 import io.duecall.port.StoreUnavailableException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -34,7 +33,6 @@ public final class LedgerShipper {
 
     private final LedgerFeed feed;
     private final LedgerArchive archive;
-    private final Clock clock;
     private final String name;
     private final int batch;
     private final Duration claimAfter;
@@ -46,11 +44,10 @@ public final class LedgerShipper {
      * {@code batch}: lines taken per stream per round; {@code claimAfter}: how long another shipper's unshipped lines
      * wait before this one takes them; {@code keep}: how much of the recent ledger stays in the feed once shipped.
      */
-    public LedgerShipper(LedgerFeed feed, LedgerArchive archive, Clock clock, String name, int batch,
-            Duration claimAfter, Duration keep) {
+    public LedgerShipper(LedgerFeed feed, LedgerArchive archive, String name, int batch, Duration claimAfter,
+            Duration keep) {
         this.feed = Objects.requireNonNull(feed, "feed");
         this.archive = Objects.requireNonNull(archive, "archive");
-        this.clock = Objects.requireNonNull(clock, "clock");
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("name: '" + name + "' (expected the node's name)");
         }
@@ -96,7 +93,7 @@ public final class LedgerShipper {
         try {
             stored = archive.store(lines);
             feed.shipped(readable);
-            trimmed = feed.trim(clock.instant().minus(keep));
+            trimmed = feed.trim(keep);
         } catch (StoreUnavailableException e) {
             return failed(taken.size(), e);
         }

@@ -1,7 +1,6 @@
 package io.duecall.port;
 
 import io.duecall.domain.attempt.Attempt;
-import java.time.Instant;
 import java.time.Duration;
 import java.util.List;
 
@@ -29,10 +28,10 @@ public interface LedgerFeed {
     void shipped(List<Line> lines);
 
     /**
-     * Removes the lines appended before {@code keepFrom}, but never one not yet shipped while any shipper ships this
-     * ledger. Returns how many were removed.
+     * Removes the lines appended more than {@code keep} ago (by the store's own clock, which stamped them as they were
+     * appended), but never one not yet shipped while any shipper ships this ledger. Returns how many were removed.
      */
-    long trim(Instant keepFrom);
+    long trim(Duration keep);
 
     /** How many lines are kept (shipped or not). */
     long retained();

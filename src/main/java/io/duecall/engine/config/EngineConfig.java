@@ -5,6 +5,7 @@ import static io.duecall.engine.config.Defaults.or;
 import io.duecall.adapter.ami.AmiConfig;
 import io.duecall.adapter.ami.AmiPbx;
 import io.duecall.adapter.csv.ImportLimits;
+import io.duecall.adapter.postgres.LedgerDatabase;
 import io.duecall.adapter.quartz.QuartzCluster;
 import io.duecall.domain.agent.AgentSeat;
 import io.duecall.domain.campaign.CampaignId;
@@ -36,7 +37,15 @@ public record EngineConfig(
         PromiseSettings promises,
         List<PbxSettings> pbxs,
         ImportSettings imports,
-        JournalSettings journal) {
+        JournalSettings journal,
+        LedgerSettings ledger) {
+
+    /** As read before the {@code ledger} section existed: the ledger in Redis only. */
+    public EngineConfig(String deployment, RedisSettings redis, AmiSettings ami, AgiSettings agi,
+            SchedulerSettings scheduler, AgentSettings agents, List<CampaignSettings> campaigns, HttpSettings http,
+            PromiseSettings promises, List<PbxSettings> pbxs, ImportSettings imports, JournalSettings journal) {
+        this(deployment, redis, ami, agi, scheduler, agents, campaigns, http, promises, pbxs, imports, journal, null);
+    }
 
     /** As read before the {@code journal} section existed: the journal in its default directory. */
     public EngineConfig(String deployment, RedisSettings redis, AmiSettings ami, AgiSettings agi,
@@ -52,16 +61,25 @@ public record EngineConfig(
      * What a validated configuration yields, section by section, ready to wire: every key set (defaults filled in),
      * secrets resolved, and the PBXs, agents and campaigns built. {@code ami()} is the first PBX's AMI settings, whose
      * contexts the dialplan commands render; {@code clustered} is null for Quartz in memory and {@code http} null for
-     * no operations server; {@code journalDir} null for no journal (what Redis cannot take waits in memory only).
+     * no operations server; {@code journalDir} null for no journal (what Redis cannot take waits in memory only);
+     * {@code ledgerDatabase} null for the ledger in Redis only, {@code ledger} its retention windows.
      */
     public record Resolved(RedisSettings redis, List<AmiPbx> pbxs, AgiSettings agi, SchedulerSettings scheduler,
             QuartzCluster clustered, ConfiguredAgents agents, ConfiguredCampaigns campaigns, PromiseSettings promises,
-            OpsWebConfig http, ImportLimits imports, Path journalDir) {
+            OpsWebConfig http, ImportLimits imports, Path journalDir, LedgerSettings ledger, LedgerDatabase ledgerDatabase) {
         public Resolved {
             pbxs = List.copyOf(pbxs);
             if (pbxs.isEmpty()) {
                 throw new IllegalArgumentException("pbxs: none (expected at least one PBX)");
             }
+            ledger = ledger == null ? LedgerSettings.defaults().withDefaults() : ledger;
+        }
+
+        /** With the ledger in Redis only, kept for the default window. */
+        public Resolved(RedisSettings redis, List<AmiPbx> pbxs, AgiSettings agi, SchedulerSettings scheduler,
+                QuartzCluster clustered, ConfiguredAgents agents, ConfiguredCampaigns campaigns,
+                PromiseSettings promises, OpsWebConfig http, ImportLimits imports, Path journalDir) {
+            this(redis, pbxs, agi, scheduler, clustered, agents, campaigns, promises, http, imports, journalDir, null, null);
         }
 
         /** Without a journal. */
@@ -73,7 +91,14 @@ public record EngineConfig(
 
         /** The same configuration with its journal in {@code dir}. */
         public Resolved withJournalDir(Path dir) {
-            return new Resolved(redis, pbxs, agi, scheduler, clustered, agents, campaigns, promises, http, imports, dir);
+            return new Resolved(redis, pbxs, agi, scheduler, clustered, agents, campaigns, promises, http, imports, dir,
+                    ledger, ledgerDatabase);
+        }
+
+        /** The same configuration with the ledger kept in {@code database} (null: in Redis only). */
+        public Resolved withLedger(LedgerSettings settings, LedgerDatabase database) {
+            return new Resolved(redis, pbxs, agi, scheduler, clustered, agents, campaigns, promises, http, imports,
+                    journalDir, settings.withDefaults(), database);
         }
 
         public AmiConfig ami() {
@@ -94,7 +119,7 @@ public record EngineConfig(
         var journalDir = base.resolve(journal == null || journal.dir() == null || journal.dir().isBlank()
                 ? JournalSettings.DEFAULT_DIR : journal.dir()).normalize().toString();
         return new EngineConfig(ownDeployment, redis, ami, agi, scheduler, agents, campaigns, http, promises, pbxList,
-                imports, new JournalSettings(journalDir));
+                imports, new JournalSettings(journalDir), ledger);
     }
 
     /** Checks every key and builds the domain objects; throws one {@link ConfigException} listing every problem. */
@@ -133,11 +158,13 @@ public record EngineConfig(
                 staff.seats().stream().map(AgentSeat::id).collect(Collectors.toSet()), errors);
         var importSection = or(imports, ImportSettings.defaults()).withDefaults();
         importSection.validate(errors);
+        var ledgerSection = or(ledger, LedgerSettings.defaults()).withDefaults();
+        var ledgerDatabase = ledgerSection.resolve(secretRefs, errors);
         if (!errors.isEmpty()) {
             throw ConfigException.of(errors);
         }
         return new Resolved(redisSection, pool, agiSection, schedulerSection, clustered, staff, campaignList,
-                promiseSection, ops, importSection.limits(), journalDir());
+                promiseSection, ops, importSection.limits(), journalDir(), ledgerSection, ledgerDatabase);
     }
 
     /** Where the journal is kept: {@code journal.dir} as resolved against the file, or {@code journal} in the working directory. */

@@ -46,4 +46,12 @@ public final class AttemptCsvWriter {
     public void write(Iterable<Attempt> attempts, Writer out) {
         TABLE.write(attempts, out);
     }
+
+    /**
+     * Writes a header and a row for each attempt {@code source} hands over, as it comes (nothing is held in memory);
+     * the writer is flushed and closed. Returns how many rows were written.
+     */
+    public long write(java.util.function.Consumer<java.util.function.Consumer<Attempt>> source, Writer out) {
+        return TABLE.write(source, out);
+    }
 }

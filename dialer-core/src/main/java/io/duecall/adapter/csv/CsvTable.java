@@ -28,16 +28,28 @@ final class CsvTable<T> {
     }
 
     void write(Iterable<T> items, Writer out) {
+        write(sink -> items.forEach(sink), out);
+    }
+
+    /** Writes the rows {@code source} hands over one at a time, each as it comes; returns how many. */
+    long write(java.util.function.Consumer<java.util.function.Consumer<T>> source, Writer out) {
         var schema = CsvSchema.builder().addColumns(names, CsvSchema.ColumnType.STRING).build().withHeader();
         try (SequenceWriter rows = MAPPER.writer(schema).writeValues(out)) {
-            for (var item : items) {
+            long[] written = {0};
+            source.accept(item -> {
                 var row = new ArrayList<String>(getters.size());
                 for (var getter : getters) {
                     var value = getter.apply(item);
                     row.add(value == null ? "" : CsvFiles.neutralize(value.toString()));
                 }
-                rows.write(row);
-            }
+                try {
+                    rows.write(row);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("writing CSV", e);
+                }
+                written[0]++;
+            });
+            return written[0];
         } catch (IOException e) {
             throw new UncheckedIOException("writing CSV", e);
         }

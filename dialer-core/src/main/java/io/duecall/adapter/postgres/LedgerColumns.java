@@ -84,7 +84,8 @@ final class LedgerColumns {
             new Column("rules_version", "rulesVersion", Kind.TEXT),
             new Column("counted_7d", "counted7d", Kind.INTEGER),
             new Column("connected_today", "connectedToday", Kind.INTEGER),
-            new Column("unanswered_on_number_today", "unansweredOnNumberToday", Kind.INTEGER));
+            new Column("unanswered_on_number_today", "unansweredOnNumberToday", Kind.INTEGER),
+            new Column("test", "test", Kind.BOOLEAN, "false"));
 
     private LedgerColumns() {}
 

@@ -2,7 +2,6 @@ package io.duecall.adapter.redis;
 
 import io.duecall.port.LedgerFeed;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -115,15 +114,25 @@ public final class RedisLedgerFeed implements LedgerFeed {
     }
 
     @Override
-    public long trim(Instant keepFrom) {
+    public long trim(Duration keep) {
         long removed = 0;
-        var cutoff = new StreamEntryID(Math.max(0, keepFrom.toEpochMilli()), 0);
+        // Entry ids are Redis's own milliseconds, so the window is measured on its clock.
+        var time = Redis.call("read the time", () -> jedis.sendCommand(redis.clients.jedis.Protocol.Command.TIME));
+        long nowMillis = redisMillis(time);
+        var cutoff = new StreamEntryID(Math.max(0, nowMillis - keep.toMillis()), 0);
         for (var stream : streams) {
-            var keep = oldestUnshipped(stream).filter(id -> id.compareTo(cutoff) < 0).orElse(cutoff);
+            var from = oldestUnshipped(stream).filter(id -> id.compareTo(cutoff) < 0).orElse(cutoff);
             removed += Redis.call("trim " + stream,
-                    () -> jedis.xtrim(stream, XTrimParams.xTrimParams().minId(keep.toString()).exactTrimming()));
+                    () -> jedis.xtrim(stream, XTrimParams.xTrimParams().minId(from.toString()).exactTrimming()));
         }
         return removed;
+    }
+
+    private static long redisMillis(Object time) {
+        var parts = (java.util.List<?>) time;
+        long seconds = Long.parseLong(new String((byte[]) parts.get(0), java.nio.charset.StandardCharsets.US_ASCII));
+        long micros = Long.parseLong(new String((byte[]) parts.get(1), java.nio.charset.StandardCharsets.US_ASCII));
+        return seconds * 1000 + micros / 1000;
     }
 
     /**

@@ -58,13 +58,13 @@ class LedgerShippingTest {
         }
     }
 
-    private LedgerShipper shipper(String name, PostgresLedgerArchive to, Clock clock, Duration claimAfter) {
-        return new LedgerShipper(new RedisLedgerFeed(redis.jedis(), ledger), to, clock, name, 100, claimAfter, KEEP);
+    /** A shipper keeping no shipped line in Redis. */
+    private LedgerShipper shipper(String name, PostgresLedgerArchive to, Duration claimAfter) {
+        return shipper(name, to, claimAfter, Duration.ZERO);
     }
 
-    /** A clock past the retention window of every line Redis stamps now: shipped lines may all be trimmed. */
-    private static Clock afterRetention() {
-        return Clock.fixed(Instant.now().plus(KEEP).plus(Duration.ofHours(1)), ZoneOffset.UTC);
+    private LedgerShipper shipper(String name, PostgresLedgerArchive to, Duration claimAfter, Duration keep) {
+        return new LedgerShipper(new RedisLedgerFeed(redis.jedis(), ledger), to, name, 100, claimAfter, keep);
     }
 
     private List<Attempt> dial(int calls) {
@@ -93,12 +93,12 @@ class LedgerShippingTest {
         var lines = dial(450);
         var feed = new RedisLedgerFeed(redis.jedis(), ledger);
 
-        // Within the window nothing is trimmed, shipped or not.
-        assertEquals(450, shipper("node-a", archive, Clock.fixed(START, ZoneOffset.UTC), Duration.ofMinutes(1)).shipAll());
+        // Within the window (two days) nothing is trimmed, shipped or not.
+        assertEquals(450, shipper("node-a", archive, Duration.ofMinutes(1), KEEP).shipAll());
         assertEquals(450, feed.retained());
         assertEquals(0, feed.unshipped());
-        // Past it, the shipped lines go.
-        shipper("node-a", archive, afterRetention(), Duration.ofMinutes(1)).shipOnce();
+        // With no window, the shipped lines go.
+        shipper("node-a", archive, Duration.ofMinutes(1)).shipOnce();
         assertEquals(0, feed.retained());
 
         assertEquals(450, distinctCallsInTable());
@@ -113,7 +113,7 @@ class LedgerShippingTest {
         var feed = new RedisLedgerFeed(redis.jedis(), ledger);
         feed.take("node-a", 10, Duration.ofMinutes(1));
 
-        assertEquals(0, feed.trim(afterRetention().instant()));
+        assertEquals(0, feed.trim(Duration.ZERO));
 
         assertEquals(50, feed.retained());
         assertEquals(50, feed.unshipped());
@@ -123,7 +123,7 @@ class LedgerShippingTest {
     void duringAPostgresOutageDialingGoesOnAndAfterItEveryLineArrivesOnce() throws Exception {
         try (var relay = new TcpCut(postgres.host(), postgres.port())) {
             var viaRelay = new PostgresLedgerArchive(dataSourceVia(relay.port()), Clock.fixed(START, ZoneOffset.UTC));
-            var shipper = shipper("node-a", viaRelay, afterRetention(), Duration.ofMinutes(1));
+            var shipper = shipper("node-a", viaRelay, Duration.ofMinutes(1));
             dial(120);
             assertEquals(120, shipper.shipAll());
 
@@ -158,12 +158,12 @@ class LedgerShippingTest {
         assertEquals(120, held.size());
 
         // While node-a could still be alive (held for less than claimAfter), node-b leaves its lines alone.
-        var patient = shipper("node-b", archive, afterRetention(), Duration.ofHours(1));
+        var patient = shipper("node-b", archive, Duration.ofHours(1));
         assertEquals(80, patient.shipAll());
         assertEquals(120, feed.unshipped());
 
         // Past claimAfter (0 here: node-a is known dead), node-b claims them (XAUTOCLAIM); they are stored once.
-        var claiming = shipper("node-b", archive, afterRetention(), Duration.ZERO);
+        var claiming = shipper("node-b", archive, Duration.ZERO);
         claiming.shipAll();
 
         assertEquals(0, feed.unshipped());
@@ -173,9 +173,8 @@ class LedgerShippingTest {
 
     @Test
     void twoShippersAtOnceWhileCallsAreWrittenShipEveryLineOnce() throws Exception {
-        var clock = afterRetention();
-        var a = shipper("node-a", archive, clock, Duration.ofMinutes(1));
-        var b = shipper("node-b", archive, clock, Duration.ofMinutes(1));
+        var a = shipper("node-a", archive, Duration.ofMinutes(1));
+        var b = shipper("node-b", archive, Duration.ofMinutes(1));
         try (var threads = Executors.newFixedThreadPool(3)) {
             var dialing = threads.submit(() -> dial(1_500));
             Callable<Long> shipA = () -> shipUntil(a, dialing);
@@ -206,7 +205,7 @@ class LedgerShippingTest {
         redis.jedis().xadd(stream, StreamEntryID.NEW_ENTRY, java.util.Map.of("callId", "c-broken"));
         dial(10);
 
-        shipper("node-a", archive, afterRetention(), Duration.ofMinutes(1)).shipAll();
+        shipper("node-a", archive, Duration.ofMinutes(1)).shipAll();
 
         assertEquals(20, distinctCallsInTable());
         var feed = new RedisLedgerFeed(redis.jedis(), ledger);

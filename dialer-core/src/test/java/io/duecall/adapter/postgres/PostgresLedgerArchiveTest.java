@@ -32,7 +32,7 @@ class PostgresLedgerArchiveTest {
     void migrate() throws Exception {
         postgres = LocalPostgres.orSkip();
         archive = new PostgresLedgerArchive(postgres.dataSource(), Clock.fixed(NOW, ZoneOffset.UTC));
-        assertEquals(1, archive.migrate());
+        assertEquals(2, archive.migrate());
     }
 
     @AfterEach
