@@ -39,6 +39,7 @@ public final class AgentPool {
     private static final int MAX_RESERVE_ATTEMPTS = 16;
     private final Map<AgentId, AgentSeat> seats = new LinkedHashMap<>();
     private final Map<CampaignId, Set<String>> campaignSkills = new HashMap<>();
+    private final Map<CampaignId, Members> members = new HashMap<>();
     private final WrapUpWatch wrapUps = new WrapUpWatch();
     private final Duration wrapUp;
     private final AgentRoster roster;
@@ -91,6 +92,7 @@ public final class AgentPool {
     /** Every call of {@code campaign} needs an agent with all of {@code skills} (empty: any agent of the campaign). */
     public synchronized void requireSkills(CampaignId campaign, Set<String> skills) {
         var valid = AgentSeat.validSkills(skills, "campaign " + campaign + ".requiredSkills");
+        members.remove(campaign);
         if (valid.isEmpty()) {
             campaignSkills.remove(campaign);
         } else {
@@ -107,27 +109,38 @@ public final class AgentPool {
      */
     public synchronized Optional<AgentId> reserveFor(CampaignId campaign, Optional<Locale> language,
             Predicate<AgentSeat> reachable, String callId, Instant holdUntil, Instant now) {
-        var members = AgentChooser.members(seats.values(), campaign, campaignSkills.getOrDefault(campaign, Set.of()));
+        var members = members(campaign);
         var code = language.map(Locale::getLanguage).filter(c -> !c.isEmpty());
         var hold = new AgentHold(callId, campaign, node, holdUntil);
+        var records = new ArrayList<AgentRecord>(members.seats().size());
         for (int attempt = 0; attempt < MAX_RESERVE_ATTEMPTS; attempt++) {
-            var stored = roster.read(members.stream().map(AgentSeat::id).toList());
-            var candidates = new ArrayList<AgentChooser.Candidate>();
-            for (int i = 0; i < members.size(); i++) {
-                candidates.add(new AgentChooser.Candidate(members.get(i), stored.get(i).record().settled(now)));
+            var stored = roster.read(members.ids());
+            records.clear();
+            for (var s : stored) {
+                records.add(s.record().settled(now));
             }
-            var chosen = AgentChooser.choose(candidates, code, reachable);
-            if (chosen.isEmpty()) {
+            int chosen = AgentChooser.chooseIndex(members.seats(), records, code, reachable);
+            if (chosen < 0) {
                 return Optional.empty();
             }
-            var agent = chosen.get().seat().id();
-            var version = stored.get(candidates.indexOf(chosen.get())).version();
-            if (roster.replace(agent, version, chosen.get().record().reserved(agent, hold, now))) {
+            var agent = members.ids().get(chosen);
+            if (roster.replace(agent, stored.get(chosen).version(), records.get(chosen).reserved(agent, hold, now))) {
                 return Optional.of(agent);
             }
         }
         return Optional.empty();
     }
+
+    /** The campaign's agents having its required skills, worked out once per campaign and skill change. */
+    private Members members(CampaignId campaign) {
+        return members.computeIfAbsent(campaign, c -> {
+            var seatsOf = AgentChooser.members(seats.values(), c, campaignSkills.getOrDefault(c, Set.of()));
+            return new Members(seatsOf, seatsOf.stream().map(AgentSeat::id).toList());
+        });
+    }
+
+    /** A campaign's agents, as seats and as ids in the same order. */
+    private record Members(List<AgentSeat> seats, List<AgentId> ids) {}
 
     /**
      * The call {@code callId} did not reach its reserved agent (the bridge failed): they are ready again, keeping
