@@ -18,11 +18,21 @@ import java.util.Map;
  * One {@code pbxs[]} entry: a PBX of the node's pool, reached either through its own {@code deployment} file (AMI
  * endpoint, credentials, contexts and trunks as rendered for it) or through {@code host}, {@code port},
  * {@code username}, {@code secret} and the dial templates. {@code channels} and {@code originatesPerSecond} are
- * required; a trunk without {@code originatesPerSecond} is limited by its PBX alone.
+ * required; a trunk without {@code originatesPerSecond} is limited by its PBX alone. {@code abandonContext} and
+ * {@code maxOutstandingOriginates} are as {@code ami}'s keys of those names (with a deployment, its
+ * {@code contexts.abandon} names the abandon context).
  */
 public record PbxSettings(String name, String deployment, String host, Integer port, String username, String secret,
         String dialTemplate, String outboundContext, String agentContext, Integer channels, Double originatesPerSecond,
-        Double burst, List<TrunkSettings> trunks) {
+        Double burst, List<TrunkSettings> trunks, String abandonContext, Integer maxOutstandingOriginates) {
+
+    /** An entry without its own abandon context or cap on originates awaiting their response (the defaults). */
+    public PbxSettings(String name, String deployment, String host, Integer port, String username, String secret,
+            String dialTemplate, String outboundContext, String agentContext, Integer channels,
+            Double originatesPerSecond, Double burst, List<TrunkSettings> trunks) {
+        this(name, deployment, host, port, username, secret, dialTemplate, outboundContext, agentContext, channels,
+                originatesPerSecond, burst, trunks, null, null);
+    }
 
     /** {@code dialTemplate} defaults to {@code PJSIP/{number}@<name>}, the trunk's endpoint in pjsip.conf. */
     public record TrunkSettings(String name, Double originatesPerSecond, Double burst, String dialTemplate) {}
@@ -31,7 +41,8 @@ public record PbxSettings(String name, String deployment, String host, Integer p
     public String toString() {
         return "PbxSettings[name=" + name + ", deployment=" + deployment + ", host=" + host + ", port=" + port
                 + ", username=" + username + ", secret=****, channels=" + channels + ", originatesPerSecond="
-                + originatesPerSecond + ", burst=" + burst + ", trunks=" + trunks + "]";
+                + originatesPerSecond + ", burst=" + burst + ", trunks=" + trunks + ", abandonContext="
+                + abandonContext + ", maxOutstandingOriginates=" + maxOutstandingOriginates + "]";
     }
 
     /** The entry with a relative {@code deployment} read from {@code base}, the configuration file's directory. */
@@ -40,7 +51,8 @@ public record PbxSettings(String name, String deployment, String host, Integer p
             return this;
         }
         return new PbxSettings(name, base.resolve(deployment).normalize().toString(), host, port, username, secret,
-                dialTemplate, outboundContext, agentContext, channels, originatesPerSecond, burst, trunks);
+                dialTemplate, outboundContext, agentContext, channels, originatesPerSecond, burst, trunks,
+                abandonContext, maxOutstandingOriginates);
     }
 
     /** Every entry resolved; each problem is added to {@code errors} under its key, e.g. {@code pbxs[1].channels}. */
@@ -156,7 +168,8 @@ public record PbxSettings(String name, String deployment, String host, Integer p
         try {
             var ami = new AmiConfig(host, port == null ? d.port() : port, or(username, d.username()), resolvedSecret,
                     or(dialTemplate, d.dialTemplate()), or(outboundContext, d.outboundContext()),
-                    or(agentContext, d.agentContext()), d.actionTimeout(), d.pingInterval(), d.eventQueueCapacity());
+                    or(agentContext, d.agentContext()), d.actionTimeout(), d.pingInterval(), d.eventQueueCapacity(),
+                    or(abandonContext, d.abandonContext()), or(maxOutstandingOriginates, d.maxOutstandingOriginates()));
             if (trunks == null || trunks.isEmpty()) {
                 return new Source(ami, Map.of(AmiPbx.DEFAULT_TRUNK,
                         new TrunkSettings(AmiPbx.DEFAULT_TRUNK, null, null, ami.dialTemplate())));
@@ -175,7 +188,7 @@ public record PbxSettings(String name, String deployment, String host, Integer p
         for (var set : List.of(new Object[] {"host", host}, new Object[] {"port", port},
                 new Object[] {"username", username}, new Object[] {"secret", secret},
                 new Object[] {"dialTemplate", dialTemplate}, new Object[] {"outboundContext", outboundContext},
-                new Object[] {"agentContext", agentContext})) {
+                new Object[] {"agentContext", agentContext}, new Object[] {"abandonContext", abandonContext})) {
             if (set[1] != null) {
                 errors.add(key + "." + set[0] + " is set beside " + key + ".deployment (expected one or the other)");
             }
@@ -184,13 +197,22 @@ public record PbxSettings(String name, String deployment, String host, Integer p
         if (source == null) {
             return null;
         }
+        var ami = source.ami();
+        if (maxOutstandingOriginates != null) {
+            try {
+                ami = ami.withMaxOutstandingOriginates(maxOutstandingOriginates);
+            } catch (IllegalArgumentException e) {
+                errors.add(e.getMessage().replace("ami.", key + "."));
+                return null;
+            }
+        }
         var known = source.file().dialTemplates();
         if (trunks == null || trunks.isEmpty()) {
             var all = new LinkedHashMap<String, TrunkSettings>();
             known.forEach((name, template) -> all.put(name, new TrunkSettings(name, null, null, template)));
-            return new Source(source.ami(), all);
+            return new Source(ami, all);
         }
-        return new Source(source.ami(), namedTrunks(key, known, errors));
+        return new Source(ami, namedTrunks(key, known, errors));
     }
 
     /**

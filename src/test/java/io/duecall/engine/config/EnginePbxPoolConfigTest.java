@@ -64,6 +64,34 @@ class EnginePbxPoolConfigTest {
     }
 
     @Test
+    void eachPbxTakesItsOwnAbandonContextAndCapOnOriginatesAwaitingTheirResponse() throws IOException {
+        var resolved = load("""
+                pbxs:
+                  - { name: pbx-a, host: 10.0.0.5, secret: env:PBX_A, channels: 60, originatesPerSecond: 10,
+                      abandonContext: safe-harbor, maxOutstandingOriginates: 50 }
+                  - { name: pbx-b, host: 10.0.0.6, secret: env:PBX_B, channels: 40, originatesPerSecond: 4 }
+                """ + CAMPAIGNS).validate(SECRETS);
+
+        var a = resolved.pbxs().get(0).ami();
+        var b = resolved.pbxs().get(1).ami();
+        assertEquals(List.of("safe-harbor", 50), List.of(a.abandonContext(), a.maxOutstandingOriginates()));
+        var d = io.duecall.adapter.ami.AmiConfig.defaults();
+        assertEquals(List.of(d.abandonContext(), d.maxOutstandingOriginates()),
+                List.of(b.abandonContext(), b.maxOutstandingOriginates()));
+    }
+
+    @Test
+    void aNegativeCapOnOriginatesAwaitingTheirResponseIsRefusedUnderItsPbxsKey() throws IOException {
+        var e = assertThrows(ConfigException.class, () -> load("""
+                pbxs:
+                  - { name: pbx-a, host: 10.0.0.5, secret: env:PBX_A, channels: 60, originatesPerSecond: 10,
+                      maxOutstandingOriginates: -1 }
+                """ + CAMPAIGNS).validate(SECRETS));
+
+        assertTrue(e.getMessage().contains("pbxs[0].maxOutstandingOriginates"), e.getMessage());
+    }
+
+    @Test
     void agentSeatNamesThePbxOfItsPhoneWhichMustBeConfigured() throws IOException {
         var pbxs = """
                 pbxs:
