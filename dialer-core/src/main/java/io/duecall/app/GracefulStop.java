@@ -66,7 +66,8 @@ public final class GracefulStop {
                 hurried = now.isBefore(deadline);
                 endedBefore = atStop - engine.callsInFlight();
                 hungUp = engine.hangUpAll();
-                // A call still ringing cannot be hung up (it has no channel yet): it ends at its ring timeout.
+                // Ringing calls are asked to hang up too (by the Uniqueid their originate gave them); one the PBX
+                // cannot find ends at its ring timeout at the latest, so that much is still waited for.
                 closeBy = now.plus(HANG_UP_WAIT).plus(longestRing());
             }
             if (closeBy != null && !now.isBefore(closeBy)) {

@@ -240,14 +240,15 @@ public final class AmiCallOriginator implements CallOriginator {
         return channel.chars().allMatch(c -> c > ' ' && c < 0x7f) && channel.indexOf('/') > 0;
     }
 
+    /**
+     * Hangs the call up, answered or still ringing: an answered call by its channel's name, a ringing one by the
+     * Uniqueid its Originate gave its channel ({@code ChannelId}), which Asterisk's Hangup action finds when no
+     * channel has that name (channel storage looks a name up, then a Uniqueid).
+     */
     @Override
     public void hangup(String callId) throws TelephonyUnavailableException {
-        var channel = registry.channelOf(callId);
-        if (channel.isEmpty()) {
-            log.debug("Hangup {}: no answered channel, nothing to hang up", callId);
-            return;
-        }
-        var response = send(new HangupAction(channel.get()), "Hangup " + callId);
+        var channel = registry.channelOf(callId).orElse(AmiCallRegistry.channelIdFor(callId));
+        var response = send(new HangupAction(channel), "Hangup " + callId);
         if (response instanceof ManagerError) {
             // Asterisk answers Error when the channel is already gone, which is what we wanted.
             log.debug("Hangup {}: {}", callId, response.getMessage());

@@ -135,6 +135,25 @@ class AmiCallOriginatorSimulatorTest {
     }
 
     @Test
+    void aCallStillRingingIsHungUpByTheUniqueidItsOriginateGaveIt() throws Exception {
+        // Rings for an hour (36 s at this time scale) unless hung up.
+        originator.originate(new CallRequest("c-ringing-1", CAMPAIGN, new E164("+15550000501"),
+                Duration.ofHours(1)));
+        for (String id = null; !"c-ringing-1".equals(id); ) {
+            id = accepted.poll(10, TimeUnit.SECONDS);
+            assertNotNull(id, "the PBX took the originate");
+        }
+        long hangupsBefore = simulator.stats().hangupActions();
+        long start = System.nanoTime();
+
+        originator.hangup("c-ringing-1");
+
+        assertInstanceOf(CallEvent.NotConnected.class, nextEventFor("c-ringing-1"));
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(30), "ended by the hang-up, not the ring");
+        assertEquals(hangupsBefore + 1, simulator.stats().hangupActions());
+    }
+
+    @Test
     void answeredCallEndsWhenWeHangUp() throws Exception {
         originator.originate(new CallRequest("c-answer-1", CAMPAIGN, new E164("+15550000101"), RING));
         var answered = assertInstanceOf(CallEvent.Answered.class, nextEventFor("c-answer-1"));

@@ -134,7 +134,11 @@ public final class CallEngine implements CallActions, AutoCloseable {
         if (channel.isEmpty()) {
             return Reply.error("No channel specified");
         }
+        // As Asterisk's channel storage: the name first, then a Uniqueid (an Originate's ChannelId while it rings).
         var call = env.byChannel.get(channel);
+        if (call == null) {
+            call = env.byUniqueid.get(channel);
+        }
         var cause = parseCause(action.get("Cause").orElse("16"));
         if (call == null || !call.hangupAction(cause)) {
             return Reply.error("No such channel");
