@@ -19,6 +19,7 @@ import io.duecall.ivr.adapter.agi.IvrServer;
 import io.duecall.ivr.adapter.agi.IvrServerConfig;
 import io.duecall.ivr.adapter.agi.ReminderAgiScript;
 import io.duecall.ivr.flow.ReminderFlow;
+import io.duecall.pbxsim.PbxLatency;
 import io.duecall.pbxsim.PbxSimulator;
 import io.duecall.pbxsim.Population;
 import io.duecall.pbxsim.SimulatorConfig;
@@ -38,7 +39,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * One engine wired as the app wires it (DialerEngine, AmiCallOriginator over TCP, IvrServer over FastAGI) against an
- * in-process PBX simulator on loopback, with in-memory stores. An agent campaign with many simulated agents: every
+ * in-process PBX simulator on loopback answering with the recorded Asterisk latencies ({@link PbxLatency#RECORDED}),
+ * with in-memory stores. An agent campaign with many simulated agents: every
  * call answers after a short ring, its IVR asks for an agent at once, and the engine redirects it to one.
  */
 final class OriginateLoad {
@@ -94,7 +96,8 @@ final class OriginateLoad {
             var ami = AmiConfig.defaults();
             var simConfig = new SimulatorConfig("127.0.0.1", 0, "dialer", "secret",
                     Map.of(ami.outboundContext(), URI.create("agi://127.0.0.1:" + ivr.port() + "/" + IvrServer.SCRIPT)),
-                    Set.of(), ami.agentContext(), agentIds, answeringPopulation(), settings.timeScale(), 11L);
+                    Set.of(), ami.agentContext(), agentIds, answeringPopulation(), settings.timeScale(), 11L,
+                    ami.abandonContext(), PbxLatency.RECORDED);
             try (var simulator = PbxSimulator.start(simConfig)) {
                 var amiOriginator = AmiCallOriginator.connect(ami.withEndpoint("127.0.0.1", simulator.amiPort())
                         .withCredentials(simConfig.amiUsername(), simConfig.amiSecret())
