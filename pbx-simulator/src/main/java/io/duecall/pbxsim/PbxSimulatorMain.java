@@ -9,7 +9,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the simulator standalone until killed: {@code --ami-port 5038 --agi agi://127.0.0.1:4573/reminder
- * --time-scale 1.0 --seed 42 --population file.yaml}; every option is optional.
+ * --time-scale 1.0 --seed 42 --population file.yaml --sounds DIR}; every option is optional. With {@code --sounds},
+ * only the sound files under DIR exist (as {@code prompts generate --out DIR} lays them out), otherwise every file.
  */
 public final class PbxSimulatorMain {
     private PbxSimulatorMain() {
@@ -17,16 +18,32 @@ public final class PbxSimulatorMain {
 
     public static void main(String[] args) throws InterruptedException {
         SimulatorConfig config;
+        Path sounds = null;
         try {
-            config = parse(args);
+            var rest = new java.util.ArrayList<>(java.util.List.of(args));
+            var at = rest.indexOf("--sounds");
+            if (at >= 0) {
+                if (at + 1 >= rest.size()) {
+                    throw new IllegalArgumentException("--sounds: missing value");
+                }
+                sounds = Path.of(rest.remove(at + 1));
+                rest.remove(at);
+                if (!Files.isDirectory(sounds)) {
+                    throw new IllegalArgumentException("--sounds: " + sounds + " is not a directory");
+                }
+            }
+            config = parse(rest.toArray(String[]::new));
         } catch (IllegalArgumentException e) {
             System.err.println("pbx-simulator: " + e.getMessage());
             System.err.println("usage: PbxSimulatorMain [--ami-port N] [--agi agi://host:port/script] "
-                    + "[--time-scale X] [--seed N] [--population file.yaml]");
+                    + "[--time-scale X] [--seed N] [--population file.yaml] [--sounds DIR]");
             System.exit(2);
             return;
         }
         var sim = PbxSimulator.start(config);
+        if (sounds != null) {
+            sim.soundsFrom(sounds);
+        }
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sim.close();
