@@ -40,14 +40,14 @@ final class DoctorCommand {
         return checks(config, doctor, LoopBack.ARRIVAL);
     }
 
-    /** The modules the rendered dialplan uses: FastAGI, Dial, PJSIP for PJSIP agents and AMD when it runs. */
+    /**
+     * The modules every rendered dialplan uses: FastAGI, Dial and PJSIP for PJSIP agents. The doctor adds those of
+     * AMD and MixMonitor when the PBX's outbound context runs them.
+     */
     static List<String> modules(DialplanSettings dialplan) {
         var modules = new ArrayList<>(List.of("res_agi.so", "app_dial.so"));
         if (dialplan.agentDial().startsWith("PJSIP/")) {
             modules.add("chan_pjsip.so");
-        }
-        if (dialplan.amd()) {
-            modules.add("app_amd.so");
         }
         return modules;
     }

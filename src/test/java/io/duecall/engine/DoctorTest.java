@@ -67,10 +67,14 @@ class DoctorTest {
 
     /** The demo's simulator: its doctor context sends FastAGI where dialer-out does, unless {@code more} says. */
     private PbxSimulator simulator(String agentContext, Map<String, URI> more) {
+        return simulator(agentContext, more, Set.of("dialer-out"));
+    }
+
+    private PbxSimulator simulator(String agentContext, Map<String, URI> more, Set<String> amdContexts) {
         var agi = new java.util.HashMap<String, URI>(more);
         agi.put("dialer-out", URI.create("agi://127.0.0.1:" + agiPort + "/reminder"));
         return PbxSimulator.start(new SimulatorConfig("127.0.0.1", 0, "dialer", "secret", agi,
-                Set.of("dialer-out"), agentContext, List.of("101"), Population.defaults(), 1.0, 1L));
+                amdContexts, agentContext, List.of("101"), Population.defaults(), 1.0, 1L));
     }
 
     private EngineConfig.Resolved config(PbxSimulator simulator, String secret) {
@@ -193,6 +197,19 @@ class DoctorTest {
                         + "(check its SIP account and network)",
                 "FAIL  pbx agent 106: PJSIP/106 INVALID (no such device); fix: add the agent's endpoint to "
                         + "pjsip.conf (./duecall render does) or fix the agent id"), failures);
+    }
+
+    @Test
+    void theModulesCheckedAreThoseTheOutboundContextRuns() {
+        pbx.close();
+        pbx = simulator("dialer-agents", Map.of(), /* amdContexts= */ Set.of());
+        pbx.unloadModule("app_amd.so");
+
+        var checks = checks(CLOCK);
+
+        assertEquals(List.of(), failures(checks));
+        assertTrue(checks.stream().noneMatch(c -> c.name().equals("pbx module app_amd.so")), checks.toString());
+        assertTrue(checks.stream().anyMatch(c -> c.name().equals("pbx module res_agi.so")), checks.toString());
     }
 
     @Test

@@ -25,6 +25,9 @@ import java.util.function.Supplier;
 public final class Doctor {
     /** Every rule is judged on the engine's clock; Redis's TIME stamps leases and streams. */
     public static final Duration MAX_CLOCK_SKEW = Duration.ofSeconds(1);
+    /** Applications the rendered outbound context may run, with the module each needs. */
+    private static final java.util.Map<String, String> APPLICATION_MODULES = new java.util.LinkedHashMap<>(
+            java.util.Map.of("AMD", "app_amd.so", "MixMonitor", "app_mixmonitor.so"));
     private static final Set<String> DEVICE_UP = Set.of("NOT_INUSE", "INUSE", "BUSY", "RINGING", "RINGINUSE",
             "ONHOLD");
 
@@ -130,7 +133,7 @@ public final class Doctor {
             checks.add(Check.ok(name + " AMI", "logged in to " + pbx.ami().host() + ":" + pbx.ami().port() + " as '"
                     + pbx.ami().username() + "' (" + probe.version() + ")"));
             checks.add(contexts(name, probe, List.of(pbx.ami().outboundContext(), pbx.ami().agentContext())));
-            for (var module : target.modules()) {
+            for (var module : modules(probe, pbx, target.modules())) {
                 checks.add(module(name, probe, module));
             }
             for (var agent : target.agents()) {
@@ -146,6 +149,26 @@ public final class Doctor {
                     + "in manager.conf, and that its permit/deny lets this host in"));
         }
         return checks;
+    }
+
+    /**
+     * {@code base}, and the modules of the applications the PBX's outbound context runs: {@code app_amd.so} for
+     * AMD, {@code app_mixmonitor.so} for MixMonitor (a recording deployment). A dialplan that cannot be listed adds
+     * none; the dialplan check says why.
+     */
+    private static List<String> modules(PbxProbe probe, AmiPbx pbx, List<String> base) {
+        var modules = new ArrayList<>(base);
+        try {
+            var apps = probe.applications(pbx.ami().outboundContext());
+            APPLICATION_MODULES.forEach((app, module) -> {
+                if (apps.contains(app) && !modules.contains(module)) {
+                    modules.add(module);
+                }
+            });
+        } catch (TelephonyUnavailableException e) {
+            // Reported by the dialplan check.
+        }
+        return modules;
     }
 
     private static Check contexts(String name, PbxProbe probe, List<String> required) {

@@ -25,6 +25,24 @@ public final class PbxContextCheck {
     /** The required contexts the PBX behind {@code connection} does not have, in the order given. */
     static List<String> missing(ManagerConnection connection, Collection<String> required, Duration timeout)
             throws TelephonyUnavailableException {
+        return missing(required, contexts(dialplan(connection, timeout)));
+    }
+
+    /** The applications the PBX's dialplan runs in {@code context} (such as {@code AMD}, {@code MixMonitor}). */
+    static Set<String> applications(ManagerConnection connection, String context, Duration timeout)
+            throws TelephonyUnavailableException {
+        var apps = new TreeSet<String>(String.CASE_INSENSITIVE_ORDER);
+        for (var event : dialplan(connection, timeout).getEvents()) {
+            if (event instanceof ListDialplanEvent entry && context.equalsIgnoreCase(entry.getContext())
+                    && entry.getApplication() != null) {
+                apps.add(entry.getApplication());
+            }
+        }
+        return apps;
+    }
+
+    private static ResponseEvents dialplan(ManagerConnection connection, Duration timeout)
+            throws TelephonyUnavailableException {
         ResponseEvents answer;
         try {
             answer = connection.sendEventGeneratingAction(new ShowDialplanAction(), timeout.toMillis());
@@ -38,7 +56,7 @@ public final class PbxContextCheck {
             throw new TelephonyUnavailableException("ShowDialPlan refused by the PBX: " + error.getMessage()
                     + " (the AMI user needs write = reporting to list the dialplan)");
         }
-        return missing(required, contexts(answer));
+        return answer;
     }
 
     /** The required contexts not among {@code present}; Asterisk compares context names ignoring case. */

@@ -59,6 +59,11 @@ public final class PbxProbe implements AutoCloseable {
         return PbxContextCheck.missing(connection, required, config.actionTimeout());
     }
 
+    /** The applications the dialplan runs in {@code context} (ShowDialPlan), case-insensitively. */
+    public java.util.Set<String> applications(String context) throws TelephonyUnavailableException {
+        return PbxContextCheck.applications(connection, context, config.actionTimeout());
+    }
+
     /** Whether {@code module} (such as {@code app_amd.so}) is loaded. */
     public boolean moduleLoaded(String module) throws TelephonyUnavailableException {
         if (!MODULE.matcher(module).matches()) {
