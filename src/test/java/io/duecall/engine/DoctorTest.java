@@ -79,7 +79,11 @@ class DoctorTest {
 
     private EngineConfig.Resolved config(PbxSimulator simulator, String secret) {
         var demo = Demo.config("duecall-doctor");
-        var ami = demo.ami().withEndpoint("127.0.0.1", simulator.amiPort()).withCredentials("dialer", secret);
+        return config(demo.ami().withEndpoint("127.0.0.1", simulator.amiPort()).withCredentials("dialer", secret));
+    }
+
+    private EngineConfig.Resolved config(io.duecall.adapter.ami.AmiConfig ami) {
+        var demo = Demo.config("duecall-doctor");
         return new EngineConfig.Resolved(new RedisSettings(redis.uri().toString(), "duecall-doctor").withDefaults(),
                 List.of(AmiPbx.single(EngineConfig.SINGLE_PBX, ami)),
                 new AgiSettings("127.0.0.1", agiPort, Duration.ofSeconds(10)).withDefaults(), demo.scheduler(),
@@ -109,6 +113,23 @@ class DoctorTest {
     }
 
     @Test
+    void theDemosOwnSimulatorPassesEveryCheckWithTheLoopBackCall() {
+        var demoPbx = new java.util.concurrent.atomic.AtomicReference<PbxSimulator>();
+        try {
+            var ami = Demo.startSimulator(demoPbx, agiPort, Demo.Options.defaults(), Demo.config("duecall-doctor"));
+
+            var checks = DoctorCommand.checks(config(ami), Doctor.overAmi(CLOCK));
+
+            assertEquals(List.of(), failures(checks));
+            assertTrue(checks.stream().anyMatch(c -> c.name().equals("pbx loop-back call")), checks.toString());
+        } finally {
+            if (demoPbx.get() != null) {
+                demoPbx.get().close();
+            }
+        }
+    }
+
+    @Test
     void aPromptMissingOnThePbxFailsNamingIt() {
         pbx.removeSound("duecall/greeting-morning");
         pbx.removeSound("duecall/company-reminders");
@@ -123,15 +144,16 @@ class DoctorTest {
     @Test
     void aFastAgiPortTheDialplanSendsToButNobodyListensOnFailsAsUnreachable() throws IOException {
         pbx.close();
-        pbx = simulator("dialer-agents", Map.of("dialer-doctor", URI.create("agi://127.0.0.1:" + freePort()
-                + "/doctor")));
+        var closed = "agi://127.0.0.1:" + freePort() + "/doctor";
+        pbx = simulator("dialer-agents", Map.of("dialer-doctor", URI.create(closed)));
 
         var failures = failures(DoctorCommand.checks(config(pbx, "secret"), Doctor.overAmi(CLOCK),
                 Duration.ofSeconds(3)));
 
         assertEquals(1, failures.size(), failures.toString());
         assertTrue(failures.getFirst().startsWith("FAIL  pbx loop-back call: FastAGI unreachable: the PBX answered "
-                + "the loop-back call but no FastAGI session reached 127.0.0.1:" + agiPort + " within 3 s; fix: "
+                + "the loop-back call but no FastAGI session reached 127.0.0.1:" + agiPort + " within 3 s (the PBX's "
+                + "dialer-doctor context sends it to " + closed + "); fix: "
                 + "the dialplan's AGI address must be"), failures.getFirst());
     }
 

@@ -78,7 +78,8 @@ public final class LoopBack {
             peer = expected.arrived().get(arrival.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             return List.of(Check.fail(name, "FastAGI unreachable: the PBX answered the loop-back call but no FastAGI "
-                    + "session reached " + listening + " within " + arrival.toSeconds() + " s", "the dialplan's AGI "
+                    + "session reached " + listening + " within " + arrival.toSeconds() + " s" + sentTo(probe),
+                    "the dialplan's AGI "
                     + "address must be where the PBX reaches this host (./duecall dialplan renders it from agi.bindHost "
                     + "and agi.port; not 127.0.0.1 unless the PBX runs here), agi.allowFrom must list the PBX's "
                     + "address, and no firewall may block TCP port " + port() + " from the PBX"));
@@ -117,6 +118,16 @@ public final class LoopBack {
                 "put the recordings (or ./duecall prompts generate --config FILE --out DIR's placeholders) under "
                         + "the PBX's sounds directory, as DIR/duecall/... in /var/lib/asterisk/sounds/duecall/; "
                         + "./duecall prompts check DIR finds what is missing before you copy");
+    }
+
+    /** Where the PBX's doctor context says it sends the session, when it can be read. */
+    private String sentTo(PbxProbe probe) {
+        try {
+            return probe.agiAddress(context).map(url -> " (the PBX's " + context + " context sends it to " + url + ")")
+                    .orElse("");
+        } catch (TelephonyUnavailableException e) {
+            return "";
+        }
     }
 
     private String port() {

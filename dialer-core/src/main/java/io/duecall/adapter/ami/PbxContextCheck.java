@@ -41,6 +41,18 @@ public final class PbxContextCheck {
         return apps;
     }
 
+    /** The data of the first {@code app} priority of {@code context} (such as the AGI address), if it runs one. */
+    static java.util.Optional<String> applicationData(ManagerConnection connection, String context, String app,
+            Duration timeout) throws TelephonyUnavailableException {
+        for (var event : dialplan(connection, timeout).getEvents()) {
+            if (event instanceof ListDialplanEvent entry && context.equalsIgnoreCase(entry.getContext())
+                    && app.equalsIgnoreCase(entry.getApplication())) {
+                return java.util.Optional.ofNullable(entry.getAppData());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     private static ResponseEvents dialplan(ManagerConnection connection, Duration timeout)
             throws TelephonyUnavailableException {
         ResponseEvents answer;

@@ -64,6 +64,12 @@ public final class PbxProbe implements AutoCloseable {
         return PbxContextCheck.applications(connection, context, config.actionTimeout());
     }
 
+    /** Where the dialplan's {@code context} sends its FastAGI session: the AGI application's address, if it runs one. */
+    public Optional<String> agiAddress(String context) throws TelephonyUnavailableException {
+        return PbxContextCheck.applicationData(connection, context, "AGI", config.actionTimeout())
+                .map(data -> data.split(",", 2)[0].strip());
+    }
+
     /** Whether {@code module} (such as {@code app_amd.so}) is loaded. */
     public boolean moduleLoaded(String module) throws TelephonyUnavailableException {
         if (!MODULE.matcher(module).matches()) {
