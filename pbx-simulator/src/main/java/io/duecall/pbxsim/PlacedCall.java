@@ -27,6 +27,12 @@ public record PlacedCall(String number, String callId, Instant startedAt, Instan
         this(number, callId, startedAt, endedAt, null, null);
     }
 
+    /** True if both name one call: the same number, CALL_ID, originate channel and start, whatever their end. */
+    public boolean sameCall(PlacedCall other) {
+        return number.equals(other.number) && Objects.equals(callId, other.callId) && startedAt.equals(other.startedAt)
+                && Objects.equals(channel, other.channel);
+    }
+
     /** True if the two calls were up at the same time; a call still up lasts until {@code now}. */
     public boolean overlaps(PlacedCall other, Instant now) {
         var myEnd = endedAt == null ? now : endedAt;

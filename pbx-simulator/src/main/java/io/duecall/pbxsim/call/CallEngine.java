@@ -209,19 +209,28 @@ public final class CallEngine implements CallActions, AutoCloseable {
         return Map.copyOf(env.promisesTold);
     }
 
-    /** Every call placed so far: the ended ones, then those still up (with no end). */
+    /**
+     * Every call placed so far: the ended ones, then those still up (with no end). The calls up are read first and
+     * the log of ended ones after, so a call that ends in between is listed once, ended, and never missed.
+     */
     public List<PlacedCall> placedCalls() {
-        var all = new ArrayList<>(env.placed);
+        var up = new ArrayList<PlacedCall>();
         new LinkedHashSet<>(env.byChannel.values()).forEach(call -> {
             call.lock.lock();
             try {
                 if (call.phase != SimCall.Phase.ENDED) {
-                    all.add(call.placedCall(null));
+                    up.add(call.placedCall(null));
                 }
             } finally {
                 call.lock.unlock();
             }
         });
+        var all = new ArrayList<>(env.placed);
+        for (var call : up) {
+            if (all.stream().noneMatch(ended -> ended.sameCall(call))) {
+                all.add(call);
+            }
+        }
         return all;
     }
 

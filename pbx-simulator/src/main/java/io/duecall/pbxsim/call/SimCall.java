@@ -358,11 +358,12 @@ final class SimCall {
 
     /** The call is over: forget its channels and release whatever it held. */
     void end() {
-        phase = Phase.ENDED;
+        // Logged before the phase says ended, so a reader who sees it ended finds it in the log.
         if (!logged) {
             logged = true;
             env.placed.add(placedCall(env.now()));
         }
+        phase = Phase.ENDED;
         cancelPending();
         if (deadline != null) {
             deadline.cancel(/* mayInterruptIfRunning= */ false);
