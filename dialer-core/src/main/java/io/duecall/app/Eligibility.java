@@ -2,9 +2,7 @@ package io.duecall.app;
 
 import io.duecall.domain.account.Account;
 import io.duecall.domain.account.AccountFlag;
-import io.duecall.domain.account.Contact;
 import io.duecall.domain.account.E164;
-import io.duecall.domain.account.Phone;
 import io.duecall.domain.account.RegionCode;
 import io.duecall.domain.attempt.DialContext;
 import io.duecall.domain.campaign.Campaign;
@@ -17,8 +15,6 @@ import io.duecall.domain.compliance.Explanation;
 import io.duecall.domain.compliance.RulesFingerprint;
 import io.duecall.domain.compliance.Suppression;
 import io.duecall.domain.dial.DialDecision;
-import io.duecall.domain.dial.SkipReason;
-import io.duecall.domain.window.DebtorZones;
 import io.duecall.domain.window.HolidayCalendar;
 import io.duecall.domain.window.PeakWindow;
 import io.duecall.domain.window.WeeklyWindows;
@@ -33,7 +29,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -82,41 +77,12 @@ public final class Eligibility {
         return Set.copyOf(policies.keySet());
     }
 
-    /**
-     * Whom to call and the decision for it, with the rule set and counters the decision was made on: one of the
-     * debtor's own numbers ({@code phone}), or a third-party contact ({@code contact}) who may only be asked where
-     * the debtor is. Both are empty in a Skip when nothing of the account may be called at all.
-     */
-    public record Choice(Optional<Phone> phone, DialDecision decision, DialContext context, Optional<Contact> contact) {
-        public Choice {
-            Objects.requireNonNull(phone, "phone");
-            Objects.requireNonNull(contact, "contact");
-            if (phone.isPresent() && contact.isPresent()) {
-                throw new IllegalArgumentException("choice: both a number of the debtor and a contact (expected one)");
-            }
-        }
-
-        public Choice(Optional<Phone> phone, DialDecision decision, DialContext context) {
-            this(phone, decision, context, Optional.empty());
-        }
-
-        /** The number to dial, the debtor's or the contact's. */
-        public Optional<E164> number() {
-            return phone.map(Phone::number).or(() -> contact.map(Contact::number));
-        }
-
-        /** True when the call goes to a third party, who must hear nothing about the debt. */
-        public boolean locationCall() {
-            return contact.isPresent();
-        }
-    }
-
-    public Choice decide(CampaignId campaign, Account account, Instant now) {
+    public DialChoice decide(CampaignId campaign, Account account, Instant now) {
         var policy = policy(campaign);
         var history = history(account, now);
         var target = policy.nextTarget(account, history, now);
         if (target.isEmpty()) {
-            return new Choice(Optional.empty(), whyNoNumber(policy, account, history, now),
+            return new DialChoice(Optional.empty(), NoNumberReason.skip(policy, account, history, now),
                     counters(campaign, history, null, now));
         }
         var number = target.get().number();
@@ -124,44 +90,9 @@ public final class Eligibility {
         var zone = decision instanceof DialDecision.Dial dial ? dial.zone() : null;
         var context = counters(campaign, history, zone == null ? null : number, now, zone);
         return switch (target.get()) {
-            case CallTarget.Own own -> new Choice(Optional.of(own.phone()), decision, context);
-            case CallTarget.ThirdParty third -> new Choice(Optional.empty(), decision, context, Optional.of(third.contact()));
+            case CallTarget.Own own -> new DialChoice(Optional.of(own.phone()), decision, context);
+            case CallTarget.ThirdParty third -> new DialChoice(Optional.empty(), decision, context, Optional.of(third.contact()));
         };
-    }
-
-    /**
-     * Why no number of the account may be called, naming for each number the rules that never permit it (or, when
-     * each permits on its own, that they never agree within the horizon). The reason is that of the first number: a
-     * flag or a do-not-call listing when that is what stops it, else the first rule that never permits; an opt-out
-     * when nothing else is named.
-     */
-    private static DialDecision.Skip whyNoNumber(ContactPolicy policy, Account account, ContactHistory history,
-            Instant now) {
-        var detail = new StringBuilder("no number of the account may be called: ");
-        SkipReason reason = null;
-        for (var phone : account.phones()) {
-            var explanation = policy.explain(account, phone, history, DebtorZones.of(account, phone.number()), now);
-            var never = explanation.blocking().stream().filter(v -> v.nextPermitted() == null).toList();
-            if (explanation.decision() instanceof DialDecision.Skip skip && skip.reason() == SkipReason.NO_ZONE) {
-                never = List.of(new io.duecall.domain.compliance.RuleVerdict("time zone", false, SkipReason.NO_ZONE,
-                        null, skip.detail()));
-            }
-            detail.append(phone.number()).append(" (").append(phone.type()).append("): ");
-            if (never.isEmpty()) {
-                detail.append("the rules never all permit it within ").append(ContactPolicy.HORIZON.toDays())
-                        .append(" days (").append(explanation.blocking().stream().map(v -> v.rule())
-                                .collect(java.util.stream.Collectors.joining(", "))).append(")");
-            } else {
-                detail.append(never.stream().map(v -> v.rule() + " never (" + v.detail() + ")")
-                        .collect(java.util.stream.Collectors.joining("; ")));
-                if (reason == null) {
-                    reason = never.getFirst().reason();
-                }
-            }
-            detail.append("; ");
-        }
-        detail.setLength(detail.length() - 2);
-        return new DialDecision.Skip(reason == null ? SkipReason.OPTED_OUT : reason, null, detail.toString());
     }
 
     private DialContext counters(CampaignId campaign, ContactHistory history, E164 number, Instant now) {
