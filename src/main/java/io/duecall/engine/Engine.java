@@ -237,11 +237,11 @@ public final class Engine implements AutoCloseable {
                 .rules(config.campaigns().rules()).pacing(config.campaigns().pacing()).journal(journal)
                 // Each call moved to an agent is checked at its agent-wait deadline, not only at the next tick.
                 .ledgerWriter(ledgerWriter).bridgeWatch(bridgeWatch).build();
-        sessions.set(testCall == null ? dialer : new PrintedCallSessions(dialer, testCall.steps()));
+        sessions.set(testCall == null ? dialer.sessions() : new PrintedCallSessions(dialer.sessions(), testCall.steps()));
         catalog = new CampaignCatalog(dialer, new RedisCampaignDefinitions(jedis, keys), config.campaigns());
         catalog.loadStored().forEach(problem -> System.err.println("duecall: " + problem));
         // The pop is stored in Redis, so the desk shows it on whichever node serves the agent.
-        desk = new AgentDesk(clock, dialer, promises, ledger, accounts, suppression, new RedisDispositionLog(jedis, keys),
+        desk = new AgentDesk(clock, dialer.sessions(), promises, ledger, accounts, suppression, new RedisDispositionLog(jedis, keys),
                 dialer.eligibility(), new RedisScreenPops(jedis, keys));
         // The screen pop reads the store; off the AMI event thread, so later answers and hang-ups are not held back.
         dialer.onAgentCall(started -> screenPops.execute(() -> desk.accept(started)));

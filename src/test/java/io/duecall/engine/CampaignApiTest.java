@@ -73,7 +73,7 @@ class CampaignApiTest {
     private final QuartzDialCycle cycle = new QuartzDialCycle(id -> 0, Duration.ofHours(1), Set.of(), ZoneOffset.UTC);
     private final OpsInitializer pipeline = OpsInitializer.of(
             new OpsWebConfig("127.0.0.1", 0, 65536, Map.of(OPS, Principal.operations())),
-            new OpsParts(clock, dialer, agents, new AgentDesk(clock, dialer, promises, ledger, accounts, suppression,
+            new OpsParts(clock, dialer, agents, new AgentDesk(clock, dialer.sessions(), promises, ledger, accounts, suppression,
                     new InMemoryDispositionLog(), dialer.eligibility(), new InMemoryScreenPops()), accounts, promises,
                     new QuartzCampaignControl(cycle, id -> catalog.runDates(id).endAt()),
                     OpsAdapters.imports(accounts, clock, ImportLimits.defaults()), OpsAdapters.exports(ledger, promises),

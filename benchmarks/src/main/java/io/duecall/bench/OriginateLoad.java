@@ -113,7 +113,7 @@ final class OriginateLoad {
                             .bridgeWatch(Executors.newThreadPerTaskExecutor(Thread.ofVirtual()
                                     .name("bridge-watch-", 0).factory()))
                             .build();
-                    sessions.set(engine);
+                    sessions.set(engine.sessions());
                     accounts.importAccounts(CAMPAIGN, BenchDebtors.accounts(settings.accounts(), clock.instant()),
                             clock.instant());
                     seats.forEach(seat -> agents.ready(seat.id(), clock.instant()));

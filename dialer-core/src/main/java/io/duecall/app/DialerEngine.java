@@ -1,10 +1,7 @@
 package io.duecall.app;
 
 import io.duecall.domain.account.AccountId;
-import io.duecall.domain.account.Money;
 import io.duecall.domain.agent.AgentDisposition;
-import io.duecall.domain.attempt.Disclosure;
-import io.duecall.domain.attempt.Disposition;
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.compliance.ContactRules;
@@ -12,13 +9,11 @@ import io.duecall.domain.compliance.Explanation;
 import io.duecall.domain.pacing.PacingPolicy;
 import io.duecall.domain.pacing.PacingSnapshot;
 import io.duecall.domain.pacing.PredictivePacer;
-import io.duecall.domain.promise.PromiseToPay;
 import io.duecall.port.AccountStore;
 import io.duecall.port.Pause;
 import io.duecall.port.StoreUnavailableException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -38,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * the account's return), {@link LeaseKeeper} and {@link StaleCallSweep}. Each call's state is a {@link LiveCall}
  * guarded by its own monitor, whichever thread (tick, telephony events, IVR session) changes it.
  */
-public final class DialerEngine implements DialCycle, CallSessions {
+public final class DialerEngine implements DialCycle {
     private static final Logger LOG = LoggerFactory.getLogger(DialerEngine.class);
     /** The pause reason of an agent whose phone did not answer a call moved to them. */
     public static final String PHONE_NOT_ANSWERING = "phone not answering";
@@ -152,6 +147,11 @@ public final class DialerEngine implements DialCycle, CallSessions {
         }
     }
 
+    /** What the IVR asks of this engine while it serves one of its calls. */
+    public CallSessions sessions() {
+        return sessions;
+    }
+
     /** Abandons every call moved to an agent (and not left to a bridge watch) whose bridge was not reported in time. */
     public void confirmBridges() {
         bridging.confirmUnwatched(clock.instant());
@@ -245,60 +245,5 @@ public final class DialerEngine implements DialCycle, CallSessions {
      */
     public int closeAllNow() {
         return lifecycle.closeAllNow();
-    }
-
-    @Override
-    public Optional<IvrCall> find(String callId, String channel) {
-        return sessions.find(callId, channel);
-    }
-
-    @Override
-    public Optional<IvrCall> find(String callId) {
-        return sessions.find(callId);
-    }
-
-    @Override
-    public PromiseToPay recordPromise(String callId, Money amount, LocalDate payBy) {
-        return sessions.recordPromise(callId, amount, payBy);
-    }
-
-    @Override
-    public AgentHandoff requestAgent(String callId) {
-        return sessions.requestAgent(callId);
-    }
-
-    @Override
-    public void flowStarted(String callId, String flowVersion) {
-        sessions.flowStarted(callId, flowVersion);
-    }
-
-    @Override
-    public void rightPartyVerified(String callId) {
-        sessions.rightPartyVerified(callId);
-    }
-
-    @Override
-    public void disclosed(String callId, Disclosure what) {
-        sessions.disclosed(callId, what);
-    }
-
-    @Override
-    public void stepReached(String callId, String step) {
-        sessions.stepReached(callId, step);
-    }
-
-    @Override
-    public void optOut(String callId) {
-        sessions.optOut(callId);
-    }
-
-    @Override
-    public void scheduleCallback(String callId, Instant at) {
-        sessions.scheduleCallback(callId, at);
-    }
-
-    @Override
-    public void finished(String callId, Disposition disposition) {
-        sessions.finished(callId, disposition);
     }
 }

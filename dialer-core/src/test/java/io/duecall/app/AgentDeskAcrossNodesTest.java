@@ -91,7 +91,7 @@ class AgentDeskAcrossNodesTest {
             engine = DialerEngine.builder(clock, clock::advance).accounts(accounts).ledger(ledger).promises(promises)
                     .suppression(suppression).telephony(pbx).agents(agents).campaigns(List.of(campaign()))
                     .maxOriginatesPerTick(50).rules(Map.of(DESK, rules())).build();
-            desk = new AgentDesk(clock, engine, promises, ledger, accounts, suppression,
+            desk = new AgentDesk(clock, engine.sessions(), promises, ledger, accounts, suppression,
                     new RedisDispositionLog(redis.jedis(), redis.keys()), engine.eligibility(),
                     new RedisScreenPops(redis.jedis(), redis.keys()));
             engine.onAgentCall(desk);
@@ -104,7 +104,7 @@ class AgentDeskAcrossNodesTest {
             var callId = pbx.originated.getLast().callId();
             clock.advance(Duration.ofSeconds(8));
             pbx.emit(new CallEvent.Answered(callId, clock.instant(), "Local/x@debtors-00000001;1"));
-            engine.requestAgent(callId);
+            engine.sessions().requestAgent(callId);
             pbx.emit(new CallEvent.Bridged(callId, clock.instant(), "101"));
             return callId;
         }

@@ -67,7 +67,7 @@ class AgentDeskTest {
             .promises(promises).suppression(suppression).telephony(pbx).agents(agents)
             .campaigns(List.of(campaign(DESK, CampaignMode.AGENT), campaign(REMINDERS, CampaignMode.IVR_REMINDER)))
             .maxOriginatesPerTick(50).build();
-    private final AgentDesk desk = new AgentDesk(clock, engine, promises, ledger, accounts, suppression, log,
+    private final AgentDesk desk = new AgentDesk(clock, engine.sessions(), promises, ledger, accounts, suppression, log,
             engine.eligibility(), new InMemoryScreenPops());
 
     AgentDeskTest() {
@@ -216,7 +216,7 @@ class AgentDeskTest {
         var callId = bridgedCall();
         var record = desk.dispose(agent101, callId, new AgentDisposition(Outcome.REFUSED, null, null, null));
 
-        var restarted = new AgentDesk(clock, engine, promises, ledger, accounts, suppression, log, engine.eligibility(),
+        var restarted = new AgentDesk(clock, engine.sessions(), promises, ledger, accounts, suppression, log, engine.eligibility(),
                 new InMemoryScreenPops());
 
         assertEquals(Optional.of(record), log.find(callId));
@@ -254,7 +254,7 @@ class AgentDeskTest {
         var callId = pbx.originated.getLast().callId();
         clock.advance(Duration.ofSeconds(8));
         pbx.emit(new CallEvent.Answered(callId, clock.instant(), "Local/x@debtors-00000001;1"));
-        engine.requestAgent(callId);
+        engine.sessions().requestAgent(callId);
         pbx.emit(new CallEvent.Bridged(callId, clock.instant(), "101"));
         return callId;
     }

@@ -56,7 +56,7 @@ class DialerEngineAgentPbxTest {
         pbx.unreachable.add("pbx-b");
         var callId = answeredCall();
 
-        var handoff = engine.requestAgent(callId);
+        var handoff = engine.sessions().requestAgent(callId);
 
         assertEquals(new AgentHandoff.Bridging("102"), handoff);
         assertEquals(AgentState.READY, agents.figures().state(onPbxB, clock.instant()));
@@ -68,7 +68,7 @@ class DialerEngineAgentPbxTest {
         agents.ready(onPbxA, NOON_NEW_YORK.plusSeconds(5));
         var callId = answeredCall();
 
-        assertEquals(new AgentHandoff.Bridging("101"), engine.requestAgent(callId));
+        assertEquals(new AgentHandoff.Bridging("101"), engine.sessions().requestAgent(callId));
     }
 
     @Test
@@ -77,7 +77,7 @@ class DialerEngineAgentPbxTest {
         pbx.unreachable.add("pbx-b");
         var callId = answeredCall();
 
-        assertInstanceOf(AgentHandoff.NoAgent.class, engine.requestAgent(callId));
+        assertInstanceOf(AgentHandoff.NoAgent.class, engine.sessions().requestAgent(callId));
         assertEquals(List.of(), pbx.bridges);
     }
 

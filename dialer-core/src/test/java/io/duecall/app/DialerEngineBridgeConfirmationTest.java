@@ -190,7 +190,7 @@ class DialerEngineBridgeConfirmationTest {
         var callId = movedToAgent();
         pbx.emit(new CallEvent.Bridged(callId, clock.instant(), "101"));
 
-        var refused = assertThrows(IllegalStateTransitionException.class, () -> engine.requestAgent(callId));
+        var refused = assertThrows(IllegalStateTransitionException.class, () -> engine.sessions().requestAgent(callId));
 
         assertTrue(refused.getMessage().contains("from Bridged to WaitingForAgent"), refused.getMessage());
         assertEquals(List.of(callId + "->101"), pbx.bridges, "no second move to an agent");
@@ -203,8 +203,8 @@ class DialerEngineBridgeConfirmationTest {
         engine.tick(DESK);
         var callId = pbx.originated.getLast().callId();
         pbx.emit(new CallEvent.Answered(callId, clock.instant(), "Local/x@debtors-00000001;1"));
-        engine.find(callId, "Local/x@debtors-00000001;1");
-        assertInstanceOf(AgentHandoff.Bridging.class, engine.requestAgent(callId));
+        engine.sessions().find(callId, "Local/x@debtors-00000001;1");
+        assertInstanceOf(AgentHandoff.Bridging.class, engine.sessions().requestAgent(callId));
         assertEquals(List.of(callId + "->101"), pbx.bridges);
         return callId;
     }

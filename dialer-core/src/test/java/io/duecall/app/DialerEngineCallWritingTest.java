@@ -94,8 +94,8 @@ class DialerEngineCallWritingTest {
         engine.tick(DESK);
         var callId = pbx.originated.getLast().callId();
 
-        assertTrue(engine.find(callId, "Local/2125550100@dialer-out-00000001;1").isPresent());
-        assertEquals(Optional.empty(), engine.find("c-unknown", "Local/2125550100@dialer-out-00000002;1"));
+        assertTrue(engine.sessions().find(callId, "Local/2125550100@dialer-out-00000001;1").isPresent());
+        assertEquals(Optional.empty(), engine.sessions().find("c-unknown", "Local/2125550100@dialer-out-00000002;1"));
 
         assertEquals(List.of(callId + "@Local/2125550100@dialer-out-00000001;1"), pbx.ivrChannels);
     }
@@ -106,8 +106,8 @@ class DialerEngineCallWritingTest {
         engine.tick(DESK);
         var callId = pbx.originated.getLast().callId();
         pbx.emit(new CallEvent.Answered(callId, clock.instant(), "Local/x@debtors-00000001;1"));
-        engine.find(callId, "Local/x@debtors-00000001;1");
-        assertInstanceOf(AgentHandoff.Bridging.class, engine.requestAgent(callId));
+        engine.sessions().find(callId, "Local/x@debtors-00000001;1");
+        assertInstanceOf(AgentHandoff.Bridging.class, engine.sessions().requestAgent(callId));
         pbx.emit(new CallEvent.Bridged(callId, clock.instant(), "101"));
         clock.advance(Duration.ofSeconds(30));
         return callId;

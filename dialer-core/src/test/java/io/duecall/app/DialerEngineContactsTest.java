@@ -87,12 +87,12 @@ class DialerEngineContactsTest {
 
     private void answerAsThirdParty(String callId) {
         pbx.emit(new CallEvent.Answered(callId, clock.instant(), "PJSIP/trunk-1"));
-        var ivrCall = engine.find(callId).orElseThrow();
+        var ivrCall = engine.sessions().find(callId).orElseThrow();
         assertEquals(Optional.of(SPOUSE), ivrCall.contact());
-        assertThrows(IllegalStateException.class, () -> engine.recordPromise(callId,
+        assertThrows(IllegalStateException.class, () -> engine.sessions().recordPromise(callId,
                 new Money(1_000, Currency.getInstance("USD")), ivrCall.debtorTime().toLocalDate()));
         clock.advance(Duration.ofSeconds(30));
-        engine.finished(callId, Disposition.THIRD_PARTY);
+        engine.sessions().finished(callId, Disposition.THIRD_PARTY);
         pbx.emit(new CallEvent.Ended(callId, clock.instant()));
     }
 

@@ -73,11 +73,11 @@ class DialerEngineJournalTest {
             engine.tick(IVR);
             var callId = pbx.originated.getLast().callId();
             pbx.emit(new CallEvent.Answered(callId, clock.instant(), null));
-            var call = engine.find(callId).orElseThrow();
+            var call = engine.sessions().find(callId).orElseThrow();
 
             redis.stop();
-            var promise = engine.recordPromise(callId, call.account().amountDue(), PAY_BY);
-            engine.finished(callId, Disposition.PROMISE_TO_PAY);
+            var promise = engine.sessions().recordPromise(callId, call.account().amountDue(), PAY_BY);
+            engine.sessions().finished(callId, Disposition.PROMISE_TO_PAY);
             pbx.emit(new CallEvent.Ended(callId, clock.instant()));
             int journaled = engine.journalEntriesWaiting();
             // The engine dies here: nothing it held in memory is written.
@@ -119,12 +119,12 @@ class DialerEngineJournalTest {
             engine.tick(IVR);
             var callId = pbx.originated.getLast().callId();
             pbx.emit(new CallEvent.Answered(callId, clock.instant(), null));
-            var call = engine.find(callId).orElseThrow();
+            var call = engine.sessions().find(callId).orElseThrow();
 
             redis.stop();
             assertThrows(PromiseNotRecordedException.class,
-                    () -> engine.recordPromise(callId, call.account().amountDue(), PAY_BY));
-            engine.finished(callId, Disposition.PROMISE_NOT_RECORDED);
+                    () -> engine.sessions().recordPromise(callId, call.account().amountDue(), PAY_BY));
+            engine.sessions().finished(callId, Disposition.PROMISE_NOT_RECORDED);
             pbx.emit(new CallEvent.Ended(callId, clock.instant()));
             redis.start();
             clock.advance(Duration.ofSeconds(30));

@@ -100,7 +100,7 @@ class DialerEnginePacingTest {
         var live = pbx.originated.get(resolved).callId();
         clock.advance(Duration.ofSeconds(8));
         pbx.emit(new CallEvent.Answered(live, clock.instant(), "PJSIP/x"));
-        engine.requestAgent(live);
+        engine.sessions().requestAgent(live);
         pbx.emit(new CallEvent.Bridged(live, clock.instant(), "101"));
 
         var snapshot = engine.snapshot(engine.campaign(DESK), clock.instant().plusSeconds(5));

@@ -87,7 +87,7 @@ class DialerEngineSharedAgentsTest {
         nodeA.agents.ready(agent, clock.instant());
         var callId = nodeB.answeredCall();
 
-        var handoff = nodeB.engine.requestAgent(callId);
+        var handoff = nodeB.engine.sessions().requestAgent(callId);
         nodeB.pbx.emit(new CallEvent.Bridged(callId, clock.instant(), "101"));
 
         assertEquals(new AgentHandoff.Bridging("101"), handoff);
@@ -104,7 +104,7 @@ class DialerEngineSharedAgentsTest {
     void callLongerThanTheLeaseKeepsItsAgentWhileItsNodeTicks() {
         nodeA.agents.ready(agent, clock.instant());
         var callId = nodeB.answeredCall();
-        nodeB.engine.requestAgent(callId);
+        nodeB.engine.sessions().requestAgent(callId);
         nodeB.pbx.emit(new CallEvent.Bridged(callId, clock.instant(), "101"));
 
         for (int minute = 0; minute < 12; minute++) {
@@ -120,13 +120,13 @@ class DialerEngineSharedAgentsTest {
     void agentHeldByANodeThatStoppedIsFreeForTheOtherOnceTheLeaseIsOver() {
         nodeA.agents.ready(agent, clock.instant());
         var lostCall = nodeB.answeredCall();
-        nodeB.engine.requestAgent(lostCall);
+        nodeB.engine.sessions().requestAgent(lostCall);
         nodeB.pbx.emit(new CallEvent.Bridged(lostCall, clock.instant(), "101"));
         // Node B is killed here: it never ticks, renews or hears of its call again.
         clock.advance(LEASE);
 
         var callId = nodeA.answeredCall();
-        var handoff = nodeA.engine.requestAgent(callId);
+        var handoff = nodeA.engine.sessions().requestAgent(callId);
 
         assertEquals(new AgentHandoff.Bridging("101"), handoff);
         assertEquals(List.of(callId + "->101"), nodeA.pbx.bridges);

@@ -55,7 +55,7 @@ class DialerEngineSkillsTest {
         agents.ready(spanish, NOON_NEW_YORK.plusSeconds(5));
         var callId = answeredCall("es-MX");
 
-        var handoff = engine.requestAgent(callId);
+        var handoff = engine.sessions().requestAgent(callId);
 
         assertEquals(new AgentHandoff.Bridging("102"), handoff);
         assertEquals(List.of(callId + "->102"), pbx.bridges);
@@ -70,7 +70,7 @@ class DialerEngineSkillsTest {
         var callId = answeredCall("es");
         var asked = clock.instant();
 
-        var handoff = engine.requestAgent(callId);
+        var handoff = engine.sessions().requestAgent(callId);
 
         assertInstanceOf(AgentHandoff.NoAgent.class, handoff);
         assertEquals(Duration.ofSeconds(2), Duration.between(asked, clock.instant()));
@@ -83,7 +83,7 @@ class DialerEngineSkillsTest {
         agents.ready(plain, NOON_NEW_YORK);
         var callId = answeredCall("en");
 
-        var handoff = engine.requestAgent(callId);
+        var handoff = engine.sessions().requestAgent(callId);
 
         assertInstanceOf(AgentHandoff.NoAgent.class, handoff);
         assertEquals(AgentState.READY, agents.figures().state(plain, clock.instant()));
@@ -94,7 +94,7 @@ class DialerEngineSkillsTest {
         agents.ready(plain, NOON_NEW_YORK);
         var callId = answeredCall("es");
 
-        var handoff = engine.requestAgent(callId);
+        var handoff = engine.sessions().requestAgent(callId);
 
         assertEquals(new AgentHandoff.Bridging("101"), handoff);
     }

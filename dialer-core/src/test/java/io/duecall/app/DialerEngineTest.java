@@ -130,8 +130,8 @@ class DialerEngineTest {
         accounts.importAccounts(IVR, accounts(1, "America/New_York"), NOON_NEW_YORK);
         engine.tick(IVR);
         var first = answer();
-        engine.find(first);
-        engine.finished(first, Disposition.MACHINE);
+        engine.sessions().find(first);
+        engine.sessions().finished(first, Disposition.MACHINE);
         pbx.emit(new CallEvent.Ended(first, clock.instant()));
         clock.advance(Duration.ofHours(4));
         engine.tick(IVR);
@@ -151,10 +151,10 @@ class DialerEngineTest {
         accounts.importAccounts(IVR, accounts(1, "America/New_York"), NOON_NEW_YORK);
         engine.tick(IVR);
         var callId = answer();
-        var call = engine.find(callId).orElseThrow();
+        var call = engine.sessions().find(callId).orElseThrow();
 
-        var promise = engine.recordPromise(callId, call.account().amountDue(), LocalDate.of(2026, 3, 6));
-        engine.finished(callId, Disposition.PROMISE_TO_PAY);
+        var promise = engine.sessions().recordPromise(callId, call.account().amountDue(), LocalDate.of(2026, 3, 6));
+        engine.sessions().finished(callId, Disposition.PROMISE_TO_PAY);
         pbx.emit(new CallEvent.Ended(callId, clock.instant()));
 
         assertEquals(Optional.of(promise), promises.forCall(callId));
@@ -169,11 +169,11 @@ class DialerEngineTest {
         accounts.importAccounts(IVR, accounts(1, "America/New_York"), NOON_NEW_YORK);
         engine.tick(IVR);
         var callId = answer();
-        engine.find(callId);
+        engine.sessions().find(callId);
 
         pbx.emit(new CallEvent.Ended(callId, clock.instant()));
         assertEquals(0, ledger.size());
-        engine.finished(callId, Disposition.THIRD_PARTY);
+        engine.sessions().finished(callId, Disposition.THIRD_PARTY);
 
         assertEquals(Disposition.THIRD_PARTY, ledger.readAll().getFirst().disposition());
     }
@@ -185,14 +185,14 @@ class DialerEngineTest {
         var callId = pbx.originated.getLast().callId();
         clock.advance(Duration.ofSeconds(8));
         // the PBX connection is down: no Answered event, but the debtor answered and the IVR asks for the call
-        var call = engine.find(callId).orElseThrow();
+        var call = engine.sessions().find(callId).orElseThrow();
         var ivrAt = clock.instant();
-        var promise = engine.recordPromise(callId, call.account().amountDue(), LocalDate.of(2026, 3, 6));
+        var promise = engine.sessions().recordPromise(callId, call.account().amountDue(), LocalDate.of(2026, 3, 6));
         clock.advance(Duration.ofSeconds(40));
         // on the connection's return the call's channel is gone
         pbx.emit(new CallEvent.NotConnected(callId, clock.instant(), CallOutcome.FAILED));
         assertEquals(0, ledger.size(), "the line waits for the IVR's verdict");
-        engine.finished(callId, Disposition.PROMISE_TO_PAY);
+        engine.sessions().finished(callId, Disposition.PROMISE_TO_PAY);
 
         var line = ledger.readAll().getFirst();
         assertEquals(CallOutcome.ANSWERED, line.outcome());
@@ -207,8 +207,8 @@ class DialerEngineTest {
         accounts.importAccounts(IVR, accounts(1, "America/New_York"), NOON_NEW_YORK);
         engine.tick(IVR);
         var callId = pbx.originated.getLast().callId();
-        engine.find(callId).orElseThrow();
-        engine.finished(callId, Disposition.THIRD_PARTY);
+        engine.sessions().find(callId).orElseThrow();
+        engine.sessions().finished(callId, Disposition.THIRD_PARTY);
         assertEquals(0, ledger.size(), "the call is up until the PBX says otherwise");
 
         pbx.emit(new CallEvent.NotConnected(callId, clock.instant(), CallOutcome.FAILED));
@@ -225,7 +225,7 @@ class DialerEngineTest {
         var callId = answer();
 
         var error = assertThrows(IllegalArgumentException.class,
-                () -> engine.recordPromise(callId, new Money(100, USD), LocalDate.of(2026, 3, 7)));
+                () -> engine.sessions().recordPromise(callId, new Money(100, USD), LocalDate.of(2026, 3, 7)));
 
         assertTrue(error.getMessage().startsWith("promise.payBy: 2026-03-07"), error.getMessage());
     }
@@ -237,7 +237,7 @@ class DialerEngineTest {
         engine.tick(IVR);
         var callId = answer();
 
-        var handoff = engine.requestAgent(callId);
+        var handoff = engine.sessions().requestAgent(callId);
         pbx.emit(new CallEvent.Bridged(callId, clock.instant(), "101"));
         clock.advance(Duration.ofSeconds(60));
         pbx.emit(new CallEvent.Ended(callId, clock.instant()));
@@ -259,10 +259,10 @@ class DialerEngineTest {
         var started = new ArrayList<AgentCallStarted>();
         engine.onAgentCall(started::add);
         for (var step : List.of("screen-machine", "greet", "verify", "verified", "menu", "agent")) {
-            engine.stepReached(callId, step);
+            engine.sessions().stepReached(callId, step);
         }
 
-        engine.requestAgent(callId);
+        engine.sessions().requestAgent(callId);
         pbx.emit(new CallEvent.Bridged(callId, clock.instant(), "101"));
 
         assertEquals(List.of("screen-machine", "greet", "verify", "verified", "menu", "agent"),
@@ -276,8 +276,8 @@ class DialerEngineTest {
         var callId = answer();
         var asked = clock.instant();
 
-        var handoff = engine.requestAgent(callId);
-        engine.finished(callId, Disposition.ABANDONED);
+        var handoff = engine.sessions().requestAgent(callId);
+        engine.sessions().finished(callId, Disposition.ABANDONED);
         pbx.emit(new CallEvent.Ended(callId, clock.instant()));
 
         assertInstanceOf(AgentHandoff.NoAgent.class, handoff);
@@ -296,7 +296,7 @@ class DialerEngineTest {
         engine.tick(IVR);
         var callId = answer();
 
-        var handoff = engine.requestAgent(callId);
+        var handoff = engine.sessions().requestAgent(callId);
 
         assertInstanceOf(AgentHandoff.NoAgent.class, handoff);
         assertEquals(AgentState.READY, agents.figures().state(agent101, clock.instant()));
@@ -310,8 +310,8 @@ class DialerEngineTest {
         accounts.importAccounts(IVR, List.of(twoNumbers), NOON_NEW_YORK);
         engine.tick(IVR);
         var callId = answer();
-        engine.find(callId);
-        engine.finished(callId, Disposition.OPTED_OUT);
+        engine.sessions().find(callId);
+        engine.sessions().finished(callId, Disposition.OPTED_OUT);
         pbx.emit(new CallEvent.Ended(callId, clock.instant()));
         clock.advance(Duration.ofDays(8));
 
@@ -332,7 +332,7 @@ class DialerEngineTest {
 
     @Test
     void unknownCallIdFindsNothing() {
-        assertEquals(Optional.empty(), engine.find("c-unknown"));
+        assertEquals(Optional.empty(), engine.sessions().find("c-unknown"));
     }
 
     @Test

@@ -66,7 +66,7 @@ class ScreenPopReadsTest {
     private final DialerEngine engine = DialerEngine.builder(clock, clock::advance).accounts(accounts).ledger(ledger)
             .promises(promises).suppression(suppression).telephony(pbx).agents(agents).campaigns(List.of(campaign()))
             .maxOriginatesPerTick(50).build();
-    private final AgentDesk desk = new AgentDesk(clock, engine, promises, ledger, accounts, suppression,
+    private final AgentDesk desk = new AgentDesk(clock, engine.sessions(), promises, ledger, accounts, suppression,
             new InMemoryDispositionLog(), engine.eligibility(), new InMemoryScreenPops());
 
     ScreenPopReadsTest() {
@@ -108,7 +108,7 @@ class ScreenPopReadsTest {
         var callId = pbx.originated.getLast().callId();
         clock.advance(Duration.ofSeconds(8));
         pbx.emit(new CallEvent.Answered(callId, clock.instant(), "Local/x@debtors-00000001;1"));
-        engine.requestAgent(callId);
+        engine.sessions().requestAgent(callId);
         pbx.emit(new CallEvent.Bridged(callId, clock.instant(), "101"));
         return callId;
     }

@@ -68,7 +68,7 @@ final class TestDesk implements AutoCloseable {
             .promises(promises).telephony(pbx).agents(agents)
             .campaigns(List.of(new Campaign(DESK, "Late-stage desk", CampaignMode.AGENT, CallingWindow.defaults(), "Acme Lending", "18005550100", 10, Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofMinutes(5), 3)))
             .maxOriginatesPerTick(10).build();
-    final AgentDesk desk = new AgentDesk(clock, dialer, promises, ledger, accounts, new InMemorySuppressionStore(),
+    final AgentDesk desk = new AgentDesk(clock, dialer.sessions(), promises, ledger, accounts, new InMemorySuppressionStore(),
             new InMemoryDispositionLog(), dialer.eligibility(), new InMemoryScreenPops());
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     final TelephonyMeters telephony = new TelephonyMeters(registry);
@@ -248,7 +248,7 @@ final class TestDesk implements AutoCloseable {
         dialer.tick(DESK);
         var callId = pbx.originated.getLast().callId();
         pbx.emit(new CallEvent.Answered(callId, NOON_NEW_YORK, "Local/x@debtors-1;1"));
-        dialer.requestAgent(callId);
+        dialer.sessions().requestAgent(callId);
         pbx.emit(new CallEvent.Bridged(callId, NOON_NEW_YORK, "101"));
         return callId;
     }

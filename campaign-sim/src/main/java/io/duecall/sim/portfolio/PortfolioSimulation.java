@@ -77,7 +77,7 @@ public final class PortfolioSimulation {
                 .agents(new io.duecall.app.AgentPool(List.of(), Duration.ZERO, new io.duecall.adapter.memory.InMemoryAgentRoster(), ""))
                 .campaigns(List.of(s.campaign())).maxOriginatesPerTick(10).holidays(s.holidays())
                 .rules(Map.of(id, s.rules())).build();
-        pbx.answerWith(engine);
+        pbx.answerWith(engine.sessions());
         var returning = new TreeMap<Integer, List<Account>>();
         var random = new Random(s.seed() + 1);
         var pendingListings = new ArrayList<>(s.doNotCall());
