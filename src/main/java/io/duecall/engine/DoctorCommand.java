@@ -12,7 +12,14 @@ import io.duecall.ivr.adapter.agi.PromptCheckAgiScript;
 import io.duecall.ivr.flow.PromptList;
 import io.duecall.sipconfig.DialplanSettings;
 import io.duecall.sipconfig.ExtensionsRenderer;
+import io.duecall.adapter.redis.RedisDoctorReports;
+import io.duecall.adapter.redis.RedisKeys;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.InetAddress;
+import java.util.Optional;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
@@ -38,6 +45,39 @@ final class DoctorCommand {
 
     static List<Check> checks(EngineConfig.Resolved config, Doctor doctor) {
         return checks(config, doctor, LoopBack.ARRIVAL);
+    }
+
+    /** Whether something (a running engine, if all is well) already listens where the doctor would. */
+    private static boolean held(InetAddress address, int port) {
+        try (var probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(address, port));
+            return false;
+        } catch (BindException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The PBX checks with the loop-back call served by the running engine's FastAGI server, which reports through Redis. */
+    private static List<Check> throughRunningEngine(EngineConfig.Resolved config, Doctor doctor,
+            java.util.function.Function<LoopBack, Doctor.Target> target, String listening, Duration arrival) {
+        try (var redis = Commands.redis(config); var jedis = redis.connect(1)) {
+            var reports = new RedisDoctorReports(jedis, new RedisKeys(config.redis().keyPrefix()));
+            return doctor.pbxs(target.apply(LoopBack.throughRunningEngine(ExtensionsRenderer.DOCTOR_CONTEXT, listening,
+                    id -> reports.find(id).map(DoctorCommand::engineReport), d -> Thread.sleep(d.toMillis()), arrival,
+                    LoopBack.WHOLE_CHECK)));
+        } catch (RuntimeException redisDown) {
+            return doctor.pbxs(target.apply(LoopBack.cannotListen(ExtensionsRenderer.DOCTOR_CONTEXT, listening,
+                    "the port is held, and Redis, through which a running engine would report, is not reachable")));
+        }
+    }
+
+    private static LoopBack.EngineReport engineReport(RedisDoctorReports.Report report) {
+        return new LoopBack.EngineReport(report.peer(), report.done()
+                ? Optional.of(new PromptCheckAgiScript.Report(report.peer(), report.present(), report.missing()))
+                : Optional.empty());
     }
 
     /**
@@ -72,23 +112,32 @@ final class DoctorCommand {
         var script = new PromptCheckAgiScript(files);
         var agi = config.agi();
         var listening = agi.bindHost() + ":" + agi.port();
-        try (var server = new IvrServer(new IvrServerConfig(InetAddress.getByName(agi.bindHost()), agi.port(),
-                agi.readTimeout(), agi.allowList(), agi.limits()), Map.of(PromptCheckAgiScript.SCRIPT, script),
-                AgiSessionListener.NONE)) {
+        var target = (java.util.function.Function<LoopBack, Doctor.Target>) loopBack -> new Doctor.Target(
+                config.pbxs(), modules, config.agents().seats(), dialplan.agentDial(), loopBack);
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(agi.bindHost());
+        } catch (UnknownHostException e) {
+            checks.addAll(doctor.pbxs(target.apply(LoopBack.cannotListen(ExtensionsRenderer.DOCTOR_CONTEXT,
+                    listening, "agi.bindHost does not resolve"))));
+            return checks;
+        }
+        if (held(address, agi.port())) {
+            checks.addAll(throughRunningEngine(config, doctor, target, listening, arrival));
+            return checks;
+        }
+        try (var server = new IvrServer(new IvrServerConfig(address, agi.port(), agi.readTimeout(), agi.allowList(),
+                agi.limits()), Map.of(PromptCheckAgiScript.SCRIPT, script), AgiSessionListener.NONE)) {
             LoopBack loopBack;
             try {
                 server.start();
                 loopBack = LoopBack.listening(ExtensionsRenderer.DOCTOR_CONTEXT, listening, script, arrival,
                         LoopBack.WHOLE_CHECK);
             } catch (IllegalStateException e) {
-                var cause = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
-                loopBack = LoopBack.cannotListen(ExtensionsRenderer.DOCTOR_CONTEXT, listening, cause);
+                loopBack = LoopBack.cannotListen(ExtensionsRenderer.DOCTOR_CONTEXT, listening,
+                        e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
             }
-            checks.addAll(doctor.pbxs(new Doctor.Target(config.pbxs(), modules, config.agents().seats(),
-                    dialplan.agentDial(), loopBack)));
-        } catch (UnknownHostException e) {
-            checks.add(Check.fail("loop-back call", "agi.bindHost '" + agi.bindHost() + "' does not resolve",
-                    "set agi.bindHost to an address of this host"));
+            checks.addAll(doctor.pbxs(target.apply(loopBack)));
         }
         return checks;
     }

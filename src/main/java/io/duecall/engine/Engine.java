@@ -51,6 +51,9 @@ import io.duecall.engine.config.EngineConfig;
 import io.duecall.ivr.adapter.agi.IvrServer;
 import io.duecall.ivr.adapter.agi.IvrServerConfig;
 import io.duecall.ivr.adapter.agi.ReminderAgiScript;
+import io.duecall.ivr.adapter.agi.PromptCheckAgiScript;
+import io.duecall.ivr.flow.PromptList;
+import io.duecall.adapter.redis.RedisDoctorReports;
 import io.duecall.ivr.flow.FlowLoader;
 import io.duecall.ivr.flow.MachinePolicy;
 import io.duecall.ivr.flow.ReminderFlow;
@@ -212,7 +215,8 @@ public final class Engine implements AutoCloseable {
                 campaign -> catalog == null ? MachinePolicy.MESSAGE : catalog.machine(campaign));
         ivr = new IvrServer(new IvrServerConfig(bindAddress(config.agi().bindHost()), config.agi().port(),
                 config.agi().readTimeout(), config.agi().allowList(), config.agi().limits()),
-                new ReminderAgiScript(sessions, flow), new AgiSessionListener() {
+                Map.of(IvrServer.SCRIPT, new ReminderAgiScript(sessions, flow), PromptCheckAgiScript.SCRIPT,
+                        doctorScript(keys)), new AgiSessionListener() {
                     @Override
                     public void sessionStarted() {
                         telephonyMeters.sessionStarted();
@@ -307,6 +311,26 @@ public final class Engine implements AutoCloseable {
         } catch (UnknownHostException e) {
             return "duecall";
         }
+    }
+
+    /**
+     * The script of {@code ./duecall doctor}'s loop-back call, which a doctor run beside this engine cannot serve
+     * itself while the engine holds the FastAGI port: what each call found goes to Redis for it.
+     */
+    private PromptCheckAgiScript doctorScript(RedisKeys keys) {
+        var reports = new RedisDoctorReports(jedis, keys);
+        var files = PromptCommands.prompts(config).stream().map(PromptList.Entry::file).toList();
+        return new PromptCheckAgiScript(files, new PromptCheckAgiScript.Elsewhere() {
+            @Override
+            public void arrived(String callId, String peer) {
+                reports.arrived(callId, peer);
+            }
+
+            @Override
+            public void done(String callId, PromptCheckAgiScript.Report report) {
+                reports.done(callId, report.peer(), report.present(), report.missing());
+            }
+        });
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.duecall.adapter.ami.AmiPbx;
+import io.duecall.adapter.redis.ProvisionedRedis;
 import io.duecall.devsupport.RedisServerProcess;
 import io.duecall.engine.config.EngineConfig;
 import io.duecall.engine.config.RedisSettings;
@@ -158,13 +159,37 @@ class DoctorTest {
     }
 
     @Test
-    void aFastAgiPortHeldByAnotherServerFailsTheLoopBackWithItsFix() throws IOException {
+    void aFastAgiPortHeldByAServerThatIsNotTheEngineFailsAsUnreachable() throws IOException {
         try (var held = new ServerSocket(agiPort, 1, InetAddress.getLoopbackAddress())) {
-            var failures = failures(checks(CLOCK));
+            var failures = failures(DoctorCommand.checks(config(pbx, "secret"), Doctor.overAmi(CLOCK),
+                    Duration.ofSeconds(3)));
 
             assertEquals(1, failures.size(), failures.toString());
-            assertTrue(failures.getFirst().startsWith("FAIL  pbx loop-back call: cannot listen on 127.0.0.1:"
-                    + agiPort), failures.getFirst());
+            assertTrue(failures.getFirst().startsWith("FAIL  pbx loop-back call: FastAGI unreachable: the PBX answered "
+                    + "the loop-back call but no FastAGI session reached 127.0.0.1:" + agiPort + " (the port is held, "
+                    + "presumably by ./duecall run"), failures.getFirst());
+        }
+    }
+
+    @Test
+    void whileTheEngineRunsItsFastAgiServerServesTheLoopBackCallAndReportsThroughRedis() throws Exception {
+        var config = config(pbx, "secret");
+        try (var engine = Engine.start(config, CLOCK, d -> { }, ProvisionedRedis.started(redis.uri(), "test",
+                () -> { }), "")) {
+            var ok = DoctorCommand.checks(config, Doctor.overAmi(CLOCK));
+
+            assertEquals(List.of(), failures(ok));
+            var loopBack = ok.stream().filter(c -> c.name().equals("pbx loop-back call")).findFirst().orElseThrow();
+            assertTrue(loopBack.found().contains("(the port is held, presumably by ./duecall run"), loopBack.line());
+
+            pbx.removeSound("duecall/menu-promise-agent");
+
+            var missing = failures(DoctorCommand.checks(config, Doctor.overAmi(CLOCK)));
+
+            assertEquals(1, missing.size(), missing.toString());
+            assertTrue(missing.getFirst().startsWith("FAIL  pbx prompts: 1 of "), missing.getFirst());
+            assertTrue(missing.getFirst().contains("missing on the PBX: duecall/menu-promise-agent;"),
+                    missing.getFirst());
         }
     }
 

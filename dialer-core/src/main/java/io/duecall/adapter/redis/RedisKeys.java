@@ -129,6 +129,11 @@ public final class RedisKeys {
         return accountTag(account) + ":location-calls";
     }
 
+    /** Hash holding what a running engine's FastAGI server found on {@code doctor}'s loop-back call. */
+    public String doctorReport(String callId) {
+        return prefix + ":doctor:" + callId;
+    }
+
     /** Hash holding the one promise made on a call. */
     public String promise(String callId) {
         return prefix + ":{promises}:call:" + callId;

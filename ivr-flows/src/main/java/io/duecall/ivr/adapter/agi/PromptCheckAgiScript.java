@@ -51,10 +51,28 @@ public final class PromptCheckAgiScript implements AgiScript {
 
     private final List<String> files;
     private final Map<String, Expected> expected = new ConcurrentHashMap<>();
+    private final Elsewhere elsewhere;
+
+    /** Hears of the loop-back calls placed by a doctor in another process: when each arrives and what it found. */
+    public interface Elsewhere {
+        void arrived(String callId, String peer);
+
+        void done(String callId, Report report);
+    }
 
     /** @param files the sound files to look for, as the flows play them ({@code duecall/greeting-morning}) */
     public PromptCheckAgiScript(List<String> files) {
+        this(files, (Elsewhere) null);
+    }
+
+    /**
+     * As a running engine serves it: a loop-back call no doctor in this process waits for (its call id starts with
+     * {@code doctor-}) is checked all the same and its report handed to {@code elsewhere}, for the doctor that placed
+     * it from another process.
+     */
+    public PromptCheckAgiScript(List<String> files, Elsewhere elsewhere) {
         this.files = List.copyOf(files);
+        this.elsewhere = elsewhere;
     }
 
     /** The handle of the loop-back call with this call id (the AGI's first argument); register before originating. */
@@ -67,6 +85,12 @@ public final class PromptCheckAgiScript implements AgiScript {
         var args = request.getArguments();
         var callId = args == null || args.length == 0 || args[0] == null ? "" : args[0];
         var call = expected.get(callId);
+        if (call == null && elsewhere != null && callId.matches("doctor-[0-9a-f]{1,32}")) {
+            call = new Expected();
+            var id = callId;
+            call.arrived.thenAccept(peer -> elsewhere.arrived(id, peer));
+            call.done.thenAccept(report -> elsewhere.done(id, report));
+        }
         if (call == null) {
             LOG.warn("loop-back FastAGI session for call '{}' that no doctor waits for; hanging up",
                     IvrServer.masked(callId));
