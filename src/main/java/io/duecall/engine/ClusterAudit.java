@@ -25,7 +25,17 @@ import java.util.stream.Collectors;
 record ClusterAudit(int ledgerLines, int pbxCalls, int unledgered, List<LedgerOverlap> ledgerOverlaps,
         List<PbxOverlap> pbxOverlaps, KilledCalls killedCalls, int leasedByKilled, int writtenByKilled, List<AccountId> notRedialed,
         int promisesBefore, int promisesBeforeStillStored, int promisesAfter, int ledgerBefore,
-        int ledgerBeforeStillStored, List<PbxRedial> earlyRedials, Duration minimumGap) {
+        int ledgerBeforeStillStored, List<PbxRedial> earlyRedials, Duration minimumGap, LedgerStorage storage) {
+
+    /**
+     * Where the ledger's lines are at the end: {@code inPostgres} lines in PostgreSQL; the Redis streams hold
+     * {@code retainedInRedis} of the {@code appendedToRedis} appended to them, the rest trimmed once shipped.
+     */
+    record LedgerStorage(long inPostgres, long retainedInRedis, long appendedToRedis) {
+        long trimmed() {
+            return appendedToRedis - retainedInRedis;
+        }
+    }
 
     /** An account the PBXs called again sooner than the contact rules' minimum gap after its previous call. */
     record PbxRedial(Object account, PbxCall earlier, PbxCall later) {}
@@ -58,7 +68,8 @@ record ClusterAudit(int ledgerLines, int pbxCalls, int unledgered, List<LedgerOv
      * queue it for later, as after any call.
      */
     static ClusterAudit of(List<Attempt> ledger, Collection<PbxCall> pbxCalls, Map<String, AccountId> accountByNumber,
-            AtKill atKill, Set<String> callsOfKilled, Set<String> promiseCallsAfter, Instant now, Duration minimumGap) {
+            AtKill atKill, Set<String> callsOfKilled, Set<String> promiseCallsAfter, Instant now, Duration minimumGap,
+            LedgerStorage storage) {
         var notRedialed = new ArrayList<AccountId>();
         int[] writtenByKilled = {0};
         atKill.leasesOfKilled().forEach((account, expiry) -> {
@@ -80,7 +91,7 @@ record ClusterAudit(int ledgerLines, int pbxCalls, int unledgered, List<LedgerOv
                 atKill.promiseCalls().size(), (int) atKill.promiseCalls().stream().filter(promiseCallsAfter::contains).count(),
                 promiseCallsAfter.size(), atKill.ledgerCalls().size(),
                 (int) atKill.ledgerCalls().stream().filter(ledgerCalls::contains).count(),
-                earlyRedials(pbxCalls, accountByNumber, minimumGap), minimumGap);
+                earlyRedials(pbxCalls, accountByNumber, minimumGap), minimumGap, storage);
     }
 
     /** Calls the PBXs placed to one account sooner than {@code minimumGap} after the previous one (from the originates). */
@@ -167,7 +178,8 @@ record ClusterAudit(int ledgerLines, int pbxCalls, int unledgered, List<LedgerOv
     boolean passed() {
         return ledgerOverlaps.isEmpty() && pbxOverlaps.isEmpty() && notRedialed.isEmpty()
                 && promisesBeforeStillStored == promisesBefore && ledgerBeforeStillStored == ledgerBefore
-                && ledgerLines > 0 && unledgered == 0 && earlyRedials.isEmpty();
+                && ledgerLines > 0 && unledgered == 0 && earlyRedials.isEmpty()
+                && storage.inPostgres() == pbxCalls && storage.inPostgres() == ledgerLines && storage.trimmed() > 0;
     }
 
     void print(PrintStream out, String killed) {
@@ -202,6 +214,9 @@ record ClusterAudit(int ledgerLines, int pbxCalls, int unledgered, List<LedgerOv
         out.printf("  promises before the kill: %d, of them stored after: %d (%d in all at the end)%n",
                 promisesBefore, promisesBeforeStillStored, promisesAfter);
         out.printf("  ledger lines before the kill: %d, of them stored after: %d%n", ledgerBefore, ledgerBeforeStillStored);
+        out.printf("  ledger in PostgreSQL: %d lines for %d calls placed; Redis streams: %d of %d lines appended trimmed"
+                + " once shipped, %d retained%n", storage.inPostgres(), pbxCalls, storage.trimmed(),
+                storage.appendedToRedis(), storage.retainedInRedis());
         out.println("  audit: " + (passed() ? "PASSED" : "FAILED"));
     }
 

@@ -2,7 +2,11 @@ package io.duecall.engine;
 
 import io.duecall.adapter.csv.AccountCsvReader;
 import io.duecall.adapter.redis.RedisAccountStore;
+import io.duecall.adapter.postgres.LedgerDatabase;
+import io.duecall.adapter.postgres.PostgresLedgerArchive;
 import io.duecall.adapter.redis.RedisAttemptLedger;
+import io.duecall.adapter.redis.RedisLedgerFeed;
+import io.duecall.app.ArchivedLedger;
 import io.duecall.adapter.redis.RedisKeys;
 import io.duecall.adapter.redis.RedisPromiseStore;
 import io.duecall.app.ImportAccounts;
@@ -31,7 +35,7 @@ import redis.clients.jedis.JedisPooled;
 
 /**
  * Three dialer node processes sharing one Redis (append-only file, fsync every second) and one PostgreSQL (their
- * clustered Quartz) dial one campaign through two simulated PBXs, each node spreading its calls over both; one node is killed with SIGKILL mid-campaign, the others run on past its leases, then the shared
+ * clustered Quartz and the ledger's system of record, which every node ships its lines to) dial one campaign through two simulated PBXs, each node spreading its calls over both; one node is killed with SIGKILL mid-campaign, the others run on past its leases, then the shared
  * ledger and the PBXs' call logs are audited ({@link ClusterAudit}).
  */
 public final class ClusterDemo {
@@ -44,6 +48,9 @@ public final class ClusterDemo {
     private static final Duration NODE_START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration NODE_STOP_TIMEOUT = Duration.ofSeconds(40);
     private static final Duration TAKE_OVER_TIMEOUT = Duration.ofSeconds(60);
+    /** Longer than a node's wait before it claims a dead node's unshipped lines (30 s). */
+    private static final Duration SHIPPED_TIMEOUT = Duration.ofSeconds(45);
+    static final Duration REDIS_RETENTION = Duration.ofSeconds(1);
 
     /** {@code beforeKill} and {@code afterKill} are real time; the lease is {@link ClusterPbxs#LEASE} of campaign time. */
     public record Options(int accounts, Duration beforeKill, Duration afterKill, double speed, long seed, Instant start,
@@ -82,13 +89,17 @@ public final class ClusterDemo {
         try (var redis = RedisServerProcess.start(binary, work.resolve("redis"));
                 var postgres = PostgresServerProcess.start();
                 var jedis = new JedisPooled(redis.uri());
-                var pbxs = ClusterPbxs.start(NODES, options.speed(), options.seed(), clock)) {
+                var pbxs = ClusterPbxs.start(NODES, options.speed(), options.seed(), clock);
+                var archive = PostgresLedgerArchive.open(new LedgerDatabase(postgres.jdbcUrl(ClusterPbxs.DATABASE),
+                        "postgres", null), clock)) {
             out.printf("redis: redis-server on 127.0.0.1:%d, appendonly yes, appendfsync %s, data in %s%n",
                     redis.port(), RedisServerProcess.FSYNC_POLICY, work.resolve("redis"));
             out.printf("postgresql: on 127.0.0.1:%d (initdb into a temporary directory), clustered Quartz for the nodes'"
-                    + " daily promise sweep at %s; every node ticks its own dialing every %d ms%n", postgres.port(),
-                    postgres.jdbcUrl(ClusterPbxs.DATABASE), ClusterPbxs.TICK_INTERVAL.toMillis());
+                    + " daily promise sweep and the ledger at %s; every node ticks its own dialing every %d ms and ships"
+                    + " the ledger's lines there, Redis keeping %s of them%n", postgres.port(),
+                    postgres.jdbcUrl(ClusterPbxs.DATABASE), ClusterPbxs.TICK_INTERVAL.toMillis(), REDIS_RETENTION);
             var keys = new RedisKeys(KEY_PREFIX);
+            var ledger = new ArchivedLedger(new RedisAttemptLedger(jedis, keys), archive);
             var accounts = new RedisAccountStore(jedis, keys);
             importAccounts(accounts, clock, options, out);
             var nodes = new ArrayList<NodeProcess>();
@@ -99,9 +110,12 @@ public final class ClusterDemo {
                     var name = NODES.get(i);
                     var config = options.outDir().resolve("node-" + name + ".yaml");
                     // Each run's journals start empty: a journal left by an earlier run must not replay into this Redis.
+                    // The ledger's PostgreSQL is the Quartz one; Redis keeps a second of shipped lines, so the
+                    // streams are seen trimmed.
                     Files.writeString(config, pbxs.nodeConfig(name, i, redis.port(),
                             postgres.jdbcUrl(ClusterPbxs.DATABASE)) + "journal:\n  dir: \"" + work.resolve("journal")
-                            + "\"\n", StandardCharsets.UTF_8);
+                            + "\"\nledger:\n  postgres: { url: \"" + postgres.jdbcUrl(ClusterPbxs.DATABASE)
+                            + "\", user: postgres }\n  redisRetention: " + REDIS_RETENTION + "\n", StandardCharsets.UTF_8);
                     nodes.add(NodeProcess.start(name, config, pbxs.nodeEnvironment(), options.start(), anchor,
                             options.speed(), options.outDir().resolve("node-" + name + ".log")));
                 }
@@ -120,13 +134,14 @@ public final class ClusterDemo {
                 victim.kill();
                 var killedAt = clock.instant();
                 atKill = new ClusterAudit.AtKill(killedAt, accounts.leasesHeldBy(CAMPAIGN, killed),
-                        promiseCalls(jedis, keys), ledgerCalls(jedis, keys));
+                        promiseCalls(jedis, keys), ledgerCalls(ledger));
                 out.printf("leases held: %s%n", leases);
                 out.printf("killed %s (kill -9) at %s campaign time, holding %d leases; %d promises and %d ledger lines stored%n",
                         killed, killedAt.atZone(ZoneOffset.UTC).toLocalTime().withNano(0), atKill.leasesOfKilled().size(),
                         atKill.promiseCalls().size(), atKill.ledgerCalls().size());
                 Thread.sleep(options.afterKill().toMillis());
-                awaitTakeOver(jedis, keys, pbxs, atKill, killed, out);
+                awaitTakeOver(ledger, pbxs, atKill, killed, out);
+                awaitShipped(new RedisLedgerFeed(jedis, new RedisAttemptLedger(jedis, keys)), killed, out);
                 for (var node : nodes) {
                     if (node != victim) {
                         out.printf("stopping %s: %s%n", node.name(), node.stop(NODE_STOP_TIMEOUT) ? "clean" : "NOT clean");
@@ -138,7 +153,7 @@ public final class ClusterDemo {
             var perPbx = pbxs.callsPerPbx();
             out.printf("pbxs: pbx-1 placed %d calls, pbx-2 placed %d; by node: %s%n", perPbx.get(0), perPbx.get(1),
                     NODES.stream().map(n -> n + " " + pbxs.callIdsOf(n).size()).collect(Collectors.joining(", ")));
-            var audit = audit(jedis, keys, accounts, pbxs, atKill, killed, options, clock);
+            var audit = audit(jedis, keys, ledger, accounts, pbxs, atKill, killed, options, clock);
             audit.print(out, killed);
             return audit;
         } finally {
@@ -177,7 +192,7 @@ public final class ClusterDemo {
         }
     }
 
-    private static ClusterAudit audit(JedisPooled jedis, RedisKeys keys, RedisAccountStore accounts,
+    private static ClusterAudit audit(JedisPooled jedis, RedisKeys keys, ArchivedLedger ledger, RedisAccountStore accounts,
             ClusterPbxs pbxs, ClusterAudit.AtKill atKill, String killed, Options options, java.time.Clock clock) {
         var byNumber = new HashMap<String, AccountId>();
         for (int i = 1; i <= options.accounts(); i++) {
@@ -187,22 +202,30 @@ public final class ClusterDemo {
                 byNumber.put(phone.number().value().replace("+", ""), id);
             }));
         }
-        var ledger = new RedisAttemptLedger(jedis, keys).readAll();
-        return ClusterAudit.of(ledger, pbxs.placedCalls(), byNumber, atKill, pbxs.callIdsOf(killed),
+        var redisLedger = new RedisAttemptLedger(jedis, keys);
+        long appended = 0;
+        for (var stream : redisLedger.streams()) {
+            if (jedis.exists(stream)) {
+                var added = jedis.xinfoStream(stream).getStreamInfo().get("entries-added");
+                appended += added instanceof Long n ? n : jedis.xlen(stream);
+            }
+        }
+        var storage = new ClusterAudit.LedgerStorage(archive(ledger).count(), redisLedger.size(), appended);
+        return ClusterAudit.of(ledger.readAll(), pbxs.placedCalls(), byNumber, atKill, pbxs.callIdsOf(killed),
                 promiseCalls(jedis, keys), clock.instant(),
-                io.duecall.domain.compliance.AttemptLimits.defaults().minimumGap());
+                io.duecall.domain.compliance.AttemptLimits.defaults().minimumGap(), storage);
     }
 
     /**
      * A lapsed lease puts the account back in the queue at its expiry, behind accounts that were due earlier, so the
      * survivors reach it when they reach that point of the queue; wait for that, but not forever.
      */
-    private static void awaitTakeOver(JedisPooled jedis, RedisKeys keys, ClusterPbxs pbxs, ClusterAudit.AtKill atKill,
+    private static void awaitTakeOver(ArchivedLedger archived, ClusterPbxs pbxs, ClusterAudit.AtKill atKill,
             String killed, PrintStream out) throws InterruptedException {
         long deadline = System.nanoTime() + TAKE_OVER_TIMEOUT.toNanos();
         var callsOfKilled = pbxs.callIdsOf(killed);
         while (true) {
-            var ledger = new RedisAttemptLedger(jedis, keys).readAll();
+            var ledger = archived.readAll();
             long waiting = atKill.leasesOfKilled().entrySet().stream()
                     .filter(lease -> ledger.stream().noneMatch(a -> a.account().equals(lease.getKey())
                             && (!a.originatedAt().isBefore(lease.getValue()) || callsOfKilled.contains(a.callId()))))
@@ -219,8 +242,29 @@ public final class ClusterDemo {
         return new RedisPromiseStore(jedis, keys).all().stream().map(PromiseToPay::callId).collect(Collectors.toSet());
     }
 
-    private static Set<String> ledgerCalls(JedisPooled jedis, RedisKeys keys) {
-        return new RedisAttemptLedger(jedis, keys).readAll().stream().map(Attempt::callId).collect(Collectors.toSet());
+    private static Set<String> ledgerCalls(ArchivedLedger ledger) {
+        return ledger.readAll().stream().map(Attempt::callId).collect(Collectors.toSet());
+    }
+
+    private static io.duecall.port.LedgerArchive archive(ArchivedLedger ledger) {
+        return ledger.archive();
+    }
+
+    /**
+     * Waits until the killed node holds no unshipped line (it may have died between taking a batch and acknowledging
+     * it): a surviving node claims such lines once they have waited 30 s, and ships them.
+     */
+    private static void awaitShipped(RedisLedgerFeed feed, String killed, PrintStream out) throws InterruptedException {
+        long deadline = System.nanoTime() + SHIPPED_TIMEOUT.toNanos();
+        long held = feed.heldBy(killed);
+        if (held > 0) {
+            out.printf("waiting for the %d ledger lines %s took and never shipped to be claimed by another node%n", held,
+                    killed);
+        }
+        while (held > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(1_000);
+            held = feed.heldBy(killed);
+        }
     }
 
     private static void importAccounts(RedisAccountStore accounts, java.time.Clock clock, Options options, PrintStream out)

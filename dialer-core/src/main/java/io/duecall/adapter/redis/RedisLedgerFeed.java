@@ -158,6 +158,24 @@ public final class RedisLedgerFeed implements LedgerFeed {
         return java.util.Optional.of(min != null && min.compareTo(next) < 0 ? min : next);
     }
 
+    /** How many lines {@code shipper} has taken and not yet shipped, over every stream. */
+    public long heldBy(String shipper) {
+        long held = 0;
+        for (var stream : streams) {
+            if (!Redis.call("check " + stream, () -> jedis.exists(stream))) {
+                continue;
+            }
+            var group = Redis.call("describe " + stream, () -> jedis.xinfoGroups(stream)).stream()
+                    .anyMatch(g -> g.getName().equals(GROUP));
+            if (group) {
+                var pending = Redis.call("pending of " + stream, () -> jedis.xpending(stream, GROUP));
+                held += pending.getConsumerMessageCount() == null ? 0
+                        : pending.getConsumerMessageCount().getOrDefault(shipper, 0L);
+            }
+        }
+        return held;
+    }
+
     @Override
     public long retained() {
         long lines = 0;
