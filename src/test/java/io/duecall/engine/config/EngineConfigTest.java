@@ -24,7 +24,7 @@ class EngineConfigTest {
     @TempDir
     Path dir;
 
-    private static final Secrets SECRETS = new Secrets(Map.of("AMI_SECRET", "ami-s3cret")::get);
+    private static final Secrets SECRETS = new Secrets(Map.of("AMI_SECRET", "ami-s3cret", "LEDGER_DB_PASSWORD", "pg-s3cret")::get);
 
     @Test
     void exampleConfigurationShippedWithTheImageIsValid() throws IOException {
@@ -33,6 +33,8 @@ class EngineConfigTest {
         assertEquals("PJSIP/{number}@carrier", resolved.ami().dialTemplate());
         assertEquals(LocalTime.of(9, 0), resolved.campaigns().list().getFirst().window().opens());
         assertEquals(2, resolved.agents().seats().size());
+        assertEquals("jdbc:postgresql://postgres:5432/duecall", resolved.ledgerDatabase().jdbcUrl());
+        assertEquals("pg-s3cret", resolved.ledgerDatabase().password());
     }
 
     @Test
