@@ -54,13 +54,17 @@ class ClusteredQuartzTest {
         node("b", allFired);
         var start = Instant.now().plusSeconds(2);
 
-        a.start(CAMPAIGN, start, start.plus(TICK.multipliedBy(intervals - 1)).plus(TICK.dividedBy(2)));
+        // No end: on a busy machine the job store may fall more than its misfire threshold behind and skip an
+        // interval (as it should, rather than dial late); what must never happen is an interval firing twice.
+        a.start(CAMPAIGN, start, null);
 
-        assertTrue(allFired.await(30, TimeUnit.SECONDS), "all " + intervals + " ticks fired: " + fires);
-        var scheduled = fires.stream().map(Fire::scheduledFor).toList();
-        assertEquals(intervals, new HashSet<>(scheduled).size(), "distinct intervals fired: " + fires);
-        assertEquals(intervals, fires.size(), "fires on both nodes together: " + fires);
-        assertEquals(intervals, count("a") + count("b"), "fires per node, a: " + count("a") + ", b: " + count("b"));
+        assertTrue(allFired.await(60, TimeUnit.SECONDS), intervals + " ticks fired: " + fires);
+        nodes.forEach(QuartzDialCycle::close);
+        var all = List.copyOf(fires);
+        var scheduled = all.stream().map(Fire::scheduledFor).toList();
+        assertTrue(all.size() >= intervals, "fires: " + all);
+        assertEquals(all.size(), new HashSet<>(scheduled).size(), "no interval fired on both nodes: " + all);
+        assertEquals(all.size(), count(all, "a") + count(all, "b"), "fires per node: " + all);
     }
 
     @Test
@@ -82,7 +86,7 @@ class ClusteredQuartzTest {
         assertEquals(scheduled.size(), new HashSet<>(scheduled).size(), "no interval fired twice: " + fires);
     }
 
-    private long count(String node) {
+    private static long count(List<Fire> fires, String node) {
         return fires.stream().filter(f -> f.node().equals(node)).count();
     }
 
