@@ -1,12 +1,11 @@
 package io.duecall.devsupport;
 
-import java.io.File;
+import io.duecall.common.Executables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Optional;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisException;
@@ -128,11 +127,6 @@ public final class LocalRedis implements AutoCloseable {
     }
 
     static Optional<Path> findOnPath(String binary) {
-        var path = Optional.ofNullable(System.getenv("PATH")).orElse("");
-        return Arrays.stream(path.split(File.pathSeparator))
-                .filter(dir -> !dir.isBlank())
-                .map(dir -> Path.of(dir, binary))
-                .filter(Files::isExecutable)
-                .findFirst();
+        return Executables.onPath(binary);
     }
 }

@@ -1,5 +1,6 @@
 package io.duecall.engine.prompts;
 
+import io.duecall.common.Executables;
 import io.duecall.ivr.flow.PromptList;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -79,14 +80,9 @@ public final class PlaceholderSpeech {
     }
 
     private static String onPath(String program, List<String> missing) {
-        var path = System.getenv("PATH");
-        for (var dir : (path == null ? "" : path).split(java.io.File.pathSeparator)) {
-            var candidate = Path.of(dir.isEmpty() ? "." : dir, program);
-            if (Files.isExecutable(candidate)) {
-                return candidate.toString();
-            }
-        }
-        missing.add(program);
-        return program;
+        return Executables.onPath(program).map(Path::toString).orElseGet(() -> {
+            missing.add(program);
+            return program;
+        });
     }
 }

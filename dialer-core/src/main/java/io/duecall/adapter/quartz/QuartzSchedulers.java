@@ -8,6 +8,7 @@ import java.util.Date;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.TriggerKey;
@@ -40,6 +41,15 @@ final class QuartzSchedulers {
                     .map(Date::toInstant);
         } catch (SchedulerException e) {
             throw new IllegalStateException("the scheduler did not answer: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs the job {@code name} now, beside its schedule (a job that must not overlap itself waits its turn). */
+    static void triggerNow(Scheduler scheduler, String name, String what) {
+        try {
+            scheduler.triggerJob(JobKey.jobKey(name));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException(what + " could not be started: " + e.getMessage(), e);
         }
     }
 
