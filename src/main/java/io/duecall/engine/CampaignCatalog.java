@@ -118,6 +118,7 @@ public final class CampaignCatalog implements CampaignEditor {
             throw ApiException.notFound("campaign '" + id + "' was not created through the API");
         }
         dialer.remove(id);
+        dialer.bestTime(id, null);
         store.delete(id);
         runDates.remove(id);
         machine.remove(id);
@@ -132,6 +133,7 @@ public final class CampaignCatalog implements CampaignEditor {
 
     private void apply(ConfiguredCampaign resolved) {
         dialer.upsert(resolved.campaign(), resolved.rules(), resolved.pacing());
+        dialer.bestTime(resolved.campaign().id(), resolved.bestTime());
         runDates.put(resolved.campaign().id(), resolved.runDates());
         machine.put(resolved.campaign().id(), resolved.machine());
     }

@@ -11,10 +11,12 @@ import io.duecall.app.ArchivedLedger;
 import io.duecall.port.AttemptLedger;
 import io.duecall.adapter.redis.RedisAccountStore;
 import io.duecall.adapter.redis.RedisAttemptLedger;
+import io.duecall.adapter.redis.RedisHabitStore;
 import io.duecall.adapter.redis.RedisKeys;
 import io.duecall.adapter.redis.RedisProvisioner;
 import io.duecall.adapter.redis.RedisSuppressionStore;
 import io.duecall.adapter.quartz.QuartzHolidayCalendar;
+import io.duecall.app.BestTimeScheduler;
 import io.duecall.app.Eligibility;
 import io.duecall.app.ImportAccounts;
 import io.duecall.domain.account.AccountId;
@@ -215,6 +217,10 @@ final class Commands {
                             + c.relation().name().toLowerCase(java.util.Locale.ROOT) + " " + c.number()))
                     .orElse("next number: none may be called"));
             out.println(eligibility.explain(campaign, account, now).describe());
+            var bestTime = BestTimeScheduler.learned(new RedisHabitStore(jedis, keys), config.campaigns().bestTime());
+            out.println((bestTime.schedules(campaign) ? "best time to call (the campaign calls then):"
+                    : "best time to call (bestTime is off: the campaign calls at the first permitted instant):"));
+            bestTime.explain(eligibility, campaign, account, now, 3).forEach(slot -> out.println("  " + slot));
         }
         return 0;
     }

@@ -21,6 +21,7 @@ import io.duecall.port.AttemptLedger;
 import io.duecall.port.StoreUnavailableException;
 import io.duecall.adapter.redis.RedisCampaignDefinitions;
 import io.duecall.adapter.redis.RedisDispositionLog;
+import io.duecall.adapter.redis.RedisHabitStore;
 import io.duecall.adapter.redis.RedisKeys;
 import io.duecall.adapter.redis.RedisPaymentStore;
 import io.duecall.adapter.redis.RedisPools;
@@ -30,6 +31,7 @@ import io.duecall.adapter.redis.RedisSuppressionStore;
 import io.duecall.app.AgentDesk;
 import io.duecall.app.AgentPool;
 import io.duecall.app.DialerEngine;
+import io.duecall.app.BestTimeScheduler;
 import io.duecall.app.PbxPool;
 import io.duecall.app.PromiseFollowUp;
 import io.duecall.web.HealthProbe;
@@ -239,6 +241,7 @@ public final class Engine implements AutoCloseable {
                 .suppression(suppression).telephony(telephony).agents(agents).campaigns(config.campaigns().list())
                 .maxOriginatesPerTick(config.scheduler().maxOriginatesPerTick()).holidays(holidays)
                 .rules(config.campaigns().rules()).pacing(config.campaigns().pacing()).journal(journal)
+                .bestTime(BestTimeScheduler.learned(new RedisHabitStore(jedis, keys), config.campaigns().bestTime()))
                 // Each call moved to an agent is checked at its agent-wait deadline, not only at the next tick.
                 .ledgerWriter(ledgerWriter).bridgeWatch(bridgeWatch).build();
         sessions.set(testCall == null ? dialer.sessions() : new PrintedCallSessions(dialer.sessions(), testCall.steps()));

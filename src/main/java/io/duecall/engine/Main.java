@@ -76,6 +76,9 @@ public final class Main {
                                        rule (handled by ./duecall)
               pacing-benchmark [--agents ...] [--live ...] [--talk ...] [--seeds N] [--out DIR] [--exponential]
                                        pacers side by side in virtual time (handled by ./duecall)
+              strategy-benchmark [--days N] [--seeds N] [--accounts N] [--out DIR]
+                                       when to call debtors not reached: first permitted instant, fixed peaks,
+                                       learned best time and an oracle, on hidden habits (handled by ./duecall)
               throughput-benchmark [--accounts N] [--sessions N] [--originate-seconds N]
                                        one node's throughput on loopback (handled by ./duecall)
             """;

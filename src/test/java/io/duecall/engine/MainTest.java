@@ -1,6 +1,7 @@
 package io.duecall.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.duecall.adapter.redis.KeyspaceCleaner;
@@ -98,6 +99,10 @@ class MainTest {
         assertEquals(0, status, text(err));
         assertTrue(text(out).contains("account a-1 in campaign reminders"), text(out));
         assertTrue(text(out).contains("+12125550123"), text(out));
+        // No call yet: the best slots are the prior's peaks, earliest first, inside the 09:00-21:00 window.
+        assertTrue(text(out).contains("best time to call (bestTime is off"), text(out));
+        assertTrue(text(out).contains("  weekday 10:00-11:00: right party 26.0%"), text(out));
+        assertFalse(text(out).contains("21:00-22:00"), text(out));
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.duecall.domain.attempt.Attempt;
 import io.duecall.domain.attempt.Disposition;
 import io.duecall.domain.dial.DialDecision;
 import io.duecall.port.AccountStore;
+import io.duecall.port.StoreUnavailableException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -21,12 +22,14 @@ final class AccountReturn {
 
     private final AccountStore accounts;
     private final CampaignRegistry campaigns;
+    private final BestTimeScheduler bestTime;
     /** What agents asked for on bridged calls, wherever their desk recorded it; by default nothing. */
     private volatile Function<String, Optional<AgentDisposition>> agentRequests = callId -> Optional.empty();
 
-    AccountReturn(AccountStore accounts, CampaignRegistry campaigns) {
+    AccountReturn(AccountStore accounts, CampaignRegistry campaigns, BestTimeScheduler bestTime) {
         this.accounts = accounts;
         this.campaigns = campaigns;
+        this.bestTime = bestTime;
     }
 
     void agentRequestsFrom(Function<String, Optional<AgentDisposition>> requests) {
@@ -35,6 +38,7 @@ final class AccountReturn {
 
     void returnAccount(LiveCall call, Attempt attempt) {
         var account = call.claim.account();
+        learn(attempt, account);
         boolean ask = call.bridgedAt != null && call.agent != null && call.callbackAt == null
                 && attempt.disposition() != Disposition.PROMISE_TO_PAY;
         var request = ask ? agentRequest(call) : Optional.<AgentDisposition>empty();
@@ -58,11 +62,24 @@ final class AccountReturn {
             accounts.finish(call.claim);
             return;
         }
+        if (callbackAt == null) {
+            // Nobody asked for a time: the account goes back at its best permitted slot, if its campaign learns one.
+            next = bestTime.next(campaigns.eligibility(), call.campaign.id(), account, next);
+        }
         accounts.release(call.claim, next);
         if (ask && request.isEmpty()) {
             // A desk on another node may have recorded its disposition after the read above, its own requeue refused
             // because this engine still held the account: read once more now that the account is back.
             agentRequest(call).ifPresent(late -> honourLate(call, late));
+        }
+    }
+
+    /** Counts the written call toward its campaign's contact habits; a count lost to an outage only weakens them. */
+    private void learn(Attempt attempt, io.duecall.domain.account.Account account) {
+        try {
+            bestTime.record(attempt, account);
+        } catch (StoreUnavailableException e) {
+            LOG.debug("call {}: not counted toward contact habits: {}", attempt.callId(), e.getMessage());
         }
     }
 

@@ -35,11 +35,13 @@ final class DialTick {
     private final AccountStore accounts;
     private final AttemptLedger ledger;
     private final CallOriginator telephony;
+    private final BestTimeScheduler bestTime;
     private final AgentPool agents;
 
     DialTick(Clock clock, CampaignRegistry campaigns, CallsInFlight calls, AccountStore accounts, AttemptLedger ledger,
-            CallOriginator telephony, AgentPool agents) {
+            CallOriginator telephony, AgentPool agents, BestTimeScheduler bestTime) {
         this.clock = clock;
+        this.bestTime = bestTime;
         this.campaigns = campaigns;
         this.calls = calls;
         this.accounts = accounts;
@@ -128,6 +130,13 @@ final class DialTick {
                 return false;
             }
             case DialDecision.Dial dial -> {
+                var best = bestTime.firstCall(campaigns.eligibility(), campaign.id(), claim.account(), now);
+                if (best.isAfter(now)) {
+                    // Never called yet, and its campaign learns when debtors answer: the first call waits for the
+                    // best permitted slot within the hold, as every later one does.
+                    accounts.release(claim, best);
+                    return false;
+                }
                 var callId = "c-" + UUID.randomUUID();
                 var number = choice.number().orElseThrow();
                 var call = new LiveCall(callId, claim, campaign, number, choice.contact().orElse(null),

@@ -2,6 +2,7 @@ package io.duecall.app;
 
 import io.duecall.domain.account.AccountId;
 import io.duecall.domain.agent.AgentDisposition;
+import io.duecall.domain.besttime.BestTime;
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.compliance.ContactRules;
@@ -46,6 +47,7 @@ public final class DialerEngine implements DialCycle {
     private final DialTick dialTick;
     private final CallWriter writer;
     private final AccountReturn returns;
+    private final BestTimeScheduler bestTime;
     private final CallLifecycle lifecycle;
     private final AgentBridging bridging;
     private final IvrSessions sessions;
@@ -60,8 +62,10 @@ public final class DialerEngine implements DialCycle {
         this.campaigns = new CampaignRegistry(b.clock, b.maxOriginatesPerTick, b.ledger, b.suppression, b.campaigns,
                 b.holidays, b.rules, b.pacing);
         this.outages = new Outages(b.telephony);
-        this.dialTick = new DialTick(clock, campaigns, calls, accounts, b.ledger, b.telephony, b.agents);
-        this.returns = new AccountReturn(accounts, campaigns);
+        this.dialTick = new DialTick(clock, campaigns, calls, accounts, b.ledger, b.telephony, b.agents,
+                b.bestTime);
+        this.bestTime = b.bestTime;
+        this.returns = new AccountReturn(accounts, campaigns, b.bestTime);
         this.writer = new CallWriter(b.ledger, b.promises, b.journal, b.ledgerWriter, calls, returns, outages);
         this.lifecycle = new CallLifecycle(clock, calls, campaigns, b.agents, b.telephony, writer);
         this.bridging = new AgentBridging(clock, b.pause, calls, campaigns, b.agents, b.telephony, b.bridgeWatch);
@@ -84,6 +88,11 @@ public final class DialerEngine implements DialCycle {
      */
     public void upsert(Campaign campaign, ContactRules rules, PacingPolicy pacing) {
         campaigns.upsert(campaign, rules, pacing);
+    }
+
+    /** Whether, and within which hold, the campaign calls at its debtors' best time from now on (null: it does not). */
+    public void bestTime(CampaignId campaign, BestTime bestTime) {
+        this.bestTime.use(campaign, bestTime);
     }
 
     /**

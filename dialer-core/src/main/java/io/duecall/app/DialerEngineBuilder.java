@@ -15,6 +15,7 @@ import io.duecall.port.SuppressionStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import io.duecall.port.HabitStore;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 
@@ -39,6 +40,7 @@ public final class DialerEngineBuilder {
     Journal journal = Journal.none();
     Executor ledgerWriter = Runnable::run;
     Executor bridgeWatch;
+    BestTimeScheduler bestTime = BestTimeScheduler.off(HabitStore.none());
 
     DialerEngineBuilder(Clock clock, Pause pause) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -131,6 +133,15 @@ public final class DialerEngineBuilder {
      */
     public DialerEngineBuilder bridgeWatch(Executor watch) {
         this.bridgeWatch = Objects.requireNonNull(watch, "watch");
+        return this;
+    }
+
+    /**
+     * Where returning accounts are placed, and where written calls are counted; by default every account returns at
+     * its first permitted instant and nothing is counted.
+     */
+    public DialerEngineBuilder bestTime(BestTimeScheduler bestTime) {
+        this.bestTime = Objects.requireNonNull(bestTime, "bestTime");
         return this;
     }
 

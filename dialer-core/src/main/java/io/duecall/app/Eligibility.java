@@ -187,7 +187,7 @@ public final class Eligibility {
     }
 
     /** Contacts' numbers are looked up on the lists too: a third party on a do-not-call list is not called either. */
-    private ContactHistory history(Account account, Instant now) {
+    ContactHistory history(Account account, Instant now) {
         var numbers = new ArrayList<E164>();
         account.phones().forEach(p -> numbers.add(p.number()));
         account.contacts().forEach(c -> numbers.add(c.number()));
@@ -208,7 +208,7 @@ public final class Eligibility {
         return Set.copyOf(all);
     }
 
-    private ContactPolicy policy(CampaignId campaign) {
+    ContactPolicy policy(CampaignId campaign) {
         var policy = policies.get(campaign);
         if (policy == null) {
             throw new IllegalArgumentException("campaign: '" + campaign + "' is not configured");

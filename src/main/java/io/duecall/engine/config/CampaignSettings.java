@@ -25,7 +25,17 @@ public record CampaignSettings(String id, String name, CampaignMode mode, LocalT
         Duration closingMargin, String companyName, String callbackNumber, Integer channelLimit,
         Duration ringTimeout, Duration agentWait, Duration lease, Integer promiseHorizonDays, Instant startAt,
         Instant endAt, RulesSettings rules, PacingSettings pacing, MachinePolicy machine,
-        List<String> requiredSkills, Duration maxCallDuration) {
+        List<String> requiredSkills, Duration maxCallDuration, BestTimeSettings bestTime) {
+    public CampaignSettings(String id, String name, CampaignMode mode, LocalTime opens, LocalTime closes,
+            Duration closingMargin, String companyName, String callbackNumber, Integer channelLimit,
+            Duration ringTimeout, Duration agentWait, Duration lease, Integer promiseHorizonDays, Instant startAt,
+            Instant endAt, RulesSettings rules, PacingSettings pacing, MachinePolicy machine,
+            List<String> requiredSkills, Duration maxCallDuration) {
+        this(id, name, mode, opens, closes, closingMargin, companyName, callbackNumber, channelLimit, ringTimeout,
+                agentWait, lease, promiseHorizonDays, startAt, endAt, rules, pacing, machine, requiredSkills,
+                maxCallDuration, null);
+    }
+
     public CampaignSettings(String id, String name, CampaignMode mode, LocalTime opens, LocalTime closes,
             Duration closingMargin, String companyName, String callbackNumber, Integer channelLimit,
             Duration ringTimeout, Duration agentWait, Duration lease, Integer promiseHorizonDays, Instant startAt,
@@ -52,14 +62,15 @@ public record CampaignSettings(String id, String name, CampaignMode mode, LocalT
         var window = CallingWindow.defaults();
         return new CampaignSettings(null, null, CampaignMode.IVR_REMINDER, window.opens(), window.closes(),
                 window.closingMargin(), null, null, 30, Duration.ofSeconds(25), Duration.ofSeconds(2),
-                Duration.ofMinutes(10), 3, null, null, null, null, MachinePolicy.MESSAGE, List.of(), null);
+                Duration.ofMinutes(10), 3, null, null, null, null, MachinePolicy.MESSAGE, List.of(), null,
+                BestTimeSettings.defaults());
     }
 
     /** This definition with {@code id} as its id. */
     public CampaignSettings withId(CampaignId newId) {
         return new CampaignSettings(newId.value(), name, mode, opens, closes, closingMargin, companyName,
                 callbackNumber, channelLimit, ringTimeout, agentWait, lease, promiseHorizonDays, startAt, endAt, rules,
-                pacing, machine, requiredSkills, maxCallDuration);
+                pacing, machine, requiredSkills, maxCallDuration, bestTime);
     }
 
     /**
@@ -92,8 +103,9 @@ public record CampaignSettings(String id, String name, CampaignMode mode, LocalT
             var policy = PacingSettings.resolve(pacing, campaign.mode(), dotted + "pacing", errors);
             var skills = AgentSeat.validSkills(requiredSkills == null ? null : new HashSet<>(requiredSkills),
                     "requiredSkills");
+            var learned = BestTimeSettings.resolve(bestTime, dotted, errors);
             return new ConfiguredCampaign(campaign, new RunDates(startAt, endAt), contactRules, policy,
-                    or(machine, d.machine()), skills);
+                    or(machine, d.machine()), skills, learned);
         } catch (IllegalArgumentException | NullPointerException e) {
             errors.add(prefix + e.getMessage());
             return null;

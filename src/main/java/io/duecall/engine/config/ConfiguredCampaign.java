@@ -2,6 +2,7 @@ package io.duecall.engine.config;
 
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.compliance.ContactRules;
+import io.duecall.domain.besttime.BestTime;
 import io.duecall.domain.pacing.PacingPolicy;
 import io.duecall.ivr.flow.MachinePolicy;
 import java.util.Set;
@@ -11,9 +12,15 @@ import java.util.Set;
  * for the campaign), what its calls do on an answering machine and the skills its calls require of an agent.
  */
 public record ConfiguredCampaign(Campaign campaign, RunDates runDates, ContactRules rules, PacingPolicy pacing,
-        MachinePolicy machine, Set<String> requiredSkills) {
+        MachinePolicy machine, Set<String> requiredSkills, BestTime bestTime) {
     public ConfiguredCampaign {
         requiredSkills = Set.copyOf(requiredSkills);
+    }
+
+    /** A campaign that calls at the first permitted instant. */
+    public ConfiguredCampaign(Campaign campaign, RunDates runDates, ContactRules rules, PacingPolicy pacing,
+            MachinePolicy machine, Set<String> requiredSkills) {
+        this(campaign, runDates, rules, pacing, machine, requiredSkills, null);
     }
 
     /** A campaign with the engine's defaults for everything but the campaign itself and its pacing. */

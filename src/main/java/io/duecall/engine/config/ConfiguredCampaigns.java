@@ -3,6 +3,7 @@ package io.duecall.engine.config;
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.compliance.ContactRules;
+import io.duecall.domain.besttime.BestTime;
 import io.duecall.domain.pacing.PacingPolicy;
 import io.duecall.ivr.flow.MachinePolicy;
 import java.util.HashMap;
@@ -24,6 +25,13 @@ public record ConfiguredCampaigns(List<ConfiguredCampaign> entries) {
     public Map<CampaignId, ContactRules> rules() {
         var map = new HashMap<CampaignId, ContactRules>();
         entries.stream().filter(e -> e.rules() != null).forEach(e -> map.put(e.campaign().id(), e.rules()));
+        return Map.copyOf(map);
+    }
+
+    /** The campaigns that call at their debtors' best time, with their holds. */
+    public Map<CampaignId, BestTime> bestTime() {
+        var map = new HashMap<CampaignId, BestTime>();
+        entries.stream().filter(e -> e.bestTime() != null).forEach(e -> map.put(e.campaign().id(), e.bestTime()));
         return Map.copyOf(map);
     }
 

@@ -217,6 +217,14 @@ public final class RedisKeys {
         return prefix + ":campaigns:definitions";
     }
 
+    /**
+     * Hash of a campaign's learned contact habits: "segment|slot|d", "|a" and "|r" to the dials, answers and
+     * right-party contacts in that debtor-local slot; the campaign as a whole is the segment "*".
+     */
+    public String habits(CampaignId campaign) {
+        return campaignTag(campaign) + ":habits";
+    }
+
     private String accountTag(AccountId account) {
         return prefix + ":{a:" + account.value() + "}";
     }
