@@ -7,7 +7,18 @@ import io.duecall.ivr.flow.ReminderFlow;
 import io.duecall.port.CallEvent;
 import io.duecall.port.CallOriginator;
 import io.duecall.port.CallRequest;
+import io.duecall.domain.account.Account;
+import io.duecall.domain.account.E164;
+import io.duecall.domain.account.PhoneType;
+import io.duecall.domain.besttime.ContactSlot;
+import io.duecall.domain.window.DebtorZones;
+import io.duecall.sim.habits.HabitProfile;
+import io.duecall.sim.habits.Habits;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 import java.time.Instant;
 import java.util.PriorityQueue;
 import java.util.Random;
@@ -28,6 +39,9 @@ public final class PortfolioPbx implements CallOriginator {
     private final VirtualClock clock;
     private final Random random;
     private final DebtorBehaviour behaviour;
+    private final Map<E164, Debtor> debtors = new HashMap<>();
+    private Habits habits;
+    private long habitSeed;
     private CallSessions sessions;
     private ReminderFlow ivr;
     private Consumer<CallEvent> listener = e -> {};
@@ -39,6 +53,52 @@ public final class PortfolioPbx implements CallOriginator {
         this.clock = clock;
         this.random = new Random(seed);
         this.behaviour = behaviour;
+    }
+
+    /** Who answers a number: the kind of person, the phone type and the zone their hours are kept in. */
+    private record Debtor(HabitProfile profile, PhoneType type, ZoneId zone) {}
+
+    /**
+     * People answer by their hidden habits (the hour of their own week, their kind, the phone type) instead of one
+     * answer rate; the engine never sees {@code habits}. The debtors must be made known with {@link #know}.
+     */
+    public void answerByHabits(Habits habits, long seed) {
+        this.habits = habits;
+        this.habitSeed = seed;
+    }
+
+    /** Makes an account's own numbers known, so their calls are answered by the account's habits. */
+    public void know(Account account) {
+        if (habits == null) {
+            return;
+        }
+        var profile = habits.profileOf(account.id().value(), habitSeed);
+        for (var phone : account.phones()) {
+            var zones = DebtorZones.of(account, phone.number());
+            var zone = zones.stream().min(java.util.Comparator.comparing(ZoneId::getId)).orElse(ZoneOffset.UTC);
+            debtors.put(phone.number(), new Debtor(profile, phone.type(), zone));
+        }
+    }
+
+    /** The true chance that a person answers {@code number} at {@code at}; empty without habits or for a stranger. */
+    public java.util.OptionalDouble trueAnswer(E164 number, Instant at) {
+        var debtor = habits == null ? null : debtors.get(number);
+        if (debtor == null) {
+            return java.util.OptionalDouble.empty();
+        }
+        return trueAnswer(number, ContactSlot.of(at.atZone(debtor.zone()).toLocalDateTime()));
+    }
+
+    /** The true chance that a person answers {@code number} in a slot of their week; empty for a stranger. */
+    public java.util.OptionalDouble trueAnswer(E164 number, ContactSlot slot) {
+        var debtor = habits == null ? null : debtors.get(number);
+        return debtor == null ? java.util.OptionalDouble.empty()
+                : java.util.OptionalDouble.of(habits.answer(debtor.profile(), debtor.type(), slot));
+    }
+
+    /** The share of people answering who turn out to be the debtor and stay to say so. */
+    public double rightPartyShareOfPeople() {
+        return 1 - behaviour.wrongPartyShare() - behaviour.hangUpAtGreetingShare();
     }
 
     /** Answered calls run the real reminder flow against these sessions (the engine). */
@@ -58,19 +118,42 @@ public final class PortfolioPbx implements CallOriginator {
         peakUp = Math.max(peakUp, up);
         var id = request.callId();
         var now = clock.instant();
-        if (random.nextDouble() >= behaviour.answerRate()) {
-            double draw = random.nextDouble();
-            if (draw < behaviour.busyShare()) {
-                notConnected(id, now.plusSeconds(6), CallOutcome.BUSY);
-            } else if (draw < behaviour.busyShare() + behaviour.failedShare()) {
-                notConnected(id, now.plusSeconds(2), random.nextBoolean() ? CallOutcome.FAILED : CallOutcome.CONGESTION);
-            } else {
-                notConnected(id, now.plusSeconds(25), CallOutcome.NO_ANSWER);
-            }
+        var person = trueAnswer(request.number(), now);
+        if (person.isPresent()) {
+            originateByHabit(id, now, person.getAsDouble());
             return;
         }
+        if (random.nextDouble() >= behaviour.answerRate()) {
+            notAnswered(id, now);
+            return;
+        }
+        answer(id, now, plan());
+    }
+
+    /** A person answers with their habit's chance; otherwise a machine may, else the call does not connect. */
+    private void originateByHabit(String id, Instant now, double personAnswers) {
+        if (random.nextDouble() < personAnswers) {
+            answer(id, now, personPlan());
+        } else if (random.nextDouble() < behaviour.machineShare()) {
+            answer(id, now, SimulatedDebtor.Plan.MACHINE);
+        } else {
+            notAnswered(id, now);
+        }
+    }
+
+    private void notAnswered(String id, Instant now) {
+        double draw = random.nextDouble();
+        if (draw < behaviour.busyShare()) {
+            notConnected(id, now.plusSeconds(6), CallOutcome.BUSY);
+        } else if (draw < behaviour.busyShare() + behaviour.failedShare()) {
+            notConnected(id, now.plusSeconds(2), random.nextBoolean() ? CallOutcome.FAILED : CallOutcome.CONGESTION);
+        } else {
+            notConnected(id, now.plusSeconds(25), CallOutcome.NO_ANSWER);
+        }
+    }
+
+    private void answer(String id, Instant now, SimulatedDebtor.Plan plan) {
         var answered = now.plusSeconds(5 + random.nextInt(15));
-        var plan = plan();
         at(answered, () -> listener.accept(new CallEvent.Answered(id, clock.instant(), "Virtual/" + id)));
         at(answered.plusSeconds(1), () -> converse(id, plan));
         var talk = 20 + random.nextInt(60);
@@ -84,6 +167,11 @@ public final class PortfolioPbx implements CallOriginator {
         if (random.nextDouble() < behaviour.machineShare()) {
             return SimulatedDebtor.Plan.MACHINE;
         }
+        return personPlan();
+    }
+
+    /** What a person who picked up does. */
+    private SimulatedDebtor.Plan personPlan() {
         double person = random.nextDouble();
         if (person < behaviour.wrongPartyShare()) {
             return SimulatedDebtor.Plan.WRONG_PARTY;

@@ -5,6 +5,8 @@ import io.duecall.adapter.memory.InMemoryAttemptLedger;
 import io.duecall.adapter.memory.InMemoryPromiseStore;
 import io.duecall.adapter.memory.InMemorySuppressionStore;
 import io.duecall.adapter.time.VirtualClock;
+import io.duecall.adapter.memory.InMemoryHabitStore;
+import io.duecall.app.BestTimeScheduler;
 import io.duecall.app.ComplianceAudit;
 import io.duecall.app.DialerEngine;
 import io.duecall.domain.account.Account;
@@ -14,6 +16,8 @@ import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.compliance.ContactRules;
 import io.duecall.domain.window.DebtorZones;
 import io.duecall.domain.window.HolidayCalendar;
+import io.duecall.port.HabitStore;
+import io.duecall.sim.habits.Habits;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,8 +53,18 @@ public final class PortfolioSimulation {
      */
     public record Setup(Instant start, int days, Campaign campaign, ContactRules rules, HolidayCalendar holidays,
             List<Account> accounts, IntFunction<List<Account>> arrivals, List<Listing> doNotCall,
-            DebtorBehaviour behaviour, double brokenPromiseShare, Duration tick, long seed) {
+            DebtorBehaviour behaviour, double brokenPromiseShare, Duration tick, long seed, Habits habits,
+            Scheduling scheduling) {
+        /** People answer by {@code behaviour}'s one rate, and accounts return at their first permitted instant. */
+        public Setup(Instant start, int days, Campaign campaign, ContactRules rules, HolidayCalendar holidays,
+                List<Account> accounts, IntFunction<List<Account>> arrivals, List<Listing> doNotCall,
+                DebtorBehaviour behaviour, double brokenPromiseShare, Duration tick, long seed) {
+            this(start, days, campaign, rules, holidays, accounts, arrivals, doNotCall, behaviour, brokenPromiseShare,
+                    tick, seed, null, (pbx, habits) -> BestTimeScheduler.off(habits));
+        }
+
         public Setup {
+            Objects.requireNonNull(scheduling, "scheduling");
             if (days <= 0 || days > 3660) {
                 throw new IllegalArgumentException("days: " + days + " (expected 1 to 3660)");
             }
@@ -59,6 +73,12 @@ public final class PortfolioSimulation {
             Objects.requireNonNull(campaign, "campaign");
             Objects.requireNonNull(rules, "rules");
         }
+    }
+
+    /** The scheduler returning accounts go through, built for a run from its PBX (whose people it may know). */
+    @FunctionalInterface
+    public interface Scheduling {
+        BestTimeScheduler scheduler(PortfolioPbx pbx, HabitStore habits);
     }
 
     private PortfolioSimulation() {}
@@ -71,12 +91,16 @@ public final class PortfolioSimulation {
         var promises = new InMemoryPromiseStore();
         var suppression = new InMemorySuppressionStore();
         var pbx = new PortfolioPbx(clock, s.seed(), s.behaviour());
+        if (s.habits() != null) {
+            pbx.answerByHabits(s.habits(), s.seed());
+        }
+        var bestTime = s.scheduling().scheduler(pbx, new InMemoryHabitStore());
         var id = s.campaign().id();
         var engine = DialerEngine.builder(clock, clock::advance).accounts(accounts).ledger(ledger).promises(promises)
                 .suppression(suppression).telephony(pbx)
                 .agents(new io.duecall.app.AgentPool(List.of(), Duration.ZERO, new io.duecall.adapter.memory.InMemoryAgentRoster(), ""))
                 .campaigns(List.of(s.campaign())).maxOriginatesPerTick(10).holidays(s.holidays())
-                .rules(Map.of(id, s.rules())).build();
+                .rules(Map.of(id, s.rules())).bestTime(bestTime).build();
         pbx.answerWith(engine.sessions());
         var returning = new TreeMap<Integer, List<Account>>();
         var random = new Random(s.seed() + 1);
@@ -92,6 +116,7 @@ public final class PortfolioSimulation {
             returning.remove(d);
             if (!arrivals.isEmpty()) {
                 accounts.importAccounts(id, arrivals, dayStart);
+                arrivals.forEach(pbx::know);
                 arrivals.forEach(a -> everyAccount.put(a.id().value(), a));
                 imported += arrivals.size();
             }

@@ -21,7 +21,7 @@ import java.util.Random;
  * change on different dates; a third carry no zone, so theirs comes from the number. A quarter have one or two
  * third-party contacts, whose numbers have a zone of their own.
  */
-final class YearPopulation {
+public final class YearPopulation {
     private static final List<String> ZONES = List.of("America/New_York", "America/Chicago", "America/Denver",
             "America/Phoenix", "America/Los_Angeles", "America/Anchorage", "Pacific/Honolulu", "America/St_Johns",
             "Europe/London", "Europe/Berlin", "Asia/Kolkata", "Asia/Kathmandu", "Australia/Sydney",
@@ -32,11 +32,11 @@ final class YearPopulation {
     private final Random random;
     private int next;
 
-    YearPopulation(long seed) {
+    public YearPopulation(long seed) {
         this.random = new Random(seed);
     }
 
-    List<Account> draw(int count, LocalDate today) {
+    public List<Account> draw(int count, LocalDate today) {
         var accounts = new ArrayList<Account>(count);
         for (int i = 0; i < count; i++) {
             accounts.add(account(today));
