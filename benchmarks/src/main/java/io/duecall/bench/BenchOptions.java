@@ -17,12 +17,13 @@ import java.util.stream.Collectors;
  * @param agents           simulated agents of the originate run
  * @param parts            which parts run
  * @param originateTimeScale the PBX simulator's factor on ringing, talk and call limits in the originate run
+ * (the ledger part appends and ships {@link #LEDGER_LINES} lines)
  */
 record BenchOptions(int accounts, int claimBatch, int sessions, int originateSeconds, boolean redisBenchmark,
         int agents, Set<Part> parts, double originateTimeScale) {
     /** The benchmark's parts, as {@code --only} names them. */
     enum Part {
-        REDIS, AGI, ORIGINATES;
+        REDIS, AGI, ORIGINATES, LEDGER;
 
         String optionName() {
             return name().toLowerCase(Locale.ROOT);
@@ -30,6 +31,8 @@ record BenchOptions(int accounts, int claimBatch, int sessions, int originateSec
     }
 
     static final int DEFAULT_AGENTS = 1_000;
+    /** Lines the ledger part appends to Redis and ships into PostgreSQL. */
+    static final int LEDGER_LINES = 200_000;
     /** Rings of 1-2 ms and talk of about 180 ms: the originate path, not the calls, is what is measured. */
     static final double DEFAULT_ORIGINATE_TIME_SCALE = 0.002;
 

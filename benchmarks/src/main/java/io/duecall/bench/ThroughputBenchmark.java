@@ -49,7 +49,22 @@ public final class ThroughputBenchmark {
             originateFigures.forEach(f -> out.println(f.line()));
             figures.addAll(originateFigures);
         }
+        if (options.runs(BenchOptions.Part.LEDGER)) {
+            figures.addAll(ledger(out));
+        }
         return figures;
+    }
+
+    private static List<Figure> ledger(PrintStream out) throws Exception {
+        try (var redis = LocalRedis.provision(Optional.empty(), Optional.of(LocalRedis.Mode.LOCAL_BINARY));
+                var jedis = new JedisPooled(redis.uri())) {
+            var r = LedgerThroughput.run(jedis, redis.uri(), BenchOptions.LEDGER_LINES);
+            out.printf("Ledger: %,d lines for %,d accounts appended to %s, then shipped by one shipper into %s%n",
+                    r.lines(), LedgerThroughput.ACCOUNTS, redis.description(), r.postgres());
+            var ledgerFigures = LedgerFigures.of(r);
+            ledgerFigures.forEach(f -> out.println(f.line()));
+            return ledgerFigures;
+        }
     }
 
     private static List<Figure> redis(BenchOptions options, Clock clock, PrintStream out) throws Exception {

@@ -22,7 +22,8 @@ class ThroughputBenchmarkTest {
     @Test
     void reducedRunClaimsEachAccountOnceServesEverySessionAndEndsEveryOriginateAsOneLedgerLine() throws Exception {
         var printed = new ByteArrayOutputStream();
-        var options = new BenchOptions(10_000, 100, 100, 1, false, 100, EnumSet.allOf(BenchOptions.Part.class))
+        var options = new BenchOptions(10_000, 100, 100, 1, false, 100,
+                EnumSet.of(BenchOptions.Part.REDIS, BenchOptions.Part.AGI, BenchOptions.Part.ORIGINATES))
                 .withOriginateTimeScale(0.02);
 
         var figures = ThroughputBenchmark.run(options, new PrintStream(printed, true, StandardCharsets.UTF_8));
@@ -38,5 +39,22 @@ class ThroughputBenchmarkTest {
         assertEquals(0, byName.get("answered calls hung up before an agent"));
         assertTrue(byName.get("answered calls bridged to an agent") > 0);
         assertEquals(true, printed.toString(StandardCharsets.UTF_8).contains("import of 10,000 accounts"));
+    }
+
+    @Test
+    void reducedLedgerRunShipsEveryLineOnceAndLeavesNoneInRedis() throws Exception {
+        var redis = io.duecall.devsupport.LocalRedis.provision(java.util.Optional.empty(),
+                java.util.Optional.of(io.duecall.devsupport.LocalRedis.Mode.LOCAL_BINARY));
+        try (redis; var jedis = new redis.clients.jedis.JedisPooled(redis.uri())) {
+            var result = LedgerThroughput.run(jedis, redis.uri(), 3_000);
+
+            Map<String, Double> byName = LedgerFigures.of(result).stream()
+                    .collect(Collectors.toMap(Figure::name, Figure::value));
+            assertEquals(0, byName.get("lines lost or doubled in PostgreSQL"));
+            assertEquals(3_000, result.storedInPostgres());
+            assertEquals(0, result.leftInRedis());
+            assertTrue(byName.get("ledger lines shipped into PostgreSQL") > 0);
+            assertTrue(result.redisBytesPerLine() > result.bytesPerLineAfterTrim(), "trimming frees the stream's memory");
+        }
     }
 }
