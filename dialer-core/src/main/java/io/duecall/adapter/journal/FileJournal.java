@@ -7,19 +7,15 @@ import io.duecall.adapter.redis.PromiseCodec;
 import io.duecall.port.Journal;
 import io.duecall.port.JournalUnavailableException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import java.util.zip.CRC32C;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,20 +34,15 @@ import org.slf4j.LoggerFactory;
 public final class FileJournal implements Journal {
     private static final Logger LOG = LoggerFactory.getLogger(FileJournal.class);
     static final String LOCK_FILE = "journal.lock";
-    private static final String PREFIX = "segment-";
-    private static final String SUFFIX = ".log";
     /** A segment with nothing pending is replaced once it is this large. */
     static final long ROLL_BYTES = 1 << 20;
-    /** No entry is near this large; a length beyond it is a torn or corrupt frame. */
-    private static final int MAX_PAYLOAD = 1 << 20;
-    private static final int HEADER = 8;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path dir;
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final Map<Long, Pending> pending = new LinkedHashMap<>();
-    private FileChannel segment;
+    private final SegmentFiles files;
     private long nextSeq = 1;
     private int tornFrames;
     private boolean closed;
@@ -60,6 +51,7 @@ public final class FileJournal implements Journal {
         this.dir = dir;
         this.lockChannel = lockChannel;
         this.lock = lock;
+        this.files = new SegmentFiles(dir);
     }
 
     /**
@@ -87,72 +79,48 @@ public final class FileJournal implements Journal {
             journal.recover();
             return journal;
         } catch (IOException e) {
-            closeQuietly(lockChannel);
+            SegmentFiles.closeQuietly(lockChannel);
             throw new JournalUnavailableException("journal.dir: " + dir + " (expected a writable directory): " + e, e);
         } catch (RuntimeException e) {
-            closeQuietly(lockChannel);
+            SegmentFiles.closeQuietly(lockChannel);
             throw e;
         }
     }
 
     private void recover() throws IOException {
-        var segments = segments();
+        var segments = files.list();
         for (int i = 0; i < segments.size(); i++) {
             var path = segments.get(i);
-            nextSeq = Math.max(nextSeq, firstSeqOf(path));
-            long good = read(path);
+            nextSeq = Math.max(nextSeq, SegmentFiles.firstSeqOf(path));
+            long good = files.read(path, (payload, position) -> readRecord(path, payload, position));
             if (good < Files.size(path)) {
                 tornFrames++;
                 LOG.warn("journal {}: {} bytes after offset {} are not a whole record and are ignored", path,
                         Files.size(path) - good, good);
                 if (i == segments.size() - 1) {
-                    try (var channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
-                        channel.truncate(good);
-                        channel.force(true);
-                    }
+                    files.truncate(path, good);
                 }
             }
         }
         if (pending.isEmpty()) {
-            deleteSegments();
-            startSegment();
+            files.deleteAll();
+            files.start(nextSeq);
         } else {
-            segment = FileChannel.open(segments.getLast(), StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            files.continueIn(segments.getLast());
             LOG.info("journal {}: {} entr{} left by the last run wait for the store", dir, pending.size(),
                     pending.size() == 1 ? "y" : "ies");
         }
     }
 
-    /** Reads the segment's whole frames into {@link #pending}; returns the offset after the last whole frame. */
-    private long read(Path path) throws IOException {
-        try (var channel = FileChannel.open(path, StandardOpenOption.READ)) {
-            long size = channel.size();
-            long position = 0;
-            var header = ByteBuffer.allocate(HEADER);
-            while (position + HEADER <= size) {
-                header.clear();
-                channel.read(header, position);
-                header.flip();
-                int length = header.getInt();
-                int crc = header.getInt();
-                if (length <= 0 || length > MAX_PAYLOAD || position + HEADER + length > size) {
-                    return position;
-                }
-                var payload = ByteBuffer.allocate(length);
-                channel.read(payload, position + HEADER);
-                if (crc(payload.array()) != crc) {
-                    return position;
-                }
-                try {
-                    accept(JSON.readValue(payload.array(), Record.class));
-                } catch (JacksonException | IllegalStateException e) {
-                    LOG.warn("journal {}: the record at offset {} is unreadable and ends the segment: {}", path,
-                            position, e.getMessage());
-                    return position;
-                }
-                position += HEADER + length;
-            }
-            return position;
+    private boolean readRecord(Path path, byte[] payload, long position) {
+        try {
+            accept(JSON.readValue(payload, Record.class));
+            return true;
+        } catch (IOException | IllegalStateException e) {
+            // Parsing bytes in memory fails only as a JacksonException: the payload is not a record.
+            LOG.warn("journal {}: the record at offset {} is unreadable and ends the segment: {}", path, position,
+                    e.getMessage());
+            return false;
         }
     }
 
@@ -193,10 +161,8 @@ public final class FileJournal implements Journal {
         }
         try {
             write(new Record(applied.seq(), "applied", Map.of()), false);
-            if (pending.isEmpty() && segment.size() > ROLL_BYTES) {
-                segment.close();
-                deleteSegments();
-                startSegment();
+            if (pending.isEmpty() && files.size() > ROLL_BYTES) {
+                files.restart(nextSeq);
             }
         } catch (JournalUnavailableException | IOException e) {
             // The entry is in the store; should its mark be missing, the next run applies it again, harmlessly.
@@ -219,13 +185,13 @@ public final class FileJournal implements Journal {
             return;
         }
         closed = true;
-        closeQuietly(segment);
+        files.close();
         try {
             lock.release();
         } catch (IOException e) {
             LOG.warn("journal {}: could not release its lock: {}", dir, e.getMessage());
         }
-        closeQuietly(lockChannel);
+        SegmentFiles.closeQuietly(lockChannel);
     }
 
     private void write(Record record, boolean force) {
@@ -235,104 +201,17 @@ public final class FileJournal implements Journal {
         } catch (JacksonException e) {
             throw new IllegalStateException("journal entry " + record.seq() + " cannot be encoded: " + e.getMessage(), e);
         }
-        var frame = ByteBuffer.allocate(HEADER + payload.length);
-        frame.putInt(payload.length).putInt(crc(payload)).put(payload).flip();
-        long start = -1;
         try {
-            start = segment.size();
-            while (frame.hasRemaining()) {
-                segment.write(frame);
-            }
-            if (force) {
-                segment.force(false);
-            }
+            files.append(payload, nextSeq, force);
         } catch (IOException e) {
-            cutOff(start);
             throw new JournalUnavailableException("journal " + dir + ": could not write entry " + record.seq()
                     + ": " + e, e);
-        }
-    }
-
-    /** After a failed write: drops its partial frame, or else leaves it behind and goes on in a new segment. */
-    private void cutOff(long start) {
-        try {
-            if (start >= 0) {
-                segment.truncate(start);
-                segment.force(true);
-                return;
-            }
-        } catch (IOException ignored) {
-            // Fall through: a new segment keeps later records from following the partial frame.
-        }
-        try {
-            closeQuietly(segment);
-            startSegment();
-        } catch (IOException e) {
-            LOG.error("journal {}: could not start a new segment after a failed write: {}", dir, e.getMessage());
-        }
-    }
-
-    private void startSegment() throws IOException {
-        var path = dir.resolve(PREFIX + "%020d".formatted(nextSeq) + SUFFIX);
-        segment = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-        segment.force(true);
-        forceDirectory();
-    }
-
-    /** So a new or deleted segment's name survives a power cut too. */
-    private void forceDirectory() {
-        try (var channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException | UnsupportedOperationException notOnThisSystem) {
-            // Some systems cannot open a directory for syncing; the file's own force still holds its records.
-        }
-    }
-
-    private void deleteSegments() throws IOException {
-        for (var path : segments()) {
-            Files.delete(path);
-        }
-        forceDirectory();
-    }
-
-    private List<Path> segments() throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return new ArrayList<>(files.filter(p -> {
-                var name = p.getFileName().toString();
-                return name.startsWith(PREFIX) && name.endsWith(SUFFIX);
-            }).sorted().toList());
-        }
-    }
-
-    private static long firstSeqOf(Path segment) {
-        var name = segment.getFileName().toString();
-        try {
-            return Long.parseLong(name.substring(PREFIX.length(), name.length() - SUFFIX.length()));
-        } catch (NumberFormatException e) {
-            return 1;
         }
     }
 
     private void requireOpen() {
         if (closed) {
             throw new JournalUnavailableException("journal " + dir + " is closed", null);
-        }
-    }
-
-    private static int crc(byte[] bytes) {
-        var crc = new CRC32C();
-        crc.update(bytes);
-        return (int) crc.getValue();
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        if (closeable == null) {
-            return;
-        }
-        try {
-            closeable.close();
-        } catch (Exception ignored) {
-            // Closing on the way out: nothing more to do.
         }
     }
 
