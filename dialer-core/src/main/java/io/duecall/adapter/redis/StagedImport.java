@@ -9,7 +9,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
@@ -26,7 +25,7 @@ import redis.clients.jedis.UnifiedJedis;
  * makes every account of the import persistent and merges the entries into the queue, skipping leased and already
  * queued ids. Until then the queue, the leases and every stored account are as before; a failed or rejected import
  * deletes what it staged, and one killed part-way is gone once its keys expire. On a Redis Cluster the commit is in
- * steps, see {@link #commitInSteps}.
+ * steps, see {@link #commitInSteps}. The chunks are written by {@link ImportStaging}.
  */
 final class StagedImport implements AccountStore.Import {
     static final int CHUNK = 5_000;
@@ -37,10 +36,10 @@ final class StagedImport implements AccountStore.Import {
     private final UnifiedJedis jedis;
     private final RedisKeys keys;
     private final CampaignId campaign;
-    private final Instant eligibleFrom;
     private final String importId;
     private final String staging;
     private final String replaced;
+    private final ImportStaging stager;
     private final long startedNanos = System.nanoTime();
     private final List<Account> pending = new ArrayList<>(CHUNK);
     private boolean anyStaged;
@@ -50,10 +49,10 @@ final class StagedImport implements AccountStore.Import {
         this.jedis = jedis;
         this.keys = keys;
         this.campaign = campaign;
-        this.eligibleFrom = eligibleFrom;
         this.importId = HexFormat.of().formatHex(randomBytes());
         this.staging = keys.importQueue(campaign, importId);
         this.replaced = keys.importReplaced(campaign, importId);
+        this.stager = new ImportStaging(jedis, keys, importId, staging, replaced, eligibleFrom);
     }
 
     @Override
@@ -114,104 +113,12 @@ final class StagedImport implements AccountStore.Import {
         pending.clear();
         anyStaged = true;
         try {
-            stageChunk(chunk);
+            stager.stage(chunk);
         } catch (RuntimeException e) {
             discard();
             committed = true; // nothing left to discard at close
             throw e;
         }
-    }
-
-    private void stageChunk(List<Account> chunk) {
-        var exists = Redis.call("check accounts before import", () -> {
-            var replies = new ArrayList<Response<Boolean>>();
-            try (var pipeline = jedis.pipelined()) {
-                chunk.forEach(account -> replies.add(pipeline.exists(keys.account(account.id()))));
-                pipeline.sync();
-            }
-            return replies;
-        });
-        var ids = new ArrayList<String>(chunk.size());
-        var replacedIds = new ArrayList<String>();
-        var hashes = new ArrayList<String>(chunk.size());
-        for (int i = 0; i < chunk.size(); i++) {
-            var id = chunk.get(i).id();
-            ids.add(id.value());
-            if (exists.get(i).get()) {
-                replacedIds.add(id.value());
-                hashes.add(keys.stagedAccount(importId, id));
-            } else {
-                hashes.add(keys.account(id));
-            }
-        }
-        Redis.call("stage import into " + staging, () -> {
-            if (Redis.isCluster(jedis)) {
-                stagePerKey(chunk, hashes, ids, replacedIds);
-            } else {
-                stageInOneTransaction(chunk, hashes, ids, replacedIds);
-            }
-            return null;
-        });
-    }
-
-    /**
-     * Every write of the chunk in one MULTI: a client killed part-way through sending it leaves nothing of the chunk,
-     * so no key is ever written without its expiry.
-     */
-    private void stageInOneTransaction(List<Account> chunk, List<String> hashes, List<String> ids, List<String> replacedIds) {
-        long ttl = STAGING_TTL.toMillis();
-        try (var tx = jedis.multi()) {
-            for (int i = 0; i < chunk.size(); i++) {
-                tx.del(hashes.get(i));
-                tx.hset(hashes.get(i), AccountCodec.encode(chunk.get(i)));
-                tx.pexpire(hashes.get(i), ttl);
-            }
-            var score = (double) eligibleFrom.toEpochMilli();
-            var entries = new HashMap<String, Double>();
-            ids.forEach(id -> entries.put(id, score));
-            tx.zadd(staging, entries);
-            tx.pexpire(staging, ttl);
-            if (!replacedIds.isEmpty()) {
-                tx.sadd(replaced, replacedIds.toArray(String[]::new));
-                tx.pexpire(replaced, ttl);
-            }
-            var results = tx.exec();
-            if (results == null) {
-                throw new StoreUnavailableException("redis: staging import into " + staging + " was aborted", null);
-            }
-            for (var result : results) {
-                if (result instanceof Exception e) {
-                    throw new StoreUnavailableException("redis: staging import into " + staging + ": " + e.getMessage(), e);
-                }
-            }
-        }
-    }
-
-    /** A cluster has no transaction across slots: each key is written with its expiry by one script on its slot. */
-    private void stagePerKey(List<Account> chunk, List<String> hashes, List<String> ids, List<String> replacedIds) {
-        var ttl = Long.toString(STAGING_TTL.toMillis());
-        var replies = new ArrayList<Response<Object>>();
-        try (var pipeline = jedis.pipelined()) {
-            for (int i = 0; i < chunk.size(); i++) {
-                var args = new ArrayList<String>();
-                args.add(ttl);
-                AccountCodec.encode(chunk.get(i)).forEach((field, value) -> {
-                    args.add(field);
-                    args.add(value);
-                });
-                replies.add(pipeline.eval(ImportScripts.STAGE_HASH.source(), List.of(hashes.get(i)), args));
-            }
-            var members = new ArrayList<String>(List.of(ttl, Long.toString(eligibleFrom.toEpochMilli())));
-            members.addAll(ids);
-            replies.add(pipeline.eval(ImportScripts.STAGE_MEMBERS.source(), List.of(staging), members));
-            if (!replacedIds.isEmpty()) {
-                var replacedMembers = new ArrayList<String>(List.of(ttl, ""));
-                replacedMembers.addAll(replacedIds);
-                replies.add(pipeline.eval(ImportScripts.STAGE_MEMBERS.source(), List.of(replaced), replacedMembers));
-            }
-            pipeline.sync();
-        }
-        replies.forEach(Response::get);
     }
 
     /**
