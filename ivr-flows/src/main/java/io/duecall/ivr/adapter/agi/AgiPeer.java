@@ -2,7 +2,6 @@ package io.duecall.ivr.adapter.agi;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.net.InetAddress;
@@ -32,20 +31,14 @@ final class AgiPeer implements SocketConnectionFacade {
     private static final Logger LOG = LoggerFactory.getLogger(IvrServer.class);
     /** Every line Asterisk sends in an AGI environment: {@code agi_channel: PJSIP/carrier-00000001}. */
     private static final Pattern VARIABLE = Pattern.compile("agi_[A-Za-z0-9_]+:.*");
-    private static final int CHUNK = 8192;
 
     private final Socket socket;
-    private final InputStream in;
+    private final BoundedLines reader;
     private final Writer out;
     private final IvrServerConfig config;
     private final Consumer<AgiPeer> onClose;
     private final InetSocketAddress remote;
     private final long headerDeadline;
-    private final byte[] chunk = new byte[CHUNK];
-    private int chunkPos;
-    private int chunkEnd;
-    private long received;
-    private final byte[] line;
     private Queue<String> environment;
     private volatile boolean refused;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -56,8 +49,7 @@ final class AgiPeer implements SocketConnectionFacade {
         this.onClose = onClose;
         this.remote = new InetSocketAddress(socket.getInetAddress(), socket.getPort());
         this.headerDeadline = System.nanoTime() + config.limits().headerTimeout().toNanos();
-        this.line = new byte[config.limits().maxLineBytes()];
-        this.in = socket.getInputStream();
+        this.reader = new BoundedLines(socket, config.limits().maxLineBytes(), config.readTimeout(), headerDeadline);
         this.out = new BufferedWriter(new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8));
     }
 
@@ -88,9 +80,9 @@ final class AgiPeer implements SocketConnectionFacade {
         long bytes = 0;
         try {
             while (true) {
-                var text = readLine(/* environment= */ true);
+                var text = reader.readLine(/* environment= */ true);
                 if (text == null) {
-                    return refuse(received == 0 ? null
+                    return refuse(reader.received() == 0 ? null
                             : "closed the connection before its AGI environment was complete", false);
                 }
                 bytes += text.length() + 1L;
@@ -111,7 +103,7 @@ final class AgiPeer implements SocketConnectionFacade {
                 }
                 lines.add(text);
             }
-        } catch (LineTooLongException e) {
+        } catch (BoundedLines.LineTooLongException e) {
             return refuse("sent a line of more than " + limits.maxLineBytes() + " bytes (agi.maxLineBytes)", true);
         } catch (SocketTimeoutException e) {
             return refuse(System.nanoTime() - headerDeadline >= 0
@@ -139,8 +131,8 @@ final class AgiPeer implements SocketConnectionFacade {
 
     private String readReply() throws IOException {
         try {
-            return readLine(/* environment= */ false);
-        } catch (LineTooLongException e) {
+            return reader.readLine(/* environment= */ false);
+        } catch (BoundedLines.LineTooLongException e) {
             LOG.warn("FastAGI peer {} sent a reply line of more than {} bytes (agi.maxLineBytes); closing its session",
                     who(), config.limits().maxLineBytes());
             close();
@@ -151,51 +143,6 @@ final class AgiPeer implements SocketConnectionFacade {
             close();
             throw e;
         }
-    }
-
-    /**
-     * One line without its line feed, or null at the end of the stream. A reply cut short by the end of the stream is
-     * returned as it is, as asterisk-java's own reader does; an environment line cut short is no line.
-     */
-    private String readLine(boolean environment) throws IOException {
-        int length = 0;
-        while (true) {
-            if (chunkPos == chunkEnd && !fill(environment)) {
-                return length == 0 || environment ? null : decode(length);
-            }
-            while (chunkPos < chunkEnd) {
-                byte b = chunk[chunkPos++];
-                if (b == '\n') {
-                    return decode(length);
-                }
-                if (length == line.length) {
-                    throw new LineTooLongException();
-                }
-                line[length++] = b;
-            }
-        }
-    }
-
-    /** Reads what the peer has sent, waiting at most what is left of the environment's time or a reply's. */
-    private boolean fill(boolean environment) throws IOException {
-        long waitMillis = config.readTimeout().toMillis();
-        if (environment) {
-            long left = headerDeadline - System.nanoTime();
-            if (left <= 0) {
-                throw new SocketTimeoutException("AGI environment not complete in time");
-            }
-            waitMillis = Math.min(waitMillis, Math.max(1, (left + 999_999) / 1_000_000));
-        }
-        socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, waitMillis));
-        int n = in.read(chunk);
-        chunkPos = 0;
-        chunkEnd = Math.max(n, 0);
-        received += chunkEnd;
-        return n > 0;
-    }
-
-    private String decode(int length) {
-        return new String(line, 0, length, StandardCharsets.UTF_8);
     }
 
     private String who() {
@@ -252,18 +199,5 @@ final class AgiPeer implements SocketConnectionFacade {
     @Override
     public int getRemotePort() {
         return remote.getPort();
-    }
-
-    /** A line longer than {@code agi.maxLineBytes}; read as a lost connection by asterisk-java. */
-    private static final class LineTooLongException extends IOException {
-        LineTooLongException() {
-            super("line longer than agi.maxLineBytes");
-        }
-
-        /** Expected of a hostile peer and logged in one line; a stack trace would say nothing. */
-        @Override
-        public synchronized Throwable fillInStackTrace() {
-            return this;
-        }
     }
 }
