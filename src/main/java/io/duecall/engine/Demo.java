@@ -11,21 +11,15 @@ import io.duecall.engine.config.AgiSettings;
 import io.duecall.adapter.ami.AmiPbx;
 import io.duecall.adapter.ami.AmiConfig;
 import io.duecall.adapter.csv.AccountCsvReader;
-import io.duecall.adapter.csv.AttemptCsvWriter;
-import io.duecall.adapter.csv.CsvFiles;
 import io.duecall.adapter.csv.ImportLimits;
-import io.duecall.adapter.csv.PromiseCsvWriter;
 import io.duecall.adapter.redis.KeyspaceCleaner;
 import io.duecall.app.ImportAccounts;
-import io.duecall.app.DialerEngine;
 import io.duecall.domain.agent.AgentId;
-import io.duecall.domain.agent.AgentState;
 import io.duecall.domain.agent.AgentSeat;
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.campaign.CampaignMode;
 import io.duecall.domain.pacing.PacingPolicy;
-import io.duecall.domain.pacing.PredictivePacer;
 import io.duecall.domain.window.CallingWindow;
 import io.duecall.pbxsim.PbxSimulator;
 import io.duecall.pbxsim.Population;
@@ -110,7 +104,7 @@ public final class Demo {
                             simulator.get().amiPort(), engine.agiUrl());
                     importAccounts(engine, options, out);
                     startOpsServer(engine, opsConfig(httpPort, config), out);
-                    return runCampaigns(engine, options, out, simulator.get());
+                    return DemoRun.run(engine, options, out, simulator.get());
                 }
             } finally {
                 // The engine lets go of the PBX first, so the simulator never sees a client it must keep serving.
@@ -193,96 +187,6 @@ public final class Demo {
             int imported = importer.fromFile(campaign, file);
             out.printf("imported %d accounts into %s from %s%n", imported, campaign, file);
         }
-    }
-
-    private static DemoReport.Callers callersOf(PbxSimulator simulator) {
-        var stats = simulator.stats();
-        return new DemoReport.Callers(stats.bargingCallers(), stats.keysHeard(), stats.keysLost());
-    }
-
-    private static DemoReport runCampaigns(Engine engine, Options options, PrintStream out, PbxSimulator simulator)
-            throws Exception {
-        var dialer = engine.dialer();
-        engine.loginAllAgents();
-        var started = engine.clock().instant();
-        engine.startCampaigns();
-        long endNanos = System.nanoTime() + options.duration().toNanos();
-        long readiedAgain = 0;
-        while (System.nanoTime() < endNanos) {
-            Thread.sleep(Math.min(5_000, Math.max(1, (endNanos - System.nanoTime()) / 1_000_000)));
-            readiedAgain += readyAgentsWhosePhoneDidNotAnswer(engine);
-            out.println(progressLine(engine));
-        }
-        engine.stopCampaigns();
-        long drainUntil = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (dialer.callsInFlight() > 0 && System.nanoTime() < drainUntil) {
-            Thread.sleep(100);
-        }
-        var finished = engine.clock().instant();
-        var ledger = engine.ledger().readAll();
-        CsvFiles.writeAtomically(options.outDir().resolve("ledger.csv"), writer -> new AttemptCsvWriter().write(ledger, writer));
-        var promises = engine.promises().all();
-        CsvFiles.writeAtomically(options.outDir().resolve("promises.csv"),
-                writer -> new PromiseCsvWriter().write(promises, writer));
-        long dials = 0;
-        for (var c : dialer.campaigns()) {
-            dials += dialer.figures(c.id()).dials();
-        }
-        var predictive = new java.util.HashMap<CampaignId, PredictivePacer.Activity>();
-        for (var c : dialer.campaigns()) {
-            dialer.predictiveActivity(c.id()).ifPresent(a -> predictive.put(c.id(), a));
-        }
-        var storedCalls = promises.stream().map(io.duecall.domain.promise.PromiseToPay::callId)
-                .collect(java.util.stream.Collectors.toSet());
-        var report = DemoReport.of(dialer.campaigns(), ledger, dials, dialer.callsInFlight(),
-                engine.agents().figures().timeInStates(finished), started, finished, options.outDir(), predictive,
-                callersOf(simulator), DemoReport.PromiseCount.of(promisesTold(simulator, storedCalls), storedCalls),
-                readiedAgain);
-        report.print(out);
-        return report;
-    }
-
-    /**
-     * What the simulated callers heard about their promises. A caller's session is over a moment after the engine
-     * has written its call, so this waits (10 s at most) until every stored promise's caller has been heard from.
-     */
-    private static Map<String, Boolean> promisesTold(PbxSimulator simulator, Set<String> storedCalls)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        var told = simulator.promisesTold();
-        while (!told.keySet().containsAll(storedCalls) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            told = simulator.promisesTold();
-        }
-        return told;
-    }
-
-    /**
-     * The demo's supervisor: an agent paused because their phone did not answer a call is made ready again at the
-     * next progress line (a real desk's agent or supervisor does it once the phone works).
-     */
-    private static long readyAgentsWhosePhoneDidNotAnswer(Engine engine) {
-        var now = engine.clock().instant();
-        long readied = 0;
-        for (var status : engine.agents().figures().states(now)) {
-            if (status.state() == AgentState.PAUSED && DialerEngine.PHONE_NOT_ANSWERING.equals(status.pauseReason())) {
-                engine.agents().ready(status.seat().id(), now);
-                readied++;
-            }
-        }
-        return readied;
-    }
-
-    private static String progressLine(Engine engine) {
-        var sb = new StringBuilder();
-        sb.append(engine.clock().instant().atZone(ZoneOffset.UTC).toLocalTime().withNano(0)).append(" UTC");
-        for (var c : engine.dialer().campaigns()) {
-            var f = engine.dialer().figures(c.id());
-            sb.append(String.format("  | %s: %d dials, %d answered, %d promises, %d bridged, %d abandoned",
-                    c.id(), f.dials(), f.humanAnswers(), f.promises(), f.bridged(), f.abandoned()));
-        }
-        sb.append("  | in flight ").append(engine.dialer().callsInFlight());
-        return sb.toString();
     }
 
     static EngineConfig.Resolved config(String keyPrefix) {
