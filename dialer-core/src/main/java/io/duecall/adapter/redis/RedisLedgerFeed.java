@@ -116,11 +116,12 @@ public final class RedisLedgerFeed implements LedgerFeed {
     @Override
     public long trim(Duration keep) {
         long removed = 0;
-        // Entry ids are Redis's own milliseconds, so the window is measured on its clock.
-        var time = Redis.call("read the time", () -> jedis.sendCommand(redis.clients.jedis.Protocol.Command.TIME));
-        long nowMillis = redisMillis(time);
-        var cutoff = new StreamEntryID(Math.max(0, nowMillis - keep.toMillis()), 0);
         for (var stream : streams) {
+            // Entry ids are the milliseconds of the Redis holding the stream, so the window is measured on its clock
+            // (TIME routed by the stream's key, to that node on a cluster).
+            var time = Redis.call("read the time of " + stream,
+                    () -> jedis.sendCommand(stream, redis.clients.jedis.Protocol.Command.TIME));
+            var cutoff = new StreamEntryID(Math.max(0, redisMillis(time) - keep.toMillis()), 0);
             var from = oldestUnshipped(stream).filter(id -> id.compareTo(cutoff) < 0).orElse(cutoff);
             removed += Redis.call("trim " + stream,
                     () -> jedis.xtrim(stream, XTrimParams.xTrimParams().minId(from.toString()).exactTrimming()));
