@@ -182,6 +182,37 @@ class LedgerShippingTest {
     }
 
     @Test
+    void aShippingNodeKilledWithSigkillAfterItsCommitLeavesItsLinesToAnotherWhichStoresThemOnce(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(redis.clustered(), "the child process connects to one Redis");
+        dial(400);
+        var log = dir.resolve("shipper.log");
+        var child = ShipperChild.start(RedisTestSupport.sharedUri(), redis.prefix(), shards(), postgres.jdbcUrl(),
+                "node-killed", log);
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (!java.nio.file.Files.readString(log).contains("committed") && child.isAlive()
+                    && System.nanoTime() < deadline) {
+                java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+            }
+            assertTrue(java.nio.file.Files.readString(log).contains("committed"), java.nio.file.Files.readString(log));
+        } finally {
+            child.destroyForcibly().waitFor();
+        }
+        var feed = new RedisLedgerFeed(redis.jedis(), ledger);
+        long held = feed.heldBy("node-killed");
+        assertTrue(held > 0, "the killed node held lines it had stored and not acknowledged");
+        long storedBefore = distinctCallsInTable();
+
+        long stored = shipper("node-b", archive, Duration.ZERO).shipAll();
+
+        assertEquals(0, feed.heldBy("node-killed"));
+        assertEquals(0, feed.unshipped());
+        assertEquals(400, distinctCallsInTable());
+        assertEquals(400 - storedBefore, stored, "lines the killed node had stored are not stored again");
+    }
+
+    @Test
     void twoShippersAtOnceWhileCallsAreWrittenShipEveryLineOnce() throws Exception {
         var a = shipper("node-a", archive, Duration.ofMinutes(1));
         var b = shipper("node-b", archive, Duration.ofMinutes(1));
