@@ -54,6 +54,12 @@ public final class AmiCallOriginator implements CallOriginator {
     private final AmiConfig config;
     private final Clock clock;
     private final ManagerConnection connection;
+    /**
+     * A second manager session, without events, for the actions that move answered calls (Redirect, Hangup): Asterisk
+     * serves a session's actions one after another, so on the session that also carries the pipelined Originates a
+     * Redirect would wait behind every Originate sent before it. While it is not connected the main session serves.
+     */
+    private final ManagerConnection control;
     private final AmiCallRegistry registry = new AmiCallRegistry();
     private final AmiEventTranslator translator = new AmiEventTranslator(registry);
     private final ScheduledExecutorService scheduler;
@@ -66,10 +72,12 @@ public final class AmiCallOriginator implements CallOriginator {
     private volatile Consumer<CallEvent> listener = event -> log.debug("No listener for {}", event);
     private volatile AmiTimings timings = AmiTimings.NONE;
 
-    private AmiCallOriginator(AmiConfig config, Clock clock, ManagerConnection connection) {
+    private AmiCallOriginator(AmiConfig config, Clock clock, ManagerConnection connection,
+            ManagerConnection control) {
         this.config = config;
         this.clock = clock;
         this.connection = connection;
+        this.control = control;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("ami-health").daemon().factory());
         this.health = new AmiConnectionHealth(clock, scheduler);
@@ -89,10 +97,12 @@ public final class AmiCallOriginator implements CallOriginator {
     public static AmiCallOriginator connect(AmiConfig config, Clock clock) throws TelephonyUnavailableException {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(clock, "clock");
-        var connection = new ManagerConnectionFactory(config.host(), config.port(), config.username(), config.secret())
-                .createManagerConnection();
+        var factory = new ManagerConnectionFactory(config.host(), config.port(), config.username(), config.secret());
+        var connection = factory.createManagerConnection();
         connection.setSocketTimeout((int) config.actionTimeout().toMillis());
-        var originator = new AmiCallOriginator(config, clock, connection);
+        var control = factory.createManagerConnection();
+        control.setSocketTimeout((int) config.actionTimeout().toMillis());
+        var originator = new AmiCallOriginator(config, clock, connection, control);
         originator.start();
         return originator;
     }
@@ -103,6 +113,7 @@ public final class AmiCallOriginator implements CallOriginator {
         pump.start();
         try {
             connection.login(EVENT_MASK);
+            control.login("off");
         } catch (IOException | AuthenticationFailedException | TimeoutException | IllegalStateException e) {
             close();
             throw new TelephonyUnavailableException("AMI login to " + endpoint() + " as '" + config.username()
@@ -260,15 +271,25 @@ public final class AmiCallOriginator implements CallOriginator {
             throw new TelephonyUnavailableException(what + ": AMI connection to " + endpoint() + " is down");
         }
         try {
-            return timed(action);
+            return control(action);
         } catch (IOException | TimeoutException | IllegalStateException e) {
             throw new TelephonyUnavailableException(what + " failed: " + e.getMessage(), e);
         }
     }
 
     private ManagerResponse timed(ManagerAction action) throws IOException, TimeoutException {
+        return timed(connection, action);
+    }
+
+    /** Redirect and Hangup go on the control session, unless it is not connected just now. */
+    private ManagerResponse control(ManagerAction action) throws IOException, TimeoutException {
+        return timed(control.getState() == ManagerConnectionState.CONNECTED ? control : connection, action);
+    }
+
+    private ManagerResponse timed(ManagerConnection session, ManagerAction action) throws IOException,
+            TimeoutException {
         long start = System.nanoTime();
-        var response = connection.sendAction(action, config.actionTimeout().toMillis());
+        var response = session.sendAction(action, config.actionTimeout().toMillis());
         timings.actionAnswered(action.getAction(), Duration.ofNanos(System.nanoTime() - start));
         return response;
     }
@@ -335,12 +356,14 @@ public final class AmiCallOriginator implements CallOriginator {
 
     @Override
     public void close() {
-        var state = connection.getState();
-        if (state == ManagerConnectionState.CONNECTED || state == ManagerConnectionState.RECONNECTING) {
-            try {
-                connection.logoff();
-            } catch (IllegalStateException e) {
-                log.debug("AMI logoff skipped: {}", e.getMessage());
+        for (var session : List.of(connection, control)) {
+            var state = session.getState();
+            if (state == ManagerConnectionState.CONNECTED || state == ManagerConnectionState.RECONNECTING) {
+                try {
+                    session.logoff();
+                } catch (IllegalStateException e) {
+                    log.debug("AMI logoff skipped: {}", e.getMessage());
+                }
             }
         }
         scheduler.shutdownNow();
