@@ -41,7 +41,13 @@ final class OpsAdapters {
         return new CsvExports() {
             @Override
             public void ledger(Writer out) {
-                new AttemptCsvWriter().write(ledger.readAll(), out);
+                if (ledger instanceof io.duecall.app.ArchivedLedger archived) {
+                    // Years of lines: streamed from PostgreSQL as they are read, never held whole.
+                    new AttemptCsvWriter().write(sink -> archived.forEach(java.time.Instant.EPOCH,
+                            java.time.Instant.parse("9999-12-31T00:00:00Z"), sink), out);
+                } else {
+                    new AttemptCsvWriter().write(ledger.readAll(), out);
+                }
             }
 
             @Override
