@@ -19,6 +19,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -98,12 +100,24 @@ final class CampaignRegistry {
         }
     }
 
-    /** Removes the campaign once {@code mayGo} (run with no tick under way) has not refused it. */
-    void remove(CampaignId id, Runnable mayGo) {
+    /**
+     * Removes the campaign, refused while any of its calls is in flight or any ledger line waits for the store (both
+     * counted with no tick under way).
+     */
+    void remove(CampaignId id, LongSupplier callsInFlight, IntSupplier linesWaiting) {
         lock.writeLock().lock();
         try {
             campaign(id);
-            mayGo.run();
+            long inFlight = callsInFlight.getAsLong();
+            if (inFlight > 0) {
+                throw new IllegalStateException("campaign " + id + " has " + inFlight + " call(s) in flight (expected "
+                        + "none): stop its dial cycle and remove it once they have ended");
+            }
+            int waiting = linesWaiting.getAsInt();
+            if (waiting > 0) {
+                throw new IllegalStateException("campaign " + id + " cannot be removed while " + waiting
+                        + " ledger line(s) wait for the store to come back (expected none)");
+            }
             campaigns.remove(id);
             pacers.remove(id);
             figures.remove(id);

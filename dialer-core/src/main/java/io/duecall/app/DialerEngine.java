@@ -100,17 +100,7 @@ public final class DialerEngine implements DialCycle {
      * dial cycle first and remove it once they have ended. Its accounts stay stored and queued under its id.
      */
     public void remove(CampaignId id) {
-        campaigns.remove(id, () -> {
-            long inFlight = calls.of(id);
-            if (inFlight > 0) {
-                throw new IllegalStateException("campaign " + id + " has " + inFlight + " call(s) in flight (expected "
-                        + "none): stop its dial cycle and remove it once they have ended");
-            }
-            if (writer.linesWaiting() > 0) {
-                throw new IllegalStateException("campaign " + id + " cannot be removed while " + writer.linesWaiting()
-                        + " ledger line(s) wait for the store to come back (expected none)");
-            }
-        });
+        campaigns.remove(id, () -> calls.of(id), writer::linesWaiting);
     }
 
     /**

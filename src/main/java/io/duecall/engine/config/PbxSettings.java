@@ -26,14 +26,6 @@ public record PbxSettings(String name, String deployment, String host, Integer p
         String dialTemplate, String outboundContext, String agentContext, Integer channels, Double originatesPerSecond,
         Double burst, List<TrunkSettings> trunks, String abandonContext, Integer maxOutstandingOriginates) {
 
-    /** An entry without its own abandon context or cap on originates awaiting their response (the defaults). */
-    public PbxSettings(String name, String deployment, String host, Integer port, String username, String secret,
-            String dialTemplate, String outboundContext, String agentContext, Integer channels,
-            Double originatesPerSecond, Double burst, List<TrunkSettings> trunks) {
-        this(name, deployment, host, port, username, secret, dialTemplate, outboundContext, agentContext, channels,
-                originatesPerSecond, burst, trunks, null, null);
-    }
-
     /** {@code dialTemplate} defaults to {@code PJSIP/{number}@<name>}, the trunk's endpoint in pjsip.conf. */
     public record TrunkSettings(String name, Double originatesPerSecond, Double burst, String dialTemplate) {}
 
