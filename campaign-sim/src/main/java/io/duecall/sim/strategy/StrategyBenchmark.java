@@ -44,7 +44,7 @@ public final class StrategyBenchmark {
         }
 
         public static Options defaults() {
-            return new Options(30, 5, 800, 20, 20, Path.of("run"));
+            return new Options(30, 3, 500, 20, 20, Path.of("run"));
         }
     }
 
