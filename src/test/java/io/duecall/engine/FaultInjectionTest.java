@@ -284,7 +284,8 @@ class FaultInjectionTest {
 
             assertTrue(placed.size() > 0, context);
             assertEquals(lines.size(), Set.copyOf(lines).size(), "one line per call: " + context);
-            assertTrue(Set.copyOf(lines).containsAll(placed), "every placed call has a line: " + context);
+            var unwritten = pbxCalls.stream().filter(c -> !lines.contains(c.call().callId())).toList();
+            assertEquals(List.of(), unwritten, "every placed call has a line: " + context);
             assertEquals(stored.size(), storedSet.size(), "no promise stored twice: " + context);
             assertEquals(0, toldNotStored, "every promise a caller heard confirmed is stored: " + context);
             assertTrue(toldFailed.stream().noneMatch(storedSet::contains), context);
