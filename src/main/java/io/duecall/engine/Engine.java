@@ -296,12 +296,26 @@ public final class Engine implements AutoCloseable {
         }
         var shipper = new LedgerShipper(feed, archive, shipperName(nodeName), SHIP_BATCH, CLAIM_AFTER,
                 settings.redisRetention());
+        // Read at each scrape: how far shipping is behind, and how much of the ledger Redis holds.
+        io.micrometer.core.instrument.Gauge.builder("duecall.ledger.unshipped", feed, f -> orNaN(f::unshipped))
+                .description("ledger lines in Redis not yet stored in PostgreSQL").register(registry);
+        io.micrometer.core.instrument.Gauge.builder("duecall.ledger.redis.lines", feed, f -> orNaN(f::retained))
+                .description("ledger lines kept in Redis, shipped or not").register(registry);
         ledgerUpkeep = LedgerUpkeep.shipping(shipper);
         parts.add(ledgerUpkeep);
         ledgerRetention = new QuartzLedgerRetention(new LedgerRetention(archive, settings.retention()), clock,
                 config.clustered());
         parts.add(ledgerRetention);
         return new ArchivedLedger(redisLedger, archive);
+    }
+
+    /** A figure read from a store, NaN while the store cannot be read. */
+    private static double orNaN(java.util.function.LongSupplier figure) {
+        try {
+            return figure.getAsLong();
+        } catch (StoreUnavailableException e) {
+            return Double.NaN;
+        }
     }
 
     /** The node's name among the shippers: its cluster name, else the host's. */
