@@ -118,6 +118,19 @@ class LedgerShippingTest {
     }
 
     @Test
+    void withoutPostgresRedisKeepsTheWindowAndTrimsWhatIsOlder() {
+        dial(60);
+        var feed = new RedisLedgerFeed(redis.jedis(), ledger);
+
+        assertEquals(0, feed.trim(Duration.ofDays(31)), "every line is within the window");
+        assertEquals(60, feed.retained());
+        assertEquals(0, feed.unshipped(), "nothing ships this ledger");
+
+        assertEquals(60, feed.trim(Duration.ZERO));
+        assertEquals(0, feed.retained());
+    }
+
+    @Test
     void linesNotYetShippedAreNeverTrimmedHoweverOld() {
         dial(50);
         var feed = new RedisLedgerFeed(redis.jedis(), ledger);
