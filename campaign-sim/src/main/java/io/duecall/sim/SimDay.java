@@ -13,7 +13,8 @@ import java.util.function.Consumer;
 /** The state of one simulated day; used once by {@link CampaignSimulator#run}. Hot loop: primitive arrays only. */
 final class SimDay {
     private static final int RESOLVE = 0, ABANDON = 1, TALK_END = 2, WRAP_END = 3, TICK = 4, BREAK = 5, BACK = 6;
-    private static final int READY = 0, TALK = 1, WRAP = 2, PAUSED = 3, OUT = 4;
+    private static final int READY = SimAgents.READY, TALK = SimAgents.TALK, WRAP = SimAgents.WRAP,
+            PAUSED = SimAgents.PAUSED, OUT = SimAgents.OUT;
     private static final int LIVE = SimCalls.LIVE, LIVE_AS_MACHINE = SimCalls.LIVE_AS_MACHINE;
     private static final int WAITING = SimCalls.WAITING, BRIDGED = SimCalls.BRIDGED, DONE = SimCalls.DONE;
 
@@ -26,16 +27,8 @@ final class SimDay {
     private final LocalDate day;
     private final AbandonCounters before;
     private final EventQueue events = new EventQueue();
-    private final int[] agentState;
-    private final double[] agentSince;
-    private final int[] agentCall;
-    private final boolean[] breakDue;
-    private final IntQueue ready = new IntQueue();
+    private final SimAgents agents;
     private final IntQueue waiting = new IntQueue();
-    private int paused;
-    private int out;
-    private int talking;
-    private int wrapping;
     private final SimCalls calls = new SimCalls();
     private long nextAccount;
     // figures
@@ -51,17 +44,13 @@ final class SimDay {
         this.day = c.dayStart().atZone(c.zone()).toLocalDate();
         var all = abandons.counters(day);
         this.before = all;
-        int n = c.agents();
-        agentState = new int[n];
-        agentSince = new double[n];
-        agentCall = new int[n];
-        breakDue = new boolean[n];
+        agents = new SimAgents(c.agents());
         f = new Figures(c);
     }
 
     DayResult run() {
         for (int a = 0; a < c.agents(); a++) {
-            ready.add(a);
+            agents.ready.add(a);
             if (c.breakSeconds() > 0) {
                 double at = c.shiftSeconds() * (0.3 + 0.4 * a / Math.max(1, c.agents()));
                 events.push(at, BREAK, a);
@@ -98,23 +87,14 @@ final class SimDay {
     }
 
     private void decide(double now) {
-        int loggedIn = c.agents() - paused - out;
-        double[] talkElapsed = new double[talking];
-        double[] wrapElapsed = new double[wrapping];
-        int ti = 0;
-        int wi = 0;
-        for (int a = 0; a < agentState.length; a++) {
-            if (agentState[a] == TALK) {
-                talkElapsed[ti++] = now - agentSince[a];
-            } else if (agentState[a] == WRAP) {
-                wrapElapsed[wi++] = now - agentSince[a];
-            }
-        }
+        int loggedIn = c.agents() - agents.paused - agents.out;
+        double[] talkElapsed = agents.elapsed(SimAgents.TALK, agents.talking, now);
+        double[] wrapElapsed = agents.elapsed(SimAgents.WRAP, agents.wrapping, now);
         double[] ages = calls.ringingAges(now);
         var counters = new AbandonCounters(f.live, f.abandons, before.liveAnswers30Days() + f.live,
                 before.abandons30Days() + f.abandons);
-        var snapshot = new PacingSnapshot(now, loggedIn, ready.size(), 0, talkElapsed, wrapElapsed, ages,
-                waiting.size(), calls.ringing() + waiting.size() + talking, c.channelLimit(), counters,
+        var snapshot = new PacingSnapshot(now, loggedIn, agents.ready.size(), 0, talkElapsed, wrapElapsed, ages,
+                waiting.size(), calls.ringing() + waiting.size() + agents.talking, c.channelLimit(), counters,
                 Math.max(0, c.shiftSeconds() - now));
         int wanted = pacer.callsToPlace(snapshot);
         for (int i = 0; i < wanted; i++) {
@@ -153,8 +133,8 @@ final class SimDay {
             return;
         }
         f.live(now, now - calls.orig[id]);
-        if (!ready.isEmpty()) {
-            connect(id, ready.poll(), now);
+        if (!agents.ready.isEmpty()) {
+            connect(id, agents.ready.poll(), now);
         } else {
             calls.state[id] = WAITING;
             waiting.add(id);
@@ -179,44 +159,44 @@ final class SimDay {
         calls.state[id] = BRIDGED;
         calls.bridged[id] = now;
         calls.agentOf[id] = agent;
-        agentCall[agent] = id;
-        agentState[agent] = TALK;
-        agentSince[agent] = now;
-        talking++;
+        agents.call[agent] = id;
+        agents.state[agent] = TALK;
+        agents.since[agent] = now;
+        agents.talking++;
         f.contact(now - calls.resolve[id]);
         abandons.liveAnswer(day, false);
         events.push(now + calls.talk[id], TALK_END, agent);
     }
 
     private void talkEnded(int agent, double now) {
-        int id = agentCall[agent];
-        pacer.observe(new CallObservation.TalkEnded(now - agentSince[agent]));
-        f.busy(agentSince[agent], now, true);
-        talking--;
-        wrapping++;
-        agentState[agent] = WRAP;
-        agentSince[agent] = now;
+        int id = agents.call[agent];
+        pacer.observe(new CallObservation.TalkEnded(now - agents.since[agent]));
+        f.busy(agents.since[agent], now, true);
+        agents.talking--;
+        agents.wrapping++;
+        agents.state[agent] = WRAP;
+        agents.since[agent] = now;
         end(id, now);
         events.push(now + calls.wrap[id], WRAP_END, agent);
     }
 
     private void agentFree(int agent, double now, boolean fromWrap) {
         if (fromWrap) {
-            pacer.observe(new CallObservation.WrapEnded(now - agentSince[agent]));
-            f.busy(agentSince[agent], now, false);
-            wrapping--;
+            pacer.observe(new CallObservation.WrapEnded(now - agents.since[agent]));
+            f.busy(agents.since[agent], now, false);
+            agents.wrapping--;
         }
-        agentSince[agent] = now;
+        agents.since[agent] = now;
         if (now >= c.shiftSeconds() && calls.ringing() == 0 && waiting.isEmpty()) {
-            agentState[agent] = OUT;
-            out++;
-        } else if (breakDue[agent]) {
-            breakDue[agent] = false;
-            agentState[agent] = PAUSED;
-            paused++;
+            agents.state[agent] = OUT;
+            agents.out++;
+        } else if (agents.breakDue[agent]) {
+            agents.breakDue[agent] = false;
+            agents.state[agent] = PAUSED;
+            agents.paused++;
             events.push(now + c.breakSeconds(), BACK, agent);
         } else {
-            agentState[agent] = READY;
+            agents.state[agent] = READY;
             while (!waiting.isEmpty()) {
                 int id = waiting.poll();
                 if (calls.state[id] == WAITING) {
@@ -225,31 +205,31 @@ final class SimDay {
                     return;
                 }
             }
-            ready.add(agent);
+            agents.ready.add(agent);
         }
     }
 
     private void startBreak(int agent, double now) {
-        if (agentState[agent] == READY && ready.remove(agent)) {
-            agentState[agent] = PAUSED;
-            paused++;
+        if (agents.state[agent] == READY && agents.ready.remove(agent)) {
+            agents.state[agent] = PAUSED;
+            agents.paused++;
             events.push(now + c.breakSeconds(), BACK, agent);
         } else {
-            breakDue[agent] = true;
+            agents.breakDue[agent] = true;
         }
     }
 
     private void back(int agent, double now) {
-        paused--;
+        agents.paused--;
         agentFree(agent, now, false);
     }
 
     /** After the shift no call is placed; agents leave once the calls still ringing have no one left to reach. */
     private void shiftOver(double now) {
-        while (!ready.isEmpty() && calls.ringing() == 0 && waiting.isEmpty()) {
-            int a = ready.poll();
-            agentState[a] = OUT;
-            out++;
+        while (!agents.ready.isEmpty() && calls.ringing() == 0 && waiting.isEmpty()) {
+            int a = agents.ready.poll();
+            agents.state[a] = OUT;
+            agents.out++;
         }
     }
 
