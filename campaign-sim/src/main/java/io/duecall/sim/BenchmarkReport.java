@@ -44,12 +44,7 @@ final class BenchmarkReport {
                     r.abandon().mean(), r.abandon().half(), r.worstDayAbandon(), r.idlePerContact().mean(),
                     r.contactsPerAgentHour().mean(), r.meanLines().mean(), r.peakLines(), r.gapClosed()));
         }
-        CsvFiles.writeAtomically(file, out -> {
-            for (var line : lines) {
-                out.write(line);
-                out.write('\n');
-            }
-        });
+        CsvFiles.writeLinesAtomically(file, lines);
     }
 
     /** Occupancy (y) against abandon rate (x), one colour per pacer, the 3% limit as a dashed line. */

@@ -73,12 +73,7 @@ final class StrategyReport {
                     r.attemptsPerRightParty().half(), r.abandonRate().mean(), r.abandonRate().half(),
                     r.dials().mean(), r.violations()));
         }
-        CsvFiles.writeAtomically(file, out -> {
-            for (var line : lines) {
-                out.write(line);
-                out.write('\n');
-            }
-        });
+        CsvFiles.writeLinesAtomically(file, lines);
     }
 
     /** Right-party contacts per dial (bars) and accounts reached within 7 days (dots), with 95% intervals. */

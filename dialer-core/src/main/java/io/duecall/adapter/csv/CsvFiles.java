@@ -66,6 +66,16 @@ public final class CsvFiles {
         }
     }
 
+    /** {@code lines}, each ended by a newline, written as {@link #writeAtomically} writes. */
+    public static void writeLinesAtomically(Path target, java.util.List<String> lines) throws IOException {
+        writeAtomically(target, out -> {
+            for (var line : lines) {
+                out.write(line);
+                out.write('\n');
+            }
+        });
+    }
+
     /**
      * OWASP's advice against CSV injection: a cell that starts with {@code = + - @}, a tab or a carriage return is
      * written with a single quote in front, so spreadsheets show it as text instead of computing it (an account id
