@@ -5,7 +5,6 @@ import io.duecall.domain.account.E164;
 import io.duecall.domain.attempt.Attempt;
 import io.duecall.domain.compliance.PastAttempt;
 import io.duecall.port.AttemptLedger;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,8 +25,6 @@ import redis.clients.jedis.UnifiedJedis;
 public final class RedisAttemptLedger implements AttemptLedger {
     /** Attempts kept per account: far more than 30 days of the strictest caps allow. */
     static final int HISTORY_LIMIT = 500;
-    private static final int PAGE = 500;
-    private static final Duration APPEND_DELAY_LIMIT = Duration.ofDays(1);
     /** On a cluster, how many of the latest lines a retried append looks through for its call id. */
     static final int RETRY_LINES = 2_000;
 
@@ -41,6 +38,7 @@ public final class RedisAttemptLedger implements AttemptLedger {
     private final UnifiedJedis jedis;
     private final RedisKeys keys;
     private final List<String> streams;
+    private final LedgerStreamScan scan;
 
     /** The ledger in as many streams as {@link #shardsFor} says for this Redis. */
     public RedisAttemptLedger(UnifiedJedis jedis, RedisKeys keys) {
@@ -51,6 +49,7 @@ public final class RedisAttemptLedger implements AttemptLedger {
         this.jedis = jedis;
         this.keys = keys;
         this.streams = streams(keys, shards);
+        this.scan = new LedgerStreamScan(jedis, streams);
     }
 
     /** One stream on a single Redis (the key it always had), {@link #CLUSTER_SHARDS} on a Redis Cluster. */
@@ -189,71 +188,16 @@ public final class RedisAttemptLedger implements AttemptLedger {
 
     @Override
     public List<Attempt> endedSince(Instant since) {
-        // A line can be appended later than its call ended (it waited in the outbox), never a day later.
-        var stopBefore = since.minus(APPEND_DELAY_LIMIT);
-        var lines = new ArrayList<Line>();
-        for (var key : streams) {
-            lines.addAll(endedSince(key, since, stopBefore));
-        }
-        return inAppendOrder(lines);
-    }
-
-    private List<Line> endedSince(String key, Instant since, Instant stopBefore) {
-        var lines = new ArrayList<Line>();
-        var end = "+";
-        while (true) {
-            var to = end;
-            var page = Redis.call("read " + key, () -> jedis.xrevrange(key, to, "-", PAGE));
-            for (var entry : page) {
-                var attempt = AttemptCodec.decode(key + " entry " + entry.getID(), entry.getFields());
-                if (attempt.endedAt().isBefore(stopBefore)) {
-                    return lines;
-                }
-                if (!attempt.endedAt().isBefore(since)) {
-                    lines.add(new Line(entry.getID(), attempt));
-                }
-            }
-            if (page.size() < PAGE) {
-                return lines;
-            }
-            end = "(" + page.get(page.size() - 1).getID();
-        }
-    }
-
-    /** A line and its entry id, by which the streams' lines are merged into append order. */
-    private record Line(redis.clients.jedis.StreamEntryID id, Attempt attempt) {}
-
-    private static List<Attempt> inAppendOrder(List<Line> lines) {
-        lines.sort(java.util.Comparator.comparing(Line::id));
-        return lines.stream().map(Line::attempt).toList();
+        return scan.endedSince(since);
     }
 
     @Override
     public List<Attempt> readAll() {
-        var lines = new ArrayList<Line>();
-        for (var key : streams) {
-            var start = "-";
-            while (true) {
-                var from = start;
-                var page = Redis.call("read " + key, () -> jedis.xrange(key, from, "+", PAGE));
-                for (var entry : page) {
-                    lines.add(new Line(entry.getID(), AttemptCodec.decode(key + " entry " + entry.getID(), entry.getFields())));
-                }
-                if (page.size() < PAGE) {
-                    break;
-                }
-                start = "(" + page.get(page.size() - 1).getID();
-            }
-        }
-        return streams.size() == 1 ? lines.stream().map(Line::attempt).toList() : inAppendOrder(lines);
+        return scan.readAll();
     }
 
     @Override
     public long size() {
-        long lines = 0;
-        for (var key : streams) {
-            lines += Redis.call("count " + key, () -> jedis.xlen(key));
-        }
-        return lines;
+        return scan.size();
     }
 }
