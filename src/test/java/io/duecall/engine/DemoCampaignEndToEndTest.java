@@ -36,7 +36,9 @@ class DemoCampaignEndToEndTest {
 
     @Test
     void smallCampaignCollectsPromisesBridgesCallsAndAccountsForEveryDial() throws Exception {
-        var options = new Demo.Options(240, Duration.ofSeconds(8), 60, 11, Instant.parse("2026-11-24T17:45:00Z"), out,
+        // 30 times real time, as the demo: a bridge has real round trips (the Redirect, the IVR closing its FastAGI
+        // socket, the agent's answer) to make inside the 2-second agent wait, 67 ms of real time at this speed.
+        var options = new Demo.Options(240, Duration.ofSeconds(12), 30, 11, Instant.parse("2026-11-24T17:45:00Z"), out,
                 prefix);
         var console = new ByteArrayOutputStream();
 
