@@ -3,9 +3,7 @@ package io.duecall.sim;
 import io.duecall.adapter.csv.CsvFiles;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,12 +51,7 @@ final class BenchmarkReport {
         int h = 600;
         int m = 70;
         var image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, w, h);
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        Graphics2D g = PlotCanvas.blank(image);
         g.drawRect(m, m / 2, w - 2 * m, h - m - m / 2);
         double maxX = 0.10;
         for (int i = 0; i <= 10; i++) {

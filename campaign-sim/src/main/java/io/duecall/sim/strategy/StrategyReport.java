@@ -1,10 +1,9 @@
 package io.duecall.sim.strategy;
 
 import io.duecall.adapter.csv.CsvFiles;
+import io.duecall.sim.PlotCanvas;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -82,12 +81,7 @@ final class StrategyReport {
         int h = 520;
         int m = 70;
         var image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, w, h);
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        Graphics2D g = PlotCanvas.blank(image);
         int top = m / 2;
         int bottom = h - m;
         g.drawRect(m, top, w - 2 * m, bottom - top);
