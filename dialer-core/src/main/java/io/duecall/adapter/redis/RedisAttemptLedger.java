@@ -37,6 +37,7 @@ public final class RedisAttemptLedger implements AttemptLedger {
 
     private final UnifiedJedis jedis;
     private final RedisKeys keys;
+    private final List<String> shards;
     private final List<String> streams;
     private final LedgerStreamScan scan;
 
@@ -48,7 +49,10 @@ public final class RedisAttemptLedger implements AttemptLedger {
     public RedisAttemptLedger(UnifiedJedis jedis, RedisKeys keys, int shards) {
         this.jedis = jedis;
         this.keys = keys;
-        this.streams = streams(keys, shards);
+        this.shards = streams(keys, shards);
+        // A sharded ledger still reads (and ships) the one stream a single-stream ledger wrote before, so lines
+        // written by an older build on the same Redis are neither hidden nor left unshipped.
+        this.streams = shards == 1 ? this.shards : concat(this.shards, keys.attempts());
         this.scan = new LedgerStreamScan(jedis, streams);
     }
 
@@ -65,14 +69,23 @@ public final class RedisAttemptLedger implements AttemptLedger {
         return List.copyOf(names);
     }
 
-    /** The ledger's streams, shard 0 first. */
+    private static List<String> concat(List<String> first, String last) {
+        var all = new ArrayList<>(first);
+        all.add(last);
+        return List.copyOf(all);
+    }
+
+    /**
+     * The streams the ledger is read from, shard 0 first; sharded, the single stream of an older build last (only
+     * read: nothing is appended to it).
+     */
     public List<String> streams() {
         return streams;
     }
 
     /** The stream the account's lines go to. */
     String streamOf(AccountId account) {
-        return streams.get(Math.floorMod(account.value().hashCode(), streams.size()));
+        return shards.get(Math.floorMod(account.value().hashCode(), shards.size()));
     }
 
     @Override

@@ -118,6 +118,19 @@ class LedgerShippingTest {
     }
 
     @Test
+    void theSingleStreamAnOlderBuildWroteIsReadAndShippedBesideTheShards() throws SQLException {
+        var written = Lines.promise("c-before-sharding", "acct-1", START.minusSeconds(60));
+        new RedisAttemptLedger(redis.jedis(), redis.keys(), 1).append(written);
+        var lines = dial(20);
+
+        assertEquals(21, ledger.readAll().size());
+        assertEquals(written, ledger.readAll().getFirst());
+        assertEquals(21, shipper("node-a", archive, Duration.ofMinutes(1)).shipAll());
+        assertEquals(21, distinctCallsInTable());
+        assertEquals(lines.size() + 1, archive.count());
+    }
+
+    @Test
     void withoutPostgresRedisKeepsTheWindowAndTrimsWhatIsOlder() {
         dial(60);
         var feed = new RedisLedgerFeed(redis.jedis(), ledger);
