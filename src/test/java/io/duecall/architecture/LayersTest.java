@@ -17,6 +17,7 @@ import io.duecall.app.archfixture.AppReadingCsv;
 import io.duecall.domain.archfixture.DomainHoldingRoster;
 import io.duecall.domain.archfixture.DomainReadingRedis;
 import io.duecall.domain.archfixture.DomainUsingPort;
+import io.duecall.engine.archfixture.EngineDialingTheSimulator;
 import io.duecall.port.archfixture.PortCallingApp;
 import io.duecall.web.archfixture.WebSchedulingQuartz;
 import java.util.List;
@@ -40,7 +41,7 @@ import org.junit.jupiter.api.Test;
  *
  * Each layer uses only the layers below it; no package takes part in a cycle; the domain, ports and use cases use no
  * Redis, Asterisk, Quartz, Netty or Micrometer type; only the engine's demo and the benchmarks start servers of their
- * own ({@code dev-support}). Every
+ * own ({@code dev-support}), and only the demos' classes use the PBX simulator. Every
  * rule is also run against deliberately bad classes (the {@code archfixture} packages of the test sources) and must
  * name each of them.
  */
@@ -59,7 +60,7 @@ class LayersTest {
                 .importPackages("io.duecall");
         fixtures = new ClassFileImporter().importPackages(
                 "io.duecall.domain.archfixture", "io.duecall.port.archfixture", "io.duecall.app.archfixture",
-                "io.duecall.adapter.archfixture", "io.duecall.web.archfixture");
+                "io.duecall.adapter.archfixture", "io.duecall.web.archfixture", "io.duecall.engine.archfixture");
     }
 
     static LayeredArchitecture layers() {
@@ -97,6 +98,16 @@ class LayersTest {
                     "io.duecall.web..")
             .should().dependOnClassesThat().resideInAPackage("io.duecall.devsupport..");
 
+    /**
+     * The PBX simulator is for the demos, the tests and the benchmarks: besides the demos' own classes (which still
+     * ship in the application jar), nothing in production names it.
+     */
+    static final ArchRule ONLY_DEMOS_USE_THE_SIMULATOR = noClasses()
+            .that().resideInAnyPackage(DOMAIN, PORTS, APP, IVR_FLOW, "io.duecall.adapter..", "io.duecall.ivr.adapter..",
+                    "io.duecall.web..", "io.duecall.engine..", "io.duecall.sipconfig..")
+            .and().haveNameNotMatching("io\\.duecall\\.engine\\.(Demo|DemoRun|ClusterDemo|ClusterAudit|ClusterPbxs)(\\$.*)?")
+            .should().dependOnClassesThat().resideInAPackage("io.duecall.pbxsim..");
+
     @Test
     void theRulesSeeEveryModule() {
         for (var module : List.of("io.duecall.domain.account", "io.duecall.port", "io.duecall.app", "io.duecall.adapter.redis",
@@ -127,12 +138,18 @@ class LayersTest {
     }
 
     @Test
+    void onlyTheDemosUseTheSimulator() {
+        ONLY_DEMOS_USE_THE_SIMULATOR.check(main);
+    }
+
+    @Test
     void everyRuleNamesTheBadClassesOfItsFixture() {
         assertNames(layers().withOptionalLayers(true), DomainHoldingRoster.class, DomainUsingPort.class,
                 PortCallingApp.class, AppReadingCsv.class, WebSchedulingQuartz.class);
         assertNames(NO_PACKAGE_CYCLES, AdapterInACycle.class);
         assertNames(CORE_USES_NO_INFRASTRUCTURE, DomainReadingRedis.class);
         assertNames(ONLY_DEMOS_START_SERVERS, AdapterStartingRedis.class);
+        assertNames(ONLY_DEMOS_USE_THE_SIMULATOR, EngineDialingTheSimulator.class);
     }
 
     private static void assertNames(ArchRule rule, Class<?>... offenders) {
