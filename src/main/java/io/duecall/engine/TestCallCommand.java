@@ -84,7 +84,7 @@ final class TestCallCommand {
         try (var redis = Commands.redis(effective)) {
             var account = testAccount(redis, effective, number, asAccount, clock.instant());
             try (var engine = Engine.startTestCall(effective, clock, d -> Thread.sleep(d), redis,
-                    new Engine.TestCallWiring(printer, line::complete))) {
+                    new TestCallWiring(printer, line::complete))) {
                 var now = clock.instant();
                 engine.accounts().importAccounts(campaignId, List.of(account), now);
                 var choice = engine.dialer().eligibility().decide(campaignId, account, now);

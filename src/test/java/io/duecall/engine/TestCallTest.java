@@ -131,7 +131,7 @@ class TestCallTest {
         try (var jedis = redis.connect(1)) {
             assertEquals(List.of(), new RedisPromiseStore(jedis, new RedisKeys(prefix)).all(),
                     "a test call's promise is kept in the test key space only");
-            assertEquals(1, new RedisPromiseStore(jedis, new RedisKeys(Engine.testKeyPrefix(prefix))).all().size());
+            assertEquals(1, new RedisPromiseStore(jedis, new RedisKeys(TestCallWiring.keyPrefix(prefix))).all().size());
         }
     }
 
