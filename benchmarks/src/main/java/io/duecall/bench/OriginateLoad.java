@@ -14,6 +14,7 @@ import io.duecall.domain.attempt.Disposition;
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.campaign.CampaignMode;
+import io.duecall.domain.pacing.PacingPolicy;
 import io.duecall.domain.window.CallingWindow;
 import io.duecall.ivr.adapter.agi.IvrServer;
 import io.duecall.ivr.adapter.agi.IvrServerConfig;
@@ -50,6 +51,13 @@ final class OriginateLoad {
     private static final Duration TICK = Duration.ofMillis(10);
     private static final Duration DRAIN_LIMIT = Duration.ofSeconds(60);
     private static final int MAX_ORIGINATES_PER_TICK = 100;
+    /**
+     * The trunk's rate, set as the campaign's {@code pacing.maxOriginatesPerSecond} as a deployment sets it: 400 a
+     * second is what a real Asterisk 22 accepted from a client that pipelines its originates. Without it the engine
+     * out-dials what any PBX takes, and on one 2-core machine it starves the simulator and the IVR it shares the
+     * cores with.
+     */
+    static final double TRUNK_ORIGINATES_PER_SECOND = 400;
 
     /**
      * @param timeScale the simulator's factor on ringing and talk time: 0.002 rings 1-2 ms and talks about 180 ms
@@ -109,6 +117,8 @@ final class OriginateLoad {
                     var engine = DialerEngine.builder(clock, d -> Thread.sleep(d)).accounts(accounts).ledger(ledger)
                             .promises(new InMemoryPromiseStore()).telephony(telephony).agents(agents)
                             .campaigns(List.of(campaign(settings.agents())))
+                            .pacing(Map.of(CAMPAIGN, new PacingPolicy(PacingPolicy.Mode.PROGRESSIVE, 1.5, 3,
+                                    TRUNK_ORIGINATES_PER_SECOND, 0.025)))
                             .maxOriginatesPerTick(MAX_ORIGINATES_PER_TICK).ledgerWriter(ledgerWriter)
                             .bridgeWatch(Executors.newThreadPerTaskExecutor(Thread.ofVirtual()
                                     .name("bridge-watch-", 0).factory()))

@@ -42,7 +42,9 @@ public final class ThroughputBenchmark {
             out.printf("Originates: one engine against the PBX simulator over loopback for %d s, %d simulated agents, "
                     + "every call answered and asking for an agent; the simulator answers with Asterisk 22.10.1's "
                     + "recorded latencies (each manager action 1 ms, in order per session; a redirected channel "
-                    + "moves 2 ms after the FastAGI socket closes)%n", options.originateSeconds(), load.agents());
+                    + "moves 2 ms after the FastAGI socket closes); the trunk takes at most %.0f originates a second "
+                    + "(pacing.maxOriginatesPerSecond)%n", options.originateSeconds(), load.agents(),
+                    OriginateLoad.TRUNK_ORIGINATES_PER_SECOND);
             // The behaviour before pipelining first, from the same run of the command, so the two sit side by side.
             var baseline = OriginateLoad.run(load.oneAtATime());
             var originateFigures = OriginateFigures.of(OriginateLoad.run(load), baseline);
