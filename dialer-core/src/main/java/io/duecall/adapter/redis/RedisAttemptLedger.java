@@ -51,8 +51,9 @@ public final class RedisAttemptLedger implements AttemptLedger {
         this.keys = keys;
         this.shards = streams(keys, shards);
         // A sharded ledger still reads (and ships) the one stream a single-stream ledger wrote before, so lines
-        // written by an older build on the same Redis are neither hidden nor left unshipped.
-        this.streams = shards == 1 ? this.shards : concat(this.shards, keys.attempts());
+        // written by an older build on the same Redis are neither hidden nor left unshipped. It is read first: its
+        // lines were appended before any shard's, which matters where entry ids tie (the same millisecond).
+        this.streams = shards == 1 ? this.shards : concat(keys.attempts(), this.shards);
         this.scan = new LedgerStreamScan(jedis, streams);
     }
 
@@ -69,15 +70,16 @@ public final class RedisAttemptLedger implements AttemptLedger {
         return List.copyOf(names);
     }
 
-    private static List<String> concat(List<String> first, String last) {
-        var all = new ArrayList<>(first);
-        all.add(last);
+    private static List<String> concat(String first, List<String> rest) {
+        var all = new ArrayList<String>();
+        all.add(first);
+        all.addAll(rest);
         return List.copyOf(all);
     }
 
     /**
-     * The streams the ledger is read from, shard 0 first; sharded, the single stream of an older build last (only
-     * read: nothing is appended to it).
+     * The streams the ledger is read from: sharded, the single stream of an older build first (only read: nothing is
+     * appended to it), then shard 0 onwards.
      */
     public List<String> streams() {
         return streams;
