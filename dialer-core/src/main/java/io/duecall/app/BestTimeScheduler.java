@@ -107,8 +107,13 @@ public final class BestTimeScheduler {
         if (first == null || !schedules(campaign)) {
             return first;
         }
+        return best(eligibility, campaign, account, eligibility.history(account, first), first);
+    }
+
+    /** The best permitted instant from {@code first} for the number the campaign would call next, on {@code history}. */
+    private Instant best(Eligibility eligibility, CampaignId campaign, Account account, ContactHistory history,
+            Instant first) {
         var policy = eligibility.policy(campaign);
-        var history = eligibility.history(account, first);
         var target = policy.nextTarget(account, history, first);
         if (target.isEmpty()) {
             return first;
@@ -127,9 +132,9 @@ public final class BestTimeScheduler {
             return now;
         }
         var own = account.phones().stream().map(Phone::number).collect(java.util.stream.Collectors.toSet());
-        boolean calledBefore = eligibility.history(account, now).attempts().stream()
-                .anyMatch(past -> own.contains(past.number()));
-        return calledBefore ? now : next(eligibility, campaign, account, now);
+        var history = eligibility.history(account, now);
+        boolean calledBefore = history.attempts().stream().anyMatch(past -> own.contains(past.number()));
+        return calledBefore ? now : best(eligibility, campaign, account, history, now);
     }
 
     /** The best {@code n} slots of the number the campaign would call next, inside its calling window, for explain. */
@@ -182,20 +187,25 @@ public final class BestTimeScheduler {
             ContactHistory history, E164 number) {
         var own = SlotTally.empty();
         var onNumber = SlotTally.empty();
+        // Each own number's zone, worked out once: a history holds many calls to few numbers.
+        var zones = new java.util.HashMap<E164, ZoneId>();
+        account.phones().forEach(p -> zones.put(p.number(), zone(account, p.number())));
         for (var past : history.attempts()) {
-            if (account.phones().stream().noneMatch(p -> p.number().equals(past.number()))) {
+            var pastZone = zones.get(past.number());
+            if (pastZone == null) {
                 continue;
             }
-            var slot = ContactSlot.of(past.at().atZone(zone(account, past.number())).toLocalDateTime());
+            var slot = ContactSlot.of(past.at().atZone(pastZone).toLocalDateTime());
             own = own.plus(slot, answered(past), past.rightParty());
             if (past.number().equals(number)) {
                 onNumber = onNumber.plus(slot, answered(past), past.rightParty());
             }
         }
+        var segment = segment(account, number);
+        var pooled = habits.read(campaign, segment);
         return List.of(
-                new Level("campaign", habits.campaign(campaign), strengths.campaign()),
-                new Level("segment " + segment(account, number), habits.segment(campaign, segment(account, number)),
-                        strengths.segment()),
+                new Level("campaign", pooled.campaign(), strengths.campaign()),
+                new Level("segment " + segment, pooled.segment(), strengths.segment()),
                 new Level("account", own, strengths.account(), ACCOUNT_BAND_HOURS),
                 new Level("number", onNumber, strengths.number(), ACCOUNT_BAND_HOURS));
     }

@@ -35,4 +35,12 @@ public interface HabitStore {
     SlotTally campaign(CampaignId campaign);
 
     SlotTally segment(CampaignId campaign, String segment);
+
+    /** A campaign's counts and one of its segments', read together. */
+    record Pooled(SlotTally campaign, SlotTally segment) {}
+
+    /** The campaign's and the segment's counts; a store that keeps both in one place reads them in one go. */
+    default Pooled read(CampaignId campaign, String segment) {
+        return new Pooled(campaign(campaign), segment(campaign, segment));
+    }
 }

@@ -51,5 +51,7 @@ public abstract class HabitStoreContract {
         assertEquals(SlotTally.of(Map.of(WEEKDAY_10, new SlotCounts(1, 0, 0), SUNDAY_19, new SlotCounts(1, 1, 1))),
                 other.segment(REMINDERS, "HOME/LATE"));
         assertEquals(SlotTally.of(Map.of(WEEKDAY_10, new SlotCounts(1, 0, 0))), other.campaign(DESK));
+        assertEquals(new HabitStore.Pooled(other.campaign(REMINDERS), other.segment(REMINDERS, "HOME/LATE")),
+                other.read(REMINDERS, "HOME/LATE"));
     }
 }

@@ -56,8 +56,22 @@ public final class RedisHabitStore implements HabitStore {
 
     @Override
     public SlotTally segment(CampaignId campaign, String segment) {
+        return tally(readAll(campaign), segment);
+    }
+
+    /** Both from one read of the campaign's hash. */
+    @Override
+    public Pooled read(CampaignId campaign, String segment) {
+        var all = readAll(campaign);
+        return new Pooled(tally(all, CAMPAIGN), tally(all, segment));
+    }
+
+    private Map<String, String> readAll(CampaignId campaign) {
         var key = keys.habits(campaign);
-        Map<String, String> all = Redis.call("read contact habits in " + key, () -> jedis.hgetAll(key));
+        return Redis.call("read contact habits in " + key, () -> jedis.hgetAll(key));
+    }
+
+    private static SlotTally tally(Map<String, String> all, String segment) {
         var counts = new HashMap<Integer, int[]>();
         var prefix = segment + "|";
         for (var e : all.entrySet()) {
