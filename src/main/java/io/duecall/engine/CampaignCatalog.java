@@ -5,6 +5,7 @@ import io.duecall.engine.config.ConfiguredCampaigns;
 import io.duecall.engine.config.RunDates;
 import io.duecall.engine.config.ConfiguredCampaign;
 import io.duecall.engine.config.ConfigYaml;
+import io.duecall.engine.config.CampaignSchema;
 import io.duecall.engine.config.CampaignSettings;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JacksonException;
@@ -20,9 +21,11 @@ import io.duecall.ivr.flow.MachinePolicy;
 import io.duecall.port.CampaignDefinitions;
 import io.duecall.web.ApiException;
 import io.duecall.web.CampaignEditor;
+import io.duecall.web.CampaignField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -122,6 +125,21 @@ public final class CampaignCatalog implements CampaignEditor {
         store.delete(id);
         runDates.remove(id);
         machine.remove(id);
+    }
+
+    @Override
+    public List<CampaignField> schema() {
+        return CampaignSchema.fields();
+    }
+
+    @Override
+    public Optional<String> definition(CampaignId id) {
+        return configured.contains(id) ? Optional.empty() : Optional.ofNullable(store.all().get(id));
+    }
+
+    @Override
+    public boolean fromConfigurationFile(CampaignId id) {
+        return configured.contains(id);
     }
 
     private void requireNotConfigured(CampaignId id) {

@@ -215,6 +215,49 @@ class CampaignApiTest {
         assertEquals(30, restarted.campaign(new CampaignId("desk")).channelLimit());
     }
 
+    @Test
+    void schemaNamesEveryKeyWithItsTypeAndTheDefaultTheEngineApplies() {
+        var response = exchange("GET", "/api/campaign-schema", null, null);
+
+        assertEquals(200, status(response), response);
+        var schema = body(response);
+        assertTrue(schema.contains("{\"key\":\"id\",\"type\":\"string\",\"required\":true,\"default\":null}"), schema);
+        assertTrue(schema.contains("{\"key\":\"channelLimit\",\"type\":\"integer\",\"required\":false,\"default\":30}"), schema);
+        assertTrue(schema.contains("{\"key\":\"ringTimeout\",\"type\":\"duration\",\"required\":false,\"default\":\"PT25S\"}"), schema);
+        assertTrue(schema.contains("{\"key\":\"rules.maxAttemptsPer7Days\",\"type\":\"integer\",\"required\":false,\"default\":7}"), schema);
+        assertTrue(schema.contains("\"key\":\"rules.retryDelays\",\"type\":\"json\",\"required\":false,\"default\":"
+                + "{\"ANSWERED\":\"PT4H\","), schema);
+        assertTrue(schema.contains("\"key\":\"rules.contacts.unreachedAttempts\""), schema);
+        assertTrue(schema.contains("{\"key\":\"startAt\",\"type\":\"instant\",\"required\":false,\"default\":null,"
+                + "\"note\":\"none: dials from its start until stopped\"}"), schema);
+        assertTrue(schema.contains("{\"key\":\"mode\",\"type\":\"enum\",\"required\":false,\"default\":\"IVR_REMINDER\","
+                + "\"values\":[\"IVR_REMINDER\",\"AGENT\"]}"), schema);
+        assertTrue(schema.contains("{\"key\":\"pacing.mode\",\"type\":\"enum\",\"required\":false,\"default\":null,"
+                + "\"note\":\"progressive for AGENT campaigns, agentless for IVR_REMINDER campaigns\","
+                + "\"values\":[\"progressive\",\"power\",\"predictive\",\"agentless\"]}"), schema);
+        assertTrue(schema.contains("\"key\":\"pacing.maxOriginatesPerSecond\",\"type\":\"number\",\"required\":false,"
+                + "\"default\":null,\"note\":\"power 10.0, predictive 10.0; no limit of its own otherwise\""), schema);
+    }
+
+    @Test
+    void definitionOfAnApiCampaignIsTheStoredOneAndAFileCampaignIsReadOnly() {
+        exchange("POST", "/api/campaigns", "application/json", LATE_JSON);
+
+        var late = exchange("GET", "/api/campaigns/late/definition", null, null);
+        var desk = exchange("GET", "/api/campaigns/desk/definition", null, null);
+        var unknown = exchange("GET", "/api/campaigns/nope/definition", null, null);
+        var wrongMethod = exchange("POST", "/api/campaign-schema", "application/json", "{}");
+
+        assertEquals(200, status(late), late);
+        assertTrue(body(late).startsWith("{\"campaign\":\"late\",\"source\":\"api\",\"editable\":true,"
+                + "\"definition\":{\"id\":\"late\",\"mode\":\"IVR_REMINDER\","), late);
+        assertTrue(body(late).contains("\"channelLimit\":4"), late);
+        assertTrue(body(desk).startsWith("{\"campaign\":\"desk\",\"source\":\"file\",\"editable\":false,"), desk);
+        assertEquals(404, status(unknown), unknown);
+        assertEquals(405, status(wrongMethod), wrongMethod);
+        assertTrue(wrongMethod.contains("Allow: GET, HEAD") || wrongMethod.contains("allow: GET, HEAD"), wrongMethod);
+    }
+
     private void importOne(String campaign) {
         accounts.importAccounts(new CampaignId(campaign), new AccountCsvReader(null).read("test", new StringReader("""
                 account_id,debtor_name,phones,time_zone,amount_due,currency,due_date,days_past_due

@@ -3,6 +3,7 @@ package io.duecall.web;
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Creates, replaces and deletes campaigns while the engine runs, from a definition in JSON or YAML with the keys of
@@ -17,6 +18,15 @@ public interface CampaignEditor {
 
     /** Removes the campaign; its dial cycle has been stopped already. */
     void delete(CampaignId id);
+
+    /** Every key a definition may have, with its type and default, in the order the file documents them. */
+    List<CampaignField> schema();
+
+    /** The definition stored for a campaign created through the API, as JSON text; empty for any other id. */
+    Optional<String> definition(CampaignId id);
+
+    /** True for a campaign of the configuration file, which the API shows but does not change. */
+    boolean fromConfigurationFile(CampaignId id);
 
     /** For servers whose campaigns all come from the configuration file. */
     CampaignEditor UNSUPPORTED = new CampaignEditor() {
@@ -33,6 +43,21 @@ public interface CampaignEditor {
         @Override
         public void delete(CampaignId id) {
             throw unsupported();
+        }
+
+        @Override
+        public List<CampaignField> schema() {
+            return List.of();
+        }
+
+        @Override
+        public Optional<String> definition(CampaignId id) {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean fromConfigurationFile(CampaignId id) {
+            return true;
         }
 
         private static ApiException unsupported() {

@@ -22,7 +22,9 @@ import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -75,6 +77,27 @@ public final class OpsService {
             control.stop(campaign);
         }
         editor.delete(campaign);
+    }
+
+    /** Every key of a campaign definition with its type and default, for a page that edits definitions. */
+    public List<CampaignField> campaignSchema() {
+        return editor.schema();
+    }
+
+    /**
+     * Where the campaign comes from and what it was defined with: the stored definition of one created through the
+     * API (null when this server keeps none), or the settings of one from the configuration file, which is read-only.
+     */
+    public Map<String, Object> campaignDefinition(String id) {
+        var campaign = campaign(id);
+        var view = new LinkedHashMap<String, Object>();
+        view.put("campaign", campaign.id().value());
+        var fromFile = editor.fromConfigurationFile(campaign.id());
+        view.put("source", fromFile ? "file" : "api");
+        view.put("editable", !fromFile);
+        view.put("definition", fromFile ? Views.campaign(campaign)
+                : editor.definition(campaign.id()).map(text -> Json.read(text, Map.class)).orElse(null));
+        return view;
     }
 
     public Campaign campaign(String id) {

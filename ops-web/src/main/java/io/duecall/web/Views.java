@@ -26,6 +26,21 @@ public final class Views {
         return map;
     }
 
+    public static Map<String, Object> field(CampaignField f) {
+        var map = new LinkedHashMap<String, Object>();
+        map.put("key", f.key());
+        map.put("type", f.type());
+        map.put("required", f.required());
+        map.put("default", f.defaultValue());
+        if (f.note() != null) {
+            map.put("note", f.note());
+        }
+        if (!f.values().isEmpty()) {
+            map.put("values", f.values());
+        }
+        return map;
+    }
+
     public static Map<String, Object> status(AgentStatus s) {
         var map = new LinkedHashMap<String, Object>();
         map.put("agent", s.seat().id().value());

@@ -63,6 +63,21 @@ public record RulesSettings(
     /** When third-party contacts may be called, such as {@code contacts: { unreachedAttempts: 6, unreachedDays: 3 }}. */
     public record ContactSettings(Integer unreachedAttempts, Integer unreachedDays, Integer maxCallsPerContact) {}
 
+    /** What an empty {@code rules:} block resolves to: {@link ContactRules#defaults()} in this block's keys. */
+    public static RulesSettings defaults() {
+        var rules = ContactRules.defaults();
+        var limits = rules.limits();
+        var contacts = rules.contacts();
+        return new RulesSettings(List.of(), Map.of(), rules.peaks().peakOnly(), rules.peaks().peakRetriesOnly(),
+                limits.maxAttemptsPer7Days(), limits.quietAfterConversation(), limits.maxConnectedPerDay(),
+                limits.maxUnansweredPerNumberPerDay(), limits.minimumGap(), new TreeMap<>(limits.retryDelays()),
+                limits.abandonLockout(), rules.honourHolidays(), Map.of(),
+                new ContactSettings(contacts.unreachedAttempts(), contacts.unreachedDays(), contacts.maxCallsPerContact()),
+                new FrequencySettings(limits.countedOutcomes().stream().sorted().toList(),
+                        limits.conversationEvidence().stream().sorted().toList()),
+                limits.jurisdiction());
+    }
+
     static ContactRules resolve(RulesSettings settings, CallingWindow standard) {
         var defaults = ContactRules.defaults();
         var weekly = WeeklyWindows.every(standard);

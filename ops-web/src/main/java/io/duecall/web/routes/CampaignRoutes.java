@@ -24,6 +24,10 @@ final class CampaignRoutes {
                 Route.get("/api/campaigns", OPERATIONS, r -> ApiResponse.ok(figures.snapshot().campaigns())),
                 Route.post("/api/campaigns", OPERATIONS, r -> ApiResponse.json(201,
                         Views.campaign(service.createCampaign(r.body(), r.contentType())))),
+                Route.get("/api/campaign-schema", OPERATIONS,
+                        r -> ApiResponse.ok(service.campaignSchema().stream().map(Views::field).toList())),
+                Route.get("/api/campaigns/{id}/definition", OPERATIONS,
+                        r -> ApiResponse.ok(service.campaignDefinition(r.parameter("id")))),
                 Route.get("/api/campaigns/{id}", OPERATIONS,
                         r -> ApiResponse.ok(Views.campaign(service.campaign(r.parameter("id"))))),
                 Route.put("/api/campaigns/{id}", OPERATIONS, r -> ApiResponse.ok(Views.campaign(

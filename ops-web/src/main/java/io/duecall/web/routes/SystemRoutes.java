@@ -15,9 +15,17 @@ import java.util.Map;
 
 /** The public paths: the pages and their scripts, the OpenAPI document, health, readiness and Prometheus metrics. */
 final class SystemRoutes {
-    private static final Map<String, String> PAGES = Map.of(
-            "/", "index.html", "/index.html", "index.html", "/agent.html", "agent.html", "/app.css", "app.css",
-            "/dashboard.js", "dashboard.js", "/agent.js", "agent.js", "/openapi.json", "openapi.json");
+    /** The files served at {@code /<name>}, one a line; {@code /} serves the dashboard's {@code index.html}. */
+    private static final List<String> PAGES = List.of(
+            "index.html",
+            "dashboard.js",
+            "agent.html",
+            "agent.js",
+            "campaigns.html",
+            "campaigns.js",
+            "nav.js",
+            "app.css",
+            "openapi.json");
     private final HealthProbe health;
     private final PrometheusMeterRegistry registry;
     private final OpsMetrics metrics;
@@ -30,10 +38,12 @@ final class SystemRoutes {
 
     List<Route> routes() {
         var routes = new ArrayList<Route>();
-        PAGES.forEach((path, resource) -> {
-            var page = page(resource);
-            routes.add(Route.get(path, PUBLIC, r -> page));
-        });
+        for (var name : PAGES) {
+            var page = page(name);
+            routes.add(Route.get("/" + name, PUBLIC, r -> page));
+        }
+        var dashboard = page("index.html");
+        routes.add(Route.get("/", PUBLIC, r -> dashboard));
         routes.add(Route.get("/healthz", PUBLIC, r -> ApiResponse.ok(checks())));
         routes.add(Route.get("/readyz", PUBLIC, r -> {
             var checks = checks();
