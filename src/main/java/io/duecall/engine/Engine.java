@@ -10,6 +10,7 @@ import io.duecall.adapter.quartz.QuartzPromiseSweep;
 import io.duecall.adapter.redis.ProvisionedRedis;
 import io.duecall.adapter.redis.RedisAccountStore;
 import io.duecall.adapter.redis.RedisAgentRoster;
+import io.duecall.adapter.redis.RedisAgentTimeLog;
 import io.duecall.adapter.redis.RedisAttemptLedger;
 import io.duecall.adapter.redis.RedisCampaignDefinitions;
 import io.duecall.adapter.redis.RedisDispositionLog;
@@ -20,6 +21,7 @@ import io.duecall.adapter.redis.RedisScreenPops;
 import io.duecall.adapter.redis.RedisSuppressionStore;
 import io.duecall.app.AgentDesk;
 import io.duecall.app.AgentPool;
+import io.duecall.app.AgentTimeKeeper;
 import io.duecall.app.BestTimeScheduler;
 import io.duecall.app.DialerEngine;
 import io.duecall.app.LedgerShipper;
@@ -156,7 +158,9 @@ public final class Engine implements AutoCloseable {
         checks = new StartUpChecks(config, clock, jedis, pbxs);
         telephony = PbxWiring.connect(pbxs, clock, telephonyMeters, parts);
         // Agent state is in Redis even for one node, so nodes added later (or a restart) see the same agents.
-        agents = new AgentPool(config.agents().seats(), config.agents().wrapUp(), new RedisAgentRoster(jedis, keys), nodeName);
+        // Each agent's time per day is added up at every change, for the agents' report (days in the clock's zone).
+        agents = new AgentPool(config.agents().seats(), config.agents().wrapUp(), new RedisAgentRoster(jedis, keys),
+                nodeName, new AgentTimeKeeper(new RedisAgentTimeLog(jedis, keys), clock.getZone()));
         config.campaigns().requiredSkills().forEach(agents::requireSkills);
         var dialerLedger = testCall == null ? ledger.ledger() : testCall.ledger(ledger.ledger());
         dialer = DialerEngine.builder(clock, pause).accounts(accounts).ledger(dialerLedger).promises(promises)

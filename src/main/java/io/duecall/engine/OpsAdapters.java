@@ -54,6 +54,11 @@ final class OpsAdapters {
             public void promises(Writer out) {
                 new PromiseCsvWriter().write(promises.all(), out);
             }
+
+            @Override
+            public void table(java.util.List<String> header, java.util.List<java.util.List<String>> rows, Writer out) {
+                io.duecall.adapter.csv.TableCsvWriter.write(header, rows, out);
+            }
         };
     }
 

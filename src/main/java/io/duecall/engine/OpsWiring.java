@@ -6,6 +6,7 @@ import io.duecall.adapter.redis.RedisKeys;
 import io.duecall.adapter.redis.RedisPaymentStore;
 import io.duecall.app.PbxPool;
 import io.duecall.app.RecordPayments;
+import io.duecall.app.report.Reports;
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.engine.config.EngineConfig;
 import io.duecall.web.HealthProbe;
@@ -52,7 +53,8 @@ final class OpsWiring {
         return OpsServer.start(http, new OpsParts(clock, engine.dialer(), engine.agents(), engine.desk(), accounts,
                 promises, control, OpsAdapters.imports(accounts, clock, config.imports()),
                 OpsAdapters.exports(engine.ledger(), promises), health, engine.catalog(), registry,
-                paymentFeed(engine, config, jedis)));
+                paymentFeed(engine, config, jedis),
+                new Reports(engine.ledger(), promises, engine.agents().figures(), clock, clock.getZone())));
     }
 
     /** The API's payment feed: the CSV feed's use case, taking paid-off accounts out of every current campaign. */

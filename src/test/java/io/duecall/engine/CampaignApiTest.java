@@ -78,7 +78,8 @@ class CampaignApiTest {
                     new QuartzCampaignControl(cycle, id -> catalog.runDates(id).endAt()),
                     OpsAdapters.imports(accounts, clock, ImportLimits.defaults()), OpsAdapters.exports(ledger, promises),
                     new Healthy(), catalog,
-                    new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), null));
+                    new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), null,
+                    new io.duecall.app.report.Reports(ledger, promises, agents.figures(), clock, clock.getZone())));
 
     @AfterEach
     void close() {

@@ -1,15 +1,19 @@
 package io.duecall.app;
 
+import io.duecall.domain.agent.AgentActivity;
 import io.duecall.domain.agent.AgentId;
 import io.duecall.domain.agent.AgentRecord;
 import io.duecall.domain.agent.AgentSeat;
 import io.duecall.domain.agent.AgentState;
 import io.duecall.domain.agent.AgentStatus;
+import io.duecall.domain.agent.AgentTime;
 import io.duecall.domain.agent.AgentWorkload;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.port.AgentRoster;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,10 +27,33 @@ import java.util.Map;
 public final class AgentFigures {
     private final Map<AgentId, AgentSeat> seats;
     private final AgentRoster roster;
+    private final AgentTimeKeeper time;
 
-    AgentFigures(Map<AgentId, AgentSeat> seats, AgentRoster roster) {
+    AgentFigures(Map<AgentId, AgentSeat> seats, AgentRoster roster, AgentTimeKeeper time) {
         this.seats = seats;
         this.roster = roster;
+        this.time = time;
+    }
+
+    /**
+     * Each agent's time on {@code day} (in the zone the pool adds time up in) by activity, in seat order: what was
+     * added up at their changes, and what their records have run through since their last change, up to {@code now}.
+     */
+    public Map<AgentId, Map<AgentActivity, Duration>> timeOn(LocalDate day, Instant now) {
+        var result = new LinkedHashMap<AgentId, Map<AgentActivity, Duration>>();
+        var stored = roster.read(List.copyOf(seats.keySet()));
+        for (var s : stored) {
+            var spent = new LinkedHashMap<>(time.log().day(s.agent(), day));
+            AgentTime.byDay(AgentTime.since(s.record(), now), time.zone()).getOrDefault(day, Map.of())
+                    .forEach((activity, d) -> spent.merge(activity, d, Duration::plus));
+            result.put(s.agent(), spent);
+        }
+        return result;
+    }
+
+    /** The zone the agents' days are counted in. */
+    public ZoneId timeZone() {
+        return time.zone();
     }
 
     /** Every agent's state at {@code now}, in seat order, with the pause reason of paused agents. */

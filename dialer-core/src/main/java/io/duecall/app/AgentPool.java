@@ -45,21 +45,28 @@ public final class AgentPool {
     private final AgentRoster roster;
     private final String node;
     private final AgentFigures figures;
+    private final AgentTimeKeeper time;
 
     /** A pool over {@code roster}, which other nodes may share; the holds it takes name {@code node}. */
     public AgentPool(List<AgentSeat> seats, Duration wrapUp, AgentRoster roster, String node) {
+        this(seats, wrapUp, roster, node, AgentTimeKeeper.none());
+    }
+
+    /** The same, adding up each agent's time per day and activity through {@code time} as the agents change. */
+    public AgentPool(List<AgentSeat> seats, Duration wrapUp, AgentRoster roster, String node, AgentTimeKeeper time) {
         if (wrapUp == null || wrapUp.isNegative()) {
             throw new IllegalArgumentException("agents.wrapUp: " + wrapUp + " (expected >= 0)");
         }
         this.wrapUp = wrapUp;
         this.roster = Objects.requireNonNull(roster, "roster");
         this.node = Objects.requireNonNull(node, "node");
+        this.time = Objects.requireNonNull(time, "time");
         for (var seat : seats) {
             if (this.seats.putIfAbsent(seat.id(), seat) != null) {
                 throw new IllegalArgumentException("agents: agent " + seat.id() + " is listed twice");
             }
         }
-        this.figures = new AgentFigures(Collections.unmodifiableMap(this.seats), roster);
+        this.figures = new AgentFigures(Collections.unmodifiableMap(this.seats), roster, time);
     }
 
     /** What the agents are doing, read from the roster: states, ready agents, workload, time in each state. */
@@ -125,6 +132,7 @@ public final class AgentPool {
             }
             var agent = members.ids().get(chosen);
             if (roster.replace(agent, stored.get(chosen).version(), records.get(chosen).reserved(agent, hold, now))) {
+                time.replaced(agent, stored.get(chosen).record(), now);
                 return Optional.of(agent);
             }
         }
@@ -213,6 +221,7 @@ public final class AgentPool {
                 return false;
             }
             if (roster.replace(agent, stored.version(), next)) {
+                time.replaced(agent, stored.record(), now);
                 return true;
             }
         }

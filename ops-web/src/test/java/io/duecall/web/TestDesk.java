@@ -17,6 +17,7 @@ import io.duecall.app.AgentPool;
 import io.duecall.app.DialerEngine;
 import io.duecall.app.ImportAccounts;
 import io.duecall.app.RecordPayments;
+import io.duecall.app.report.Reports;
 import io.duecall.domain.agent.AgentId;
 import io.duecall.domain.agent.AgentSeat;
 import io.duecall.domain.campaign.Campaign;
@@ -39,6 +40,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +57,7 @@ final class TestDesk implements AutoCloseable {
     static final String AGENT_102 = "agent-102-token-0123";
     static final Instant NOON_NEW_YORK = Instant.parse("2026-03-03T17:00:00Z");
     static final CampaignId DESK = new CampaignId("desk");
+    static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
     final Clock clock = Clock.fixed(NOON_NEW_YORK, ZoneOffset.UTC);
     final InMemoryAccountStore accounts = new InMemoryAccountStore();
@@ -136,7 +139,8 @@ final class TestDesk implements AutoCloseable {
         this.config = config;
         parts = new OpsParts(clock, dialer, agents, desk, accounts, promises, control, imports(), exports(), health,
                 CampaignEditor.UNSUPPORTED, registry, new RecordPayments(new PaymentCsvReader(), payments, promises,
-                        accounts, List.of(DESK), clock));
+                        accounts, List.of(DESK), clock),
+                new Reports(ledger, promises, agents.figures(), clock, NEW_YORK));
         web = OpsWeb.assemble(config, parts);
     }
 
@@ -161,6 +165,11 @@ final class TestDesk implements AutoCloseable {
             @Override
             public void promises(Writer out) {
                 new PromiseCsvWriter().write(promises.all(), out);
+            }
+
+            @Override
+            public void table(List<String> header, List<List<String>> rows, Writer out) {
+                io.duecall.adapter.csv.TableCsvWriter.write(header, rows, out);
             }
         };
     }

@@ -3,6 +3,7 @@ package io.duecall.adapter.redis;
 import io.duecall.domain.account.AccountId;
 import io.duecall.domain.agent.AgentId;
 import io.duecall.domain.campaign.CampaignId;
+import java.time.LocalDate;
 import java.util.regex.Pattern;
 
 /**
@@ -200,6 +201,11 @@ public final class RedisKeys {
      */
     public String agent(AgentId agent) {
         return prefix + ":agent:" + agent.value();
+    }
+
+    /** Hash of one agent's time on one day (in the report zone): activity to milliseconds; expires. */
+    public String agentTime(AgentId agent, LocalDate day) {
+        return prefix + ":agent-time:" + day + ":" + agent.value();
     }
 
     /** Hash of an agent's current screen pop: its call id, bridged time and pop; expires unless renewed. */

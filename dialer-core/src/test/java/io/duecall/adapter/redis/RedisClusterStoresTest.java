@@ -120,6 +120,14 @@ class RedisClusterStoresTest {
     }
 
     @Nested
+    class AgentTime extends RedisAgentTimeLogTest {
+        @Override
+        RedisTestSupport support() {
+            return RedisTestSupport.cluster();
+        }
+    }
+
+    @Nested
     class ScreenPops extends RedisScreenPopsTest {
         @Override
         RedisTestSupport support() {

@@ -3,6 +3,7 @@ package io.duecall.web.http;
 import io.duecall.web.OpsMetrics;
 import io.duecall.web.OpsParts;
 import io.duecall.web.OpsService;
+import io.duecall.web.ReportQueries;
 import io.duecall.web.live.EventStream;
 import io.duecall.web.live.LiveFigures;
 import io.duecall.web.routes.OpsRoutes;
@@ -21,7 +22,8 @@ public record OpsWeb(OpsWebConfig config, RouteTable routes, EventStream events,
                 p.control(), limits.historyInterval(), limits.historySamples());
         var events = new EventStream(figures, service, limits.maxSkippedEvents());
         p.desk().onScreenPop(events::screenPop);
-        var routes = OpsRoutes.table(service, figures, p.health(), registry, metrics);
+        var reports = new ReportQueries(p.reports(), p.exports());
+        var routes = OpsRoutes.table(service, figures, p.health(), registry, metrics, reports);
         return new OpsWeb(config, routes, events, figures,
                 new ConnectionLimit(limits.maxConnections(), limits.maxConnectionsPerAddress()));
     }
