@@ -6,8 +6,6 @@ const ops = (() => {
     ['/', 'Dashboard'],
     ['/campaigns.html', 'Campaigns'],
     ['/lists.html', 'Lists'],
-    ['/board.html', 'Board'],
-    ['/promises.html', 'Promises'],
     ['/agent.html', 'Agent desk'],
   ];
   const here = location.pathname === '/index.html' ? '/' : location.pathname;

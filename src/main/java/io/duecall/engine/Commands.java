@@ -19,6 +19,7 @@ import io.duecall.adapter.quartz.QuartzHolidayCalendar;
 import io.duecall.app.BestTimeScheduler;
 import io.duecall.app.Eligibility;
 import io.duecall.app.ImportAccounts;
+import io.duecall.app.ListDoNotCall;
 import io.duecall.domain.account.AccountId;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.port.SuppressionStore;
@@ -119,12 +120,8 @@ final class Commands {
         var numbers = new NumberListCsvReader(region).read(file);
         try (var redis = redis(config); var jedis = redis.connect()) {
             var store = new RedisSuppressionStore(jedis, new RedisKeys(config.redis().keyPrefix()));
-            var now = Clock.systemUTC().instant();
-            int added = 0;
-            for (var number : numbers) {
-                added += store.doNotCall(number, now, reason, "file:" + file.getFileName()) ? 1 : 0;
-            }
-            out.printf("listed %d numbers as %s (%d already listed)%n", added, reason, numbers.size() - added);
+            var result = new ListDoNotCall(store, Clock.systemUTC()).list(numbers, reason, "file:" + file.getFileName());
+            out.printf("listed %d numbers as %s (%d already listed)%n", result.listed(), reason, result.alreadyListed());
         }
         return 0;
     }

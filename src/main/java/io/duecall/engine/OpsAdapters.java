@@ -5,14 +5,19 @@ import io.duecall.adapter.csv.AccountCsvReader;
 import io.duecall.adapter.csv.AttemptCsvWriter;
 import io.duecall.adapter.csv.ImportLimits;
 import io.duecall.adapter.csv.PromiseCsvWriter;
+import io.duecall.adapter.csv.NumberListCsvReader;
+import io.duecall.app.Eligibility;
 import io.duecall.app.ImportAccounts;
+import io.duecall.app.ListDoNotCall;
+import io.duecall.domain.campaign.CampaignId;
 import io.duecall.port.AccountStore;
 import io.duecall.port.AttemptLedger;
-import io.duecall.port.ImportRejectedException;
 import io.duecall.port.PromiseStore;
+import io.duecall.port.SuppressionStore;
 import io.duecall.web.AccountImports;
 import io.duecall.web.CsvExports;
 import io.duecall.web.TelephonyMeters;
+import java.io.Reader;
 import java.io.Writer;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,15 +29,32 @@ import java.time.Duration;
 final class OpsAdapters {
     private OpsAdapters() {}
 
-    /** The command line's reader and all-or-nothing import, its refusals translated for the API. */
-    static AccountImports imports(AccountStore accounts, Clock clock, ImportLimits limits) {
-        return (campaign, region, csv) -> {
-            try {
-                return new ImportAccounts(new AccountCsvReader(region, limits), accounts, clock).fromReader(campaign,
-                        "upload", csv);
-            } catch (ImportRejectedException e) {
-                throw new AccountImports.ImportRejectedException(
-                        e.errors().stream().map(Object::toString).toList(), e);
+    /**
+     * The command line's readers and all-or-nothing imports, their refusals translated for the API. An accounts file
+     * is checked against the campaign's own calling window for numbers that can never be dialed.
+     */
+    static AccountImports imports(AccountStore accounts, SuppressionStore suppression, Eligibility eligibility,
+            Clock clock, ImportLimits limits) {
+        return new AccountImports() {
+            @Override
+            public ImportAccounts.Summary importCsv(CampaignId campaign, String region, Reader csv) {
+                var window = eligibility.rules(campaign).window();
+                try {
+                    return new ImportAccounts(new AccountCsvReader(region, limits), accounts, clock, window,
+                            /* strict= */ false).importReader(campaign, "upload", csv);
+                } catch (io.duecall.port.ImportRejectedException e) {
+                    throw new AccountImports.ImportRejectedException(e.errors(), e.count(), e);
+                }
+            }
+
+            @Override
+            public ListDoNotCall.Result doNotCall(String reason, String region, Reader csv, String source) {
+                try {
+                    var numbers = new NumberListCsvReader(region).read("upload", csv);
+                    return new ListDoNotCall(suppression, clock).list(numbers, reason, source);
+                } catch (io.duecall.port.ImportRejectedException e) {
+                    throw new AccountImports.ImportRejectedException(e.errors(), e.count(), e);
+                }
             }
         };
     }

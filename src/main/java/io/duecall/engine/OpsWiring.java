@@ -4,6 +4,7 @@ import io.duecall.adapter.csv.PaymentCsvReader;
 import io.duecall.adapter.quartz.QuartzDialCycle;
 import io.duecall.adapter.redis.RedisKeys;
 import io.duecall.adapter.redis.RedisPaymentStore;
+import io.duecall.adapter.redis.RedisSuppressionStore;
 import io.duecall.app.PbxPool;
 import io.duecall.app.RecordPayments;
 import io.duecall.app.report.Reports;
@@ -51,7 +52,9 @@ final class OpsWiring {
         var accounts = engine.accounts();
         var promises = engine.promises();
         return OpsServer.start(http, new OpsParts(clock, engine.dialer(), engine.agents(), engine.desk(), accounts,
-                promises, control, OpsAdapters.imports(accounts, clock, config.imports()),
+                promises, control, OpsAdapters.imports(accounts,
+                        new RedisSuppressionStore(jedis, new RedisKeys(config.redis().keyPrefix())),
+                        engine.dialer().eligibility(), clock, config.imports()),
                 OpsAdapters.exports(engine.ledger(), promises), health, engine.catalog(), registry,
                 paymentFeed(engine, config, jedis),
                 new Reports(engine.ledger(), promises, engine.agents().figures(), clock, clock.getZone())));

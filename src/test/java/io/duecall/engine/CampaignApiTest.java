@@ -76,7 +76,8 @@ class CampaignApiTest {
             new OpsParts(clock, dialer, agents, new AgentDesk(clock, dialer.sessions(), promises, ledger, accounts, suppression,
                     new InMemoryDispositionLog(), dialer.eligibility(), new InMemoryScreenPops()), accounts, promises,
                     new QuartzCampaignControl(cycle, id -> catalog.runDates(id).endAt()),
-                    OpsAdapters.imports(accounts, clock, ImportLimits.defaults()), OpsAdapters.exports(ledger, promises),
+                    OpsAdapters.imports(accounts, suppression, dialer.eligibility(), clock,
+                            ImportLimits.defaults()), OpsAdapters.exports(ledger, promises),
                     new Healthy(), catalog,
                     new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), null,
                     new io.duecall.app.report.Reports(ledger, promises, agents.figures(), clock, clock.getZone())));

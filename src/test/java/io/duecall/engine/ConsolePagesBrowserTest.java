@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.duecall.adapter.redis.KeyspaceCleaner;
+import io.duecall.domain.account.AccountId;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.pbxsim.PbxSimulator;
 import io.duecall.pbxsim.Population;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,8 +24,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -42,6 +47,7 @@ import redis.clients.jedis.JedisPooled;
  * demo wiring, as a floor manager uses them; each page's screenshot goes to docs/screenshots/ for the README.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsolePagesBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -109,6 +115,7 @@ class ConsolePagesBrowserTest {
     }
 
     @Test
+    @Order(1)
     void campaignWithABadFieldShowsTheErrorBesideItAndOnceFixedIsCreatedAndStarted() throws Exception {
         driver.get(base + "campaigns.html#token=" + opsToken);
         wait.until(d -> !d.findElements(By.cssSelector("#list tr[data-id=desk]")).isEmpty());
@@ -138,6 +145,59 @@ class ConsolePagesBrowserTest {
         scrollTo("body");
         screenshot("campaigns.png");
         assertNoPolicyViolation();
+    }
+
+    @Test
+    @Order(2)
+    void accountsFileWithABadLineIsTabledAndStoresNothingAndAGoodOneUploadsToTheEnd() throws Exception {
+        var console = new CampaignId("console");
+        var bad = work.resolve("bad-accounts.csv");
+        Files.writeString(bad, """
+                account_id,debtor_name,phones,time_zone,amount_due,currency,due_date,days_past_due
+                B-1,Dana Example,mobile:+12125550100,America/New_York,125.50,USD,2026-11-01,23
+                B-2,Lee Example,mobile:+12125550101,America/New_York,12.345,USD,2026-11-01,23
+                """);
+        var good = work.resolve("accounts.csv");
+        try (var writer = Files.newBufferedWriter(good)) {
+            DemoAccounts.write(writer, "console", 2000, 1, 29, LocalDate.of(2026, 11, 24), 11);
+            // A number of no zone, with no time_zone given: stored, and reported as one that can never be dialed.
+            writer.write("console-99999,Pat Example,mobile:+80012345678,,40.00,USD,2026-11-01,23\n");
+        }
+        driver.get(base + "lists.html#token=" + opsToken);
+        wait.until(d -> !d.findElements(By.cssSelector("#campaign option[value=console]")).isEmpty());
+        new Select(driver.findElement(By.id("campaign"))).selectByValue("console");
+
+        driver.findElement(By.id("accounts-file")).sendKeys(bad.toString());
+        driver.findElement(By.cssSelector("#accounts button")).click();
+        wait.until(d -> text("#status").contains("nothing was stored"));
+        assertEquals("file rejected, 1 problem; nothing was stored", text("#status"));
+        assertEquals(List.of("3", "amount_due", "12.345"), cells("#problems tbody tr").subList(0, 3));
+        assertTrue(engine.accounts().find(new AccountId("B-1")).isEmpty());
+        screenshot("lists-rejected.png");
+
+        driver.findElement(By.id("accounts-file")).clear();
+        driver.findElement(By.id("accounts-file")).sendKeys(good.toString());
+        driver.findElement(By.cssSelector("#accounts button")).click();
+        wait.until(d -> "true".equals(d.findElement(By.id("progress")).getDomAttribute("data-done")));
+        assertTrue(text("#status").startsWith("imported 2001 accounts into console; warning: 1 numbers can never be "
+                + "dialed by the campaign's rules (NO_ZONE 1)"), text("#status"));
+        assertEquals(List.of("2002", "phones", "+80012345678"), cells("#problems tbody tr").subList(0, 3));
+        assertEquals("1", driver.findElement(By.id("progress")).getDomProperty("value"));
+        assertTrue(engine.accounts().find(new AccountId("console-00001")).isPresent());
+        screenshot("lists.png");
+
+        var dnc = work.resolve("dnc.csv");
+        Files.writeString(dnc, "number\n+12125550100\n+12125550101\n");
+        driver.findElement(By.id("dnc-file")).sendKeys(dnc.toString());
+        driver.findElement(By.cssSelector("#dnc button")).click();
+        wait.until(d -> text("#status").startsWith("listed "));
+        assertEquals("listed 2 numbers as dnc (0 already listed)", text("#status"));
+        assertNoPolicyViolation();
+        assertTrue(engine.dialer().campaigns().stream().anyMatch(c -> c.id().equals(console)));
+    }
+
+    private List<String> cells(String rowCss) {
+        return driver.findElements(By.cssSelector(rowCss + " td")).stream().map(e -> e.getText().strip()).toList();
     }
 
     private void type(String key, String value) {

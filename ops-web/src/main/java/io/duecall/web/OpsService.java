@@ -3,6 +3,8 @@ package io.duecall.web;
 import io.duecall.app.AgentDesk;
 import io.duecall.app.AgentPool;
 import io.duecall.app.DialerEngine;
+import io.duecall.app.ImportAccounts;
+import io.duecall.app.ListDoNotCall;
 import io.duecall.app.RecordPayments;
 import io.duecall.domain.account.AccountId;
 import io.duecall.domain.account.Money;
@@ -17,6 +19,7 @@ import io.duecall.domain.dial.DialDecision;
 import io.duecall.domain.promise.PaymentsRejectedException;
 import io.duecall.domain.window.DebtorZones;
 import io.duecall.port.AccountStore;
+import io.duecall.port.SuppressionStore;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.time.Clock;
@@ -126,8 +129,17 @@ public final class OpsService {
     }
 
     /** Same reader and all-or-nothing store as the command line; a rejected file throws ImportRejectedException. */
-    public int importCsv(String id, String region, String csv) {
+    public ImportAccounts.Summary importCsv(String id, String region, String csv) {
         return imports.importCsv(campaign(id).id(), region, new StringReader(csv));
+    }
+
+    /**
+     * Lists a do-not-call CSV as the command line's {@code suppress} does: the whole file is read and checked first,
+     * so a rejected file (ImportRejectedException) or a bad reason lists nothing.
+     */
+    public ListDoNotCall.Result doNotCall(String reason, String region, String csv) {
+        var checked = SuppressionStore.checkReason(reason == null ? "dnc" : reason);
+        return imports.doNotCall(checked, region, new StringReader(csv), "upload:" + clock.instant());
     }
 
     /**

@@ -2,6 +2,7 @@ package io.duecall.web;
 
 import io.duecall.adapter.csv.AccountCsvReader;
 import io.duecall.adapter.csv.AttemptCsvWriter;
+import io.duecall.adapter.csv.NumberListCsvReader;
 import io.duecall.adapter.csv.PaymentCsvReader;
 import io.duecall.adapter.csv.PromiseCsvWriter;
 import io.duecall.adapter.memory.InMemoryAccountStore;
@@ -16,6 +17,7 @@ import io.duecall.app.AgentDesk;
 import io.duecall.app.AgentPool;
 import io.duecall.app.DialerEngine;
 import io.duecall.app.ImportAccounts;
+import io.duecall.app.ListDoNotCall;
 import io.duecall.app.RecordPayments;
 import io.duecall.app.report.Reports;
 import io.duecall.domain.agent.AgentId;
@@ -25,7 +27,6 @@ import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.campaign.CampaignMode;
 import io.duecall.domain.window.CallingWindow;
 import io.duecall.port.CallEvent;
-import io.duecall.port.ImportRejectedException;
 import io.duecall.web.http.OpsInitializer;
 import io.duecall.web.http.OpsServer;
 import io.duecall.web.http.OpsWeb;
@@ -71,7 +72,8 @@ final class TestDesk implements AutoCloseable {
             .promises(promises).telephony(pbx).agents(agents)
             .campaigns(List.of(new Campaign(DESK, "Late-stage desk", CampaignMode.AGENT, CallingWindow.defaults(), "Acme Lending", "18005550100", 10, Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofMinutes(5), 3)))
             .maxOriginatesPerTick(10).build();
-    final AgentDesk desk = new AgentDesk(clock, dialer.sessions(), promises, ledger, accounts, new InMemorySuppressionStore(),
+    final InMemorySuppressionStore suppression = new InMemorySuppressionStore();
+    final AgentDesk desk = new AgentDesk(clock, dialer.sessions(), promises, ledger, accounts, suppression,
             new InMemoryDispositionLog(), dialer.eligibility(), new InMemoryScreenPops());
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     final TelephonyMeters telephony = new TelephonyMeters(registry);
@@ -145,12 +147,25 @@ final class TestDesk implements AutoCloseable {
     }
 
     private AccountImports imports() {
-        return (campaign, region, csv) -> {
-            try {
-                return new ImportAccounts(new AccountCsvReader(region), accounts, clock).fromReader(campaign, "upload",
-                        csv);
-            } catch (ImportRejectedException e) {
-                throw new AccountImports.ImportRejectedException(e.errors().stream().map(Object::toString).toList(), e);
+        return new AccountImports() {
+            @Override
+            public ImportAccounts.Summary importCsv(CampaignId campaign, String region, java.io.Reader csv) {
+                try {
+                    return new ImportAccounts(new AccountCsvReader(region), accounts, clock).importReader(campaign,
+                            "upload", csv);
+                } catch (io.duecall.port.ImportRejectedException e) {
+                    throw new AccountImports.ImportRejectedException(e.errors(), e.count(), e);
+                }
+            }
+
+            @Override
+            public ListDoNotCall.Result doNotCall(String reason, String region, java.io.Reader csv, String source) {
+                try {
+                    return new ListDoNotCall(suppression, clock).list(new NumberListCsvReader(region).read("upload", csv),
+                            reason, source);
+                } catch (io.duecall.port.ImportRejectedException e) {
+                    throw new AccountImports.ImportRejectedException(e.errors(), e.count(), e);
+                }
             }
         };
     }

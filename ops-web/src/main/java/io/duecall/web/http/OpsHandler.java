@@ -4,6 +4,7 @@ import io.duecall.app.AgentDesk;
 import io.duecall.web.AccountImports;
 import io.duecall.web.ApiException;
 import io.duecall.web.CampaignEditor;
+import io.duecall.web.ImportProblems;
 import io.duecall.web.routes.ApiRequest;
 import io.duecall.web.routes.ApiResponse;
 import io.netty.channel.ChannelHandlerContext;
@@ -61,7 +62,8 @@ final class OpsHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                     "problems", e.problems()));
         } catch (AccountImports.ImportRejectedException e) {
             response = ApiResponse.json(422, Map.of("status", 422, "error", "import rejected; nothing was stored",
-                    "problems", e.problems()));
+                    "problems", e.problems(), "count", e.count(),
+                    "errors", e.errors().stream().map(ImportProblems::view).toList()));
         } catch (IllegalStateException e) {
             response = ApiResponse.error(409, e.getMessage());
         } catch (IllegalArgumentException e) {

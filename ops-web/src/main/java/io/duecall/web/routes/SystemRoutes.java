@@ -23,6 +23,8 @@ final class SystemRoutes {
             "agent.js",
             "campaigns.html",
             "campaigns.js",
+            "lists.html",
+            "lists.js",
             "nav.js",
             "app.css",
             "openapi.json");
