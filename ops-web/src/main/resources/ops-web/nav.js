@@ -6,6 +6,7 @@ const ops = (() => {
     ['/', 'Dashboard'],
     ['/campaigns.html', 'Campaigns'],
     ['/lists.html', 'Lists'],
+    ['/reports.html', 'Reports'],
     ['/agent.html', 'Agent desk'],
   ];
   const here = location.pathname === '/index.html' ? '/' : location.pathname;

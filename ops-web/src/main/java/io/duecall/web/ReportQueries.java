@@ -65,7 +65,7 @@ public final class ReportQueries {
     public Map<String, Object> agents(String day) {
         var date = day("day", day, reports.today());
         var answer = new LinkedHashMap<String, Object>();
-        answer.put("zone", reports.zone().getId());
+        answer.put("zone", zoneName());
         answer.put("day", date);
         answer.put("rows", reports.agents(date).stream().map(ReportViews::agent).toList());
         return answer;
@@ -78,10 +78,15 @@ public final class ReportQueries {
 
     private LinkedHashMap<String, Object> header(ReportRange range) {
         var answer = new LinkedHashMap<String, Object>();
-        answer.put("zone", reports.zone().getId());
+        answer.put("zone", zoneName());
         answer.put("from", range.from());
         answer.put("to", range.to());
         return answer;
+    }
+
+    /** The report zone's id; UTC rather than its offset's id, Z. */
+    private String zoneName() {
+        return reports.zone().equals(java.time.ZoneOffset.UTC) ? "UTC" : reports.zone().getId();
     }
 
     private String table(List<String> header, List<List<String>> rows) {

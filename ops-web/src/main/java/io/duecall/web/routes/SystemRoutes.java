@@ -25,6 +25,8 @@ final class SystemRoutes {
             "campaigns.js",
             "lists.html",
             "lists.js",
+            "reports.html",
+            "reports.js",
             "nav.js",
             "app.css",
             "openapi.json");
@@ -46,6 +48,8 @@ final class SystemRoutes {
         }
         var dashboard = page("index.html");
         routes.add(Route.get("/", PUBLIC, r -> dashboard));
+        var charts = webjar("echarts", "dist/echarts.min.js");
+        routes.add(Route.get("/vendor/echarts.min.js", PUBLIC, r -> charts));
         routes.add(Route.get("/healthz", PUBLIC, r -> ApiResponse.ok(checks())));
         routes.add(Route.get("/readyz", PUBLIC, r -> {
             var checks = checks();
@@ -87,11 +91,34 @@ final class SystemRoutes {
 
     /** Pages are read once, when the routes are built: they are part of the build, not of the data. */
     private static ApiResponse page(String name) {
-        try (var in = SystemRoutes.class.getResourceAsStream("/ops-web/" + name)) {
+        return resource("/ops-web/" + name);
+    }
+
+    /**
+     * A file of a webjar (org.webjars.npm) on the class path, in whichever version the build put there, read once:
+     * served from the application, never from a CDN.
+     */
+    private static ApiResponse webjar(String artifact, String file) {
+        var properties = new java.util.Properties();
+        var pom = "/META-INF/maven/org.webjars.npm/" + artifact + "/pom.properties";
+        try (var in = SystemRoutes.class.getResourceAsStream(pom)) {
             if (in == null) {
-                throw new IllegalStateException("page " + name + " is missing from the build");
+                throw new IllegalStateException("webjar " + artifact + " is missing from the build (no " + pom + ")");
             }
-            return new ApiResponse(200, type(name), in.readAllBytes());
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return resource("/META-INF/resources/webjars/" + artifact + "/" + properties.getProperty("version") + "/"
+                + file);
+    }
+
+    private static ApiResponse resource(String path) {
+        try (var in = SystemRoutes.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException(path + " is missing from the build");
+            }
+            return new ApiResponse(200, type(path), in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
