@@ -17,9 +17,9 @@ import java.time.Instant;
  * the configured campaigns against the shared Redis on a clock all nodes agree on, says {@code ready} on standard
  * output, and on a {@code stop} line (or end of input) stops dialing, lets the calls in flight finish and exits.
  */
-final class ClusterNode {
-    static final String READY = "ready";
-    static final String STOP = "stop";
+public final class ClusterNode {
+    public static final String READY = "ready";
+    public static final String STOP = "stop";
     private static final Duration DRAIN = Duration.ofSeconds(20);
 
     private ClusterNode() {}

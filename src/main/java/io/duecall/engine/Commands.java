@@ -247,7 +247,7 @@ final class Commands {
                 return 0;
             }
         }
-        var config = file == null ? Demo.config("dialplan") : EngineConfig.load(Path.of(file)).validate();
+        var config = file == null ? DemoConfig.of("dialplan") : EngineConfig.load(Path.of(file)).validate();
         var settings = dialplanSettings(config);
         var campaigns = config.campaigns().list();
         if (campaigns.isEmpty()) {

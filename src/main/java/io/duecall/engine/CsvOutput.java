@@ -10,10 +10,10 @@ import java.util.function.Consumer;
  * Writes one report file for a command, whole or not at all ({@link CsvFiles}); a file that cannot be written is
  * an error that names it, not a crash, and leaves any earlier file of that name as it was.
  */
-final class CsvOutput {
+public final class CsvOutput {
     private CsvOutput() {}
 
-    static void write(Path file, Consumer<Writer> content) {
+    public static void write(Path file, Consumer<Writer> content) {
         try {
             CsvFiles.writeAtomically(file, content::accept);
         } catch (IOException e) {

@@ -30,7 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@code doctor --config FILE}: every check of {@link Doctor}, one line each; exit 1 when any fails. */
-final class DoctorCommand {
+public final class DoctorCommand {
     private DoctorCommand() {}
 
     static int run(Options options, PrintStream out) throws Exception {
@@ -43,7 +43,7 @@ final class DoctorCommand {
         return failed == 0 ? 0 : 1;
     }
 
-    static List<Check> checks(EngineConfig.Resolved config, Doctor doctor) {
+    public static List<Check> checks(EngineConfig.Resolved config, Doctor doctor) {
         return checks(config, doctor, LoopBack.ARRIVAL);
     }
 

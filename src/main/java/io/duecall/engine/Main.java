@@ -5,12 +5,10 @@ import io.duecall.port.ImportRejectedException;
 import io.duecall.sipconfig.InvalidDeploymentException;
 import io.duecall.sipconfig.Secrets;
 import java.io.PrintStream;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.ServiceLoader;
 
 /**
  * The command line: {@code demo}, {@code run}, {@code import}, {@code suppress}, {@code export-ledger}, {@code explain},
@@ -89,13 +87,12 @@ public final class Main {
         System.exit(run(List.of(args), System.out, System.err));
     }
 
-    static int run(List<String> args, PrintStream out, PrintStream err) {
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
         var queue = new ArrayDeque<>(args);
         var command = queue.isEmpty() ? "help" : queue.pop();
         try {
             return switch (command) {
-                case "demo" -> demo(queue, out);
-                case "cluster-demo" -> clusterDemo(queue, out);
+                case "demo", "cluster-demo", "simulate" -> plugged(command, queue, out);
                 case "node" -> ClusterNode.run(options(queue), out);
                 case "run" -> Commands.run(options(queue), out);
                 case "import" -> Commands.importAccounts(options(queue), out);
@@ -103,7 +100,6 @@ public final class Main {
                 case "export-ledger" -> Commands.exportLedger(options(queue), out);
                 case "migrate" -> Commands.migrate(options(queue), out);
                 case "explain" -> Commands.explain(options(queue), out);
-                case "simulate" -> Simulate.run(options(queue), out);
                 case "payments" -> PromiseCommands.payments(options(queue), out);
                 case "promises-sweep" -> PromiseCommands.sweep(options(queue), out);
                 case "promises-report" -> PromiseCommands.report(options(queue), out);
@@ -136,36 +132,15 @@ public final class Main {
         }
     }
 
-    private static int demo(Deque<String> args, PrintStream out) throws Exception {
-        var o = options(args);
-        var d = Demo.Options.defaults();
-        var options = new Demo.Options(
-                o.integer("accounts", d.accounts()),
-                Duration.ofSeconds(o.integer("seconds", (int) d.duration().toSeconds())),
-                o.decimal("speed", d.speed()),
-                o.integer("seed", (int) d.seed()),
-                o.has("start") ? Instant.parse(o.required("start")) : d.start(),
-                Path.of(o.text("out", d.outDir().toString())),
-                d.keyPrefix());
-        int httpPort = o.integer("http-port", 0);
-        o.rejectUnknown();
-        var report = Demo.run(options, httpPort, out);
-        return report.healthy() ? 0 : 1;
-    }
-
-    private static int clusterDemo(Deque<String> args, PrintStream out) throws Exception {
-        var o = options(args);
-        var d = ClusterDemo.Options.defaults();
-        var options = new ClusterDemo.Options(
-                o.integer("accounts", d.accounts()),
-                Duration.ofSeconds(o.integer("before-kill", (int) d.beforeKill().toSeconds())),
-                Duration.ofSeconds(o.integer("after-kill", (int) d.afterKill().toSeconds())),
-                o.decimal("speed", d.speed()),
-                o.integer("seed", (int) d.seed()),
-                d.start(),
-                Path.of(o.text("out", d.outDir().toString())));
-        o.rejectUnknown();
-        return ClusterDemo.run(options, out).passed() ? 0 : 1;
+    /** A command of module {@code demo}, found on the class path; without the module it says so. */
+    private static int plugged(String command, Deque<String> args, PrintStream out) throws Exception {
+        for (var plugged : ServiceLoader.load(PluggedCommand.class)) {
+            if (plugged.name().equals(command)) {
+                return plugged.run(options(args), out);
+            }
+        }
+        throw new UsageException("command '" + command + "' needs the demo module on the class path (duecall-demo.jar"
+                + " and its lib/, as ./duecall " + command + " runs it); a deployment's application jar does not ship it");
     }
 
     static Options options(Deque<String> args) {
@@ -173,8 +148,8 @@ public final class Main {
     }
 
     /** A command line that cannot be understood; the message says which option. */
-    static final class UsageException extends RuntimeException {
-        UsageException(String message) {
+    public static final class UsageException extends RuntimeException {
+        public UsageException(String message) {
             super(message);
         }
     }

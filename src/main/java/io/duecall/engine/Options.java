@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** {@code --name value} options of one command; every option must be known to the command that reads it. */
-final class Options {
+public final class Options {
     private final Map<String, String> values;
     private final java.util.Set<String> read = new java.util.HashSet<>();
 
@@ -39,12 +39,12 @@ final class Options {
         return new Options(values);
     }
 
-    boolean has(String name) {
+    public boolean has(String name) {
         read.add(name);
         return values.containsKey(name);
     }
 
-    String required(String name) {
+    public String required(String name) {
         read.add(name);
         var value = values.get(name);
         if (value == null) {
@@ -54,17 +54,17 @@ final class Options {
     }
 
     /** Whether a flag such as {@code --strict} was given. */
-    boolean flag(String name) {
+    public boolean flag(String name) {
         read.add(name);
         return values.containsKey(name);
     }
 
-    String text(String name, String fallback) {
+    public String text(String name, String fallback) {
         read.add(name);
         return values.getOrDefault(name, fallback);
     }
 
-    int integer(String name, int fallback) {
+    public int integer(String name, int fallback) {
         var value = text(name, null);
         try {
             return value == null ? fallback : Integer.parseInt(value);
@@ -73,7 +73,7 @@ final class Options {
         }
     }
 
-    double decimal(String name, double fallback) {
+    public double decimal(String name, double fallback) {
         var value = text(name, null);
         try {
             return value == null ? fallback : Double.parseDouble(value);
@@ -82,8 +82,13 @@ final class Options {
         }
     }
 
+    /** An instant such as 2027-03-01T14:00:00Z, or a usage error naming the option. */
+    public java.time.Instant instant(String name) {
+        return Commands.instant(required(name), "--" + name);
+    }
+
     /** Fails on any option the command did not ask for, so a typo is never silently ignored. */
-    void rejectUnknown() {
+    public void rejectUnknown() {
         for (var name : values.keySet()) {
             if (!read.contains(name)) {
                 throw new Main.UsageException("unknown option --" + name);

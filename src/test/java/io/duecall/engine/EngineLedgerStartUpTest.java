@@ -22,7 +22,7 @@ class EngineLedgerStartUpTest {
 
     @BeforeEach
     void startRedis() {
-        redis = DevRedis.provision();
+        redis = TestRedis.provision();
     }
 
     @AfterEach
@@ -32,7 +32,7 @@ class EngineLedgerStartUpTest {
 
     @Test
     void startUpIsRefusedNamingTheKeyWhileTheLedgersPostgresCannotBeReached() {
-        var config = Demo.config("duecall-ledger-" + UUID.randomUUID()).withLedger(
+        var config = DemoConfig.of("duecall-ledger-" + UUID.randomUUID()).withLedger(
                 new LedgerSettings(new LedgerSettings.PostgresLedgerSettings("jdbc:postgresql://127.0.0.1:1/duecall",
                         "duecall", null), null, null),
                 new LedgerDatabase("jdbc:postgresql://127.0.0.1:1/duecall?connectTimeout=1", "duecall", null));

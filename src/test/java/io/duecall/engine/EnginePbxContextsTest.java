@@ -27,13 +27,13 @@ import org.junit.jupiter.api.Test;
 
 /** At start-up the engine asks each PBX for its dialplan and refuses one that lacks a context it needs. */
 class EnginePbxContextsTest {
-    private final EngineConfig.Resolved config = Demo.config("duecall-pbxcheck-" + UUID.randomUUID());
+    private final EngineConfig.Resolved config = DemoConfig.of("duecall-pbxcheck-" + UUID.randomUUID());
     private final AtomicReference<PbxSimulator> simulator = new AtomicReference<>();
     private ProvisionedRedis redis;
 
     @BeforeEach
     void startRedis() {
-        redis = DevRedis.provision();
+        redis = TestRedis.provision();
     }
 
     @AfterEach

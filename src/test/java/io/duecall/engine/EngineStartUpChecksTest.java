@@ -28,13 +28,13 @@ import org.junit.jupiter.api.Test;
 
 /** At start-up the engine makes the doctor's quick checks, warns of each failure and reports them on /readyz. */
 class EngineStartUpChecksTest {
-    private final EngineConfig.Resolved config = Demo.config("duecall-startup-" + UUID.randomUUID());
+    private final EngineConfig.Resolved config = DemoConfig.of("duecall-startup-" + UUID.randomUUID());
     private final AtomicReference<PbxSimulator> simulator = new AtomicReference<>();
     private ProvisionedRedis redis;
 
     @BeforeEach
     void startRedis() {
-        redis = DevRedis.provision();
+        redis = TestRedis.provision();
     }
 
     @AfterEach

@@ -43,7 +43,7 @@ class MainTest {
 
     @BeforeAll
     static void startRedis() {
-        redis = DevRedis.provision();
+        redis = TestRedis.provision();
         jedis = new JedisPooled(redis.uri());
     }
 
@@ -210,11 +210,24 @@ class MainTest {
     }
 
     @Test
-    void unknownOptionIsRefusedByName() {
-        int status = run("demo", "--acounts", "10");
+    void unknownOptionIsRefusedByName() throws IOException {
+        int status = run("import", "--config", config(), "--campaign", "reminders", "--file", csv(), "--regoin", "US");
 
         assertEquals(2, status);
-        assertTrue(text(err).contains("unknown option --acounts"), text(err));
+        assertTrue(text(err).contains("unknown option --regoin"), text(err));
+    }
+
+    /** The application jar alone is what a deployment runs: the demos' commands say what they need instead. */
+    @Test
+    void theDemosCommandsNameTheModuleTheyNeed() {
+        for (var command : List.of("demo", "cluster-demo", "simulate")) {
+            err.reset();
+
+            int status = run(command, "--seed", "7");
+
+            assertEquals(2, status, command);
+            assertTrue(text(err).contains("command '" + command + "' needs the demo module on the class path"), text(err));
+        }
     }
 
     @Test

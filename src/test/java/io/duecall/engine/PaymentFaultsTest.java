@@ -52,7 +52,7 @@ class PaymentFaultsTest {
 
     @BeforeAll
     static void startRedis() {
-        redis = DevRedis.provision();
+        redis = TestRedis.provision();
         jedis = new JedisPooled(redis.uri());
     }
 

@@ -116,7 +116,7 @@ class RedisClusterEngineTest {
 
     @Test
     void engineStartedOnAClusterUsesAClusterClientForEveryStore() throws Exception {
-        var config = Demo.config(prefix);
+        var config = DemoConfig.of(prefix);
         try (var engine = Engine.start(config, Clock.systemUTC(), d -> { }, ProvisionedRedis.startedCluster(cluster.nodes()), this::pbx)) {
             // Thirty accounts hash to slots on every master: a client of one node would be sent elsewhere (MOVED).
             var accounts = IntStream.range(0, 30).mapToObj(i -> new Account(new AccountId("a-" + i), "Dana Diaz",
@@ -142,6 +142,6 @@ class RedisClusterEngineTest {
         var sim = new SimulatorConfig("127.0.0.1", 0, "dialer", "secret", Map.of("dialer-out", agi),
                 Set.of("dialer-out"), "dialer-agents", List.of("101"), Population.defaults(), 1.0, 1L);
         simulator = PbxSimulator.start(sim);
-        return Demo.config(prefix).ami().withEndpoint("127.0.0.1", simulator.amiPort()).withCredentials("dialer", "secret");
+        return DemoConfig.of(prefix).ami().withEndpoint("127.0.0.1", simulator.amiPort()).withCredentials("dialer", "secret");
     }
 }

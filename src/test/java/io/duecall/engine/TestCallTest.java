@@ -60,7 +60,7 @@ class TestCallTest {
 
     @BeforeEach
     void start() throws IOException {
-        redis = DevRedis.provision();
+        redis = TestRedis.provision();
         int agiPort;
         try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             agiPort = socket.getLocalPort();
@@ -71,7 +71,7 @@ class TestCallTest {
         pbx = PbxSimulator.start(new SimulatorConfig("127.0.0.1", 0, "dialer", "secret",
                 Map.of("dialer-out", URI.create("agi://127.0.0.1:" + agiPort + "/reminder")), Set.of("dialer-out"),
                 "dialer-agents", List.of("101"), population, 0.05, 1L));
-        var demo = Demo.config(prefix);
+        var demo = DemoConfig.of(prefix);
         var ami = demo.ami().withEndpoint("127.0.0.1", pbx.amiPort()).withCredentials("dialer", "secret");
         config = new EngineConfig.Resolved(new io.duecall.engine.config.RedisSettings(redis.uri().toString(), prefix).withDefaults(),
                 List.of(AmiPbx.single(EngineConfig.SINGLE_PBX, ami)),

@@ -1,9 +1,12 @@
-package io.duecall.engine;
+package io.duecall.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.duecall.adapter.redis.KeyspaceCleaner;
+import io.duecall.engine.Engine;
+import io.duecall.engine.ScaledClock;
+import io.duecall.engine.ScaledPause;
 import io.duecall.domain.attempt.Attempt;
 import io.duecall.domain.attempt.CallOutcome;
 import io.duecall.domain.attempt.Disposition;

@@ -1,4 +1,4 @@
-package io.duecall.engine;
+package io.duecall.demo;
 
 import io.duecall.adapter.ami.AmiConfig;
 import io.duecall.devsupport.LoopbackPorts;

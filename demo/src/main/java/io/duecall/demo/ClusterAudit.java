@@ -1,4 +1,4 @@
-package io.duecall.engine;
+package io.duecall.demo;
 
 import io.duecall.domain.account.AccountId;
 import io.duecall.domain.attempt.Attempt;

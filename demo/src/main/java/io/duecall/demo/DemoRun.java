@@ -1,5 +1,6 @@
-package io.duecall.engine;
+package io.duecall.demo;
 
+import io.duecall.engine.Engine;
 import io.duecall.adapter.csv.AttemptCsvWriter;
 import io.duecall.adapter.csv.CsvFiles;
 import io.duecall.adapter.csv.PromiseCsvWriter;

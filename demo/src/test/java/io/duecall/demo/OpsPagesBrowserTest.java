@@ -1,5 +1,8 @@
-package io.duecall.engine;
+package io.duecall.demo;
 
+import io.duecall.engine.Engine;
+import io.duecall.engine.ScaledClock;
+import io.duecall.engine.ScaledPause;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

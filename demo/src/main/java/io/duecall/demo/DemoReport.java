@@ -1,4 +1,4 @@
-package io.duecall.engine;
+package io.duecall.demo;
 
 import io.duecall.app.LedgerAudit;
 import io.duecall.domain.agent.AgentState;

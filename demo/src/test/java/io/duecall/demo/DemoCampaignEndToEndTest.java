@@ -1,4 +1,4 @@
-package io.duecall.engine;
+package io.duecall.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

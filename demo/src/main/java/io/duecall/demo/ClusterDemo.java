@@ -1,5 +1,6 @@
-package io.duecall.engine;
+package io.duecall.demo;
 
+import io.duecall.engine.ScaledClock;
 import io.duecall.adapter.csv.AccountCsvReader;
 import io.duecall.adapter.redis.RedisAccountStore;
 import io.duecall.adapter.postgres.LedgerDatabase;

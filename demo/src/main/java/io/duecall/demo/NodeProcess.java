@@ -1,5 +1,7 @@
-package io.duecall.engine;
+package io.duecall.demo;
 
+import io.duecall.engine.ClusterNode;
+import io.duecall.engine.Main;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,26 +1,15 @@
-package io.duecall.engine;
+package io.duecall.demo;
 
-import io.duecall.engine.config.SchedulerSettings;
-import io.duecall.engine.config.RedisSettings;
-import io.duecall.engine.config.PromiseSettings;
+import io.duecall.engine.DemoConfig;
+import io.duecall.engine.Engine;
+import io.duecall.engine.ScaledClock;
+import io.duecall.engine.ScaledPause;
 import io.duecall.engine.config.EngineConfig;
-import io.duecall.engine.config.ConfiguredCampaigns;
-import io.duecall.engine.config.ConfiguredCampaign;
-import io.duecall.engine.config.ConfiguredAgents;
-import io.duecall.engine.config.AgiSettings;
-import io.duecall.adapter.ami.AmiPbx;
 import io.duecall.adapter.ami.AmiConfig;
 import io.duecall.adapter.csv.AccountCsvReader;
-import io.duecall.adapter.csv.ImportLimits;
 import io.duecall.adapter.redis.KeyspaceCleaner;
 import io.duecall.app.ImportAccounts;
-import io.duecall.domain.agent.AgentId;
-import io.duecall.domain.agent.AgentSeat;
-import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;
-import io.duecall.domain.campaign.CampaignMode;
-import io.duecall.domain.pacing.PacingPolicy;
-import io.duecall.domain.window.CallingWindow;
 import io.duecall.pbxsim.PbxSimulator;
 import io.duecall.pbxsim.Population;
 import io.duecall.pbxsim.SimulatorConfig;
@@ -36,7 +25,6 @@ import java.time.ZoneOffset;
 import io.duecall.web.http.OpsWebConfig;
 import io.duecall.web.Principal;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,8 +39,8 @@ import redis.clients.jedis.JedisPooled;
  * that runs {@code speed} times faster than real time, with the same engine wiring a real deployment uses.
  */
 public final class Demo {
-    static final CampaignId REMINDERS = new CampaignId("reminders");
-    static final CampaignId DESK = new CampaignId("desk");
+    static final CampaignId REMINDERS = DemoConfig.REMINDERS;
+    static final CampaignId DESK = DemoConfig.DESK;
 
     /**
      * Demo settings; {@code start} is the campaign-time instant the demo clock starts from, {@code duration} is real
@@ -190,23 +178,6 @@ public final class Demo {
     }
 
     static EngineConfig.Resolved config(String keyPrefix) {
-        var window = CallingWindow.defaults();
-        var campaigns = List.of(
-                new Campaign(REMINDERS, "Early-stage reminders", CampaignMode.IVR_REMINDER, window, "Northwind Lending",
-                        "18005550199", 40, Duration.ofSeconds(25), Duration.ofSeconds(2), Duration.ofMinutes(10), 3),
-                new Campaign(DESK, "Late-stage agent desk", CampaignMode.AGENT, window, "Northwind Lending",
-                        "18005550199", 20, Duration.ofSeconds(25), Duration.ofSeconds(2), Duration.ofMinutes(10), 3));
-        var seats = new ArrayList<AgentSeat>();
-        for (int ext = 101; ext <= 110; ext++) {
-            seats.add(new AgentSeat(new AgentId(Integer.toString(ext)), Set.of(ext <= 104 ? DESK : REMINDERS)));
-        }
-        var redis = new RedisSettings(null, keyPrefix).withDefaults();
-        var agi = new AgiSettings("127.0.0.1", 0).withDefaults();
-        var scheduler = new SchedulerSettings(Duration.ofMillis(50), 10, null, null).withDefaults();
-        return new EngineConfig.Resolved(redis, List.of(AmiPbx.single(EngineConfig.SINGLE_PBX, AmiConfig.defaults())),
-                agi, scheduler, null, new ConfiguredAgents(Duration.ofSeconds(20), seats),
-                new ConfiguredCampaigns(List.of(ConfiguredCampaign.of(campaigns.get(0), null),
-                        ConfiguredCampaign.of(campaigns.get(1), PacingPolicy.of(PacingPolicy.Mode.PREDICTIVE)))),
-                PromiseSettings.defaults(), null, ImportLimits.defaults());
+        return DemoConfig.of(keyPrefix);
     }
 }

@@ -1,5 +1,6 @@
-package io.duecall.engine;
+package io.duecall.demo;
 
+import io.duecall.engine.Main;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,4 +1,4 @@
-package io.duecall.engine;
+package io.duecall.demo;
 
 import io.duecall.domain.account.E164;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.duecall.engine;
+package io.duecall.demo;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +11,10 @@ import io.duecall.adapter.quartz.QuartzHolidayCalendar;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.compliance.ContactRules;
 import io.duecall.domain.window.WeeklyWindows;
+import io.duecall.engine.CsvOutput;
+import io.duecall.engine.Main;
+import io.duecall.engine.Options;
+import io.duecall.engine.PluggedCommand;
 import io.duecall.engine.config.ConfigException;
 import io.duecall.engine.config.ConfigYaml;
 import io.duecall.engine.config.EngineConfig;
@@ -32,7 +36,7 @@ import java.util.List;
  * campaign rules and holidays, then audited rule by rule. Writes {@code ledger.csv}, {@code promises.csv} and
  * {@code audit.txt} to the output directory; exits 1 when the audit finds a violation.
  */
-final class Simulate {
+public final class Simulate implements PluggedCommand {
     /**
      * The simulated people: {@link DebtorBehaviour}'s shares, the share of promises broken and the seed. Every key is
      * optional.
@@ -60,12 +64,16 @@ final class Simulate {
         }
     }
 
-    private Simulate() {}
+    @Override
+    public String name() {
+        return "simulate";
+    }
 
-    static int run(Options options, PrintStream out) throws Exception {
+    @Override
+    public int run(Options options, PrintStream out) throws Exception {
         var config = EngineConfig.load(Path.of(options.required("config"))).validate();
         var accountsFile = Path.of(options.required("accounts"));
-        var start = Commands.instant(options.required("start"), "--start");
+        var start = options.instant("start");
         int days = options.integer("days", 60);
         var suppressFile = options.text("suppress", null);
         int suppressAfter = options.integer("suppress-after-days", 0);

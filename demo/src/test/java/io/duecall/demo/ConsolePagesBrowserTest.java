@@ -1,10 +1,13 @@
-package io.duecall.engine;
+package io.duecall.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.duecall.adapter.redis.KeyspaceCleaner;
 import io.duecall.domain.account.AccountId;
+import io.duecall.engine.Engine;
+import io.duecall.engine.ScaledClock;
+import io.duecall.engine.ScaledPause;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.pbxsim.PbxSimulator;
 import io.duecall.pbxsim.Population;
