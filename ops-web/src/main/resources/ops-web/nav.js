@@ -7,6 +7,7 @@ const ops = (() => {
     ['/campaigns.html', 'Campaigns'],
     ['/lists.html', 'Lists'],
     ['/reports.html', 'Reports'],
+    ['/board.html', 'Board'],
     ['/agent.html', 'Agent desk'],
   ];
   const here = location.pathname === '/index.html' ? '/' : location.pathname;

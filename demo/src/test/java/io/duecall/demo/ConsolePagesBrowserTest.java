@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -197,6 +198,49 @@ class ConsolePagesBrowserTest {
         assertEquals("listed 2 numbers as dnc (0 already listed)", text("#status"));
         assertNoPolicyViolation();
         assertTrue(engine.dialer().campaigns().stream().anyMatch(c -> c.id().equals(console)));
+    }
+
+    @Test
+    @Order(3)
+    void boardShowsEachAgentsStateAndCallLiveAndHighlightsAnAgentPausedTooLong() throws Exception {
+        for (var agent : List.of("101", "102", "103")) {
+            assertEquals(200, post("/api/agents/" + agent + "/login", null));
+        }
+        assertEquals(200, post("/api/agents/103/pause", "{\"reason\":\"coaching\"}"));
+        assertEquals(200, post("/api/campaigns/desk/start", null));
+        driver.get(base + "board.html#token=" + opsToken);
+        wait.until(d -> !d.findElements(By.cssSelector("#agents tr[data-agent='103']")).isEmpty());
+        var pausedLimit = driver.findElement(By.cssSelector("#limit-fields input[data-state=PAUSED]"));
+        pausedLimit.clear();
+        pausedLimit.sendKeys("0.5", Keys.TAB);
+
+        wait.until(d -> text("#agents tr[data-agent='103']").contains("coaching")
+                && hasClass("#agents tr[data-agent='103']", "late"));
+        wait.until(d -> d.findElements(By.cssSelector("#agents tr.agent-row")).stream().anyMatch(row ->
+                row.getText().contains("ON_CALL") && row.findElement(By.className("call-campaign")).getText().equals("desk")
+                        && row.findElement(By.className("call-duration")).getText().matches("\\d+:\\d\\d")));
+        assertEquals(10, driver.findElements(By.cssSelector("#agents tr.agent-row")).size());
+        screenshot("board.png");
+        assertNoPolicyViolation();
+    }
+
+    /** An API call with the operations token; returns the status. */
+    private int post(String path, String json) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path.substring(1)))
+                .header("Authorization", "Bearer " + opsToken).header("Content-Type", "application/json")
+                .POST(json == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                        : java.net.http.HttpRequest.BodyPublishers.ofString(json)).build();
+        try (var client = java.net.http.HttpClient.newHttpClient()) {
+            return client.send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        }
+    }
+
+    private boolean hasClass(String css, String name) {
+        try {
+            return List.of(driver.findElement(By.cssSelector(css)).getDomAttribute("class").split(" ")).contains(name);
+        } catch (WebDriverException e) {
+            return false;
+        }
     }
 
     private List<String> cells(String rowCss) {

@@ -56,12 +56,16 @@ public final class AgentFigures {
         return time.zone();
     }
 
-    /** Every agent's state at {@code now}, in seat order, with the pause reason of paused agents. */
+    /**
+     * Every agent's state at {@code now}, in seat order, with the pause reason of paused agents and the call a
+     * reserved or talking agent is held for.
+     */
     public List<AgentStatus> states(Instant now) {
         var records = settled(List.copyOf(seats.keySet()), now);
         return seats.values().stream().map(seat -> {
             var r = records.get(seat.id());
-            return new AgentStatus(seat, r.state(), r.pauseReason(), r.enteredAt());
+            var held = r.state() == AgentState.RESERVED || r.state() == AgentState.ON_CALL ? r.hold() : null;
+            return new AgentStatus(seat, r.state(), r.pauseReason(), r.enteredAt(), held);
         }).toList();
     }
 

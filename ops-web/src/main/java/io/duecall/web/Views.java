@@ -48,6 +48,13 @@ public final class Views {
         map.put("state", s.state().name());
         map.put("pauseReason", s.pauseReason());
         map.put("since", s.since());
+        Map<String, Object> call = null;
+        if (s.hold() != null) {
+            call = new LinkedHashMap<>();
+            call.put("callId", s.hold().callId());
+            call.put("campaign", s.hold().campaign().value());
+        }
+        map.put("call", call);
         return map;
     }
 

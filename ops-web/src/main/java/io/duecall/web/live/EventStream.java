@@ -11,7 +11,9 @@ import io.netty.channel.Channel;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -60,11 +62,13 @@ public final class EventStream {
     /** Sends every listener its update; called once a second by the server's publisher. */
     public void publish() {
         var tick = figures.tick();
+        var agents = agentsOnce();
         listeners.forEach((channel, listener) -> {
             if (listener.principal.role() == Principal.Role.OPERATIONS) {
                 synchronized (listener) {
                     var since = listener.historySent;
-                    var history = (Supplier<Object>) () -> figuresEvent(tick, figures.historyAfter(since), since != 0);
+                    var history = (Supplier<Object>) () -> figuresEvent(tick, agents.get(),
+                            figures.historyAfter(since), since != 0);
                     if (send(channel, listener, "figures", history)) {
                         listener.historySent = tick.latest();
                     }
@@ -75,10 +79,19 @@ public final class EventStream {
         });
     }
 
-    private Map<String, Object> figuresEvent(LiveFigures.Tick tick, Object history, boolean append) {
+    /** Every agent's status, read from the roster at most once per publish, and only if an operations client asks. */
+    private Supplier<List<Map<String, Object>>> agentsOnce() {
+        var read = new AtomicReference<List<Map<String, Object>>>();
+        return () -> read.updateAndGet(done -> done != null ? done
+                : service.agentStates().stream().map(Views::status).toList());
+    }
+
+    private Map<String, Object> figuresEvent(LiveFigures.Tick tick, List<Map<String, Object>> agents, Object history,
+            boolean append) {
         var event = new LinkedHashMap<String, Object>();
         event.put("at", tick.at());
         event.put("campaigns", tick.campaigns());
+        event.put("agents", agents);
         event.put("history", history);
         // The first event of a connection carries the whole history; later ones only the samples taken since.
         event.put("historyAppend", append);

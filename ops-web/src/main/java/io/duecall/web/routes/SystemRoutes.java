@@ -27,6 +27,8 @@ final class SystemRoutes {
             "lists.js",
             "reports.html",
             "reports.js",
+            "board.html",
+            "board.js",
             "nav.js",
             "app.css",
             "openapi.json");
