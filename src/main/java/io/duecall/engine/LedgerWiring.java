@@ -62,11 +62,7 @@ record LedgerWiring(AttemptLedger ledger, RedisAttemptLedger redis, PostgresLedg
         }
         var shipper = new LedgerShipper(feed, archive, shipperName(nodeName), SHIP_BATCH, CLAIM_AFTER,
                 settings.redisRetention());
-        // Read at each scrape: how far shipping is behind, and how much of the ledger Redis holds.
-        Gauge.builder("duecall.ledger.unshipped", feed, f -> orNaN(f::unshipped))
-                .description("ledger lines in Redis not yet stored in PostgreSQL").register(registry);
-        Gauge.builder("duecall.ledger.redis.lines", feed, f -> orNaN(f::retained))
-                .description("ledger lines kept in Redis, shipped or not").register(registry);
+        meters(registry, feed);
         var upkeep = parts.add(LedgerUpkeep.shipping(shipper));
         var retention = parts.add(new QuartzLedgerRetention(new LedgerRetention(archive, settings.retention()),
                 clock, config.clustered()));
@@ -79,6 +75,14 @@ record LedgerWiring(AttemptLedger ledger, RedisAttemptLedger redis, PostgresLedg
     }
 
     /** A figure read from a store, NaN while the store cannot be read. */
+    /** Read at each scrape: how far shipping is behind, and how much of the ledger Redis holds. */
+    static void meters(MeterRegistry registry, RedisLedgerFeed feed) {
+        Gauge.builder("duecall.ledger.unshipped", feed, f -> orNaN(f::unshipped))
+                .description("ledger lines in Redis not yet stored in PostgreSQL").register(registry);
+        Gauge.builder("duecall.ledger.redis.lines", feed, f -> orNaN(f::retained))
+                .description("ledger lines kept in Redis, shipped or not").register(registry);
+    }
+
     private static double orNaN(LongSupplier figure) {
         try {
             return figure.getAsLong();

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RenderCommandTest {
     private static final Secrets SECRETS = new Secrets(Map.of("TRUNK_PASSWORD", "t-pw", "AGENT_101_PASSWORD", "a1",
-            "AGENT_102_PASSWORD", "a2", "AMI_SECRET", "ami-s3cret", "LEDGER_DB_PASSWORD", "pg-s3cret")::get);
+            "AGENT_102_PASSWORD", "a2", "AMI_SECRET", "ami-s3cret", "LEDGER_DB_PASSWORD", "pg-s3cret", "OPS_TOKEN", "ops-token-0123456789")::get);
 
     @TempDir
     Path dir;

@@ -22,23 +22,28 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The engine's meters: calls placed, answered and abandoned and promises per campaign, agents per state, the
- * pacing ratio, AMI connectivity and Redis latency. Tags are campaign, outcome and state only: never an account
+ * The engine's meters: calls placed, answered and abandoned and promises per campaign, whether each campaign's dial
+ * cycle runs and its calling window is open, agents per state, the pacing ratio, AMI and Redis connectivity, Redis
+ * latency and the ledger lines waiting for the store. Tags are campaign, outcome and state only: never an account
  * or a phone number. Campaigns added or removed at run time gain or lose their meters at the next {@link #refresh()}.
+ * docker/grafana and docker/prometheus use these names; MonitoringFilesTest keeps them in step.
  */
 public final class OpsMetrics {
     private final MeterRegistry registry;
     private final Clock clock;
     private final DialerEngine dialer;
     private final AgentPool agents;
+    private final CampaignControl control;
     private final Timer redisLatency;
     private final Map<CampaignId, List<Meter>> campaignMeters = new HashMap<>();
 
-    public OpsMetrics(MeterRegistry registry, Clock clock, DialerEngine dialer, AgentPool agents, HealthProbe health) {
+    public OpsMetrics(MeterRegistry registry, Clock clock, DialerEngine dialer, AgentPool agents, HealthProbe health,
+            CampaignControl control) {
         this.registry = registry;
         this.clock = clock;
         this.dialer = dialer;
         this.agents = agents;
+        this.control = control;
         for (var state : AgentState.values()) {
             Gauge.builder("duecall.agents", agents, pool -> pool.figures().states(clock.instant()).stream()
                     .filter(s -> s.state() == state).count()).description("agents by state")
@@ -49,6 +54,10 @@ public final class OpsMetrics {
                 .description("1 while the AMI connection is up").register(registry);
         redisLatency = Timer.builder("duecall.redis.latency").description("Redis PING round trip")
                 .publishPercentiles(0.5, 0.99).register(registry);
+        Gauge.builder("duecall.redis.up", health, this::redisUp)
+                .description("1 while Redis answers a PING, asked at each scrape").register(registry);
+        Gauge.builder("duecall.ledger.outbox", dialer, DialerEngine::ledgerLinesWaiting)
+                .description("ended calls whose ledger line waits for the store").register(registry);
         refresh();
     }
 
@@ -68,9 +77,33 @@ public final class OpsMetrics {
         }
     }
 
+    /** Read from the campaign as it is now (an edit may move its window); NaN once it is removed. */
+    private double windowOpen(DialerEngine d, CampaignId id) {
+        try {
+            return d.campaign(id).window().permits(clock.instant().atZone(clock.getZone())) ? 1 : 0;
+        } catch (IllegalArgumentException removed) {
+            return Double.NaN;
+        }
+    }
+
+    private double redisUp(HealthProbe health) {
+        try {
+            redisLatency(health.redisPing());
+            return 1;
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
     private List<Meter> register(Campaign campaign) {
         var id = campaign.id().value();
         var meters = new ArrayList<Meter>();
+        meters.add(Gauge.builder("duecall.campaign.running", control,
+                c -> c.state(campaign.id()) == CampaignControl.RunState.RUNNING ? 1 : 0)
+                .description("1 while the campaign's dial cycle runs").tag("campaign", id).register(registry));
+        meters.add(Gauge.builder("duecall.campaign.window.open", dialer, d -> windowOpen(d, campaign.id()))
+                .description("1 while the campaign's calling window admits calls in the engine's zone")
+                .tag("campaign", id).register(registry));
         meters.add(counter("duecall.calls.placed", "calls originated", id, null, f -> f.dials()));
         meters.add(counter("duecall.calls.answered", "calls answered", id, "human", f -> f.humanAnswers()));
         meters.add(counter("duecall.calls.answered", "calls answered", id, "machine", f -> f.machines()));

@@ -24,7 +24,8 @@ class EngineConfigTest {
     @TempDir
     Path dir;
 
-    private static final Secrets SECRETS = new Secrets(Map.of("AMI_SECRET", "ami-s3cret", "LEDGER_DB_PASSWORD", "pg-s3cret")::get);
+    private static final Secrets SECRETS = new Secrets(Map.of("AMI_SECRET", "ami-s3cret", "LEDGER_DB_PASSWORD", "pg-s3cret",
+            "OPS_TOKEN", "ops-token-0123456789")::get);
 
     @Test
     void exampleConfigurationShippedWithTheImageIsValid() throws IOException {

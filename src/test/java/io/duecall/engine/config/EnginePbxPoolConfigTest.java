@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The {@code pbxs:} list, and the pool of one that {@code ami:} or {@code deployment:} still make. */
 class EnginePbxPoolConfigTest {
     private static final Secrets SECRETS = new Secrets(Map.of("AMI_SECRET", "ami-s3cret", "PBX_A", "a-s3cret", "PBX_B", "b-s3cret",
-            "LEDGER_DB_PASSWORD", "pg-s3cret")::get);
+            "LEDGER_DB_PASSWORD", "pg-s3cret", "OPS_TOKEN", "ops-token-0123456789")::get);
     private static final String CAMPAIGNS = """
             campaigns:
               - { id: reminders, companyName: Acme, callbackNumber: "18005550100" }

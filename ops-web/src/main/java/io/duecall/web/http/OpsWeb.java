@@ -16,7 +16,7 @@ public record OpsWeb(OpsWebConfig config, RouteTable routes, EventStream events,
     public static OpsWeb assemble(OpsWebConfig config, OpsParts p) {
         var limits = config.limits();
         var registry = p.registry();
-        var metrics = new OpsMetrics(registry, p.clock(), p.dialer(), p.agents(), p.health());
+        var metrics = new OpsMetrics(registry, p.clock(), p.dialer(), p.agents(), p.health(), p.control());
         var service = new OpsService(p);
         var figures = new LiveFigures(p.clock(), p.dialer(), p.agents(), p.desk(), p.accounts(), p.promises(),
                 p.control(), limits.historyInterval(), limits.historySamples());
