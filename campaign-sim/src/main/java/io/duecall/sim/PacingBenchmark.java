@@ -8,6 +8,7 @@ import io.duecall.domain.pacing.PowerPacer;
 import io.duecall.domain.pacing.PredictiveConfig;
 import io.duecall.domain.pacing.PredictivePacer;
 import io.duecall.domain.pacing.ProgressivePacer;
+import io.duecall.sim.habits.Habits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,10 @@ import java.util.function.Supplier;
 /**
  * Runs every pacer side by side on the same seeds over a grid of campaigns and prints occupancy and abandonment with
  * 95% intervals; writes {@code pacing.csv} and {@code pacing.png} into the output directory.
- * Options: --agents 5,20,100 --live 0.15,0.3,0.6 --talk 60,180 --seeds 10 --out target/pacing --exponential
+ * Options: --agents 5,20,100 --live 0.15,0.3,0.6 --talk 60,180 --seeds 10 --out target/pacing --exponential --habits.
+ * With {@code --habits} the debtors differ in when they answer ({@link AnswerChances}, averaging the cell's live share)
+ * and two more rows run the predictive pacer told each call's own chance: as a model learned from the ledger would
+ * know it, and exactly.
  */
 public final class PacingBenchmark {
     private PacingBenchmark() {}
@@ -42,6 +46,10 @@ public final class PacingBenchmark {
                     var population = o.exponential() ? Population.exponential(p, 14, talk, 20)
                             : Population.lognormal(p, talk, 20);
                     var config = SimConfig.day(n, population);
+                    if (o.habits()) {
+                        config = config.withAnswerChances(new AnswerChances(Habits.defaults(),
+                                AnswerChances.Knowledge.NONE));
+                    }
                     if (o.exponential()) {
                         // the Markov model exactly: no ring timeout, and a live answer with no free agent is lost
                         config = config.withRingTimeout(1e9).withAbandonThreshold(0);
@@ -70,6 +78,10 @@ public final class PacingBenchmark {
                     () -> new FractionalPowerPacer(tuned)));
             out.add(row("vicidial adapt", () -> new AdaptiveDialLevelPacer(0.03)));
             out.add(predictive);
+            if (o.habits()) {
+                out.add(told(predictiveConfig, AnswerChances.Knowledge.LEARNED, "predictive, learned chances"));
+                out.add(told(predictiveConfig, AnswerChances.Knowledge.TRUE, "predictive, true chances"));
+            }
             if (o.exponential()) {
                 out.addAll(ExactOptimumRows.of(this, predictive.abandon().mean()));
             }
@@ -78,6 +90,13 @@ public final class PacingBenchmark {
             double top = out.stream().filter(r -> r.pacer().equals("clairvoyant")).findFirst().orElseThrow()
                     .occupancy().mean();
             return out.stream().map(r -> r.withGapClosed((r.occupancy().mean() - floor) / (top - floor))).toList();
+        }
+
+        /** The predictive pacer on the same debtors, told each call's own live chance as {@code knowledge} has it. */
+        private BenchmarkRow told(PredictiveConfig predictive, AnswerChances.Knowledge knowledge, String name) {
+            var toldCell = new Cell(agents, live, talk,
+                    config.withAnswerChances(config.answerChances().told(knowledge)), seeds);
+            return toldCell.row(name, () -> new PredictivePacer(predictive));
         }
 
         /** The predictive pacer's defaults, told that an answered call with no free agent is abandoned at once. */

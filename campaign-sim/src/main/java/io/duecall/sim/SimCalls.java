@@ -26,6 +26,8 @@ final class SimCalls {
     double[] talk = new double[4096];
     double[] wrap = new double[4096];
     int[] agentOf = new int[4096];
+    /** The live chance the pacer was told of each call, NaN when none. */
+    double[] told = new double[4096];
     private int[] ringPos = new int[4096];
     private int[] ringing = new int[256];
     private int ringingCount;
@@ -42,17 +44,19 @@ final class SimCalls {
             talk = Arrays.copyOf(talk, n);
             wrap = Arrays.copyOf(wrap, n);
             agentOf = Arrays.copyOf(agentOf, n);
+            told = Arrays.copyOf(told, n);
             ringPos = Arrays.copyOf(ringPos, n);
         }
         return count++;
     }
 
     /**
-     * Places a call to account {@code k} at {@code now}: how its debtor answers (a person, a machine, no one; how
-     * long it rings, talks and wraps up) is drawn from the account's own random stream, so every pacer compared
-     * meets the same debtors. Returns the call's id; it is ringing.
+     * Places a call to account {@code k} at {@code now}, whose debtor answers live with chance {@code p} (the pacer
+     * was told {@code told}, NaN for nothing): how its debtor answers (a person, a machine, no one; how long it rings,
+     * talks and wraps up) is drawn from the account's own random stream, so every pacer compared meets the same
+     * debtors. Returns the call's id; it is ringing.
      */
-    int place(long k, double now, SimConfig c, long seed) {
+    int place(long k, double now, SimConfig c, long seed, double p, double toldChance) {
         var r = CampaignSimulator.debtorStream(seed, k);
         double u = r.nextDouble();
         double ring = c.population().liveRing().sample(r);
@@ -60,8 +64,8 @@ final class SimCalls {
         double talkTime = c.population().talk().sample(r);
         double wrapTime = c.population().wrap().sample(r);
         double fp = r.nextDouble();
-        double p = c.population().live(now);
         int id = add();
+        told[id] = toldChance;
         account[id] = k;
         orig[id] = now;
         talk[id] = talkTime;
@@ -111,6 +115,15 @@ final class SimCalls {
             ages[i] = now - orig[ringing[i]];
         }
         return ages;
+    }
+
+    /** The live chance the pacer was told of each ringing call, in the order of {@link #ringingAges}. */
+    double[] ringingChances() {
+        double[] chances = new double[ringingCount];
+        for (int i = 0; i < ringingCount; i++) {
+            chances[i] = told[ringing[i]];
+        }
+        return chances;
     }
 
     /** The ledger line of call {@code id}, which ended at {@code now} after being in state {@code previous}. */

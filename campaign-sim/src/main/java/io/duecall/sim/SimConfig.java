@@ -19,10 +19,12 @@ import java.util.Objects;
  * @param dayStart the instant the shift begins
  * @param zone the debtors' zone (and the campaign's reporting zone)
  * @param window the calling window
+ * @param answerChances debtors who differ in when they answer, and what the pacer is told of it; null: every debtor
+ *     answers with the population's share
  */
 public record SimConfig(int agents, double shiftSeconds, double breakSeconds, Population population, double ringTimeout,
         double abandonThreshold, int channelLimit, double tickSeconds, Instant dayStart, ZoneId zone,
-        CallingWindow window) {
+        CallingWindow window, AnswerChances answerChances) {
     public SimConfig {
         Objects.requireNonNull(population, "population");
         Objects.requireNonNull(dayStart, "dayStart");
@@ -41,26 +43,31 @@ public record SimConfig(int agents, double shiftSeconds, double breakSeconds, Po
     public static SimConfig day(int agents, Population population) {
         var zone = ZoneId.of("America/New_York");
         return new SimConfig(agents, 8 * 3600, 0, population, 25, 2, 100_000, 1.0,
-                Instant.parse("2025-03-04T14:00:00Z"), zone, CallingWindow.defaults());
+                Instant.parse("2025-03-04T14:00:00Z"), zone, CallingWindow.defaults(), null);
     }
 
     public SimConfig withRingTimeout(double seconds) {
         return new SimConfig(agents, shiftSeconds, breakSeconds, population, seconds, abandonThreshold, channelLimit,
-                tickSeconds, dayStart, zone, window);
+                tickSeconds, dayStart, zone, window, answerChances);
     }
 
     public SimConfig withDayStart(Instant start) {
         return new SimConfig(agents, shiftSeconds, breakSeconds, population, ringTimeout, abandonThreshold, channelLimit,
-                tickSeconds, start, zone, window);
+                tickSeconds, start, zone, window, answerChances);
     }
 
     public SimConfig withAbandonThreshold(double seconds) {
         return new SimConfig(agents, shiftSeconds, breakSeconds, population, ringTimeout, seconds, channelLimit,
-                tickSeconds, dayStart, zone, window);
+                tickSeconds, dayStart, zone, window, answerChances);
     }
 
     public SimConfig withBreaks(double seconds) {
         return new SimConfig(agents, shiftSeconds, seconds, population, ringTimeout, abandonThreshold, channelLimit,
-                tickSeconds, dayStart, zone, window);
+                tickSeconds, dayStart, zone, window, answerChances);
+    }
+
+    public SimConfig withAnswerChances(AnswerChances chances) {
+        return new SimConfig(agents, shiftSeconds, breakSeconds, population, ringTimeout, abandonThreshold, channelLimit,
+                tickSeconds, dayStart, zone, window, chances);
     }
 }

@@ -18,6 +18,9 @@ final class SimDay {
     private static final int LIVE = SimCalls.LIVE, LIVE_AS_MACHINE = SimCalls.LIVE_AS_MACHINE;
     private static final int WAITING = SimCalls.WAITING, BRIDGED = SimCalls.BRIDGED, DONE = SimCalls.DONE;
 
+    private static final double[] NONE = new double[0];
+    /** How many of the next accounts' chances each decision is told. */
+    private static final int NEXT_TOLD = 16;
     private final SimConfig c;
     private final DialGate gate;
     private final Consumer<Attempt> ledger;
@@ -31,6 +34,9 @@ final class SimDay {
     private final IntQueue waiting = new IntQueue();
     private final SimCalls calls = new SimCalls();
     private long nextAccount;
+    /** The day's debtors' own live chances, or null when all answer with the population's share. */
+    private final AnswerChances.Day chances;
+    private final boolean told;
     // figures
     private final Figures f;
 
@@ -46,6 +52,8 @@ final class SimDay {
         this.before = all;
         agents = new SimAgents(c.agents());
         f = new Figures(c);
+        chances = c.answerChances() == null ? null : c.answerChances().day(c, seed);
+        told = chances != null && c.answerChances().knowledge() != AnswerChances.Knowledge.NONE;
     }
 
     DayResult run() {
@@ -95,11 +103,23 @@ final class SimDay {
                 before.abandons30Days() + f.abandons);
         var snapshot = new PacingSnapshot(now, loggedIn, agents.ready.size(), 0, talkElapsed, wrapElapsed, ages,
                 waiting.size(), calls.ringing() + waiting.size() + agents.talking, c.channelLimit(), counters,
-                Math.max(0, c.shiftSeconds() - now));
+                Math.max(0, c.shiftSeconds() - now), told ? calls.ringingChances() : NONE, nextChances(now));
         int wanted = pacer.callsToPlace(snapshot);
         for (int i = 0; i < wanted; i++) {
             dial(now, loggedIn);
         }
+    }
+
+    /** What the pacer is told of the next accounts in line (the first {@value #NEXT_TOLD}; a decision rarely places more). */
+    private double[] nextChances(double now) {
+        if (!told) {
+            return NONE;
+        }
+        double[] next = new double[NEXT_TOLD];
+        for (int i = 0; i < next.length; i++) {
+            next[i] = chances.told(nextAccount + i, now);
+        }
+        return next;
     }
 
     private void dial(double now, int loggedIn) {
@@ -115,7 +135,8 @@ final class SimDay {
         if (!c.window().permits(instant.atZone(c.zone()))) {
             f.originatesOutsideWindow++;
         }
-        int id = calls.place(k, now, c, seed);
+        double p = chances == null ? c.population().live(now) : chances.truth(k, now);
+        int id = calls.place(k, now, c, seed, p, told ? chances.told(k, now) : Double.NaN);
         events.push(calls.resolve[id], RESOLVE, id);
         f.originated(now, calls.ringing() + waiting.size(), Math.max(1, loggedIn));
     }
@@ -123,7 +144,7 @@ final class SimDay {
     private void resolved(int id, double now) {
         calls.stopRinging(id);
         boolean live = calls.outcome[id] == LIVE;
-        pacer.observe(new CallObservation.Resolved(now - calls.orig[id], live));
+        pacer.observe(new CallObservation.Resolved(now - calls.orig[id], live, calls.told[id]));
         if (!live) {
             if (calls.outcome[id] == LIVE_AS_MACHINE) {
                 abandons.machineFalsePositive(day);

@@ -123,18 +123,35 @@ public final class BestTimeScheduler {
     }
 
     /**
-     * When to place the first call of an account never called on its own numbers in the history the rules look at:
-     * its best permitted slot from {@code now} when the campaign learns; {@code now} otherwise, and for an account
-     * called before (its return was placed when its last call ended).
+     * Where an account's call placed now stands with the model.
+     *
+     * @param at when to place it: its best permitted slot from now for the first call of an account never called on its
+     *     own numbers in the history the rules look at, when the campaign learns; now otherwise (an account called
+     *     before had its return placed when its last call ended)
+     * @param liveChance the model's chance that a person answers a call to the number placed now, for the pacer; NaN
+     *     when the campaign does not learn or no number was asked about
      */
-    public Instant firstCall(Eligibility eligibility, CampaignId campaign, Account account, Instant now) {
+    public record Placement(Instant at, double liveChance) {}
+
+    /** As {@link Placement}, for a call to {@code number} (null: no chance wanted) placed {@code now}. */
+    public Placement firstCall(Eligibility eligibility, CampaignId campaign, Account account, E164 number,
+            Instant now) {
         if (!schedules(campaign)) {
-            return now;
+            return new Placement(now, Double.NaN);
         }
         var own = account.phones().stream().map(Phone::number).collect(java.util.stream.Collectors.toSet());
         var history = eligibility.history(account, now);
         boolean calledBefore = history.attempts().stream().anyMatch(past -> own.contains(past.number()));
-        return calledBefore ? now : best(eligibility, campaign, account, history, now);
+        var at = calledBefore ? now : best(eligibility, campaign, account, history, now);
+        boolean placedNow = !at.isAfter(now);
+        return new Placement(at, number != null && placedNow ? liveChance(campaign, account, history, number, now)
+                : Double.NaN);
+    }
+
+    /** The model's chance that a person answers a call to {@code number} placed {@code at}. */
+    public double liveChance(CampaignId campaign, Account account, ContactHistory history, E164 number, Instant at) {
+        var estimate = estimator.forNumber(campaign, account, history, number);
+        return estimate.apply(ContactSlot.of(at.atZone(zone(account, number)).toLocalDateTime())).answer();
     }
 
     /** The best {@code n} slots of the number the campaign would call next, inside its calling window, for explain. */

@@ -78,7 +78,7 @@ final class CallLifecycle implements Consumer<CallEvent> {
                     if (!call.resolutionObserved) {
                         call.resolutionObserved = true;
                         campaigns.pacing(call.campaign.id()).resolved(Duration.between(call.originatedAt, n.at()),
-                                false);
+                                false, call.liveChance);
                     }
                 }
                 case CallEvent.Bridged b when call.abandoned || call.bridgedAt != null -> LOG.warn(

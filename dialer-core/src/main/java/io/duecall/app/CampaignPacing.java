@@ -56,8 +56,14 @@ final class CampaignPacing {
         pacer.observe(observation);
     }
 
-    void resolved(Duration ringing, boolean live) {
-        observe(new CallObservation.Resolved(seconds(ringing), live));
+    /** A call stopped ringing; {@code chance} is the live chance it was placed with (NaN: none). */
+    void resolved(Duration ringing, boolean live, double chance) {
+        observe(new CallObservation.Resolved(seconds(ringing), live, chance));
+    }
+
+    /** Whether the pacer weighs each call's own live chance (the predictive pacer), so the engine should find them. */
+    boolean wantsChances() {
+        return policy.mode() == PacingPolicy.Mode.PREDICTIVE;
     }
 
     void talked(Duration talk) {

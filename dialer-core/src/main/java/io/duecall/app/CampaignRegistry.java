@@ -172,6 +172,7 @@ final class CampaignRegistry {
             return;
         }
         call.resolutionObserved = true;
-        pacing(call.campaign.id()).resolved(Duration.between(call.originatedAt, call.answeredAt), live);
+        pacing(call.campaign.id()).resolved(Duration.between(call.originatedAt, call.answeredAt), live,
+                call.liveChance);
     }
 }

@@ -68,6 +68,8 @@ final class DialTick {
 
     PacingSnapshot snapshot(Campaign campaign, Instant now) {
         var ringingAges = new ArrayList<Double>();
+        var ringingChances = new ArrayList<Double>();
+        boolean anyChance = false;
         int waiting = 0;
         int up = 0;
         for (var call : calls.view()) {
@@ -81,6 +83,8 @@ final class DialTick {
                 up++;
                 if (call.ringing()) {
                     ringingAges.add(seconds(Duration.between(call.originatedAt, now)));
+                    ringingChances.add(call.liveChance);
+                    anyChance |= !Double.isNaN(call.liveChance);
                 } else if (call.waitingForAgent()) {
                     waiting++;
                 }
@@ -93,9 +97,11 @@ final class DialTick {
                     new double[0], ages, waiting, up, campaign.channelLimit(), counters);
         }
         var work = agents.figures().workload(campaign.id(), now);
+        // calls placed before the campaign learned carry no chance (NaN): the pacer gives them the campaign's share
+        var chances = anyChance ? ringingChances.stream().mapToDouble(Double::doubleValue).toArray() : new double[0];
         return new PacingSnapshot(seconds(Duration.between(Instant.EPOCH, now)), work.loggedIn(), work.ready(),
                 work.reserved(), work.talkElapsed(), work.wrapElapsed(), ages, waiting, up, campaign.channelLimit(),
-                counters, secondsLeftToday(campaign, now));
+                counters, secondsLeftToday(campaign, now), chances, new double[0]);
     }
 
     /**
@@ -130,7 +136,11 @@ final class DialTick {
                 return false;
             }
             case DialDecision.Dial dial -> {
-                var best = bestTime.firstCall(campaigns.eligibility(), campaign.id(), claim.account(), now);
+                var number = choice.number().orElseThrow();
+                var chanceWanted = campaigns.pacing(campaign.id()).wantsChances();
+                var placement = bestTime.firstCall(campaigns.eligibility(), campaign.id(), claim.account(),
+                        chanceWanted ? number : null, now);
+                var best = placement.at();
                 if (best.isAfter(now)) {
                     // Never called yet, and its campaign learns when debtors answer: the first call waits for the
                     // best permitted slot within the hold, as every later one does.
@@ -138,9 +148,9 @@ final class DialTick {
                     return false;
                 }
                 var callId = "c-" + UUID.randomUUID();
-                var number = choice.number().orElseThrow();
                 var call = new LiveCall(callId, claim, campaign, number, choice.contact().orElse(null),
                         dial.debtorTime(), dial.zones(), now);
+                call.liveChance = placement.liveChance();
                 call.dialContext = choice.context();
                 ledger.placed(call.interruptedLine());
                 calls.add(call);

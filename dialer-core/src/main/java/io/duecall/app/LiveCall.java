@@ -74,6 +74,8 @@ final class LiveCall {
     boolean agentSettled;
     /** Whether the pacer has been told how the call stopped ringing. */
     boolean resolutionObserved;
+    /** The best-time model's chance that a person answers, when the call was placed; NaN when no model gave one. */
+    double liveChance = Double.NaN;
     private CallState state = CallState.RINGING;
 
     LiveCall(String callId, Claim claim, Campaign campaign, E164 number, Contact contact, ZonedDateTime debtorTimeAtDial,

@@ -19,10 +19,14 @@ import java.util.Objects;
  * @param counters the campaign's abandon counters for today and the last 30 days
  * @param secondsLeftToday how long the campaign may still dial on the day its abandons are counted for, or NaN when
  *     unknown
+ * @param ringingChances for each ringing call (aligned with {@code ringingAges}), its own live-answer probability as
+ *     predicted when it was placed, NaN where none was; empty when no call has one
+ * @param nextChances the predicted live-answer probabilities of the next calls the campaign would place, in order
+ *     (NaN where none; calls past the end of the array take the campaign's share); empty when unknown
  */
 public record PacingSnapshot(double now, int loggedInAgents, int readyAgents, int reservedAgents, double[] talkElapsed,
         double[] wrapElapsed, double[] ringingAges, int answeredWaiting, int callsUp, int channelLimit,
-        AbandonCounters counters, double secondsLeftToday) {
+        AbandonCounters counters, double secondsLeftToday, double[] ringingChances, double[] nextChances) {
     private static final double[] NONE = new double[0];
 
     public PacingSnapshot {
@@ -30,6 +34,18 @@ public record PacingSnapshot(double now, int loggedInAgents, int readyAgents, in
         Objects.requireNonNull(wrapElapsed, "wrapElapsed");
         Objects.requireNonNull(ringingAges, "ringingAges");
         Objects.requireNonNull(counters, "counters");
+        Objects.requireNonNull(ringingChances, "ringingChances");
+        Objects.requireNonNull(nextChances, "nextChances");
+        if (ringingChances.length != 0 && ringingChances.length != ringingAges.length) {
+            throw new IllegalArgumentException("pacing snapshot: ringingChances has " + ringingChances.length
+                    + " entries for " + ringingAges.length + " ringing calls (expected as many, or none)");
+        }
+        for (int i = 0; i < ringingChances.length; i++) {
+            CallObservation.requireChance("pacing snapshot: ringingChances[" + i + "]", ringingChances[i]);
+        }
+        for (int i = 0; i < nextChances.length; i++) {
+            CallObservation.requireChance("pacing snapshot: nextChances[" + i + "]", nextChances[i]);
+        }
         if (loggedInAgents < 0 || readyAgents < 0 || reservedAgents < 0 || answeredWaiting < 0 || callsUp < 0
                 || channelLimit < 0) {
             throw new IllegalArgumentException("pacing snapshot counts must be >= 0: loggedIn " + loggedInAgents
@@ -45,6 +61,14 @@ public record PacingSnapshot(double now, int loggedInAgents, int readyAgents, in
                     + " + talking " + talkElapsed.length + " + wrapping " + wrapElapsed.length
                     + " exceeds loggedInAgents " + loggedInAgents);
         }
+    }
+
+    /** A snapshot whose calls carry no live-answer predictions of their own. */
+    public PacingSnapshot(double now, int loggedInAgents, int readyAgents, int reservedAgents, double[] talkElapsed,
+            double[] wrapElapsed, double[] ringingAges, int answeredWaiting, int callsUp, int channelLimit,
+            AbandonCounters counters, double secondsLeftToday) {
+        this(now, loggedInAgents, readyAgents, reservedAgents, talkElapsed, wrapElapsed, ringingAges, answeredWaiting,
+                callsUp, channelLimit, counters, secondsLeftToday, NONE, NONE);
     }
 
     /** A snapshot whose end of day is unknown. */

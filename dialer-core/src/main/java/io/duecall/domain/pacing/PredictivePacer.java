@@ -14,6 +14,8 @@ public final class PredictivePacer implements Pacer {
     private static final double GAIN = 0.01;
     private static final double MIN_THRESHOLD = 0.001;
     private static final double MAX_THRESHOLD = 0.5;
+    /** A call's weight in the steering, its live chance over the campaign's share, is at most this. */
+    private static final double MAX_WEIGHT = 5;
     /** Up to this many busy agents, ringing and new calls the chance is computed exactly, beyond it as normal. */
     private static final int EXACT_TERMS = 200;
     private static final double CALIBRATION_HORIZON = 2000;
@@ -95,48 +97,63 @@ public final class PredictivePacer implements Pacer {
      * How many calls can be added while the last one's chance of being abandoned, should it be answered live, stays
      * within the budget. That chance is averaged over when it would be answered: at each answer point the agents free
      * by then (ready now, or ending talk plus wrap-up or wrap-up in time) are set against the live answers before it
-     * (calls waiting, ringing calls and the calls added with it), their difference taken as normal.
+     * (calls waiting, ringing calls and the calls added with it), their difference taken as normal. Every ringing and
+     * new call weighs its own live chance when the snapshot predicts one, the campaign's share when it does not.
      */
     private int predicted(PacingSnapshot s, int room, double liveLeft) {
         forecast.prepare(s.now());
-        double p = estimates.liveProbability();
         int n = AnswerForecast.POINTS;
         double[] margin = new double[n];
         double[] var = new double[n];
-        double[] ahead = new double[n];
-        forecast.accumulate(s.talkElapsed(), s.wrapElapsed(), s.ringingAges(), margin, var);
+        forecast.accumulate(s.talkElapsed(), s.wrapElapsed(), s.ringingAges(), s.ringingChances(), margin, var);
         for (int i = 0; i < n; i++) {
             margin[i] += s.readyAgents() - s.answeredWaiting();
-            ahead[i] = p * forecast.answeredShare(i);
         }
         double aim = allowedChance(s.counters(), liveLeft);
         int busy = s.talkElapsed().length + s.wrapElapsed().length;
         if (busy + s.callsRinging() + room <= EXACT_TERMS) {
-            return exact(s, room, p, ahead, aim);
+            return exact(s, room, aim);
         }
+        // the calls added so far: those with a chance of their own summed, those with the campaign's share counted
+        double[] ownMean = new double[n];
+        double[] ownVar = new double[n];
+        double share = estimates.liveProbability();
+        int shared = 0;
         int k = 0;
         while (k < room) {
             double chance = 0;
             for (int i = 0; i < n; i++) {
-                double sd = Math.sqrt(Math.max(var[i] + k * ahead[i] * (1 - ahead[i]), MIN_SD * MIN_SD));
-                chance += Normal.cdf((0.5 - margin[i] + k * ahead[i]) / sd);
+                double a = share * forecast.answeredShare(i);
+                double sd = Math.sqrt(Math.max(var[i] + (ownVar[i] + shared * a * (1 - a)), MIN_SD * MIN_SD));
+                chance += Normal.cdf((0.5 - margin[i] + (ownMean[i] + shared * a)) / sd);
             }
             chance /= n;
             if (chance > threshold) {
                 break;
             }
+            double own = k < s.nextChances().length ? s.nextChances()[k] : Double.NaN;
+            double p = estimates.liveChance(own);
             k++;
             placed(p, chance, aim);
+            if (Double.isNaN(own)) {
+                shared++;
+                continue;
+            }
+            for (int i = 0; i < n; i++) {
+                double a = p * forecast.answeredShare(i);
+                ownMean[i] += a;
+                ownVar[i] += a * (1 - a);
+            }
         }
         return k;
     }
 
     /** As above, with the exact distribution of the margin instead of its normal approximation. */
-    private int exact(PacingSnapshot s, int room, double p, double[] ahead, double aim) {
+    private int exact(PacingSnapshot s, int room, double aim) {
         int n = AnswerForecast.POINTS;
         margins.start(s.readyAgents() - s.answeredWaiting(), s.talkElapsed().length + s.wrapElapsed().length,
                 s.callsRinging() + room);
-        forecast.accumulate(s.talkElapsed(), s.wrapElapsed(), s.ringingAges(), margins);
+        forecast.accumulate(s.talkElapsed(), s.wrapElapsed(), s.ringingAges(), s.ringingChances(), margins);
         int k = 0;
         while (k < room) {
             double chance = 0;
@@ -147,18 +164,29 @@ public final class PredictivePacer implements Pacer {
             if (chance > threshold) {
                 break;
             }
+            double p = nextChance(s, k);
             k++;
             placed(p, chance, aim);
             for (int i = 0; i < n; i++) {
-                margins.add(i, -1, ahead[i]);
+                margins.add(i, -1, p * forecast.answeredShare(i));
             }
         }
         return k;
     }
 
+    /** The live chance of the {@code k}th call placed now: its own prediction, calibrated, or the campaign's share. */
+    private double nextChance(PacingSnapshot s, int k) {
+        return estimates.liveChance(k < s.nextChances().length ? s.nextChances()[k] : Double.NaN);
+    }
+
+    /**
+     * A call with live chance {@code live} was placed with this chance of finding no agent: the calibration expects its
+     * abandons, and the threshold is steered with the call weighed by how likely it is to be answered at all.
+     */
     private void placed(double live, double chance, double aim) {
         calibration.expect(live * chance);
-        steer(calibration.factor() * chance, aim);
+        double weight = Math.min(MAX_WEIGHT, live / Math.max(estimates.liveProbability(), 1e-3));
+        steer(calibration.factor() * chance, aim, weight);
     }
 
     /**
@@ -178,8 +206,8 @@ public final class PredictivePacer implements Pacer {
      * The per-call threshold is steered so that the predicted abandon chance averaged over the calls placed (most
      * carry far less than the threshold) meets the aim: smooth, because it follows predictions, not the few abandons.
      */
-    private void steer(double chance, double aim) {
-        predictedRate += SMOOTHING * (chance - predictedRate);
+    private void steer(double chance, double aim, double weight) {
+        predictedRate += SMOOTHING * weight * (chance - predictedRate);
         threshold *= Math.exp(GAIN * (aim - predictedRate) / config.abandonTarget());
         threshold = Math.max(MIN_THRESHOLD, Math.min(MAX_THRESHOLD, threshold));
     }

@@ -108,9 +108,9 @@ class EstimatesTest {
         double[] endsTalkNow = {59.5};
         double[] wrapEndsNow = {19.5};
 
-        forecast.accumulate(endsTalkNow, new double[0], new double[0], margin, var);
+        forecast.accumulate(endsTalkNow, new double[0], new double[0], new double[0], margin, var);
         double talker = margin[0];
-        forecast.accumulate(new double[0], wrapEndsNow, new double[0], margin, var);
+        forecast.accumulate(new double[0], wrapEndsNow, new double[0], new double[0], margin, var);
 
         assertEquals(0.0, talker, 1e-9, "talk ends now but 20 s of wrap-up follow: not free within 11 s");
         assertEquals(1.0, margin[0] - talker, 1e-9, "wrap-up ends now: free");
