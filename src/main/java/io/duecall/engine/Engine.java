@@ -158,9 +158,12 @@ public final class Engine implements AutoCloseable {
         checks = new StartUpChecks(config, clock, jedis, pbxs);
         telephony = PbxWiring.connect(pbxs, clock, telephonyMeters, parts);
         // Agent state is in Redis even for one node, so nodes added later (or a restart) see the same agents.
-        // Each agent's time per day is added up at every change, for the agents' report (days in the clock's zone).
+        // Each agent's time per day is added up at every change, for the agents' report (days in the clock's zone),
+        // written off the pool's lock.
+        var agentTime = parts.add(Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("agent-time-", 0).factory()));
         agents = new AgentPool(config.agents().seats(), config.agents().wrapUp(), new RedisAgentRoster(jedis, keys),
-                nodeName, new AgentTimeKeeper(new RedisAgentTimeLog(jedis, keys), clock.getZone()));
+                nodeName, new AgentTimeKeeper(new RedisAgentTimeLog(jedis, keys), clock.getZone(), agentTime));
         config.campaigns().requiredSkills().forEach(agents::requireSkills);
         var dialerLedger = testCall == null ? ledger.ledger() : testCall.ledger(ledger.ledger());
         dialer = DialerEngine.builder(clock, pause).accounts(accounts).ledger(dialerLedger).promises(promises)

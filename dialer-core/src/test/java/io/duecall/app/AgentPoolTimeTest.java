@@ -73,6 +73,44 @@ class AgentPoolTimeTest {
     }
 
     @Test
+    void aLogThatCannotBeReachedLosesTheTimeButNeverTheChange() {
+        var down = new io.duecall.port.AgentTimeLog() {
+            @Override
+            public void add(AgentId agent, LocalDate day, Map<AgentActivity, Duration> time) {
+                throw new io.duecall.port.StoreUnavailableException("redis: down", null);
+            }
+
+            @Override
+            public Map<AgentActivity, Duration> day(AgentId agent, LocalDate day) {
+                return Map.of();
+            }
+        };
+        var pool = new AgentPool(List.of(new AgentSeat(a, Set.of(DESK))), Duration.ofSeconds(30),
+                new RedisAgentRoster(redis.jedis(), redis.keys()), "", new AgentTimeKeeper(down, NEW_YORK));
+        pool.startShift(a, T0);
+
+        pool.pause(a, "lunch", T0.plusSeconds(60));
+
+        assertEquals(AgentState.PAUSED, pool.figures().state(a, T0.plusSeconds(61)));
+    }
+
+    @Test
+    void theTimeIsAddedOnTheWritersThreadNotUnderThePoolsLock() {
+        var queued = new java.util.ArrayList<Runnable>();
+        var pool = new AgentPool(List.of(new AgentSeat(a, Set.of(DESK))), Duration.ofSeconds(30),
+                new RedisAgentRoster(redis.jedis(), redis.keys()), "",
+                new AgentTimeKeeper(new RedisAgentTimeLog(redis.jedis(), redis.keys()), NEW_YORK, queued::add));
+        pool.startShift(a, T0);
+        pool.pause(a, "lunch", T0.plusSeconds(60));
+        var log = new RedisAgentTimeLog(redis.jedis(), redis.keys());
+        assertEquals(Map.of(), log.day(a, DAY));
+
+        queued.forEach(Runnable::run);
+
+        assertEquals(Map.of(AgentActivity.in(AgentState.READY), Duration.ofSeconds(60)), log.day(a, DAY));
+    }
+
+    @Test
     void aShiftOverMidnightCountsOnBothDays() {
         var pool = pool();
         // 23:00 New York.

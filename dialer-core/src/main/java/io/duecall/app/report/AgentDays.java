@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Works out {@link AgentDay}s: calls from the ledger lines bridged to each agent that day, time from the agents'
@@ -21,8 +23,9 @@ import java.util.TreeMap;
 final class AgentDays {
     private AgentDays() {}
 
+    /** {@code promiseOf} finds the promise a call made, if any: asked only for the calls agents took that day. */
     static List<AgentDay> of(LocalDate day, ZoneId zone, Map<AgentId, Map<AgentActivity, Duration>> time,
-            List<Attempt> lines, List<PromiseToPay> promises) {
+            List<Attempt> lines, Function<String, Optional<PromiseToPay>> promiseOf) {
         var calls = new HashMap<String, Long>();
         var agentOfCall = new HashMap<String, String>();
         for (var line : lines) {
@@ -33,12 +36,11 @@ final class AgentDays {
             }
         }
         var promised = new HashMap<String, Long>();
-        for (var promise : promises) {
-            var agent = agentOfCall.get(promise.callId());
-            if (agent != null) {
+        agentOfCall.forEach((callId, agent) -> {
+            if (promiseOf.apply(callId).isPresent()) {
                 promised.merge(agent, 1L, Long::sum);
             }
-        }
+        });
         var rows = new ArrayList<AgentDay>(time.size());
         time.forEach((agent, spent) -> rows.add(row(agent, day, spent, calls.getOrDefault(agent.value(), 0L),
                 promised.getOrDefault(agent.value(), 0L))));

@@ -65,7 +65,7 @@ public final class Reports {
     public List<AgentDay> agents(LocalDate day) {
         Objects.requireNonNull(day, "day");
         var time = agents.timeOn(day, clock.instant());
-        return AgentDays.of(day, zone, time, ledger.endedSince(startOf(day)), promises.all());
+        return AgentDays.of(day, zone, time, ledger.endedSince(startOf(day)), promises::forCall);
     }
 
     private java.time.Instant startOf(LocalDate day) {
