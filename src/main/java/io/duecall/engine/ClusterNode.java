@@ -24,13 +24,8 @@ public final class ClusterNode {
 
     private ClusterNode() {}
 
-    static int run(Options options, PrintStream out) throws Exception {
-        var config = EngineConfig.load(Path.of(options.required("config"))).validate();
-        var name = options.required("name");
-        var origin = Instant.parse(options.required("origin"));
-        var anchor = Instant.ofEpochMilli(Long.parseLong(options.required("anchor")));
-        var speed = options.decimal("speed", 1);
-        options.rejectUnknown();
+    static int run(EngineConfig.Resolved config, String name, Instant origin, Instant anchor, double speed,
+            PrintStream out) throws Exception {
         var clock = ScaledClock.anchored(origin, anchor, speed);
         try (var redis = Commands.redis(config);
                 var engine = Engine.start(config, clock, new ScaledPause(speed), redis, name)) {

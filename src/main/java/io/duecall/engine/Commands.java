@@ -52,10 +52,8 @@ final class Commands {
                 .map(p -> p.name() + " " + p.ami().host() + ":" + p.ami().port()).toList());
     }
 
-    static int run(Options options, PrintStream out) throws Exception {
-        var config = EngineConfig.load(Path.of(options.required("config"))).validate();
+    static int run(EngineConfig.Resolved config, PrintStream out) throws Exception {
         var http = config.http();
-        options.rejectUnknown();
         var clock = Clock.systemUTC();
         var signals = StopSignals.install();
         try (var redis = redis(config);
@@ -87,13 +85,8 @@ final class Commands {
         return 0;
     }
 
-    static int importAccounts(Options options, PrintStream out) throws Exception {
-        var config = EngineConfig.load(Path.of(options.required("config"))).validate();
-        var campaign = new CampaignId(options.required("campaign"));
-        var file = Path.of(options.required("file"));
-        var region = options.text("region", null);
-        var strict = options.flag("strict");
-        options.rejectUnknown();
+    static int importAccounts(EngineConfig.Resolved config, CampaignId campaign, Path file, String region,
+            boolean strict, PrintStream out) throws Exception {
         if (config.campaigns().list().stream().noneMatch(c -> c.id().equals(campaign))) {
             throw new Main.UsageException("campaign '" + campaign + "' is not in the configuration");
         }
@@ -111,12 +104,9 @@ final class Commands {
     }
 
     /** Puts every number of a file on the do-not-call list; the contact rules never dial them from then on. */
-    static int suppress(Options options, PrintStream out) throws Exception {
-        var config = EngineConfig.load(Path.of(options.required("config"))).validate();
-        var file = Path.of(options.required("file"));
-        var reason = SuppressionStore.checkReason(options.text("reason", "dnc"));
-        var region = options.text("region", null);
-        options.rejectUnknown();
+    static int suppress(EngineConfig.Resolved config, Path file, String reason, String region, PrintStream out)
+            throws Exception {
+        SuppressionStore.checkReason(reason);
         var numbers = new NumberListCsvReader(region).read(file);
         try (var redis = redis(config); var jedis = redis.connect()) {
             var store = new RedisSuppressionStore(jedis, new RedisKeys(config.redis().keyPrefix()));
@@ -131,12 +121,8 @@ final class Commands {
      * {@code ledger.postgres} they are read from PostgreSQL with a cursor and written as they come, the recent lines
      * not yet shipped there read from Redis; without, from the Redis ledger.
      */
-    static int exportLedger(Options options, PrintStream out) throws Exception {
-        var config = EngineConfig.load(Path.of(options.required("config"))).validate();
-        var target = Path.of(options.required("out"));
-        var from = options.has("from") ? instant(options.required("from"), "--from") : Instant.EPOCH;
-        var to = options.has("to") ? instant(options.required("to"), "--to") : Instant.parse("9999-12-31T00:00:00Z");
-        options.rejectUnknown();
+    static int exportLedger(EngineConfig.Resolved config, Path target, Instant from, Instant to, PrintStream out)
+            throws Exception {
         if (!from.isBefore(to)) {
             throw new Main.UsageException("--from " + from + " is not before --to " + to);
         }
@@ -162,9 +148,7 @@ final class Commands {
      * Applies the ledger's migrations to {@code ledger.postgres} and creates the months' partitions ahead, as the
      * engine does at start-up.
      */
-    static int migrate(Options options, PrintStream out) throws Exception {
-        var config = EngineConfig.load(Path.of(options.required("config"))).validate();
-        options.rejectUnknown();
+    static int migrate(EngineConfig.Resolved config, PrintStream out) throws Exception {
         if (config.ledgerDatabase() == null) {
             throw new Main.UsageException("ledger.postgres is not configured: the ledger is kept in Redis only and"
                     + " there is nothing to migrate");
@@ -184,12 +168,8 @@ final class Commands {
     }
 
     /** Why an account is or is not being called, rule by rule, and when it next may be. */
-    static int explain(Options options, PrintStream out) throws Exception {
-        var config = EngineConfig.load(Path.of(options.required("config"))).validate();
-        var campaign = new CampaignId(options.required("campaign"));
-        var accountId = new AccountId(options.required("account"));
-        var at = options.has("at") ? instant(options.required("at"), "--at") : null;
-        options.rejectUnknown();
+    static int explain(EngineConfig.Resolved config, CampaignId campaign, AccountId accountId, Instant at,
+            PrintStream out) throws Exception {
         if (config.campaigns().list().stream().noneMatch(c -> c.id().equals(campaign))) {
             throw new Main.UsageException("campaign '" + campaign + "' is not in the configuration");
         }
@@ -222,32 +202,21 @@ final class Commands {
         return 0;
     }
 
-    /** An instant such as 2027-03-01T14:00:00Z, or a usage error naming the option. */
-    static Instant instant(String raw, String option) {
-        try {
-            return Instant.parse(raw);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new Main.UsageException(option + ": '" + raw + "' (expected an instant such as 2027-03-01T14:00:00Z)");
-        }
-    }
-
     /**
      * Prints the contexts the engine drives, from the configuration, through the renderer {@code render} uses: with a
      * {@code deployment} the very extensions.conf it renders (AMD as configured, its agent dial, recording, abandon
      * message); otherwise from {@code ami} and {@code agi} (AMD on, agents dialed as {@code PJSIP/<ext>}) with the
      * abandon message naming the first campaign's company and callback number. Without a file, the embedded simulator's defaults.
      */
-    static int dialplan(Options options, PrintStream out) throws Exception {
-        var file = options.text("config", null);
-        options.rejectUnknown();
+    static int dialplan(Path file, PrintStream out) throws Exception {
         if (file != null) {
-            var deployment = EngineConfig.load(Path.of(file)).deployment();
+            var deployment = EngineConfig.load(file).deployment();
             if (deployment != null && !deployment.isBlank()) {
                 out.print(ExtensionsRenderer.render(DeploymentLoader.load(Path.of(deployment))));
                 return 0;
             }
         }
-        var config = file == null ? DemoConfig.of("dialplan") : EngineConfig.load(Path.of(file)).validate();
+        var config = file == null ? DemoConfig.of("dialplan") : EngineConfig.load(file).validate();
         var settings = dialplanSettings(config);
         var campaigns = config.campaigns().list();
         if (campaigns.isEmpty()) {
@@ -271,10 +240,8 @@ final class Commands {
     }
 
     /** Writes the Asterisk files of a deployment, owner-only, into {@code --out}; secrets come from env or files. */
-    static int render(Options options, PrintStream out, Secrets secrets) throws Exception {
-        var deployment = DeploymentLoader.load(Path.of(options.required("deployment")));
-        var dir = Path.of(options.required("out"));
-        options.rejectUnknown();
+    static int render(Path deploymentFile, Path dir, PrintStream out, Secrets secrets) throws Exception {
+        var deployment = DeploymentLoader.load(deploymentFile);
         for (var file : AsteriskFiles.write(deployment, secrets, dir)) {
             out.println("wrote " + file);
         }

@@ -33,9 +33,7 @@ import java.util.List;
 public final class DoctorCommand {
     private DoctorCommand() {}
 
-    static int run(Options options, PrintStream out) throws Exception {
-        var config = EngineConfig.load(Path.of(options.required("config"))).validate();
-        options.rejectUnknown();
+    static int run(EngineConfig.Resolved config, PrintStream out) throws Exception {
         var checks = checks(config, Doctor.overAmi(Clock.systemUTC()));
         checks.forEach(check -> out.println(check.line()));
         var failed = checks.stream().filter(check -> !check.ok()).count();

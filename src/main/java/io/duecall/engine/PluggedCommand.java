@@ -1,16 +1,16 @@
 package io.duecall.engine;
 
 import java.io.PrintStream;
+import java.util.concurrent.Callable;
 
 /**
  * A command that is not in the application jar but found on the class path when {@link Main} runs (the demos of module
  * {@code demo}, which need the PBX simulator, throwaway servers and the campaign simulator that a deployment does not
- * ship). Implementations are listed in {@code META-INF/services/io.duecall.engine.PluggedCommand}.
+ * ship). An implementation is a picocli command (annotated {@code @Command}, its options as {@code @Option} fields)
+ * listed in {@code META-INF/services/io.duecall.engine.PluggedCommand}; it returns 0 when it succeeded and 1 when it
+ * failed, and throws {@link Main.UsageException} for a usage error.
  */
-public interface PluggedCommand {
-    /** The command's name on the command line, such as {@code demo}. */
-    String name();
-
-    /** Runs the command; 0 when it succeeded, 1 when it failed. A usage error throws {@link Main.UsageException}. */
-    int run(Options options, PrintStream out) throws Exception;
+public interface PluggedCommand extends Callable<Integer> {
+    /** Where the command prints; given before it runs. */
+    void printTo(PrintStream out);
 }

@@ -28,10 +28,7 @@ import java.util.List;
 final class PromiseCommands {
     private PromiseCommands() {}
 
-    static int payments(Options options, PrintStream out) throws Exception {
-        var config = EngineConfig.load(Path.of(options.required("config"))).validate();
-        var file = Path.of(options.required("file"));
-        options.rejectUnknown();
+    static int payments(EngineConfig.Resolved config, Path file, PrintStream out) throws Exception {
         try (var redis = Commands.redis(config); var jedis = redis.connect()) {
             var keys = new RedisKeys(config.redis().keyPrefix());
             var feed = new RecordPayments(new PaymentCsvReader(config.imports()), new RedisPaymentStore(jedis, keys),
@@ -46,9 +43,7 @@ final class PromiseCommands {
     }
 
     /** The daily follow-up, run now: for catching up after the engine was down at its sweep time. */
-    static int sweep(Options options, PrintStream out) throws Exception {
-        var config = EngineConfig.load(Path.of(options.required("config"))).validate();
-        options.rejectUnknown();
+    static int sweep(EngineConfig.Resolved config, PrintStream out) throws Exception {
         try (var redis = Commands.redis(config); var jedis = redis.connect()) {
             var keys = new RedisKeys(config.redis().keyPrefix());
             var ledger = new RedisAttemptLedger(jedis, keys);
@@ -72,16 +67,13 @@ final class PromiseCommands {
         return 0;
     }
 
-    static int report(Options options, PrintStream out) throws Exception {
-        var config = EngineConfig.load(Path.of(options.required("config"))).validate();
-        var target = options.text("out", null);
-        options.rejectUnknown();
+    static int report(EngineConfig.Resolved config, Path target, PrintStream out) throws Exception {
         try (var redis = Commands.redis(config); var jedis = redis.connect()) {
             var rows = new PromiseReport(new RedisPromiseStore(jedis, new RedisKeys(config.redis().keyPrefix())),
                     config.promises().zoneId()).rows();
             print(rows, config.promises().zoneId().getId(), out);
             if (target != null) {
-                CsvOutput.write(Path.of(target), writer -> new PromiseReportCsvWriter().write(rows, writer));
+                CsvOutput.write(target, writer -> new PromiseReportCsvWriter().write(rows, writer));
                 out.printf("wrote %d rows to %s%n", rows.size(), target);
             }
         }

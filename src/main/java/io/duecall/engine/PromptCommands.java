@@ -18,7 +18,6 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 
 /**
@@ -30,40 +29,21 @@ final class PromptCommands {
 
     private PromptCommands() {}
 
-    static int run(Deque<String> args, PrintStream out) throws Exception {
-        var action = args.isEmpty() ? "" : args.pop();
-        return switch (action) {
-            case "list" -> list(Main.options(args), out);
-            case "generate" -> generate(Main.options(args), out);
-            case "check" -> {
-                // The folder may come first, as in "prompts check DIR".
-                var dir = !args.isEmpty() && !args.peek().startsWith("--") ? args.pop() : null;
-                yield check(dir, Main.options(args), out);
-            }
-            default -> throw new Main.UsageException("prompts: '" + action + "' (expected list, generate or check)");
-        };
-    }
-
-    private static int list(Options options, PrintStream out) throws IOException {
-        var prompts = prompts(options);
-        var file = options.text("out", null);
-        options.rejectUnknown();
+    static int list(Path config, Path file, PrintStream out) throws IOException {
+        var prompts = prompts(config);
         if (file == null) {
             var writer = new PrintWriter(out);
             write(prompts, writer);
             writer.flush();
         } else {
-            CsvOutput.write(Path.of(file), writer -> write(prompts, writer));
+            CsvOutput.write(file, writer -> write(prompts, writer));
             out.printf("duecall: %d prompts listed in %s%n", prompts.size(), file);
         }
         return 0;
     }
 
-    private static int generate(Options options, PrintStream out) throws Exception {
-        var prompts = prompts(options);
-        var dir = Path.of(options.required("out"));
-        var engine = options.text("tts", PlaceholderSpeech.ENGINE);
-        options.rejectUnknown();
+    static int generate(Path config, Path dir, String engine, PrintStream out) throws Exception {
+        var prompts = prompts(config);
         if (!engine.equals(PlaceholderSpeech.ENGINE)) {
             throw new Main.UsageException("option --tts was '" + engine + "' (expected " + PlaceholderSpeech.ENGINE + ")");
         }
@@ -74,12 +54,9 @@ final class PromptCommands {
         return 0;
     }
 
-    private static int check(String positionalDir, Options options, PrintStream out) throws IOException {
-        var prompts = prompts(options);
-        var dir = positionalDir != null ? positionalDir : options.required("dir");
-        var longest = Duration.ofSeconds(options.integer("max-seconds", (int) LONGEST_PROMPT.toSeconds()));
-        options.rejectUnknown();
-        var problems = PromptRecordings.problems(Path.of(dir), prompts, longest);
+    static int check(Path config, Path dir, Duration longest, PrintStream out) throws IOException {
+        var prompts = prompts(config);
+        var problems = PromptRecordings.problems(dir, prompts, longest);
         problems.forEach(out::println);
         out.printf("duecall: %d prompts checked in %s: %s%n", prompts.size(), dir,
                 problems.isEmpty() ? "OK" : problems.size() + " problem" + (problems.size() == 1 ? "" : "s"));
@@ -87,11 +64,11 @@ final class PromptCommands {
     }
 
     /** The prompts of the flows the engine runs, and the configured campaigns' company names. */
-    private static List<PromptList.Entry> prompts(Options options) throws IOException {
-        if (!options.has("config")) {
+    private static List<PromptList.Entry> prompts(Path config) throws IOException {
+        if (config == null) {
             return PromptList.of(List.of(FlowLoader.defaultFlow(), FlowLoader.locationFlow()), List.of());
         }
-        return prompts(EngineConfig.load(Path.of(options.required("config"))).validate());
+        return prompts(EngineConfig.load(config).validate());
     }
 
     /** The prompts of the flows the engine runs, with each configured campaign's company name. */

@@ -49,22 +49,6 @@ final class TestCallCommand {
 
     private TestCallCommand() {}
 
-    static int run(Options options, PrintStream out) throws Exception {
-        var config = EngineConfig.load(Path.of(options.required("config"))).validate();
-        var campaign = new CampaignId(options.required("campaign"));
-        E164 number;
-        try {
-            number = new E164(options.required("number"));
-        } catch (IllegalArgumentException e) {
-            throw new Main.UsageException("--number: " + e.getMessage());
-        }
-        var asAccount = options.text("as-account", null);
-        var ignoreWindow = options.flag("ignore-window");
-        options.rejectUnknown();
-        return call(config, campaign, number, asAccount == null ? null : new AccountId(asAccount), ignoreWindow,
-                Clock.systemUTC(), out);
-    }
-
     static int call(EngineConfig.Resolved config, CampaignId campaignId, E164 number, AccountId asAccount,
             boolean ignoreWindow, Clock clock, PrintStream out) throws Exception {
         var configured = config.campaigns().entries().stream().filter(e -> e.campaign().id().equals(campaignId))

@@ -214,7 +214,7 @@ class MainTest {
         int status = run("import", "--config", config(), "--campaign", "reminders", "--file", csv(), "--regoin", "US");
 
         assertEquals(2, status);
-        assertTrue(text(err).contains("unknown option --regoin"), text(err));
+        assertTrue(text(err).contains("import: Unknown options: '--regoin'"), text(err));
     }
 
     /** The application jar alone is what a deployment runs: the demos' commands say what they need instead. */

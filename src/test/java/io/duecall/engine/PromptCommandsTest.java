@@ -109,7 +109,7 @@ class PromptCommandsTest {
     void anUnknownActionOrMissingFolderIsAClearError() {
         var unknown = run("prompts", "record");
         assertEquals(2, unknown.exit());
-        assertTrue(unknown.err().contains("prompts: 'record' (expected list, generate or check)"), unknown.err());
+        assertTrue(unknown.err().contains("prompts: unknown command 'record' (expected list, generate or check)"), unknown.err());
 
         var missing = run("prompts", "check", dir.resolve("nowhere").toString());
         assertEquals(1, missing.exit());

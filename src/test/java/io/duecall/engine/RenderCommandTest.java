@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,10 +28,8 @@ class RenderCommandTest {
     @Test
     void rendersTheShippedDeploymentWithTheSameContextsAndAmiUserTheEngineUses() throws Exception {
         var out = new ByteArrayOutputStream();
-        var options = Options.parse(new ArrayDeque<>(List.of("--deployment", "../docker/deployment.yaml",
-                "--out", dir.toString())));
-
-        int status = Commands.render(options, new PrintStream(out, true, StandardCharsets.UTF_8), SECRETS);
+        int status = Commands.render(Path.of("../docker/deployment.yaml"), dir,
+                new PrintStream(out, true, StandardCharsets.UTF_8), SECRETS);
 
         assertEquals(0, status);
         var engine = EngineConfig.load(Path.of("../docker/duecall.yaml")).validate(SECRETS);
@@ -65,13 +62,11 @@ class RenderCommandTest {
 
     @Test
     void dialplanOfAConfigurationWithADeploymentIsTheExtensionsConfRenderWrites() throws Exception {
-        var options = Options.parse(new ArrayDeque<>(List.of("--deployment", "../docker/deployment.yaml",
-                "--out", dir.toString())));
-        assertEquals(0, Commands.render(options, new PrintStream(new ByteArrayOutputStream(), true,
+        assertEquals(0, Commands.render(Path.of("../docker/deployment.yaml"), dir, new PrintStream(new ByteArrayOutputStream(), true,
                 StandardCharsets.UTF_8), SECRETS));
         var printed = new ByteArrayOutputStream();
 
-        int status = Commands.dialplan(Options.parse(new ArrayDeque<>(List.of("--config", "../docker/duecall.yaml"))),
+        int status = Commands.dialplan(Path.of("../docker/duecall.yaml"),
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
 
         assertEquals(0, status);
@@ -91,7 +86,7 @@ class RenderCommandTest {
                 """);
         var printed = new ByteArrayOutputStream();
 
-        int status = Commands.dialplan(Options.parse(new ArrayDeque<>(List.of("--config", config.toString()))),
+        int status = Commands.dialplan(config,
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
 
         var text = printed.toString(StandardCharsets.UTF_8);

@@ -1,31 +1,44 @@
 package io.duecall.demo;
 
-import io.duecall.engine.Options;
 import io.duecall.engine.PluggedCommand;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code ./duecall demo}: {@link Demo} with the command line's options; exits 1 when the run was not healthy. */
+@Command(name = "demo", description = "run two campaigns on the embedded PBX simulator and print a summary (3000 "
+                + "accounts, 60 s at 30x speed from 2026-11-24T17:45:00Z, output in ./run by "
+                + "default)")
 public final class DemoCommand implements PluggedCommand {
+    private static final Demo.Options DEFAULTS = Demo.Options.defaults();
+    private PrintStream out = System.out;
+    @Option(names = "--accounts", paramLabel = "N", description = "accounts to generate (default: 3000)")
+    int accounts = DEFAULTS.accounts();
+    @Option(names = "--seconds", paramLabel = "S", description = "how long to run, in real seconds (default: 60)")
+    int seconds = (int) DEFAULTS.duration().toSeconds();
+    @Option(names = "--speed", paramLabel = "X", description = "times real time, 1 to 120 (default: 30)")
+    double speed = DEFAULTS.speed();
+    @Option(names = "--seed", paramLabel = "N", description = "the simulated callers' seed (default: 7)")
+    int seed = (int) DEFAULTS.seed();
+    @Option(names = "--start", paramLabel = "INSTANT", description = "campaign time at the start (default: 2026-11-24T17:45:00Z)")
+    Instant start = DEFAULTS.start();
+    @Option(names = "--out", paramLabel = "DIR", description = "where the accounts, ledger and promises go (default: run)")
+    Path outDir = DEFAULTS.outDir();
+    @Option(names = "--http-port", paramLabel = "P", description = "the dashboard's port on 127.0.0.1 (default: any free)")
+    int httpPort;
+
     @Override
-    public String name() {
-        return "demo";
+    public void printTo(PrintStream out) {
+        this.out = out;
     }
 
     @Override
-    public int run(Options o, PrintStream out) throws Exception {
-        var d = Demo.Options.defaults();
-        var options = new Demo.Options(
-                o.integer("accounts", d.accounts()),
-                Duration.ofSeconds(o.integer("seconds", (int) d.duration().toSeconds())),
-                o.decimal("speed", d.speed()),
-                o.integer("seed", (int) d.seed()),
-                o.has("start") ? o.instant("start") : d.start(),
-                Path.of(o.text("out", d.outDir().toString())),
-                d.keyPrefix());
-        int httpPort = o.integer("http-port", 0);
-        o.rejectUnknown();
+    public Integer call() throws Exception {
+        var options = new Demo.Options(accounts, Duration.ofSeconds(seconds), speed, seed, start, outDir,
+                DEFAULTS.keyPrefix());
         return Demo.run(options, httpPort, out).healthy() ? 0 : 1;
     }
 }

@@ -13,7 +13,7 @@ import io.duecall.domain.compliance.ContactRules;
 import io.duecall.domain.window.WeeklyWindows;
 import io.duecall.engine.CsvOutput;
 import io.duecall.engine.Main;
-import io.duecall.engine.Options;
+import io.duecall.engine.ConfigFile;
 import io.duecall.engine.PluggedCommand;
 import io.duecall.engine.config.ConfigException;
 import io.duecall.engine.config.ConfigYaml;
@@ -28,7 +28,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code ./duecall simulate}: an operator's own portfolio run through the real engine in virtual time (the same
@@ -36,6 +40,9 @@ import java.util.List;
  * campaign rules and holidays, then audited rule by rule. Writes {@code ledger.csv}, {@code promises.csv} and
  * {@code audit.txt} to the output directory; exits 1 when the audit finds a violation.
  */
+@Command(name = "simulate", description = "run the portfolio through the real engine in virtual time against the simulated "
+                + "PBX (the configuration's rules and holidays; 60 days by default), write "
+                + "ledger.csv, promises.csv and audit.txt, and print the audit")
 public final class Simulate implements PluggedCommand {
     /**
      * The simulated people: {@link DebtorBehaviour}'s shares, the share of promises broken and the seed. Every key is
@@ -64,24 +71,37 @@ public final class Simulate implements PluggedCommand {
         }
     }
 
+    private PrintStream out = System.out;
+    @Mixin
+    ConfigFile config;
+    @Option(names = "--accounts", required = true, paramLabel = "CSV", description = "the portfolio (an accounts file)")
+    Path accountsFile;
+    @Option(names = "--start", required = true, paramLabel = "INSTANT", description = "the first simulated instant")
+    Instant start;
+    @Option(names = "--days", defaultValue = "60", paramLabel = "N", description = "days to simulate (default: ${DEFAULT-VALUE})")
+    int days;
+    @Option(names = "--suppress", paramLabel = "CSV", description = "a do-not-call list arriving during the run")
+    Path suppressFile;
+    @Option(names = "--suppress-after-days", defaultValue = "0", paramLabel = "N",
+            description = "the day it arrives (default: ${DEFAULT-VALUE})")
+    int suppressAfter;
+    @Option(names = "--population", paramLabel = "YAML", description = "the simulated debtors' behaviour")
+    Path populationFile;
+    @Option(names = "--campaign", paramLabel = "ID", description = "the configured campaign (default: the first)")
+    String campaignName;
+    @Option(names = "--region", paramLabel = "CC", description = "the country of numbers written without +")
+    String region;
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "where ledger.csv, promises.csv and audit.txt go")
+    Path outDir;
+
     @Override
-    public String name() {
-        return "simulate";
+    public void printTo(PrintStream out) {
+        this.out = out;
     }
 
     @Override
-    public int run(Options options, PrintStream out) throws Exception {
-        var config = EngineConfig.load(Path.of(options.required("config"))).validate();
-        var accountsFile = Path.of(options.required("accounts"));
-        var start = options.instant("start");
-        int days = options.integer("days", 60);
-        var suppressFile = options.text("suppress", null);
-        int suppressAfter = options.integer("suppress-after-days", 0);
-        var populationFile = options.text("population", null);
-        var campaignName = options.text("campaign", null);
-        var region = options.text("region", null);
-        var outDir = Path.of(options.required("out"));
-        options.rejectUnknown();
+    public Integer call() throws Exception {
+        var config = this.config.load();
         if (days < 1 || days > 3660) {
             throw new Main.UsageException("--days: " + days + " (expected 1 to 3660)");
         }
@@ -101,10 +121,10 @@ public final class Simulate implements PluggedCommand {
         var accounts = new AccountCsvReader(region, config.imports()).read(accountsFile);
         var listings = suppressFile == null ? List.<PortfolioSimulation.Listing>of()
                 : List.of(new PortfolioSimulation.Listing(start.plus(Duration.ofDays(suppressAfter)),
-                        java.util.Set.copyOf(new NumberListCsvReader(region).read(Path.of(suppressFile))),
-                        "file:" + Path.of(suppressFile).getFileName()));
+                        java.util.Set.copyOf(new NumberListCsvReader(region).read(suppressFile)),
+                        "file:" + suppressFile.getFileName()));
         var population = populationFile == null ? PopulationSettings.defaults()
-                : PopulationSettings.read(Path.of(populationFile));
+                : PopulationSettings.read(populationFile);
         var setup = new PortfolioSimulation.Setup(start, days, campaign, rules,
                 new QuartzHolidayCalendar(config.scheduler().holidayDates()), accounts, day -> List.of(), listings,
                 population.behaviour(), population.brokenPromiseShare() == null ? 0.4 : population.brokenPromiseShare(),
