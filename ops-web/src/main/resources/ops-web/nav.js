@@ -8,6 +8,7 @@ const ops = (() => {
     ['/lists.html', 'Lists'],
     ['/reports.html', 'Reports'],
     ['/board.html', 'Board'],
+    ['/promises.html', 'Promises'],
     ['/agent.html', 'Agent desk'],
   ];
   const here = location.pathname === '/index.html' ? '/' : location.pathname;

@@ -6,10 +6,12 @@ import io.duecall.adapter.redis.RedisKeys;
 import io.duecall.adapter.redis.RedisPaymentStore;
 import io.duecall.adapter.redis.RedisSuppressionStore;
 import io.duecall.app.PbxPool;
+import io.duecall.app.PromiseBook;
 import io.duecall.app.RecordPayments;
 import io.duecall.app.report.Reports;
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.engine.config.EngineConfig;
+import io.duecall.port.PaymentStore;
 import io.duecall.web.HealthProbe;
 import io.duecall.web.OpsParts;
 import io.duecall.web.http.OpsServer;
@@ -51,20 +53,21 @@ final class OpsWiring {
         var clock = engine.clock();
         var accounts = engine.accounts();
         var promises = engine.promises();
+        var keys = new RedisKeys(config.redis().keyPrefix());
+        var payments = new RedisPaymentStore(jedis, keys);
         return OpsServer.start(http, new OpsParts(clock, engine.dialer(), engine.agents(), engine.desk(), accounts,
-                promises, control, OpsAdapters.imports(accounts,
-                        new RedisSuppressionStore(jedis, new RedisKeys(config.redis().keyPrefix())),
+                promises, control, OpsAdapters.imports(accounts, new RedisSuppressionStore(jedis, keys),
                         engine.dialer().eligibility(), clock, config.imports()),
                 OpsAdapters.exports(engine.ledger(), promises), health, engine.catalog(), registry,
-                paymentFeed(engine, config, jedis),
-                new Reports(engine.ledger(), promises, engine.agents().figures(), clock, clock.getZone())));
+                paymentFeed(engine, config, payments),
+                new Reports(engine.ledger(), promises, engine.agents().figures(), clock, clock.getZone()),
+                new PromiseBook(promises, accounts, engine.ledger(), payments, clock)));
     }
 
     /** The API's payment feed: the CSV feed's use case, taking paid-off accounts out of every current campaign. */
-    private static RecordPayments paymentFeed(Engine engine, EngineConfig.Resolved config, UnifiedJedis jedis) {
-        var keys = new RedisKeys(config.redis().keyPrefix());
-        return new RecordPayments(new PaymentCsvReader(config.imports()), new RedisPaymentStore(jedis, keys),
-                engine.promises(), engine.accounts(),
-                () -> engine.dialer().campaigns().stream().map(Campaign::id).toList(), engine.clock());
+    private static RecordPayments paymentFeed(Engine engine, EngineConfig.Resolved config, PaymentStore payments) {
+        return new RecordPayments(new PaymentCsvReader(config.imports()), payments, engine.promises(),
+                engine.accounts(), () -> engine.dialer().campaigns().stream().map(Campaign::id).toList(),
+                engine.clock());
     }
 }

@@ -80,7 +80,9 @@ class CampaignApiTest {
                             ImportLimits.defaults()), OpsAdapters.exports(ledger, promises),
                     new Healthy(), catalog,
                     new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), null,
-                    new io.duecall.app.report.Reports(ledger, promises, agents.figures(), clock, clock.getZone())));
+                    new io.duecall.app.report.Reports(ledger, promises, agents.figures(), clock, clock.getZone()),
+                    new io.duecall.app.PromiseBook(promises, accounts, ledger,
+                            new io.duecall.adapter.memory.InMemoryPaymentStore(), clock)));
 
     @AfterEach
     void close() {

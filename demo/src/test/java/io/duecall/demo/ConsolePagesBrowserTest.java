@@ -8,7 +8,11 @@ import io.duecall.domain.account.AccountId;
 import io.duecall.engine.Engine;
 import io.duecall.engine.ScaledClock;
 import io.duecall.engine.ScaledPause;
+import io.duecall.domain.account.Money;
 import io.duecall.domain.campaign.CampaignId;
+import io.duecall.domain.promise.PromiseState;
+import io.duecall.domain.promise.PromiseStatus;
+import io.duecall.domain.promise.PromiseToPay;
 import io.duecall.pbxsim.PbxSimulator;
 import io.duecall.pbxsim.Population;
 import io.duecall.web.Principal;
@@ -20,6 +24,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -221,6 +226,44 @@ class ConsolePagesBrowserTest {
                         && row.findElement(By.className("call-duration")).getText().matches("\\d+:\\d\\d")));
         assertEquals(10, driver.findElements(By.cssSelector("#agents tr.agent-row")).size());
         screenshot("board.png");
+        assertNoPolicyViolation();
+    }
+
+    @Test
+    @Order(4)
+    void promiseBookShowsRunningAndBrokenPromisesWithTheirHistoryAndAnOperatorCancelsOne() throws Exception {
+        assertEquals(200, post("/api/campaigns/reminders/start", null));
+        wait.until(d -> engine.promises().statuses().stream().anyMatch(s -> s.state() == PromiseState.OPEN));
+        var running = engine.promises().statuses().stream().filter(s -> s.state() == PromiseState.OPEN).findFirst()
+                .orElseThrow().promise();
+        // A promise the daily sweep found broken: its date passed with nothing paid.
+        var now = engine.clock().instant();
+        var broken = new PromiseToPay("broken-1", running.account(), running.campaign(), running.amount(),
+                LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(3), now.minus(Duration.ofDays(5)));
+        engine.promises().record(broken);
+        assertTrue(engine.promises().update(PromiseStatus.open(broken), new PromiseStatus(broken, PromiseState.BROKEN,
+                new Money(0, broken.amount().currency()), now)));
+
+        driver.get(base + "promises.html#token=" + opsToken);
+        var row = "#running tr[data-call='" + running.callId() + "']";
+        wait.until(d -> !d.findElements(By.cssSelector(row)).isEmpty());
+        assertTrue(text("#broken tr[data-call='broken-1']").contains(running.account().value()));
+        driver.findElement(By.cssSelector(row + " button.show")).click();
+        wait.until(d -> text("#history-title").contains(running.callId()) && text("#history-title").endsWith("OPEN"));
+        assertTrue(text("#history-account").contains("(" + running.account().value() + ") owes"));
+        assertTrue(driver.findElements(By.cssSelector("#attempts tr")).size() >= 1);
+
+        driver.findElement(By.id("cancel-button")).click();
+        wait.until(d -> text("#cancel-error").startsWith("reason: ''"));
+        driver.findElement(By.id("reason")).sendKeys("debtor disputes the amount");
+        driver.findElement(By.id("cancel-button")).click();
+        wait.until(d -> text("#history-title").endsWith("CANCELLED (debtor disputes the amount)"));
+        var status = engine.promises().status(running.callId()).orElseThrow();
+        assertEquals(PromiseState.CANCELLED, status.state());
+        assertEquals("debtor disputes the amount", status.note());
+        wait.until(d -> d.findElements(By.cssSelector(row)).isEmpty());
+        scrollTo("body");
+        screenshot("promises.png");
         assertNoPolicyViolation();
     }
 

@@ -130,6 +130,21 @@ public abstract class PromiseStoreContract {
     }
 
     @Test
+    void cancelledPromiseKeepsItsReasonAndLeavesTheUnsettledLists() {
+        store.record(promise("c-1", 5_000));
+        var partly = partlyKept(store.status("c-1").orElseThrow(), 1_000);
+        store.update(store.status("c-1").orElseThrow(), partly);
+        var cancelled = partly.cancelled("replaced by a payment plan", partly.changedAt().plusSeconds(60));
+
+        boolean updated = store.update(partly, cancelled);
+
+        assertTrue(updated);
+        assertEquals(Optional.of(cancelled), store.status("c-1"));
+        assertEquals("replaced by a payment plan", store.status("c-1").orElseThrow().note());
+        assertEquals(List.of(), store.unsettledDueBy(LocalDate.of(2099, 1, 1)));
+    }
+
+    @Test
     void updateOfAnUnknownCallChangesNothing() {
         var ghost = PromiseStatus.open(promise("c-ghost", 100));
 

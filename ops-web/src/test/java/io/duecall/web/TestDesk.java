@@ -18,6 +18,7 @@ import io.duecall.app.AgentPool;
 import io.duecall.app.DialerEngine;
 import io.duecall.app.ImportAccounts;
 import io.duecall.app.ListDoNotCall;
+import io.duecall.app.PromiseBook;
 import io.duecall.app.RecordPayments;
 import io.duecall.app.report.Reports;
 import io.duecall.domain.agent.AgentId;
@@ -142,7 +143,8 @@ final class TestDesk implements AutoCloseable {
         parts = new OpsParts(clock, dialer, agents, desk, accounts, promises, control, imports(), exports(), health,
                 CampaignEditor.UNSUPPORTED, registry, new RecordPayments(new PaymentCsvReader(), payments, promises,
                         accounts, List.of(DESK), clock),
-                new Reports(ledger, promises, agents.figures(), clock, NEW_YORK));
+                new Reports(ledger, promises, agents.figures(), clock, NEW_YORK),
+                new PromiseBook(promises, accounts, ledger, payments, clock));
         web = OpsWeb.assemble(config, parts);
     }
 

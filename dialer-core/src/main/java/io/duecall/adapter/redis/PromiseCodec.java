@@ -43,6 +43,8 @@ public final class PromiseCodec {
         fields.put("state", status.state().name());
         fields.put("paidMinor", Long.toString(status.paid().minor()));
         fields.put("changedAt", status.changedAt().toString());
+        // Always written, so a status without a note never keeps an older one's.
+        fields.put("note", status.note() == null ? "" : status.note());
         return fields;
     }
 
@@ -54,7 +56,8 @@ public final class PromiseCodec {
             var changedAt = fields.get("changedAt");
             return new PromiseStatus(promise, state == null ? PromiseState.OPEN : PromiseState.valueOf(state),
                     new Money(paid == null ? 0 : Long.parseLong(paid), promise.amount().currency()),
-                    changedAt == null ? promise.promisedAt() : Instant.parse(changedAt));
+                    changedAt == null ? promise.promisedAt() : Instant.parse(changedAt),
+                    fields.get("note") == null || fields.get("note").isEmpty() ? null : fields.get("note"));
         } catch (RuntimeException e) {
             throw new IllegalStateException("redis: promise hash " + key + " is malformed: " + e.getMessage(), e);
         }

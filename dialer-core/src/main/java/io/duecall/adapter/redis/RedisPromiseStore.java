@@ -151,7 +151,10 @@ public final class RedisPromiseStore implements PromiseStore {
         var args = new ArrayList<String>();
         args.add(next.callId());
         args.add(next.state().isFinal() ? "1" : "0");
-        PromiseCodec.encodeProgress(expected).values().forEach(args::add);
+        // ARGV[3..5]: what the script compares with the stored state, paid amount and time of change.
+        args.add(expected.state().name());
+        args.add(Long.toString(expected.paid().minor()));
+        args.add(expected.changedAt().toString());
         PromiseCodec.encodeProgress(next).forEach((field, value) -> {
             args.add(field);
             args.add(value);

@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * Where a promise to pay stands. An open promise is kept, partly kept, broken or cancelled; a partly kept one is
- * still running and ends kept or broken. Kept, broken and cancelled are final.
+ * still running and ends kept, broken or cancelled. Kept, broken and cancelled are final. Only an operator cancels a
+ * promise (an arrangement replaced, a dispute), and only while it is still running.
  */
 public enum PromiseState {
     OPEN,
@@ -17,7 +18,7 @@ public enum PromiseState {
 
     private static final Map<PromiseState, Set<PromiseState>> LEGAL = Map.of(
             OPEN, EnumSet.of(PARTLY_KEPT, KEPT, BROKEN, CANCELLED),
-            PARTLY_KEPT, EnumSet.of(KEPT, BROKEN),
+            PARTLY_KEPT, EnumSet.of(KEPT, BROKEN, CANCELLED),
             KEPT, EnumSet.noneOf(PromiseState.class),
             BROKEN, EnumSet.noneOf(PromiseState.class),
             CANCELLED, EnumSet.noneOf(PromiseState.class));

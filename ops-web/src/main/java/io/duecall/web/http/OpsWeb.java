@@ -3,6 +3,7 @@ package io.duecall.web.http;
 import io.duecall.web.OpsMetrics;
 import io.duecall.web.OpsParts;
 import io.duecall.web.OpsService;
+import io.duecall.web.PromiseQueries;
 import io.duecall.web.ReportQueries;
 import io.duecall.web.live.EventStream;
 import io.duecall.web.live.LiveFigures;
@@ -23,7 +24,8 @@ public record OpsWeb(OpsWebConfig config, RouteTable routes, EventStream events,
         var events = new EventStream(figures, service, limits.maxSkippedEvents());
         p.desk().onScreenPop(events::screenPop);
         var reports = new ReportQueries(p.reports(), p.exports());
-        var routes = OpsRoutes.table(service, figures, p.health(), registry, metrics, reports);
+        var routes = OpsRoutes.table(service, figures, p.health(), registry, metrics, reports,
+                new PromiseQueries(p.book()));
         return new OpsWeb(config, routes, events, figures,
                 new ConnectionLimit(limits.maxConnections(), limits.maxConnectionsPerAddress()));
     }

@@ -29,6 +29,8 @@ final class SystemRoutes {
             "reports.js",
             "board.html",
             "board.js",
+            "promises.html",
+            "promises.js",
             "nav.js",
             "app.css",
             "openapi.json");
