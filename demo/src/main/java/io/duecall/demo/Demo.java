@@ -74,6 +74,44 @@ public final class Demo {
 
     /** Runs the demo with the operations server on {@code httpPort} of 127.0.0.1 (0: a free port). */
     public static DemoReport run(Options options, int httpPort, PrintStream out) throws Exception {
+        return withEngine(options, out, (engine, config, simulator) -> {
+            importAccounts(engine, options, out);
+            startOpsServer(engine, opsConfig(httpPort, config), out);
+            return DemoRun.run(engine, options, out, simulator);
+        });
+    }
+
+    /**
+     * The demo's engine, simulator and operations server on a cleared key space with no account imported and no
+     * campaign started, to run a campaign from the browser alone: the simulated agents are logged in, and an accounts
+     * file to upload ({@code console-accounts.csv}, {@code accounts} of them) is written to the output folder.
+     * Serves for the options' duration (real time), then stops every campaign.
+     */
+    public static void console(Options options, int httpPort, PrintStream out) throws Exception {
+        withEngine(options, out, (engine, config, simulator) -> {
+            var file = options.outDir().resolve("console-accounts.csv");
+            try (var writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                DemoAccounts.write(writer, "console", options.accounts(), 1, 29,
+                        options.start().atZone(ZoneOffset.UTC).toLocalDate(), options.seed());
+            }
+            engine.loginAllAgents();
+            startOpsServer(engine, opsConfig(httpPort, config), out);
+            out.printf("accounts to upload: %s%nserving for %d s; Ctrl-C stops it%n", file.toAbsolutePath(),
+                    options.duration().toSeconds());
+            Thread.sleep(options.duration().toMillis());
+            engine.stopCampaigns();
+            return null;
+        });
+    }
+
+    /** What runs once the demo's engine, with the simulator as its PBX, is up. */
+    @FunctionalInterface
+    private interface OnEngine<T> {
+        T run(Engine engine, EngineConfig.Resolved config, PbxSimulator simulator) throws Exception;
+    }
+
+    /** Starts the simulator and the engine on a cleared key space and a fresh journal, runs {@code body}, stops both. */
+    private static <T> T withEngine(Options options, PrintStream out, OnEngine<T> body) throws Exception {
         Files.createDirectories(options.outDir());
         var clock = new ScaledClock(options.start(), options.speed());
         // A fresh journal each run: entries an earlier run left must not replay into this run's cleared keys.
@@ -90,9 +128,7 @@ public final class Demo {
                         agiPort -> startSimulator(simulator, agiPort, options, config))) {
                     out.printf("pbx: embedded simulator, AMI on 127.0.0.1:%d, IVR at %s%n",
                             simulator.get().amiPort(), engine.agiUrl());
-                    importAccounts(engine, options, out);
-                    startOpsServer(engine, opsConfig(httpPort, config), out);
-                    return DemoRun.run(engine, options, out, simulator.get());
+                    return body.run(engine, config, simulator.get());
                 }
             } finally {
                 // The engine lets go of the PBX first, so the simulator never sees a client it must keep serving.
@@ -129,6 +165,7 @@ public final class Demo {
         http.tokens().forEach((token, who) -> {
             if (who.role() == Principal.Role.OPERATIONS) {
                 out.println("dashboard: " + base + "#token=" + token);
+                out.println("campaigns, lists, board, promises, reports: " + base + "campaigns.html#token=" + token);
             }
         });
         var agents = new StringBuilder();

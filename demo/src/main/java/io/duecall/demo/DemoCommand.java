@@ -29,6 +29,10 @@ public final class DemoCommand implements PluggedCommand {
     Path outDir = DEFAULTS.outDir();
     @Option(names = "--http-port", paramLabel = "P", description = "the dashboard's port on 127.0.0.1 (default: any free)")
     int httpPort;
+    @Option(names = "--console", description = "import nothing and start nothing: serve the operations pages for "
+            + "--seconds with the simulated agents logged in, to run a campaign from the browser (writes "
+            + "console-accounts.csv to upload)")
+    boolean console;
 
     @Override
     public void printTo(PrintStream out) {
@@ -39,6 +43,10 @@ public final class DemoCommand implements PluggedCommand {
     public Integer call() throws Exception {
         var options = new Demo.Options(accounts, Duration.ofSeconds(seconds), speed, seed, start, outDir,
                 DEFAULTS.keyPrefix());
+        if (console) {
+            Demo.console(options, httpPort, out);
+            return 0;
+        }
         return Demo.run(options, httpPort, out).healthy() ? 0 : 1;
     }
 }
