@@ -37,6 +37,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import io.duecall.common.ProgressReporter;
 import io.duecall.app.GracefulStop;
 
 /** The commands that work on a configured deployment rather than the demo. */
@@ -95,8 +96,11 @@ final class Commands {
         var window = rules != null ? rules.window() : io.duecall.domain.window.WeeklyWindows.every(configured.window());
         try (var redis = redis(config); var jedis = redis.connect()) {
             var store = new RedisAccountStore(jedis, new RedisKeys(config.redis().keyPrefix()));
-            var summary = new ImportAccounts(new AccountCsvReader(region, config.imports()), store, Clock.systemUTC(),
-                    window, strict).importFile(campaign, file);
+            ImportAccounts.Summary summary;
+            try (var progress = ProgressReporter.on(out, "import " + file.getFileName(), dataLines(file))) {
+                summary = new ImportAccounts(new AccountCsvReader(region, config.imports()), store, Clock.systemUTC(),
+                        window, strict).withProgress(progress::update).importFile(campaign, file);
+            }
             out.printf("imported %d accounts into %s%n", summary.imported(), campaign);
             summary.warnings().forEach(out::println);
         }
@@ -110,10 +114,21 @@ final class Commands {
         var numbers = new NumberListCsvReader(region).read(file);
         try (var redis = redis(config); var jedis = redis.connect()) {
             var store = new RedisSuppressionStore(jedis, new RedisKeys(config.redis().keyPrefix()));
-            var result = new ListDoNotCall(store, Clock.systemUTC()).list(numbers, reason, "file:" + file.getFileName());
+            ListDoNotCall.Result result;
+            try (var progress = ProgressReporter.on(out, "suppress " + file.getFileName(), numbers.size())) {
+                result = new ListDoNotCall(store, Clock.systemUTC()).list(numbers, reason, "file:" + file.getFileName(),
+                        progress::update);
+            }
             out.printf("listed %d numbers as %s (%d already listed)%n", result.listed(), reason, result.alreadyListed());
         }
         return 0;
+    }
+
+    /** The lines of a CSV file after its header: what a progress bar counts an import against (quoted line breaks aside). */
+    private static long dataLines(Path file) throws java.io.IOException {
+        try (var lines = Files.lines(file, StandardCharsets.ISO_8859_1)) {
+            return Math.max(0, lines.count() - 1);
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.duecall.engine;
 
+import io.duecall.common.ProgressReporter;
 import io.duecall.engine.config.EngineConfig;
 import io.duecall.adapter.csv.PaymentCsvReader;
 import io.duecall.adapter.csv.PromiseReportCsvWriter;
@@ -34,7 +35,10 @@ final class PromiseCommands {
             var feed = new RecordPayments(new PaymentCsvReader(config.imports()), new RedisPaymentStore(jedis, keys),
                     new RedisPromiseStore(jedis, keys), new RedisAccountStore(jedis, keys),
                     config.campaigns().list().stream().map(Campaign::id).toList(), Clock.systemUTC());
-            var result = feed.fromFile(file);
+            RecordPayments.Result result;
+            try (var progress = ProgressReporter.on(out, "payments " + file.getFileName(), 0)) {
+                result = feed.fromFile(file, progress::update);
+            }
             out.printf("recorded %d payments (%d already recorded); promises kept %d, partly kept %d; "
                     + "accounts paid in full %d%n", result.recorded(), result.alreadyRecorded(), result.kept(),
                     result.partlyKept(), result.paidInFull().size());

@@ -1,5 +1,7 @@
 package io.duecall.bench;
 
+import io.duecall.common.ProgressReporter;
+import java.io.PrintStream;
 import io.duecall.adapter.csv.AccountCsvReader;
 import io.duecall.adapter.redis.RedisAccountStore;
 import io.duecall.adapter.redis.RedisKeys;
@@ -31,11 +33,14 @@ final class RedisThroughput {
     private final JedisPooled jedis;
     private final URI uri;
     private final Clock clock;
+    private final PrintStream progressOut;
 
-    RedisThroughput(JedisPooled jedis, URI uri, Clock clock) {
+    /** Progress of the import and the claims goes to {@code progressOut}, a bar when it is a terminal. */
+    RedisThroughput(JedisPooled jedis, URI uri, Clock clock, PrintStream progressOut) {
         this.jedis = jedis;
         this.uri = uri;
         this.clock = clock;
+        this.progressOut = progressOut;
     }
 
     Result run(int accounts, int claimBatch, Path workDir, boolean runRedisBenchmark) throws IOException {
@@ -47,9 +52,14 @@ final class RedisThroughput {
         }
         long memoryBefore = usedMemory();
         var importer = new ImportAccounts(new AccountCsvReader("US"), store, clock);
-        long start = System.nanoTime();
-        int imported = importer.fromFile(CAMPAIGN, csv);
-        double importSeconds = (System.nanoTime() - start) / 1e9;
+        long start;
+        int imported;
+        double importSeconds;
+        try (var progress = ProgressReporter.on(progressOut, "import", accounts)) {
+            start = System.nanoTime();
+            imported = importer.withProgress(progress::update).fromFile(CAMPAIGN, csv);
+            importSeconds = (System.nanoTime() - start) / 1e9;
+        }
         long memoryAfter = usedMemory();
         Files.deleteIfExists(csv);
         if (imported != accounts || store.queued(CAMPAIGN) != accounts) {
@@ -61,12 +71,14 @@ final class RedisThroughput {
         int errors = 0;
         long claimed = 0;
         var now = clock.instant();
+        var progress = ProgressReporter.on(progressOut, "claim", accounts);
         start = System.nanoTime();
         while (true) {
             var batch = store.claim(CAMPAIGN, claimBatch, now, LEASE);
             if (batch.isEmpty()) {
                 break;
             }
+            progress.update(claimed + batch.size());
             for (var claim : batch) {
                 int index = BenchAccounts.index(claim.account().id().value());
                 if (seen.get(index)) {
@@ -77,6 +89,7 @@ final class RedisThroughput {
             claimed += batch.size();
         }
         double claimSeconds = (System.nanoTime() - start) / 1e9;
+        progress.close();
         errors += accounts - seen.cardinality();
         var limit = runRedisBenchmark ? RedisBenchmarkTool.run(uri.getPort()) : RedisBenchmarkTool.Rates.NOT_RUN;
         return new Result(accounts, importSeconds, (memoryAfter - memoryBefore) / (double) accounts, claimed, errors,

@@ -74,7 +74,7 @@ public final class ThroughputBenchmark {
         try (var redis = LocalRedis.provision(Optional.empty(), Optional.of(LocalRedis.Mode.LOCAL_BINARY));
                 var jedis = new JedisPooled(redis.uri())) {
             out.println("Redis: " + redis.description());
-            var r = new RedisThroughput(jedis, redis.uri(), clock)
+            var r = new RedisThroughput(jedis, redis.uri(), clock, out)
                     .run(options.accounts(), options.claimBatch(), workDir, options.redisBenchmark());
             var redisFigures = RedisFigures.of(r, options);
             redisFigures.forEach(f -> out.println(f.line()));

@@ -11,6 +11,7 @@ import io.duecall.adapter.quartz.QuartzHolidayCalendar;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.compliance.ContactRules;
 import io.duecall.domain.window.WeeklyWindows;
+import io.duecall.common.ProgressReporter;
 import io.duecall.engine.CsvOutput;
 import io.duecall.engine.Main;
 import io.duecall.engine.ConfigFile;
@@ -129,7 +130,10 @@ public final class Simulate implements PluggedCommand {
                 new QuartzHolidayCalendar(config.scheduler().holidayDates()), accounts, day -> List.of(), listings,
                 population.behaviour(), population.brokenPromiseShare() == null ? 0.4 : population.brokenPromiseShare(),
                 Duration.ofMinutes(1), population.seed() == null ? 1 : population.seed());
-        var report = PortfolioSimulation.run(setup);
+        SimulationReport report;
+        try (var progress = ProgressReporter.on(out, "simulate " + days + " days", days)) {
+            report = PortfolioSimulation.run(setup, progress::update);
+        }
         write(outDir, report);
         report.print(out);
         out.printf("%nWrote %s, %s and %s%n", outDir.resolve("ledger.csv"), outDir.resolve("promises.csv"),

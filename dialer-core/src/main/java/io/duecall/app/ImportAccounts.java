@@ -34,6 +34,7 @@ public final class ImportAccounts {
     private final Clock clock;
     private final WeeklyWindows window;
     private final boolean strict;
+    private final ProgressListener progress;
 
     public ImportAccounts(AccountFile reader, AccountStore store, Clock clock) {
         this(reader, store, clock, WeeklyWindows.defaults(), false);
@@ -45,11 +46,22 @@ public final class ImportAccounts {
      */
     public ImportAccounts(AccountFile reader, AccountStore store, Clock clock, WeeklyWindows window,
             boolean strict) {
+        this(reader, store, clock, window, strict, ProgressListener.NONE);
+    }
+
+    private ImportAccounts(AccountFile reader, AccountStore store, Clock clock, WeeklyWindows window, boolean strict,
+            ProgressListener progress) {
         this.reader = reader;
         this.store = store;
         this.clock = clock;
         this.window = window;
         this.strict = strict;
+        this.progress = progress;
+    }
+
+    /** The same import, telling {@code progress} of each account read (the total is not known while streaming). */
+    public ImportAccounts withProgress(ProgressListener progress) {
+        return new ImportAccounts(reader, store, clock, window, strict, progress);
     }
 
     /**
@@ -101,6 +113,7 @@ public final class ImportAccounts {
         var counts = new EnumMap<Dialability.Reason, Integer>(Dialability.Reason.class);
         var examples = new ArrayList<ImportError>();
         try (var staged = store.beginImport(campaign, clock.instant())) {
+            long[] read = {0};
             int imported = reader.streamNumbered(source, csv, (line, account) -> {
                 for (var problem : check.problems(account)) {
                     counts.merge(problem.reason(), 1, Integer::sum);
@@ -109,6 +122,7 @@ public final class ImportAccounts {
                     }
                 }
                 staged.add(account);
+                progress.progressed(++read[0], 0);
             });
             var summary = new Summary(imported, counts, examples);
             if (strict && summary.undialableNumbers() > 0) {

@@ -27,11 +27,18 @@ public final class ListDoNotCall {
      * {@code source} (such as {@code file:dnc.csv}) with each.
      */
     public Result list(Collection<E164> numbers, String reason, String source) {
+        return list(numbers, reason, source, ProgressListener.NONE);
+    }
+
+    /** As above, telling {@code progress} of each number stored. */
+    public Result list(Collection<E164> numbers, String reason, String source, ProgressListener progress) {
         SuppressionStore.checkReason(reason);
         var now = clock.instant();
         int added = 0;
+        long done = 0;
         for (var number : numbers) {
             added += store.doNotCall(number, now, reason, source) ? 1 : 0;
+            progress.progressed(++done, numbers.size());
         }
         return new Result(added, numbers.size() - added);
     }

@@ -79,9 +79,14 @@ public final class RecordPayments {
 
     /** A rejected file, by its syntax or by the checks of {@link #record}, throws {@link ImportRejectedException}. */
     public Result fromFile(Path csv) {
+        return fromFile(csv, ProgressListener.NONE);
+    }
+
+    /** As above, telling {@code progress} of each account of the feed settled. */
+    public Result fromFile(Path csv, ProgressListener progress) {
         var lines = reader.readLines(csv);
         try {
-            return record(lines.stream().map(PaymentFile.Line::payment).toList());
+            return record(lines.stream().map(PaymentFile.Line::payment).toList(), progress);
         } catch (PaymentsRejectedException e) {
             throw new ImportRejectedException(csv.getFileName().toString(), e.problems().stream()
                     .map(p -> new ImportError(lines.get(p.entry()).line(), reader.column(p.field()), p.message()))
@@ -95,13 +100,20 @@ public final class RecordPayments {
      * known: a feed interrupted after its payments were recorded is completed by recording it again.
      */
     public Result record(List<Payment> feed) {
+        return record(feed, ProgressListener.NONE);
+    }
+
+    /** As above, telling {@code progress} of each account of the feed settled. */
+    public Result record(List<Payment> feed, ProgressListener progress) {
         var now = clock.instant();
         var touched = check(feed, now);
         int recorded = (int) payments.recordAll(feed).stream().filter(Boolean::booleanValue).count();
         int kept = 0;
         int partlyKept = 0;
         var paidOff = new ArrayList<AccountId>();
+        long settledAccounts = 0;
         for (var account : touched.keySet()) {
+            progress.progressed(settledAccounts++, touched.size());
             var received = payments.forAccount(account);
             var stored = accounts.find(account);
             for (var status : promises.unsettled(account)) {
@@ -117,6 +129,7 @@ public final class RecordPayments {
                 paidOff.add(account);
             }
         }
+        progress.progressed(settledAccounts, touched.size());
         return new Result(recorded, feed.size() - recorded, kept, partlyKept, List.copyOf(paidOff));
     }
 

@@ -1,5 +1,6 @@
 package io.duecall.app;
 
+import java.util.List;
 import static io.duecall.port.Fixtures.CAMPAIGN;
 import static io.duecall.port.Fixtures.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -112,5 +113,15 @@ class ImportAccountsTest {
 
         assertTrue(e.getMessage().contains("line 3, phones: +80012345678 has no time zone"), e.getMessage());
         assertEquals(Optional.empty(), store.find(new AccountId("A-1")));
+    }
+
+    @Test
+    void tellsItsProgressOfEachAccountRead() {
+        var told = new java.util.ArrayList<Long>();
+
+        importAccounts.withProgress((done, total) -> told.add(done))
+                .fromReader(CAMPAIGN, "accounts.csv", new StringReader(HEADER + rows(1, 4)));
+
+        assertEquals(List.of(1L, 2L, 3L, 4L), told);
     }
 }

@@ -38,4 +38,13 @@ class ListDoNotCallTest {
         assertTrue(refused.getMessage().startsWith("reason: 'Do Not Call'"), refused.getMessage());
         assertEquals(Set.of(), store.onDoNotCallList(List.of(FIRST, SECOND)));
     }
+
+    @Test
+    void tellsItsProgressOfEachNumberOfTheList() {
+        var told = new java.util.ArrayList<String>();
+
+        list.list(List.of(FIRST, SECOND), "dnc", "upload:dnc.csv", (done, total) -> told.add(done + "/" + total));
+
+        assertEquals(List.of("1/2", "2/2"), told);
+    }
 }

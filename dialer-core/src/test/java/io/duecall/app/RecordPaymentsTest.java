@@ -188,4 +188,13 @@ class RecordPaymentsTest {
         Files.writeString(file, "account_id,amount,currency,paid_at,reference\n" + String.join("\n", rows) + "\n");
         return file;
     }
+
+    @Test
+    void tellsItsProgressOfEachAccountSettled() {
+        var told = new java.util.ArrayList<String>();
+
+        feed.record(List.of(payment("p-1", 2_000, "2025-03-11T18:00:00Z")), (done, total) -> told.add(done + "/" + total));
+
+        assertEquals(List.of("0/1", "1/1"), told);
+    }
 }

@@ -1,5 +1,6 @@
 package io.duecall.sim.portfolio;
 
+import io.duecall.app.ProgressListener;
 import io.duecall.adapter.memory.InMemoryAccountStore;
 import io.duecall.adapter.memory.InMemoryAttemptLedger;
 import io.duecall.adapter.memory.InMemoryPromiseStore;
@@ -84,6 +85,11 @@ public final class PortfolioSimulation {
     private PortfolioSimulation() {}
 
     public static SimulationReport run(Setup s) {
+        return run(s, ProgressListener.NONE);
+    }
+
+    /** As above, telling {@code progress} of each simulated day done. */
+    public static SimulationReport run(Setup s, ProgressListener progress) {
         long wallStart = System.nanoTime();
         var clock = new VirtualClock(s.start());
         var accounts = new InMemoryAccountStore();
@@ -143,6 +149,7 @@ public final class PortfolioSimulation {
                 }
             }
             seenLines = lines.size();
+            progress.progressed(d + 1, s.days());
         }
         pbx.runUntil(s.start().plus(Duration.ofDays(s.days())).plus(Duration.ofHours(1)));
         var ledgerLines = ledger.readAll();

@@ -1,5 +1,7 @@
 package io.duecall.sim.year;
 
+import io.duecall.app.ProgressListener;
+import io.duecall.common.ProgressReporter;
 import io.duecall.adapter.quartz.QuartzHolidayCalendar;
 import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.campaign.CampaignId;
@@ -53,6 +55,11 @@ public final class YearSimulation {
 
     /** The year's preset of a {@link PortfolioSimulation}: the generated population, arriving day by day. */
     public static SimulationReport run(Options o) {
+        return run(o, ProgressListener.NONE);
+    }
+
+    /** As above, telling {@code progress} of each simulated day done. */
+    public static SimulationReport run(Options o, ProgressListener progress) {
         var campaign = new Campaign(CAMPAIGN, "Simulated reminders", CampaignMode.IVR_REMINDER, CallingWindow.defaults(),
                 "Acme Lending", "18005550100", o.channels(), Duration.ofSeconds(25), Duration.ofSeconds(2),
                 Duration.ofMinutes(10), 3);
@@ -62,7 +69,8 @@ public final class YearSimulation {
         return PortfolioSimulation.run(new PortfolioSimulation.Setup(o.from().atStartOfDay(ZoneOffset.UTC).toInstant(),
                 o.days(), campaign, rules, new QuartzHolidayCalendar(o.holidays()), initial,
                 day -> population.draw(o.newAccountsPerDay(), o.from().plusDays(day)), List.of(),
-                DebtorBehaviour.defaults().withAnswerRate(o.answerRate()), o.brokenPromiseShare(), o.tick(), o.seed()));
+                DebtorBehaviour.defaults().withAnswerRate(o.answerRate()), o.brokenPromiseShare(), o.tick(), o.seed()),
+                progress);
     }
 
     public static void main(String[] args) {
@@ -78,7 +86,10 @@ public final class YearSimulation {
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (expected --days or --seed)");
             };
         }
-        var report = run(o);
+        SimulationReport report;
+        try (var progress = ProgressReporter.on(System.out, "simulate-year " + o.days() + " days", o.days())) {
+            report = run(o, progress::update);
+        }
         report.print(System.out);
         System.exit(report.violationCount() == 0 && report.callsInFlight() == 0 ? 0 : 1);
     }
