@@ -20,17 +20,14 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -39,14 +36,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import redis.clients.jedis.JedisPooled;
@@ -58,8 +49,6 @@ import redis.clients.jedis.JedisPooled;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsolePagesBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private final String prefix = "duecall-console-" + UUID.randomUUID();
     private final AtomicReference<PbxSimulator> simulator = new AtomicReference<>();
     private AutoCloseable redis;
@@ -74,9 +63,7 @@ class ConsolePagesBrowserTest {
 
     @BeforeAll
     void start() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "browser test skipped: needs Debian's chromium (" + CHROMIUM + ") and chromium-driver ("
-                        + CHROMEDRIVER + "); install them with apt-get install chromium chromium-driver");
+        HeadlessChromium.assumeInstalled();
         shots = Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent().resolve("docs/screenshots");
         Files.createDirectories(shots);
         work = Files.createTempDirectory("duecall-console-");
@@ -95,7 +82,7 @@ class ConsolePagesBrowserTest {
         base = "http://127.0.0.1:" + engine.startOpsServer(http).port() + "/";
         opsToken = http.tokens().entrySet().stream().filter(e -> e.getValue().equals(Principal.operations()))
                 .findFirst().orElseThrow().getKey();
-        driver = chromium(work.resolve("profile"));
+        driver = HeadlessChromium.start(work.resolve("profile"), 1000);
         wait = new WebDriverWait(driver, Duration.ofSeconds(90), Duration.ofMillis(200));
     }
 
@@ -153,7 +140,7 @@ class ConsolePagesBrowserTest {
                 && text("#list tr[data-id=console] .state").equals("RUNNING"));
         scrollTo("body");
         screenshot("campaigns.png");
-        assertNoPolicyViolation();
+        HeadlessChromium.assertNoPolicyViolation(driver);
     }
 
     @Test
@@ -201,7 +188,7 @@ class ConsolePagesBrowserTest {
         driver.findElement(By.cssSelector("#dnc button")).click();
         wait.until(d -> text("#status").startsWith("listed "));
         assertEquals("listed 2 numbers as dnc (0 already listed)", text("#status"));
-        assertNoPolicyViolation();
+        HeadlessChromium.assertNoPolicyViolation(driver);
         assertTrue(engine.dialer().campaigns().stream().anyMatch(c -> c.id().equals(console)));
     }
 
@@ -226,7 +213,7 @@ class ConsolePagesBrowserTest {
                         && row.findElement(By.className("call-duration")).getText().matches("\\d+:\\d\\d")));
         assertEquals(10, driver.findElements(By.cssSelector("#agents tr.agent-row")).size());
         screenshot("board.png");
-        assertNoPolicyViolation();
+        HeadlessChromium.assertNoPolicyViolation(driver);
     }
 
     @Test
@@ -264,7 +251,7 @@ class ConsolePagesBrowserTest {
         wait.until(d -> d.findElements(By.cssSelector(row)).isEmpty());
         scrollTo("body");
         screenshot("promises.png");
-        assertNoPolicyViolation();
+        HeadlessChromium.assertNoPolicyViolation(driver);
     }
 
     /** An API call with the operations token; returns the status. */
@@ -320,26 +307,6 @@ class ConsolePagesBrowserTest {
     }
 
     private void screenshot(String name) throws java.io.IOException {
-        var file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Files.copy(file.toPath(), shots.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    /** The pages run under the server's content security policy: nothing they use may have been refused. */
-    private void assertNoPolicyViolation() {
-        var refused = driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(e -> e.getMessage())
-                .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to")).toList();
-        assertEquals(List.of(), refused);
-    }
-
-    private static WebDriver chromium(Path profile) {
-        var options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1400,1000", "--user-data-dir=" + profile);
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
-                .build();
-        return new ChromeDriver(service, options);
+        HeadlessChromium.screenshot(driver, shots.resolve(name));
     }
 }

@@ -16,26 +16,18 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WindowType;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import redis.clients.jedis.JedisPooled;
 
@@ -46,16 +38,12 @@ import redis.clients.jedis.JedisPooled;
  * ops-web/target/screenshots/.
  */
 class OpsPagesBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private final String prefix = "duecall-web-" + UUID.randomUUID();
 
     @Test
     void operationsStartsCampaignsAndAnAgentRecordsAPromiseTheDashboardCounts(@TempDir Path out, @TempDir Path profile)
             throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "browser test skipped: needs Debian's chromium (" + CHROMIUM + ") and chromium-driver ("
-                        + CHROMEDRIVER + "); install them with apt-get install chromium chromium-driver");
+        HeadlessChromium.assumeInstalled();
         var shots = Path.of(System.getProperty("user.dir")).resolveSibling("ops-web").resolve("target/screenshots");
         Files.createDirectories(shots);
         // Ten times real time: the desk is under test here, and a bridge's real round trips get 200 ms of the 2-second
@@ -76,7 +64,7 @@ class OpsPagesBrowserTest {
                 var base = "http://127.0.0.1:" + engine.startOpsServer(http).port() + "/";
                 var opsToken = token(http.tokens(), Principal.operations());
                 var agentToken = token(http.tokens(), Principal.agent(new AgentId("101")));
-                var driver = chromium(profile);
+                var driver = HeadlessChromium.start(profile, 1000);
                 try {
                     var wait = new WebDriverWait(driver, Duration.ofSeconds(90), Duration.ofMillis(200));
                     driver.get(base + "#token=" + opsToken);
@@ -98,18 +86,18 @@ class OpsPagesBrowserTest {
                     var bridged = engine.desk().call(callId).orElseThrow();
                     assertEquals(bridged.account().id().value(), shown);
                     assertEquals(new AgentId("101"), bridged.agent());
-                    screenshot(driver, shots.resolve("agent-desk.png"));
+                    HeadlessChromium.screenshot(driver, shots.resolve("agent-desk.png"));
                     var tomorrow = engine.clock().instant().atZone(ZoneOffset.UTC).toLocalDate().plusDays(1);
                     ((JavascriptExecutor) driver).executeScript(
                             "document.getElementById('payBy').value = arguments[0];", tomorrow.toString());
                     driver.findElement(By.id("dispose")).click();
                     wait.until(d -> d.findElement(By.id("error")).getText().equals("recorded"));
-                    assertNoPolicyViolation(driver);
+                    HeadlessChromium.assertNoPolicyViolation(driver);
 
                     driver.switchTo().window(dashboard);
                     wait.until(d -> number(d, "desk", "promises") >= 1);
-                    screenshot(driver, shots.resolve("dashboard.png"));
-                    assertNoPolicyViolation(driver);
+                    HeadlessChromium.screenshot(driver, shots.resolve("dashboard.png"));
+                    HeadlessChromium.assertNoPolicyViolation(driver);
                     assertTrue(engine.promises().all().stream()
                             .anyMatch(p -> p.account().equals(new AccountId(shown)) && p.callId().equals(callId)));
                 } finally {
@@ -123,25 +111,6 @@ class OpsPagesBrowserTest {
                 KeyspaceCleaner.deleteAll(jedis, prefix);
             }
         }
-    }
-
-    private static WebDriver chromium(Path profile) {
-        var options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.setCapability("goog:loggingPrefs", java.util.Map.of(LogType.BROWSER, "ALL"));
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1400,1000", "--user-data-dir=" + profile);
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
-                .build();
-        return new ChromeDriver(service, options);
-    }
-
-    /** The pages run under the server's content security policy: nothing they use may have been refused. */
-    private static void assertNoPolicyViolation(WebDriver driver) {
-        var refused = driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(e -> e.getMessage())
-                .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to")).toList();
-        assertEquals(List.of(), refused);
     }
 
     private static String token(java.util.Map<String, Principal> tokens, Principal who) {
@@ -165,10 +134,5 @@ class OpsPagesBrowserTest {
         } catch (org.openqa.selenium.WebDriverException | NumberFormatException e) {
             return -1;
         }
-    }
-
-    private static void screenshot(WebDriver driver, Path target) throws java.io.IOException {
-        var file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Files.copy(file.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -17,29 +17,20 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import redis.clients.jedis.JedisPooled;
 
@@ -49,16 +40,12 @@ import redis.clients.jedis.JedisPooled;
  * works out itself from the ledger the engine wrote; the screenshot goes to docs/screenshots/reports.png.
  */
 class ReportsPageBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private final String prefix = "duecall-reports-" + UUID.randomUUID();
 
     @Test
     void reportsShowTheLedgersFiguresAfterTheDemosCampaigns(@TempDir Path out, @TempDir Path profile)
             throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "browser test skipped: needs Debian's chromium (" + CHROMIUM + ") and chromium-driver ("
-                        + CHROMEDRIVER + "); install them with apt-get install chromium chromium-driver");
+        HeadlessChromium.assumeInstalled();
         var shots = Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent().resolve("docs/screenshots");
         Files.createDirectories(shots);
         // Ten times real time, as OpsPagesBrowserTest: a bridge's real round trips keep most of the agent wait.
@@ -76,7 +63,7 @@ class ReportsPageBrowserTest {
                 var base = "http://127.0.0.1:" + engine.startOpsServer(http).port() + "/";
                 var opsToken = http.tokens().entrySet().stream()
                         .filter(e -> e.getValue().equals(Principal.operations())).findFirst().orElseThrow().getKey();
-                var driver = chromium(profile);
+                var driver = HeadlessChromium.start(profile, 1300);
                 try {
                     var wait = new WebDriverWait(driver, Duration.ofSeconds(120), Duration.ofMillis(200));
                     engine.loginAllAgents();
@@ -131,9 +118,8 @@ class ReportsPageBrowserTest {
                     assertEquals(2, driver.findElements(By.cssSelector("#hours-chart canvas, #abandon-chart canvas"))
                             .size());
                     ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0);");
-                    var file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-                    Files.copy(file.toPath(), shots.resolve("reports.png"), StandardCopyOption.REPLACE_EXISTING);
-                    assertNoPolicyViolation(driver);
+                    HeadlessChromium.screenshot(driver, shots.resolve("reports.png"));
+                    HeadlessChromium.assertNoPolicyViolation(driver);
                 } finally {
                     driver.quit();
                     engine.stopCampaigns();
@@ -170,24 +156,5 @@ class ReportsPageBrowserTest {
     private static long number(WebDriver driver, String css) {
         var shown = text(driver, css);
         return shown.isEmpty() ? -1 : Long.parseLong(shown);
-    }
-
-    /** The page runs under the server's content security policy: nothing it uses may have been refused. */
-    private static void assertNoPolicyViolation(WebDriver driver) {
-        var refused = driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(e -> e.getMessage())
-                .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to")).toList();
-        assertEquals(List.of(), refused);
-    }
-
-    private static WebDriver chromium(Path profile) {
-        var options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1400,1300", "--user-data-dir=" + profile);
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
-                .build();
-        return new ChromeDriver(service, options);
     }
 }

@@ -3,8 +3,6 @@ package io.duecall.web;
 import io.duecall.app.AgentDesk;
 import io.duecall.app.AgentPool;
 import io.duecall.app.DialerEngine;
-import io.duecall.app.ImportAccounts;
-import io.duecall.app.ListDoNotCall;
 import io.duecall.app.RecordPayments;
 import io.duecall.domain.account.AccountId;
 import io.duecall.domain.account.Money;
@@ -19,13 +17,10 @@ import io.duecall.domain.dial.DialDecision;
 import io.duecall.domain.promise.PaymentsRejectedException;
 import io.duecall.domain.window.DebtorZones;
 import io.duecall.port.AccountStore;
-import io.duecall.port.SuppressionStore;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -41,7 +36,6 @@ public final class OpsService {
     private final AgentDesk desk;
     private final AccountStore accounts;
     private final CampaignControl control;
-    private final AccountImports imports;
     private final CsvExports exports;
     private final CampaignEditor editor;
     private final RecordPayments payments;
@@ -59,7 +53,6 @@ public final class OpsService {
         this.desk = parts.desk();
         this.accounts = parts.accounts();
         this.control = parts.control();
-        this.imports = parts.imports();
         this.exports = parts.exports();
         this.editor = parts.campaigns();
         this.payments = parts.payments();
@@ -87,20 +80,9 @@ public final class OpsService {
         return editor.schema();
     }
 
-    /**
-     * Where the campaign comes from and what it was defined with: the stored definition of one created through the
-     * API (null when this server keeps none), or the settings of one from the configuration file, which is read-only.
-     */
+    /** Where the campaign comes from (the file or the API) and what it was defined with. */
     public Map<String, Object> campaignDefinition(String id) {
-        var campaign = campaign(id);
-        var view = new LinkedHashMap<String, Object>();
-        view.put("campaign", campaign.id().value());
-        var fromFile = editor.fromConfigurationFile(campaign.id());
-        view.put("source", fromFile ? "file" : "api");
-        view.put("editable", !fromFile);
-        view.put("definition", fromFile ? Views.campaign(campaign)
-                : editor.definition(campaign.id()).map(text -> Json.read(text, Map.class)).orElse(null));
-        return view;
+        return Views.definition(campaign(id), editor);
     }
 
     public Campaign campaign(String id) {
@@ -126,20 +108,6 @@ public final class OpsService {
     public CampaignControl.RunState stop(String id) {
         control.stop(campaign(id).id());
         return control.state(campaign(id).id());
-    }
-
-    /** Same reader and all-or-nothing store as the command line; a rejected file throws ImportRejectedException. */
-    public ImportAccounts.Summary importCsv(String id, String region, String csv) {
-        return imports.importCsv(campaign(id).id(), region, new StringReader(csv));
-    }
-
-    /**
-     * Lists a do-not-call CSV as the command line's {@code suppress} does: the whole file is read and checked first,
-     * so a rejected file (ImportRejectedException) or a bad reason lists nothing.
-     */
-    public ListDoNotCall.Result doNotCall(String reason, String region, String csv) {
-        var checked = SuppressionStore.checkReason(reason == null ? "dnc" : reason);
-        return imports.doNotCall(checked, region, new StringReader(csv), "upload:" + clock.instant());
     }
 
     /**

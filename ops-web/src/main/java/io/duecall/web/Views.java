@@ -26,6 +26,21 @@ public final class Views {
         return map;
     }
 
+    /**
+     * Where a campaign comes from and what it was defined with: the stored definition of one created through the
+     * API (null when the server keeps none), or the settings of one from the configuration file, which is read-only.
+     */
+    public static Map<String, Object> definition(Campaign campaign, CampaignEditor editor) {
+        var view = new LinkedHashMap<String, Object>();
+        view.put("campaign", campaign.id().value());
+        var fromFile = editor.fromConfigurationFile(campaign.id());
+        view.put("source", fromFile ? "file" : "api");
+        view.put("editable", !fromFile);
+        view.put("definition", fromFile ? campaign(campaign)
+                : editor.definition(campaign.id()).map(text -> Json.read(text, Map.class)).orElse(null));
+        return view;
+    }
+
     public static Map<String, Object> field(CampaignField f) {
         var map = new LinkedHashMap<String, Object>();
         map.put("key", f.key());

@@ -1,5 +1,6 @@
 package io.duecall.web.http;
 
+import io.duecall.web.ListUploads;
 import io.duecall.web.OpsMetrics;
 import io.duecall.web.OpsParts;
 import io.duecall.web.OpsService;
@@ -25,7 +26,7 @@ public record OpsWeb(OpsWebConfig config, RouteTable routes, EventStream events,
         p.desk().onScreenPop(events::screenPop);
         var reports = new ReportQueries(p.reports(), p.exports());
         var routes = OpsRoutes.table(service, figures, p.health(), registry, metrics, reports,
-                new PromiseQueries(p.book()));
+                new PromiseQueries(p.book()), new ListUploads(service, p.imports(), p.clock()));
         return new OpsWeb(config, routes, events, figures,
                 new ConnectionLimit(limits.maxConnections(), limits.maxConnectionsPerAddress()));
     }

@@ -1,6 +1,7 @@
 package io.duecall.web.routes;
 
 import io.duecall.web.HealthProbe;
+import io.duecall.web.ListUploads;
 import io.duecall.web.OpsMetrics;
 import io.duecall.web.OpsService;
 import io.duecall.web.PromiseQueries;
@@ -15,10 +16,11 @@ public final class OpsRoutes {
 
     public static RouteTable table(OpsService service, LiveFigures figures, HealthProbe health,
             PrometheusMeterRegistry registry, OpsMetrics metrics, ReportQueries reports,
-            PromiseQueries promises) {
+            PromiseQueries promises, ListUploads uploads) {
         var routes = new ArrayList<Route>();
         routes.addAll(new SystemRoutes(health, registry, metrics).routes());
         routes.addAll(new CampaignRoutes(service, figures).routes());
+        routes.addAll(new ListRoutes(uploads).routes());
         routes.addAll(new ReportRoutes(service, figures, reports).routes());
         routes.addAll(new DeskRoutes(service).routes());
         routes.addAll(new PromiseRoutes(promises).routes());
