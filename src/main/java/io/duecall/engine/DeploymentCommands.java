@@ -100,7 +100,7 @@ final class DeploymentCommands {
 
         @Override
         public Integer call() throws Exception {
-            return Commands.explain(config.load(), campaign, account, at, out);
+            return AccountExplanation.explain(config.load(), campaign, account, at, out);
         }
     }
 

@@ -19,8 +19,6 @@ import io.duecall.domain.campaign.Campaign;
 import io.duecall.domain.promise.PromiseFigures;
 import io.duecall.domain.promise.PromiseState;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;

@@ -18,7 +18,6 @@ import io.duecall.engine.config.ConfiguredCampaign;
 import io.duecall.engine.config.ConfiguredCampaigns;
 import io.duecall.engine.config.EngineConfig;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
