@@ -97,7 +97,7 @@ public final class AnswerChances {
     }
 
     /** One simulated day's debtors: each account's person, phone and earlier calls, drawn once from its own stream. */
-    final class Day {
+    final class Day implements DayChances {
         private final SimConfig c;
         private final long seed;
         private final LocalDateTime start;
@@ -118,16 +118,21 @@ public final class AnswerChances {
             Arrays.fill(slotByHour, -1);
         }
 
-        /** The live-answer chance of account {@code k} called {@code now} seconds into the day. */
-        double truth(long k, double now) {
+        @Override
+        public double truth(long k, double now) {
             int i = ensure(k);
             int hour = hour(now);
             var slot = ContactSlot.ofIndex(slotByHour[hour]);
             return Math.min(MAX_CHANCE, scaleByHour[hour] * habits.answer(profile[i], TYPES.get(type[i]), slot));
         }
 
-        /** What the pacer is told of that chance: NaN when it is told nothing. */
-        double told(long k, double now) {
+        @Override
+        public boolean tells() {
+            return knowledge != Knowledge.NONE;
+        }
+
+        @Override
+        public double told(long k, double now) {
             return switch (knowledge) {
                 case NONE -> Double.NaN;
                 case TRUE -> truth(k, now);

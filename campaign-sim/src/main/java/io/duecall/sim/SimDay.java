@@ -18,9 +18,6 @@ final class SimDay {
     private static final int LIVE = SimCalls.LIVE, LIVE_AS_MACHINE = SimCalls.LIVE_AS_MACHINE;
     private static final int WAITING = SimCalls.WAITING, BRIDGED = SimCalls.BRIDGED, DONE = SimCalls.DONE;
 
-    private static final double[] NONE = new double[0];
-    /** How many of the next accounts' chances each decision is told. */
-    private static final int NEXT_TOLD = 16;
     private final SimConfig c;
     private final DialGate gate;
     private final Consumer<Attempt> ledger;
@@ -34,9 +31,7 @@ final class SimDay {
     private final IntQueue waiting = new IntQueue();
     private final SimCalls calls = new SimCalls();
     private long nextAccount;
-    /** The day's debtors' own live chances, or null when all answer with the population's share. */
-    private final AnswerChances.Day chances;
-    private final boolean told;
+    private final DayChances chances;
     // figures
     private final Figures f;
 
@@ -52,8 +47,7 @@ final class SimDay {
         this.before = all;
         agents = new SimAgents(c.agents());
         f = new Figures(c);
-        chances = c.answerChances() == null ? null : c.answerChances().day(c, seed);
-        told = chances != null && c.answerChances().knowledge() != AnswerChances.Knowledge.NONE;
+        chances = DayChances.of(c, seed);
     }
 
     DayResult run() {
@@ -103,23 +97,11 @@ final class SimDay {
                 before.abandons30Days() + f.abandons);
         var snapshot = new PacingSnapshot(now, loggedIn, agents.ready.size(), 0, talkElapsed, wrapElapsed, ages,
                 waiting.size(), calls.ringing() + waiting.size() + agents.talking, c.channelLimit(), counters,
-                Math.max(0, c.shiftSeconds() - now), told ? calls.ringingChances() : NONE, nextChances(now));
+                Math.max(0, c.shiftSeconds() - now), chances.ringing(calls), chances.next(nextAccount, now));
         int wanted = pacer.callsToPlace(snapshot);
         for (int i = 0; i < wanted; i++) {
             dial(now, loggedIn);
         }
-    }
-
-    /** What the pacer is told of the next accounts in line (the first {@value #NEXT_TOLD}; a decision rarely places more). */
-    private double[] nextChances(double now) {
-        if (!told) {
-            return NONE;
-        }
-        double[] next = new double[NEXT_TOLD];
-        for (int i = 0; i < next.length; i++) {
-            next[i] = chances.told(nextAccount + i, now);
-        }
-        return next;
     }
 
     private void dial(double now, int loggedIn) {
@@ -135,8 +117,7 @@ final class SimDay {
         if (!c.window().permits(instant.atZone(c.zone()))) {
             f.originatesOutsideWindow++;
         }
-        double p = chances == null ? c.population().live(now) : chances.truth(k, now);
-        int id = calls.place(k, now, c, seed, p, told ? chances.told(k, now) : Double.NaN);
+        int id = calls.place(k, now, c, seed, chances.truth(k, now), chances.told(k, now));
         events.push(calls.resolve[id], RESOLVE, id);
         f.originated(now, calls.ringing() + waiting.size(), Math.max(1, loggedIn));
     }

@@ -10,19 +10,13 @@ import io.duecall.domain.besttime.ColdStartPrior;
 import io.duecall.domain.besttime.ContactSlot;
 import io.duecall.domain.besttime.Propensity;
 import io.duecall.domain.besttime.PropensityModel;
-import io.duecall.domain.besttime.PropensityModel.Level;
-import io.duecall.domain.besttime.SlotTally;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.compliance.CallTarget;
 import io.duecall.domain.compliance.ContactHistory;
 import io.duecall.domain.dial.DialDecision;
-import io.duecall.domain.compliance.DelinquencyStage;
-import io.duecall.domain.compliance.PastAttempt;
-import io.duecall.domain.window.DebtorZones;
 import io.duecall.port.HabitStore;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -52,8 +46,6 @@ public final class BestTimeScheduler {
 
     private static final BestTime NEVER_HOLD = new BestTime(java.time.Duration.ZERO, 1);
 
-    /** An account's own calls are pooled over three-hour bands of its day: 09-12, 12-15, 15-18, 18-21. */
-    private static final int ACCOUNT_BAND_HOURS = 3;
 
     private final HabitStore habits;
     private final Estimator estimator;
@@ -70,7 +62,7 @@ public final class BestTimeScheduler {
     public static BestTimeScheduler learned(HabitStore habits, PropensityModel model, Strengths strengths,
             Map<CampaignId, BestTime> campaigns) {
         Estimator learned = (campaign, account, history, number) -> {
-            var levels = levels(habits, strengths, campaign, account, history, number);
+            var levels = HabitLevels.of(habits, strengths, campaign, account, history, number);
             return slot -> model.at(slot, levels);
         };
         return new BestTimeScheduler(habits, learned, campaigns);
@@ -151,7 +143,7 @@ public final class BestTimeScheduler {
     /** The model's chance that a person answers a call to {@code number} placed {@code at}. */
     public double liveChance(CampaignId campaign, Account account, ContactHistory history, E164 number, Instant at) {
         var estimate = estimator.forNumber(campaign, account, history, number);
-        return estimate.apply(ContactSlot.of(at.atZone(zone(account, number)).toLocalDateTime())).answer();
+        return estimate.apply(ContactSlot.of(at.atZone(HabitLevels.zone(account, number)).toLocalDateTime())).answer();
     }
 
     /** The best {@code n} slots of the number the campaign would call next, inside its calling window, for explain. */
@@ -160,7 +152,7 @@ public final class BestTimeScheduler {
         var history = eligibility.history(account, now);
         var number = policy.nextTarget(account, history, now).map(CallTarget::number)
                 .orElse(account.phones().getFirst().number());
-        var zone = zone(account, number);
+        var zone = HabitLevels.zone(account, number);
         var window = policy.rules().window();
         return bestSlots(campaign, account, history, number, local -> window.permits(local.atZone(zone)), n);
     }
@@ -173,8 +165,8 @@ public final class BestTimeScheduler {
         if (line.locationCall() || line.test()) {
             return;
         }
-        habits.record(line.campaign(), segment(account, line.number()), ContactSlot.of(line.debtorLocalTime()),
-                line.outcome() == CallOutcome.ANSWERED, line.rightParty());
+        habits.record(line.campaign(), HabitLevels.segment(account, line.number()),
+                ContactSlot.of(line.debtorLocalTime()), line.outcome() == CallOutcome.ANSWERED, line.rightParty());
     }
 
     /**
@@ -185,7 +177,7 @@ public final class BestTimeScheduler {
             Instant firstPermitted, Predicate<Instant> permitted) {
         var chooser = campaigns.getOrDefault(campaign, NEVER_HOLD);
         var estimate = estimator.forNumber(campaign, account, history, number);
-        return chooser.choose(firstPermitted, zone(account, number), permitted, BestTime.bySlot(estimate));
+        return chooser.choose(firstPermitted, HabitLevels.zone(account, number), permitted, BestTime.bySlot(estimate));
     }
 
     /** The account's {@code n} best slots on {@code number}, with the evidence behind each, for {@code explain}. */
@@ -198,50 +190,6 @@ public final class BestTimeScheduler {
                 .map(estimate)
                 .sorted(Comparator.comparingDouble(Propensity::reach).reversed())
                 .limit(n).toList();
-    }
-
-    private static List<Level> levels(HabitStore habits, Strengths strengths, CampaignId campaign, Account account,
-            ContactHistory history, E164 number) {
-        var own = SlotTally.empty();
-        var onNumber = SlotTally.empty();
-        // Each own number's zone, worked out once: a history holds many calls to few numbers.
-        var zones = new java.util.HashMap<E164, ZoneId>();
-        account.phones().forEach(p -> zones.put(p.number(), zone(account, p.number())));
-        for (var past : history.attempts()) {
-            var pastZone = zones.get(past.number());
-            if (pastZone == null) {
-                continue;
-            }
-            var slot = ContactSlot.of(past.at().atZone(pastZone).toLocalDateTime());
-            own = own.plus(slot, answered(past), past.rightParty());
-            if (past.number().equals(number)) {
-                onNumber = onNumber.plus(slot, answered(past), past.rightParty());
-            }
-        }
-        var segment = segment(account, number);
-        var pooled = habits.read(campaign, segment);
-        return List.of(
-                new Level("campaign", pooled.campaign(), strengths.campaign()),
-                new Level("segment " + segment, pooled.segment(), strengths.segment()),
-                new Level("account", own, strengths.account(), ACCOUNT_BAND_HOURS),
-                new Level("number", onNumber, strengths.number(), ACCOUNT_BAND_HOURS));
-    }
-
-    private static boolean answered(PastAttempt past) {
-        return past.outcome() == CallOutcome.ANSWERED || past.rightParty();
-    }
-
-    /** The phone type and delinquency stage: people's habits differ by the kind of number far more than by region. */
-    static String segment(Account account, E164 number) {
-        var type = account.phones().stream().filter(p -> p.number().equals(number)).map(Phone::type).findFirst()
-                .map(Enum::name).orElse("CONTACT");
-        return type + "/" + DelinquencyStage.of(account.daysPastDue()).name();
-    }
-
-    /** The zone slots are judged in: the first of the number's zones, as the dial decision's debtor time is. */
-    static ZoneId zone(Account account, E164 number) {
-        return DebtorZones.of(account, number).stream().min(Comparator.comparing(ZoneId::getId))
-                .orElse(java.time.ZoneOffset.UTC);
     }
 
     private static LocalDateTime sample(LocalDateTime monday, ContactSlot slot) {

@@ -96,6 +96,18 @@ public final class PortfolioPbx implements CallOriginator {
                 : java.util.OptionalDouble.of(habits.answer(debtor.profile(), debtor.type(), slot));
     }
 
+    /** The kinds of people the habits file describes (empty without habits). */
+    public java.util.List<HabitProfile> profiles() {
+        return habits == null ? java.util.List.of() : habits.profiles();
+    }
+
+    /** The chance that {@code number} would be answered in {@code slot} were its person of kind {@code profile}. */
+    public java.util.OptionalDouble answerAs(E164 number, HabitProfile profile, ContactSlot slot) {
+        var debtor = habits == null ? null : debtors.get(number);
+        return debtor == null ? java.util.OptionalDouble.empty()
+                : java.util.OptionalDouble.of(habits.answer(profile, debtor.type(), slot));
+    }
+
     /** The share of people answering who turn out to be the debtor and stay to say so. */
     public double rightPartyShareOfPeople() {
         return 1 - behaviour.wrongPartyShare() - behaviour.hangUpAtGreetingShare();

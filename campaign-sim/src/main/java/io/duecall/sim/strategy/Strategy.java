@@ -24,6 +24,11 @@ public enum Strategy {
     FIXED_PEAKS("fixed peak windows"),
     /** The learned best time: each account at its best permitted slot, from the ledger alone. */
     LEARNED("learned best time"),
+    /**
+     * Knows the kinds of people's true habits but not who is which: each account's kind is inferred from its own
+     * calls ({@link KnownShapes}). The most any model learning habit shapes from the ledger could know.
+     */
+    SHAPES("known shapes"),
     /** The ceiling: each account at its best permitted slot by the simulated person's true habits. */
     ORACLE("oracle (true habits)");
 
@@ -48,6 +53,7 @@ public enum Strategy {
             case FIRST_PERMITTED, FIXED_PEAKS -> BestTimeScheduler.off(habits);
             case LEARNED -> BestTimeScheduler.learned(habits, new PropensityModel(ColdStartPrior.defaults()),
                     BestTimeScheduler.Strengths.defaults(), Map.of(campaign, BestTime.defaults()));
+            case SHAPES -> new BestTimeScheduler(habits, new KnownShapes(pbx), Map.of(campaign, BestTime.defaults()));
             case ORACLE -> new BestTimeScheduler(habits, (c, account, history, number) -> slot -> {
                 double answer = pbx.trueAnswer(number, slot).orElse(0);
                 return new Propensity(slot, answer, answer * pbx.rightPartyShareOfPeople(), List.of());

@@ -27,8 +27,9 @@ import java.util.stream.Collectors;
 /**
  * {@code ./duecall strategy-benchmark}: when to call debtors who were not reached. The same portfolio, days and people
  * (each seed's population and hidden habits, {@code sim/habits.yaml}) run through the real engine once per strategy:
- * the first permitted instant, the fixed peak windows, the learned best time, and an oracle that knows every
- * person's true habits (the ceiling). Prints each figure's mean with its 95% interval over the seeds, writes a CSV
+ * the first permitted instant, the fixed peak windows, the learned best time, a model that knows the kinds of people's
+ * true habits but infers each account's kind from its calls (what learning habit shapes could reach at best), and an
+ * oracle that knows every person's true habits (the ceiling). Prints each figure's mean with its 95% interval over the seeds, writes a CSV
  * and a plot, and exits non-zero if any run broke a rule.
  */
 public final class StrategyBenchmark {

@@ -55,6 +55,12 @@ final class StrategyReport {
                             100 * r.rightPartyPerDial().mean() / oracle.rightPartyPerDial().mean(),
                             100 * r.reachedIn7Days().mean(), 100 * peaks.reachedIn7Days().mean());
                 }
+                if (r.strategy() == Strategy.SHAPES) {
+                    out.printf(Locale.ROOT, "Known shapes (the kinds' true habits, each account's kind inferred from its"
+                            + " calls): %.2fx the fixed peaks', %.0f%% of the oracle's%n",
+                            r.rightPartyPerDial().mean() / peaks.rightPartyPerDial().mean(),
+                            100 * r.rightPartyPerDial().mean() / oracle.rightPartyPerDial().mean());
+                }
             }
         }
     }

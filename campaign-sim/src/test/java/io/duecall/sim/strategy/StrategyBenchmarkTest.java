@@ -36,12 +36,13 @@ class StrategyBenchmarkTest {
         StrategyReport.writeCsv(rows, out.resolve("s.csv"));
         StrategyReport.writePlot(rows, out.resolve("s.png"));
         var csv = Files.readAllLines(out.resolve("s.csv"));
-        assertEquals(5, csv.size());
+        assertEquals(1 + Strategy.values().length, csv.size());
         assertTrue(csv.get(1).startsWith("first_permitted,1,"), csv.get(1));
         assertTrue(Files.size(out.resolve("s.png")) > 1000);
         var table = new ByteArrayOutputStream();
         StrategyReport.print(rows, new PrintStream(table, true, StandardCharsets.UTF_8));
         assertTrue(table.toString(StandardCharsets.UTF_8).contains("Learned best time:"), table.toString());
+        assertTrue(table.toString(StandardCharsets.UTF_8).contains("Known shapes ("), table.toString());
     }
 
     @Test

@@ -14,14 +14,13 @@ public final class PredictivePacer implements Pacer {
     private static final double GAIN = 0.01;
     private static final double MIN_THRESHOLD = 0.001;
     private static final double MAX_THRESHOLD = 0.5;
-    /** A call's weight in the steering, its live chance over the campaign's share, is at most this. */
-    private static final double MAX_WEIGHT = 5;
     /** Up to this many busy agents, ringing and new calls the chance is computed exactly, beyond it as normal. */
     private static final int EXACT_TERMS = 200;
     private static final double CALIBRATION_HORIZON = 2000;
     /** The live-answer rate of the day is measured over at least this long, so the first minutes do not set it. */
     private static final double MIN_RATE_SECONDS = 600;
     private final PredictiveConfig config;
+    private final AbandonBudget budget;
     private final CampaignEstimates estimates = new CampaignEstimates();
     private final OriginateRateLimit rate;
     private final AnswerForecast forecast;
@@ -38,6 +37,7 @@ public final class PredictivePacer implements Pacer {
 
     public PredictivePacer(PredictiveConfig config) {
         this.config = config;
+        this.budget = new AbandonBudget(config);
         this.rate = new OriginateRateLimit(config.originatesPerSecond(), Math.max(1, config.originatesPerSecond()));
         this.forecast = new AnswerForecast(estimates, config.thresholdSeconds());
         this.threshold = config.abandonTarget();
@@ -46,6 +46,11 @@ public final class PredictivePacer implements Pacer {
 
     public CampaignEstimates estimates() {
         return estimates;
+    }
+
+    /** The abandon budget the pacer aims by. */
+    AbandonBudget budget() {
+        return budget;
     }
 
     @Override
@@ -72,7 +77,7 @@ public final class PredictivePacer implements Pacer {
             fewAgents++;
         } else if (estimates.resolvedCalls() < config.minObservations()) {
             learning++;
-        } else if (overLimit(s.counters())) {
+        } else if (budget.overLimit(s.counters())) {
             overLimit++;
         } else {
             wanted = Math.max(wanted, predicted(s, room, liveLeft));
@@ -109,7 +114,7 @@ public final class PredictivePacer implements Pacer {
         for (int i = 0; i < n; i++) {
             margin[i] += s.readyAgents() - s.answeredWaiting();
         }
-        double aim = allowedChance(s.counters(), liveLeft);
+        double aim = budget.allowedChance(s.counters(), liveLeft);
         int busy = s.talkElapsed().length + s.wrapElapsed().length;
         if (busy + s.callsRinging() + room <= EXACT_TERMS) {
             return exact(s, room, aim);
@@ -181,33 +186,20 @@ public final class PredictivePacer implements Pacer {
 
     /**
      * A call with live chance {@code live} was placed with this chance of finding no agent: the calibration expects its
-     * abandons, and the threshold is steered with the call weighed by how likely it is to be answered at all.
+     * abandons, and the threshold is steered. Every call counts alike in the steering: weighing each by its live chance
+     * (its share of the abandons expected) was measured and made the threshold noisier, with a 5-agent day over 3%.
      */
     private void placed(double live, double chance, double aim) {
         calibration.expect(live * chance);
-        double weight = Math.min(MAX_WEIGHT, live / Math.max(estimates.liveProbability(), 1e-3));
-        steer(calibration.factor() * chance, aim, weight);
-    }
-
-    /**
-     * Clearly past the limit today or over 30 days (by more than two standard deviations of chance, so a few early
-     * abandons do not trip it), only calls that cannot be abandoned are placed, whatever the threshold.
-     */
-    private boolean overLimit(AbandonCounters c) {
-        return clearlyOver(c.abandonsToday(), c.liveAnswersToday()) || clearlyOver(c.abandons30Days(), c.liveAnswers30Days());
-    }
-
-    private boolean clearlyOver(long abandons, long live) {
-        double allowed = config.abandonLimit() * live;
-        return abandons > allowed + 2 * Math.sqrt(Math.max(allowed, 1));
+        steer(calibration.factor() * chance, aim);
     }
 
     /**
      * The per-call threshold is steered so that the predicted abandon chance averaged over the calls placed (most
      * carry far less than the threshold) meets the aim: smooth, because it follows predictions, not the few abandons.
      */
-    private void steer(double chance, double aim, double weight) {
-        predictedRate += SMOOTHING * weight * (chance - predictedRate);
+    private void steer(double chance, double aim) {
+        predictedRate += SMOOTHING * (chance - predictedRate);
         threshold *= Math.exp(GAIN * (aim - predictedRate) / config.abandonTarget());
         threshold = Math.max(MIN_THRESHOLD, Math.min(MAX_THRESHOLD, threshold));
     }
@@ -226,33 +218,5 @@ public final class PredictivePacer implements Pacer {
         }
         long live = s.counters().liveAnswersToday();
         return live / Math.max(MIN_RATE_SECONDS, s.now() - dayStartedAt) * s.secondsLeftToday();
-    }
-
-    /** As {@link #allowedChance(AbandonCounters, double)} when the end of the day is unknown. */
-    double allowedChance(AbandonCounters c) {
-        return allowedChance(c, Double.NaN);
-    }
-
-    /**
-     * The abandon rate to aim at: the daily target, plus the budget saved so far (or less the budget overspent) spread
-     * over the live answers the rest of the day should bring ({@code liveLeft}), at least {@code budgetHorizon} (a
-     * quarter of it when overspent), and at most halfway from the target to the limit. Spreading over the rest of the
-     * day keeps the pacer's price of an abandon steady, which is what pays best, while the corrections grow as the day
-     * ends, which keeps each day under the limit. When the end of the day is unknown, savings are spread over as many
-     * live answers as today has had and an overspent budget is paid back over a quarter of {@code budgetHorizon}.
-     */
-    double allowedChance(AbandonCounters c, double liveLeft) {
-        double day = config.abandonTarget() * c.liveAnswersToday() - c.abandonsToday();
-        double rolling = config.abandonLimit() * c.liveAnswers30Days() - c.abandons30Days();
-        double bank = Math.min(day, rolling);
-        double h = config.budgetHorizon();
-        double ahead = Double.isNaN(liveLeft) ? (bank < 0 ? 0 : c.liveAnswersToday()) : liveLeft;
-        double spread = Math.max(bank < 0 ? h / 4 : h, ahead);
-        double aim = Math.min(config.abandonTarget() + bank / spread,
-                (config.abandonTarget() + config.abandonLimit()) / 2);
-        // and it never plans to use up the abandons the limit leaves over the next horizon, less one sd of chance
-        double room = config.abandonLimit() * (c.liveAnswersToday() + h) - c.abandonsToday();
-        double guard = (room - Math.sqrt(Math.max(room, 1))) / h;
-        return Math.max(0, Math.min(Math.min(config.abandonLimit(), guard), aim));
     }
 }

@@ -69,7 +69,7 @@ class PacersTest {
         var s = new PacingSnapshot(1000, 10, 2, 0, NONE, new double[] {19, 19, 19, 19, 19, 19, 19, 19}, NONE, 0, 0,
                 100, over);
 
-        assertEquals(0.0, pacer.allowedChance(over));
+        assertEquals(0.0, pacer.budget().allowedChance(over));
         assertEquals(2, pacer.callsToPlace(s));
     }
 
@@ -80,10 +80,10 @@ class PacersTest {
         var overspent = new AbandonCounters(1000, 29, 1000, 29);
         var saving = new AbandonCounters(1000, 10, 1000, 10);
 
-        assertEquals(0.0, pacer.allowedChance(atTheEdge));
+        assertEquals(0.0, pacer.budget().allowedChance(atTheEdge));
         // four abandons over the 2.5% target are paid back over the next 25 live answers
-        assertEquals(0.0, pacer.allowedChance(overspent));
-        assertEquals(0.0275, pacer.allowedChance(saving), 1e-9);
+        assertEquals(0.0, pacer.budget().allowedChance(overspent));
+        assertEquals(0.0275, pacer.budget().allowedChance(saving), 1e-9);
     }
 
     @Test

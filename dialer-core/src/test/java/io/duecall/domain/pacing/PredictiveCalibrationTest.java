@@ -84,8 +84,8 @@ class PredictiveCalibrationTest {
         var lucky = new AbandonCounters(300, 0, 300, 0);
         var onTarget = new AbandonCounters(400, 10, 400, 10);
 
-        assertEquals(0.0275, pacer.allowedChance(lucky), 1e-9);
-        assertEquals(0.025, pacer.allowedChance(onTarget), 1e-9);
+        assertEquals(0.0275, pacer.budget().allowedChance(lucky), 1e-9);
+        assertEquals(0.025, pacer.budget().allowedChance(onTarget), 1e-9);
     }
 
     @Test
@@ -95,11 +95,11 @@ class PredictiveCalibrationTest {
         var overspent = new AbandonCounters(1000, 27, 1000, 27);
 
         // unknown end of day: paid back over the next 25 live answers, so nothing may be risked now
-        assertEquals(0.0, pacer.allowedChance(overspent));
+        assertEquals(0.0, pacer.budget().allowedChance(overspent));
         // 400 live answers still to come: paid back over them, half a point under the target
-        assertEquals(0.025 - 2.0 / 400, pacer.allowedChance(overspent, 400), 1e-9);
+        assertEquals(0.025 - 2.0 / 400, pacer.budget().allowedChance(overspent, 400), 1e-9);
         // the last few live answers of the day: paid back at once, as with an unknown end
-        assertEquals(0.0, pacer.allowedChance(overspent, 10));
+        assertEquals(0.0, pacer.budget().allowedChance(overspent, 10));
     }
 
     @Test
@@ -109,11 +109,11 @@ class PredictiveCalibrationTest {
         var saving = new AbandonCounters(4000, 95, 4000, 95);
 
         // unknown end of day: spread over as many live answers as today has had
-        assertEquals(0.025 + 5.0 / 4000, pacer.allowedChance(saving), 1e-9);
+        assertEquals(0.025 + 5.0 / 4000, pacer.budget().allowedChance(saving), 1e-9);
         // 500 live answers left: spread over them, but never more than halfway to the limit
-        assertEquals(0.0275, pacer.allowedChance(saving, 500), 1e-9);
+        assertEquals(0.0275, pacer.budget().allowedChance(saving, 500), 1e-9);
         // 10,000 left: a smaller, steadier step
-        assertEquals(0.025 + 5.0 / 10000, pacer.allowedChance(saving, 10000), 1e-9);
+        assertEquals(0.025 + 5.0 / 10000, pacer.budget().allowedChance(saving, 10000), 1e-9);
     }
 
     @Test
