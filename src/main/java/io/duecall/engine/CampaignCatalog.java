@@ -134,7 +134,8 @@ public final class CampaignCatalog implements CampaignEditor {
 
     @Override
     public Optional<String> definition(CampaignId id) {
-        return configured.contains(id) ? Optional.empty() : Optional.ofNullable(store.all().get(id));
+        return configured.contains(id) ? config.settings(id).map(s -> JSON.valueToTree(s).toString())
+                : Optional.ofNullable(store.all().get(id));
     }
 
     @Override

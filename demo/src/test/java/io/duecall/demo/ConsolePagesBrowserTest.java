@@ -140,6 +140,19 @@ class ConsolePagesBrowserTest {
                 && text("#list tr[data-id=console] .state").equals("RUNNING"));
         scrollTo("body");
         screenshot("campaigns.png");
+
+        // From an empty form, so that the wait below sees the stored definition arrive, not the form as it was.
+        driver.findElement(By.id("new")).click();
+        wait.until(d -> "New campaign".equals(text("#editor-title")) && click("#list tr[data-id=console] button.edit"));
+        wait.until(d -> "Edit campaign console".equals(text("#editor-title"))
+                && "5".equals(field("channelLimit").getDomProperty("value")));
+        type("name", "Console reminders");
+        driver.findElement(By.id("save")).click();
+        wait.until(d -> engine.dialer().campaigns().stream()
+                .anyMatch(c -> c.id().equals(new CampaignId("console")) && c.name().equals("Console reminders")));
+        wait.until(d -> click("#list tr[data-id=desk] button.edit"));
+        wait.until(d -> text("#editor-title").startsWith("Campaign desk (from the configuration file: read-only"));
+        assertTrue(!field("companyName").isEnabled() && !driver.findElement(By.id("save")).isDisplayed());
         HeadlessChromium.assertNoPolicyViolation(driver);
     }
 
@@ -277,8 +290,12 @@ class ConsolePagesBrowserTest {
         return driver.findElements(By.cssSelector(rowCss + " td")).stream().map(e -> e.getText().strip()).toList();
     }
 
+    private org.openqa.selenium.WebElement field(String key) {
+        return driver.findElement(By.cssSelector(".field[data-key='" + key + "'] [name]"));
+    }
+
     private void type(String key, String value) {
-        var field = driver.findElement(By.cssSelector(".field[data-key='" + key + "'] [name]"));
+        var field = field(key);
         field.clear();
         field.sendKeys(value);
     }

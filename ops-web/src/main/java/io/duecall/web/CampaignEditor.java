@@ -22,7 +22,10 @@ public interface CampaignEditor {
     /** Every key a definition may have, with its type and default, in the order the file documents them. */
     List<CampaignField> schema();
 
-    /** The definition stored for a campaign created through the API, as JSON text; empty for any other id. */
+    /**
+     * The campaign's definition as JSON text: the one stored for a campaign created through the API, the
+     * configuration file's entry for one of the file's; empty for an unknown id or a campaign built in code.
+     */
     Optional<String> definition(CampaignId id);
 
     /** True for a campaign of the configuration file, which the API shows but does not change. */

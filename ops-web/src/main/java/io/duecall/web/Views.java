@@ -27,8 +27,9 @@ public final class Views {
     }
 
     /**
-     * Where a campaign comes from and what it was defined with: the stored definition of one created through the
-     * API (null when the server keeps none), or the settings of one from the configuration file, which is read-only.
+     * Where a campaign comes from and what it was defined with: its definition (the stored one of a campaign created
+     * through the API, the file's entry of one from the configuration file, which is read-only), or the campaign's
+     * settings where the server has no definition of it.
      */
     public static Map<String, Object> definition(Campaign campaign, CampaignEditor editor) {
         var view = new LinkedHashMap<String, Object>();
@@ -36,8 +37,8 @@ public final class Views {
         var fromFile = editor.fromConfigurationFile(campaign.id());
         view.put("source", fromFile ? "file" : "api");
         view.put("editable", !fromFile);
-        view.put("definition", fromFile ? campaign(campaign)
-                : editor.definition(campaign.id()).map(text -> Json.read(text, Map.class)).orElse(null));
+        view.put("definition", editor.definition(campaign.id()).<Object>map(text -> Json.read(text, Map.class))
+                .orElseGet(() -> campaign(campaign)));
         return view;
     }
 

@@ -105,7 +105,7 @@ public record CampaignSettings(String id, String name, CampaignMode mode, LocalT
                     "requiredSkills");
             var learned = BestTimeSettings.resolve(bestTime, dotted, errors);
             return new ConfiguredCampaign(campaign, new RunDates(startAt, endAt), contactRules, policy,
-                    or(machine, d.machine()), skills, learned);
+                    or(machine, d.machine()), skills, learned, this);
         } catch (IllegalArgumentException | NullPointerException e) {
             errors.add(prefix + e.getMessage());
             return null;

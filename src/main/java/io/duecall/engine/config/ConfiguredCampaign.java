@@ -9,12 +9,18 @@ import java.util.Set;
 
 /**
  * One campaign as validated: the campaign, when it runs, its contact rules and pacing (null: the engine's defaults
- * for the campaign), what its calls do on an answering machine and the skills its calls require of an agent.
+ * for the campaign), what its calls do on an answering machine, the skills its calls require of an agent, and the
+ * entry it was read from ({@code settings}; null for one built in code), which the campaigns page shows.
  */
 public record ConfiguredCampaign(Campaign campaign, RunDates runDates, ContactRules rules, PacingPolicy pacing,
-        MachinePolicy machine, Set<String> requiredSkills, BestTime bestTime) {
+        MachinePolicy machine, Set<String> requiredSkills, BestTime bestTime, CampaignSettings settings) {
     public ConfiguredCampaign {
         requiredSkills = Set.copyOf(requiredSkills);
+    }
+
+    public ConfiguredCampaign(Campaign campaign, RunDates runDates, ContactRules rules, PacingPolicy pacing,
+            MachinePolicy machine, Set<String> requiredSkills, BestTime bestTime) {
+        this(campaign, runDates, rules, pacing, machine, requiredSkills, bestTime, null);
     }
 
     /** A campaign that calls at the first permitted instant. */

@@ -59,6 +59,11 @@ public record ConfiguredCampaigns(List<ConfiguredCampaign> entries) {
         return find(campaign).map(ConfiguredCampaign::machine).orElse(MachinePolicy.MESSAGE);
     }
 
+    /** The configuration file's entry for the campaign, as it was written; empty for one built in code. */
+    public java.util.Optional<CampaignSettings> settings(CampaignId campaign) {
+        return find(campaign).map(ConfiguredCampaign::settings);
+    }
+
     private java.util.Optional<ConfiguredCampaign> find(CampaignId campaign) {
         return entries.stream().filter(e -> e.campaign().id().equals(campaign)).findFirst();
     }
