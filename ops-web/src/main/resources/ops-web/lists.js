@@ -65,7 +65,8 @@ function upload(event) {
     if (xhr.status === 200) accepted(kind, data); else refused(data, xhr.status);
     $('progress').dataset.done = 'true';
   };
-  xhr.onerror = () => show('error', 'the upload did not reach the server; nothing was stored');
+  xhr.onerror = () => show('error', 'the upload was cut off (the server refuses a file over its http.maxBodyBytes '
+    + 'before reading it, or the connection failed); nothing was stored');
   delete $('progress').dataset.done;
   xhr.send(file);
 }

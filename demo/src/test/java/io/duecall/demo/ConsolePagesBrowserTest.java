@@ -184,6 +184,17 @@ class ConsolePagesBrowserTest {
         assertTrue(engine.accounts().find(new AccountId("B-1")).isEmpty());
         screenshot("lists-rejected.png");
 
+        var tooLarge = work.resolve("too-large.csv");
+        try (var writer = Files.newBufferedWriter(tooLarge)) {
+            DemoAccounts.write(writer, "large", 60_000, 1, 29, LocalDate.of(2026, 11, 24), 12);
+        }
+        assertTrue(Files.size(tooLarge) > 4 * 1024 * 1024);
+        driver.findElement(By.id("accounts-file")).clear();
+        driver.findElement(By.id("accounts-file")).sendKeys(tooLarge.toString());
+        driver.findElement(By.cssSelector("#accounts button")).click();
+        wait.until(d -> text("#status").endsWith("nothing was stored") && text("#file-name").startsWith("too-large"));
+        assertTrue(engine.accounts().find(new AccountId("large-00001")).isEmpty());
+
         driver.findElement(By.id("accounts-file")).clear();
         driver.findElement(By.id("accounts-file")).sendKeys(good.toString());
         driver.findElement(By.cssSelector("#accounts button")).click();
