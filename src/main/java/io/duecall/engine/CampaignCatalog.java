@@ -56,6 +56,8 @@ public final class CampaignCatalog implements CampaignEditor {
     private static ObjectMapper strict(ObjectMapper mapper) {
         return ConfigYaml.strict(mapper)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                // As the file writes them (PT25S): a stored definition is shown for editing as it was given.
+                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                 .setSerializationInclusion(JsonInclude.Include.NON_NULL);
     }
 

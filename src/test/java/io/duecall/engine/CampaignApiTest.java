@@ -245,7 +245,8 @@ class CampaignApiTest {
 
     @Test
     void definitionOfAnApiCampaignIsTheStoredOneAndAFileCampaignIsReadOnly() {
-        exchange("POST", "/api/campaigns", "application/json", LATE_JSON);
+        exchange("POST", "/api/campaigns", "application/json", LATE_JSON.replace("\"channelLimit\":4,",
+                "\"channelLimit\":4,\"ringTimeout\":\"PT30S\","));
 
         var late = exchange("GET", "/api/campaigns/late/definition", null, null);
         var desk = exchange("GET", "/api/campaigns/desk/definition", null, null);
@@ -255,7 +256,7 @@ class CampaignApiTest {
         assertEquals(200, status(late), late);
         assertTrue(body(late).startsWith("{\"campaign\":\"late\",\"source\":\"api\",\"editable\":true,"
                 + "\"definition\":{\"id\":\"late\",\"mode\":\"IVR_REMINDER\","), late);
-        assertTrue(body(late).contains("\"channelLimit\":4"), late);
+        assertTrue(body(late).contains("\"channelLimit\":4,\"ringTimeout\":\"PT30S\""), late);
         assertEquals("{\"campaign\":\"desk\",\"source\":\"file\",\"editable\":false,\"definition\":{\"id\":\"desk\","
                 + "\"companyName\":\"Acme Lending\",\"callbackNumber\":\"18005550100\"}}", body(desk));
         assertEquals(404, status(unknown), unknown);
