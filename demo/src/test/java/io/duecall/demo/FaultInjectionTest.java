@@ -32,6 +32,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -148,7 +149,10 @@ class FaultInjectionTest {
                 var lease = first.engine.dialer().campaigns().getFirst().lease();
                 second.await("every call of the killed engine written",
                         () -> first.placedCallIds().stream().allMatch(second.writtenCallIds()::contains),
-                        EVENT_DEADLINE.plus(Duration.ofMillis((long) (lease.toMillis() / SPEED))));
+                        // the restart itself (connections, recovery, the leases running out) on busy cores
+                        EVENT_DEADLINE.multipliedBy(2).plus(Duration.ofMillis((long) (lease.toMillis() / SPEED))),
+                        () -> "unwritten: " + first.placedCallIds().stream()
+                                .filter(id -> !second.writtenCallIds().contains(id)).sorted().toList());
                 var interrupted = second.engine.ledger().readAll().stream()
                         .filter(a -> a.disposition() == io.duecall.domain.attempt.Disposition.INTERRUPTED).count();
                 second.note(interrupted + " calls written INTERRUPTED by the restarted engine");
@@ -214,14 +218,15 @@ class FaultInjectionTest {
         }
 
         void await(String what, BooleanSupplier condition) throws InterruptedException {
-            await(what, condition, EVENT_DEADLINE);
+            await(what, condition, EVENT_DEADLINE, () -> "");
         }
 
-        void await(String what, BooleanSupplier condition, Duration deadline) throws InterruptedException {
+        void await(String what, BooleanSupplier condition, Duration deadline, Supplier<String> detail)
+                throws InterruptedException {
             long until = System.nanoTime() + deadline.toNanos();
             while (!condition.getAsBoolean()) {
                 if (System.nanoTime() > until) {
-                    fail(fault + ": waited " + deadline.toSeconds() + " s for " + what);
+                    fail(fault + ": waited " + deadline.toSeconds() + " s for " + what + "; " + detail.get());
                 }
                 Thread.sleep(50);
             }
