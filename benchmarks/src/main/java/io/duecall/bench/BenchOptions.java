@@ -23,7 +23,7 @@ record BenchOptions(int accounts, int claimBatch, int sessions, int originateSec
         int agents, Set<Part> parts, double originateTimeScale) {
     /** The benchmark's parts, as {@code --only} names them. */
     enum Part {
-        REDIS, AGI, ORIGINATES, LEDGER;
+        REDIS, AGI, ORIGINATES, LEDGER, HABITS;
 
         String optionName() {
             return name().toLowerCase(Locale.ROOT);

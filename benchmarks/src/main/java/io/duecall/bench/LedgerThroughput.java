@@ -92,7 +92,7 @@ final class LedgerThroughput {
     }
 
     /** A line as a reminder campaign writes it: a third promise, the rest unanswered or machines, every field set. */
-    private static Attempt line(int i) {
+    static Attempt line(int i) {
         var account = new AccountId("acct-%06d".formatted(i % ACCOUNTS));
         var number = new E164("+1212%07d".formatted(i % ACCOUNTS));
         var at = START.plusMillis(i * 250L);

@@ -54,6 +54,9 @@ public final class ThroughputBenchmark {
         if (options.runs(BenchOptions.Part.LEDGER)) {
             figures.addAll(ledger(out));
         }
+        if (options.runs(BenchOptions.Part.HABITS)) {
+            figures.addAll(habits(out));
+        }
         return figures;
     }
 
@@ -66,6 +69,18 @@ public final class ThroughputBenchmark {
             var ledgerFigures = LedgerFigures.of(r);
             ledgerFigures.forEach(f -> out.println(f.line()));
             return ledgerFigures;
+        }
+    }
+
+    private static List<Figure> habits(PrintStream out) throws Exception {
+        try (var redis = LocalRedis.provision(Optional.empty(), Optional.of(LocalRedis.Mode.LOCAL_BINARY));
+                var jedis = new JedisPooled(redis.uri())) {
+            var r = HabitCost.run(jedis, HabitCost.LINES, HabitCost.DECISIONS);
+            out.printf("Learning when debtors answer: %,d ledger lines of %,d accounts counted into %s, then %,d "
+                    + "returns to the queue decided%n", r.lines(), r.accounts(), redis.description(), r.decisions());
+            var habitFigures = HabitFigures.of(r);
+            habitFigures.forEach(f -> out.println(f.line()));
+            return habitFigures;
         }
     }
 

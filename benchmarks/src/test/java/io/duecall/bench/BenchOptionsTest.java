@@ -33,6 +33,6 @@ class BenchOptionsTest {
         var error = assertThrows(IllegalArgumentException.class,
                 () -> BenchOptions.parse(new String[] {"--only", "originates,imports"}));
 
-        assertEquals("--only: 'imports' (expected redis, agi, originates, ledger, comma-separated)", error.getMessage());
+        assertEquals("--only: 'imports' (expected redis, agi, originates, ledger, habits, comma-separated)", error.getMessage());
     }
 }

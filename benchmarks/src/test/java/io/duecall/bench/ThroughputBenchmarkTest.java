@@ -57,4 +57,26 @@ class ThroughputBenchmarkTest {
             assertTrue(result.redisBytesPerLine() > result.bytesPerLineAfterTrim(), "trimming frees the stream's memory");
         }
     }
+
+    @Test
+    void reducedHabitRunCountsEveryLineInTheCampaignsHashAndDecidesEveryReturn() throws Exception {
+        var redis = io.duecall.devsupport.LocalRedis.provision(java.util.Optional.empty(),
+                java.util.Optional.of(io.duecall.devsupport.LocalRedis.Mode.LOCAL_BINARY));
+        try (redis; var jedis = new redis.clients.jedis.JedisPooled(redis.uri())) {
+            var result = HabitCost.run(jedis, 2_000, 200);
+
+            var store = new io.duecall.adapter.redis.RedisHabitStore(jedis,
+                    new io.duecall.adapter.redis.RedisKeys("duecall-bench-habits"));
+            var tally = store.campaign(new io.duecall.domain.campaign.CampaignId("reminders"));
+            int dials = 0;
+            for (int slot = 0; slot < io.duecall.domain.besttime.ContactSlot.COUNT; slot++) {
+                dials += tally.get(io.duecall.domain.besttime.ContactSlot.ofIndex(slot)).dials();
+            }
+            assertEquals(2_000, dials, "every line counted once in the campaign's habits");
+            assertTrue(result.recordMicros() > 0 && result.learnedDecisionMicros() > 0 && result.habitBytes() > 0);
+            Map<String, Double> byName = HabitFigures.of(result).stream()
+                    .collect(Collectors.toMap(Figure::name, Figure::value));
+            assertEquals(result.habitBytes() / 2_000.0, byName.get("Redis memory of learning per account"), 1e-9);
+        }
+    }
 }
