@@ -85,10 +85,13 @@ class FaultInjectionTest {
     void redisShutDownForFifteenSecondsMidCampaignAndRestartedWithItsAppendOnlyFile() throws Exception {
         try (var run = Run.start(this, "redis down")) {
             run.await("12 calls in flight", () -> run.engine.dialer().callsInFlight() >= 12);
+            run.note("redis stopped at " + run.engine.clock().instant());
             redis.stop();
+            run.note(redis.killedAtLastStop() ? "redis did not stop within 10 s and was killed" : "redis stopped");
             Thread.sleep(Duration.ofSeconds(15));
             int waiting = run.engine.dialer().journalEntriesWaiting();
             redis.start();
+            run.note("redis back at " + run.engine.clock().instant());
             run.await("the journal applied", () -> run.engine.dialer().journalEntriesWaiting() == 0
                     && run.engine.dialer().ledgerLinesWaiting() == 0);
             run.finish();

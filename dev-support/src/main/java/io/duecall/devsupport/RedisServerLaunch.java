@@ -36,12 +36,17 @@ final class RedisServerLaunch {
         return process;
     }
 
-    /** Asks the server to stop (SIGTERM, so it flushes what it must), and kills it if it has not within the timeout. */
-    static void stop(Process process, long timeoutSeconds) throws InterruptedException {
+    /**
+     * Asks the server to stop (SIGTERM, so it flushes what it must), and kills it if it has not within the timeout;
+     * returns whether it had to be killed (then the last second of its append-only file may be lost).
+     */
+    static boolean stop(Process process, long timeoutSeconds) throws InterruptedException {
         process.destroy();
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(timeoutSeconds, TimeUnit.SECONDS);
+            return true;
         }
+        return false;
     }
 
     /** Reads the server's log until it says it is ready; the reader keeps draining so the pipe never fills. */

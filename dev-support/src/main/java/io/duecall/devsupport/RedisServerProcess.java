@@ -16,6 +16,7 @@ public final class RedisServerProcess implements AutoCloseable {
     /** The persistence every dialer deployment should run: AOF, fsync every second (at most ~1 s of writes lost). */
     public static final String FSYNC_POLICY = "everysec";
     private static final long STOP_TIMEOUT_SECONDS = 10;
+    private boolean killedAtLastStop;
 
     private final Path binary;
     private final Path dir;
@@ -62,17 +63,25 @@ public final class RedisServerProcess implements AutoCloseable {
         return port;
     }
 
-    /** Stops the server as an operator would (SIGTERM: it flushes its append-only file first). */
+    /**
+     * Stops the server as an operator would (SIGTERM: it flushes its append-only file first); if it has not stopped
+     * within the timeout it is killed, and {@link #killedAtLastStop()} says so.
+     */
     public synchronized void stop() {
         if (process == null) {
             return;
         }
         try {
-            RedisServerLaunch.stop(process, STOP_TIMEOUT_SECONDS);
+            killedAtLastStop = RedisServerLaunch.stop(process, STOP_TIMEOUT_SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         process = null;
+    }
+
+    /** Whether the last stop had to kill the server: writes of its last second may then be lost, as on a crash. */
+    public synchronized boolean killedAtLastStop() {
+        return killedAtLastStop;
     }
 
     @Override
