@@ -67,6 +67,11 @@ final class TestCallLedger implements AttemptLedger {
     }
 
     @Override
+    public void forEachEndedSince(Instant since, java.util.function.Consumer<Attempt> sink) {
+        ledger.forEachEndedSince(since, sink);
+    }
+
+    @Override
     public List<Attempt> readAll() {
         return ledger.readAll();
     }

@@ -111,6 +111,23 @@ public final class ArchivedLedger implements AttemptLedger {
         return union(archive.endedSince(since), recent.endedSince(since), Comparator.comparing(Attempt::endedAt));
     }
 
+    /**
+     * The archive's lines ended since then, streamed, and the recent ones not shipped yet: the recent lines (few, as
+     * they are shipped within seconds) are read first, so a line both shipped and not yet trimmed is handed over once.
+     */
+    @Override
+    public void forEachEndedSince(Instant since, Consumer<Attempt> sink) {
+        var pending = new LinkedHashMap<String, Attempt>();
+        for (var line : recent.endedSince(since)) {
+            pending.put(line.callId(), line);
+        }
+        archive.forEachEndedSince(since, line -> {
+            pending.remove(line.callId());
+            sink.accept(line);
+        });
+        pending.values().forEach(sink);
+    }
+
     /** Every line of the archive and the recent lines not shipped yet, by originate time. */
     @Override
     public List<Attempt> readAll() {

@@ -7,6 +7,7 @@ import io.duecall.domain.compliance.PastAttempt;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The durable, append-only record of every dial, with each account's own history beside it so the contact rules
@@ -53,6 +54,14 @@ public interface AttemptLedger {
      * the whole ledger.
      */
     List<Attempt> endedSince(Instant since);
+
+    /**
+     * As {@link #endedSince}, each line handed to {@code sink} as it is read and in no set order, so a reader of a
+     * long range (the reports) holds none of it. By default from {@link #endedSince}.
+     */
+    default void forEachEndedSince(Instant since, Consumer<Attempt> sink) {
+        endedSince(since).forEach(sink);
+    }
 
     /**
      * Every attempt in the order it was appended (a ledger kept in several shards keeps each account's order, and

@@ -26,6 +26,11 @@ public interface LedgerArchive {
     /** The lines whose call ended at or after {@code since}, by end time. */
     List<Attempt> endedSince(Instant since);
 
+    /** As {@link #endedSince}, each line handed to {@code sink} as it is read. By default from {@link #endedSince}. */
+    default void forEachEndedSince(Instant since, Consumer<Attempt> sink) {
+        endedSince(since).forEach(sink);
+    }
+
     /** The account's attempts originated at or after {@code since}, oldest first. */
     List<PastAttempt> history(AccountId account, Instant since);
 

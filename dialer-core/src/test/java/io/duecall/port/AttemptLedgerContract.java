@@ -67,6 +67,12 @@ public abstract class AttemptLedgerContract {
         assertEquals(recent, ledger.endedSince(Fixtures.T0.plus(Duration.ofHours(400))));
         assertEquals(List.of(), ledger.endedSince(Fixtures.T0.plus(Duration.ofHours(1_200))));
         assertEquals(1_201, ledger.endedSince(Fixtures.T0).size());
+
+        // streamed, as the reports read it: the same lines, each once, in no set order
+        var streamed = new ArrayList<Attempt>();
+        ledger.forEachEndedSince(Fixtures.T0.plus(Duration.ofHours(400)), streamed::add);
+        assertEquals(recent.size(), streamed.size());
+        assertEquals(new java.util.HashSet<>(recent), new java.util.HashSet<>(streamed));
     }
 
     private static Attempt endingAt(String callId, Instant end) {

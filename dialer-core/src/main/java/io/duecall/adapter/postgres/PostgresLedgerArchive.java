@@ -157,6 +157,12 @@ public final class PostgresLedgerArchive implements LedgerArchive, AutoCloseable
     @Override
     public List<Attempt> endedSince(Instant since) {
         var lines = new ArrayList<Attempt>();
+        forEachEndedSince(since, lines::add);
+        return lines;
+    }
+
+    @Override
+    public void forEachEndedSince(Instant since, Consumer<Attempt> sink) {
         // Calls last far less than a day: the range by originate time prunes the partitions, the end time filters.
         run("read the lines ended since " + since, connection -> {
             try (var query = connection.prepareStatement(SELECT
@@ -166,13 +172,12 @@ public final class PostgresLedgerArchive implements LedgerArchive, AutoCloseable
                 query.setTimestamp(2, Timestamp.from(since));
                 try (var rows = query.executeQuery()) {
                     while (rows.next()) {
-                        lines.add(LedgerColumns.read(rows));
+                        sink.accept(LedgerColumns.read(rows));
                     }
                 }
             }
             return null;
         });
-        return lines;
     }
 
     @Override

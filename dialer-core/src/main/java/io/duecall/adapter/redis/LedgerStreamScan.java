@@ -38,6 +38,20 @@ final class LedgerStreamScan {
 
     private List<Line> endedSince(String key, Instant since, Instant stopBefore) {
         var lines = new ArrayList<Line>();
+        scanBack(key, since, stopBefore, (id, attempt) -> lines.add(new Line(id, attempt)));
+        return lines;
+    }
+
+    /** Every line whose call ended at or after {@code since}, handed to {@code sink} a page at a time, newest first. */
+    void forEachEndedSince(Instant since, java.util.function.Consumer<Attempt> sink) {
+        var stopBefore = since.minus(APPEND_DELAY_LIMIT);
+        for (var key : streams) {
+            scanBack(key, since, stopBefore, (id, attempt) -> sink.accept(attempt));
+        }
+    }
+
+    private void scanBack(String key, Instant since, Instant stopBefore,
+            java.util.function.BiConsumer<StreamEntryID, Attempt> sink) {
         var end = "+";
         while (true) {
             var to = end;
@@ -45,14 +59,14 @@ final class LedgerStreamScan {
             for (var entry : page) {
                 var attempt = AttemptCodec.decode(key + " entry " + entry.getID(), entry.getFields());
                 if (attempt.endedAt().isBefore(stopBefore)) {
-                    return lines;
+                    return;
                 }
                 if (!attempt.endedAt().isBefore(since)) {
-                    lines.add(new Line(entry.getID(), attempt));
+                    sink.accept(entry.getID(), attempt);
                 }
             }
             if (page.size() < PAGE) {
-                return lines;
+                return;
             }
             end = "(" + page.get(page.size() - 1).getID();
         }

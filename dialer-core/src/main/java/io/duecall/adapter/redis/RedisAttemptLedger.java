@@ -207,6 +207,11 @@ public final class RedisAttemptLedger implements AttemptLedger {
     }
 
     @Override
+    public void forEachEndedSince(Instant since, java.util.function.Consumer<Attempt> sink) {
+        scan.forEachEndedSince(since, sink);
+    }
+
+    @Override
     public List<Attempt> readAll() {
         return scan.readAll();
     }

@@ -3,7 +3,6 @@ package io.duecall.app.report;
 import io.duecall.domain.agent.AgentActivity;
 import io.duecall.domain.agent.AgentId;
 import io.duecall.domain.agent.AgentState;
-import io.duecall.domain.attempt.Attempt;
 import io.duecall.domain.promise.PromiseToPay;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -25,16 +24,16 @@ final class AgentDays {
 
     /** {@code promiseOf} finds the promise a call made, if any: asked only for the calls agents took that day. */
     static List<AgentDay> of(LocalDate day, ZoneId zone, Map<AgentId, Map<AgentActivity, Duration>> time,
-            List<Attempt> lines, Function<String, Optional<PromiseToPay>> promiseOf) {
+            Lines lines, Function<String, Optional<PromiseToPay>> promiseOf) {
         var calls = new HashMap<String, Long>();
         var agentOfCall = new HashMap<String, String>();
-        for (var line : lines) {
+        lines.forEach(line -> {
             if (line.agent() != null && line.bridgedAt() != null && !line.test()
                     && line.bridgedAt().atZone(zone).toLocalDate().equals(day)) {
                 calls.merge(line.agent(), 1L, Long::sum);
                 agentOfCall.put(line.callId(), line.agent());
             }
-        }
+        });
         var promised = new HashMap<String, Long>();
         agentOfCall.forEach((callId, agent) -> {
             if (promiseOf.apply(callId).isPresent()) {

@@ -1,6 +1,5 @@
 package io.duecall.app.report;
 
-import io.duecall.domain.attempt.Attempt;
 import io.duecall.domain.attempt.CallOutcome;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.pacing.AbandonLedger;
@@ -37,13 +36,13 @@ final class CampaignDays {
      * The rows of every campaign and day of {@code range} with a call or a promise, by campaign and day;
      * {@code lines} must hold the 29 days before the range too, for the rolling abandon rate.
      */
-    static List<CampaignDay> of(List<Attempt> lines, List<PromiseStatus> statuses, ReportRange range, ZoneId zone) {
+    static List<CampaignDay> of(Lines lines, List<PromiseStatus> statuses, ReportRange range, ZoneId zone) {
         var counts = new TreeMap<Key, Counts>(Comparator.comparing((Key k) -> k.campaign().value())
                 .thenComparing(Key::day));
         var abandons = new HashMap<CampaignId, AbandonLedger>();
-        for (var line : lines) {
+        lines.forEach(line -> {
             if (line.test()) {
-                continue;
+                return;
             }
             abandons.computeIfAbsent(line.campaign(), c -> new AbandonLedger(AbandonRule.defaults())).record(line, zone);
             var day = line.originatedAt().atZone(zone).toLocalDate();
@@ -54,7 +53,7 @@ final class CampaignDays {
                 c.live += line.outcome() == CallOutcome.ANSWERED ? 1 : 0;
                 c.rightParty += line.rightParty() ? 1 : 0;
             }
-        }
+        });
         var promises = new HashMap<Key, List<PromiseFigures>>();
         for (var figures : io.duecall.app.PromiseReport.of(statuses, zone)) {
             if (range.contains(figures.day())) {
@@ -80,14 +79,14 @@ final class CampaignDays {
     }
 
     /** Each campaign's abandons on {@code day} and over the 30 days ending with it, by campaign id. */
-    static Map<CampaignId, CampaignDay.Abandons> abandonsOn(List<Attempt> lines, LocalDate day, ZoneId zone) {
+    static Map<CampaignId, CampaignDay.Abandons> abandonsOn(Lines lines, LocalDate day, ZoneId zone) {
         var ledgers = new TreeMap<CampaignId, AbandonLedger>(Comparator.comparing(CampaignId::value));
-        for (var line : lines) {
+        lines.forEach(line -> {
             if (!line.test()) {
                 ledgers.computeIfAbsent(line.campaign(), c -> new AbandonLedger(AbandonRule.defaults()))
                         .record(line, zone);
             }
-        }
+        });
         var result = new java.util.LinkedHashMap<CampaignId, CampaignDay.Abandons>();
         ledgers.forEach((campaign, ledger) -> result.put(campaign, abandons(ledger, day)));
         return result;

@@ -1,6 +1,5 @@
 package io.duecall.app.report;
 
-import io.duecall.domain.attempt.Attempt;
 import io.duecall.domain.attempt.CallOutcome;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.window.PeakWindow;
@@ -30,19 +29,19 @@ public record ContactHours(CampaignId campaign, ReportRange range, List<Cell> ce
     }
 
     /** Counts the lines originated on the range's days in {@code zone}; test calls are left out. */
-    static ContactHours of(List<Attempt> lines, CampaignId campaign, ReportRange range, ZoneId zone) {
+    static ContactHours of(Lines lines, CampaignId campaign, ReportRange range, ZoneId zone) {
         var counts = new long[7 * 24][3];
-        for (var line : lines) {
+        lines.forEach(line -> {
             if (line.test() || (campaign != null && !campaign.equals(line.campaign()))
                     || !range.contains(line.originatedAt(), zone)) {
-                continue;
+                return;
             }
             var local = line.debtorLocalTime();
             var cell = counts[(local.getDayOfWeek().getValue() - 1) * 24 + local.getHour()];
             cell[0]++;
             cell[1] += line.outcome() == CallOutcome.ANSWERED ? 1 : 0;
             cell[2] += line.rightParty() ? 1 : 0;
-        }
+        });
         var cells = new ArrayList<Cell>(counts.length);
         for (int i = 0; i < counts.length; i++) {
             cells.add(new Cell(i / 24 + 1, i % 24, counts[i][0], counts[i][1], counts[i][2]));

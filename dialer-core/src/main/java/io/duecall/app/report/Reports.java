@@ -45,27 +45,32 @@ public final class Reports {
 
     /** Every campaign's days of {@code range} with a call or a promise, by campaign and day. */
     public List<CampaignDay> campaigns(ReportRange range) {
-        var lines = ledger.endedSince(startOf(range.from().minusDays(AbandonLedger.WINDOW_DAYS - 1L)));
-        return CampaignDays.of(lines, promises.statuses(), range, zone);
+        return CampaignDays.of(endedSince(range.from().minusDays(AbandonLedger.WINDOW_DAYS - 1L)),
+                promises.statuses(), range, zone);
     }
 
     /** Each campaign's abandons today and over the 30 days ending today, for campaigns with calls in that time. */
     public Map<CampaignId, CampaignDay.Abandons> abandonsToday() {
         var today = today();
-        var lines = ledger.endedSince(startOf(today.minusDays(AbandonLedger.WINDOW_DAYS - 1L)));
-        return CampaignDays.abandonsOn(lines, today, zone);
+        return CampaignDays.abandonsOn(endedSince(today.minusDays(AbandonLedger.WINDOW_DAYS - 1L)), today, zone);
     }
 
     /** Calls of {@code campaign} (null: every campaign) by the debtor's local weekday and hour. */
     public ContactHours contactHours(CampaignId campaign, ReportRange range) {
-        return ContactHours.of(ledger.endedSince(startOf(range.from())), campaign, range, zone);
+        return ContactHours.of(endedSince(range.from()), campaign, range, zone);
     }
 
     /** Every agent's {@code day}, in seat order; today's time counts up to now. */
     public List<AgentDay> agents(LocalDate day) {
         Objects.requireNonNull(day, "day");
         var time = agents.timeOn(day, clock.instant());
-        return AgentDays.of(day, zone, time, ledger.endedSince(startOf(day)), promises::forCall);
+        return AgentDays.of(day, zone, time, endedSince(day), promises::forCall);
+    }
+
+    /** The lines of calls ended since the start of {@code day}, streamed from the ledger as a report counts them. */
+    private Lines endedSince(LocalDate day) {
+        var since = startOf(day);
+        return sink -> ledger.forEachEndedSince(since, sink);
     }
 
     private java.time.Instant startOf(LocalDate day) {

@@ -69,6 +69,12 @@ class ArchivedLedgerTest {
         assertEquals(List.of(old, shipped, fresh), ledger.readAll());
         assertEquals(3, ledger.size());
         assertEquals(List.of(shipped, fresh), ledger.endedSince(NOW.minus(Duration.ofDays(1))));
+        var streamed = new ArrayList<Attempt>();
+        ledger.forEachEndedSince(NOW.minus(Duration.ofDays(1)), streamed::add);
+        assertEquals(List.of(shipped, fresh), streamed, "streamed from PostgreSQL, then the lines not shipped yet");
+        streamed.clear();
+        ledger.forEachEndedSince(NOW.minus(Duration.ofDays(30)), streamed::add);
+        assertEquals(List.of(old, shipped, fresh), streamed, "a line in both stores is handed over once");
         var range = new ArrayList<Attempt>();
         ledger.forEach(NOW.minus(Duration.ofDays(30)), NOW.minus(Duration.ofHours(2)), range::add);
         assertEquals(List.of(old, shipped), range);
