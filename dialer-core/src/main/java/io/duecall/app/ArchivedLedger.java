@@ -117,15 +117,7 @@ public final class ArchivedLedger implements AttemptLedger {
      */
     @Override
     public void forEachEndedSince(Instant since, Consumer<Attempt> sink) {
-        var pending = new LinkedHashMap<String, Attempt>();
-        for (var line : recent.endedSince(since)) {
-            pending.put(line.callId(), line);
-        }
-        archive.forEachEndedSince(since, line -> {
-            pending.remove(line.callId());
-            sink.accept(line);
-        });
-        pending.values().forEach(sink);
+        archivedThenPending(recent.endedSince(since), archived -> archive.forEachEndedSince(since, archived), sink);
     }
 
     /** Every line of the archive and the recent lines not shipped yet, by originate time. */
@@ -141,13 +133,20 @@ public final class ArchivedLedger implements AttemptLedger {
      * recent lines in the range not shipped yet.
      */
     public void forEach(Instant from, Instant to, Consumer<Attempt> sink) {
+        var inRange = recent.readAll().stream()
+                .filter(line -> !line.originatedAt().isBefore(from) && line.originatedAt().isBefore(to)).toList();
+        archivedThenPending(inRange, archived -> archive.forEach(from, to, archived), sink);
+    }
+
+    /**
+     * The archive's lines streamed to {@code sink} as {@code archived} reads them, then the lines of
+     * {@code recentLines} the archive did not hold (not shipped yet): a line in both stores is handed over once.
+     */
+    private static void archivedThenPending(List<Attempt> recentLines, Consumer<Consumer<Attempt>> archived,
+            Consumer<Attempt> sink) {
         var pending = new LinkedHashMap<String, Attempt>();
-        for (var line : recent.readAll()) {
-            if (!line.originatedAt().isBefore(from) && line.originatedAt().isBefore(to)) {
-                pending.put(line.callId(), line);
-            }
-        }
-        archive.forEach(from, to, line -> {
+        recentLines.forEach(line -> pending.put(line.callId(), line));
+        archived.accept(line -> {
             pending.remove(line.callId());
             sink.accept(line);
         });

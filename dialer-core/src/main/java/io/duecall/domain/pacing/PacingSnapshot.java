@@ -89,6 +89,11 @@ public record PacingSnapshot(double now, int loggedInAgents, int readyAgents, in
                 answeredWaiting, callsUp, channelLimit, AbandonCounters.NONE);
     }
 
+    /** The predicted live-answer chance of the {@code k}th call placed now (0 first), NaN when none was predicted. */
+    public double nextChance(int k) {
+        return k < nextChances.length ? nextChances[k] : Double.NaN;
+    }
+
     public int callsRinging() {
         return ringingAges.length;
     }

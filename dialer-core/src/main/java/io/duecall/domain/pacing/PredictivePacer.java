@@ -136,7 +136,7 @@ public final class PredictivePacer implements Pacer {
             if (chance > threshold) {
                 break;
             }
-            double own = k < s.nextChances().length ? s.nextChances()[k] : Double.NaN;
+            double own = s.nextChance(k);
             double p = estimates.liveChance(own);
             k++;
             placed(p, chance, aim);
@@ -169,7 +169,7 @@ public final class PredictivePacer implements Pacer {
             if (chance > threshold) {
                 break;
             }
-            double p = nextChance(s, k);
+            double p = estimates.liveChance(s.nextChance(k));
             k++;
             placed(p, chance, aim);
             for (int i = 0; i < n; i++) {
@@ -177,11 +177,6 @@ public final class PredictivePacer implements Pacer {
             }
         }
         return k;
-    }
-
-    /** The live chance of the {@code k}th call placed now: its own prediction, calibrated, or the campaign's share. */
-    private double nextChance(PacingSnapshot s, int k) {
-        return estimates.liveChance(k < s.nextChances().length ? s.nextChances()[k] : Double.NaN);
     }
 
     /**

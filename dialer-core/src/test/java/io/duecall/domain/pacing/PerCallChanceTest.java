@@ -115,9 +115,9 @@ class PerCallChanceTest {
     void thePacerPlacesMoreCallsWhenTheCallsRingingAreUnlikelyToBeAnswered() {
         double[] ages = {3, 3, 3};
 
-        int likely = trained().callsToPlace(snapshot(ages, filled(ages.length, 0.7), NONE));
-        int unlikely = trained().callsToPlace(snapshot(ages, filled(ages.length, 0.05), NONE));
-        int unknown = trained().callsToPlace(snapshot(ages, NONE, NONE));
+        int likely = PacersTest.trainedPredictive().callsToPlace(snapshot(ages, filled(ages.length, 0.7), NONE));
+        int unlikely = PacersTest.trainedPredictive().callsToPlace(snapshot(ages, filled(ages.length, 0.05), NONE));
+        int unknown = PacersTest.trainedPredictive().callsToPlace(snapshot(ages, NONE, NONE));
 
         assertTrue(unlikely > unknown && unknown >= likely && unlikely > likely, "ringing calls likely " + likely + ", unknown " + unknown
                 + ", unlikely " + unlikely);
@@ -127,8 +127,8 @@ class PerCallChanceTest {
     void thePacerPlacesMoreOfTheNextCallsWhenTheyAreUnlikelyToBeAnswered() {
         double[] ages = {3, 3, 3, 3};
 
-        int likely = trained().callsToPlace(snapshot(ages, NONE, filled(40, 0.7)));
-        int unlikely = trained().callsToPlace(snapshot(ages, NONE, filled(40, 0.05)));
+        int likely = PacersTest.trainedPredictive().callsToPlace(snapshot(ages, NONE, filled(40, 0.7)));
+        int unlikely = PacersTest.trainedPredictive().callsToPlace(snapshot(ages, NONE, filled(40, 0.05)));
 
         assertTrue(unlikely > likely, "next calls likely " + likely + ", unlikely " + unlikely);
     }
@@ -152,18 +152,6 @@ class PerCallChanceTest {
         double[] talk = filled(6, 70);
         return new PacingSnapshot(1000, 10, 4, 0, talk, NONE, ages, 0, ages.length + 6, 1000,
                 new AbandonCounters(400, 8, 400, 8), 20_000, ringing, next);
-    }
-
-    /** A predictive pacer that has seen 500 calls: 30% live after 8-10 s, talk 40-80 s, wrap-up about 20 s. */
-    private static PredictivePacer trained() {
-        var pacer = new PredictivePacer(PredictiveConfig.defaults().withOriginatesPerSecond(100));
-        for (int i = 0; i < 500; i++) {
-            boolean live = i % 10 < 3;
-            pacer.observe(new CallObservation.Resolved(live ? 8 + i % 3 : 18 + i % 5, live));
-            pacer.observe(new CallObservation.TalkEnded(40 + i % 40));
-            pacer.observe(new CallObservation.WrapEnded(19 + (i % 3) * 0.5));
-        }
-        return pacer;
     }
 
     private static double[] filled(int n, double value) {
