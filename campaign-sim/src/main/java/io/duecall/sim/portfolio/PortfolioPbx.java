@@ -82,18 +82,20 @@ public final class PortfolioPbx implements CallOriginator {
 
     /** The true chance that a person answers {@code number} at {@code at}; empty without habits or for a stranger. */
     public java.util.OptionalDouble trueAnswer(E164 number, Instant at) {
-        var debtor = habits == null ? null : debtors.get(number);
-        if (debtor == null) {
-            return java.util.OptionalDouble.empty();
-        }
-        return trueAnswer(number, ContactSlot.of(at.atZone(debtor.zone()).toLocalDateTime()));
+        return slotOf(number, at).map(slot -> trueAnswer(number, slot)).orElse(java.util.OptionalDouble.empty());
     }
 
     /** The true chance that a person answers {@code number} in a slot of their week; empty for a stranger. */
     public java.util.OptionalDouble trueAnswer(E164 number, ContactSlot slot) {
         var debtor = habits == null ? null : debtors.get(number);
-        return debtor == null ? java.util.OptionalDouble.empty()
-                : java.util.OptionalDouble.of(habits.answer(debtor.profile(), debtor.type(), slot));
+        return debtor == null ? java.util.OptionalDouble.empty() : answerAs(number, debtor.profile(), slot);
+    }
+
+    /** The slot of its person's week that {@code at} falls in, in their own zone; empty for a stranger. */
+    public java.util.Optional<ContactSlot> slotOf(E164 number, Instant at) {
+        var debtor = habits == null ? null : debtors.get(number);
+        return debtor == null ? java.util.Optional.empty()
+                : java.util.Optional.of(ContactSlot.of(at.atZone(debtor.zone()).toLocalDateTime()));
     }
 
     /** The kinds of people the habits file describes (empty without habits). */

@@ -9,7 +9,6 @@ import io.duecall.domain.besttime.Propensity;
 import io.duecall.domain.campaign.CampaignId;
 import io.duecall.domain.compliance.ContactHistory;
 import io.duecall.sim.portfolio.PortfolioPbx;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Function;
 
@@ -35,16 +34,16 @@ final class KnownShapes implements BestTimeScheduler.Estimator {
         for (int k = 0; k < log.length; k++) {
             log[k] = Math.log(kinds.get(k).weight());
         }
-        var zone = account.zone().orElse(ZoneOffset.UTC);
         for (var past : history.attempts()) {
-            var slot = ContactSlot.of(past.at().atZone(zone).toLocalDateTime());
+            var slot = pbx.slotOf(past.number(), past.at()).orElse(null);
+            if (slot == null) {
+                continue; // a third party's number says nothing of the debtor's habits
+            }
             boolean answered = past.outcome() == CallOutcome.ANSWERED || past.rightParty();
             for (int k = 0; k < log.length; k++) {
-                var chance = pbx.answerAs(past.number(), kinds.get(k), slot);
-                if (chance.isPresent()) {
-                    double q = Math.min(1 - FLOOR, Math.max(FLOOR, chance.getAsDouble()));
-                    log[k] += Math.log(answered ? q : 1 - q);
-                }
+                double q = Math.min(1 - FLOOR, Math.max(FLOOR, pbx.answerAs(past.number(), kinds.get(k), slot)
+                        .orElseThrow()));
+                log[k] += Math.log(answered ? q : 1 - q);
             }
         }
         double max = java.util.Arrays.stream(log).max().orElse(0);
